@@ -1,0 +1,80 @@
+import '../../scripts/node20-compat.mjs';
+import { parseArgs } from 'node:util';
+import { NodeFileSystem } from 'langium/node';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { formatJson, formatSarif, formatText } from './report.js';
+import { collectCldFiles, validateFiles } from './validate.js';
+
+const VERSION = '0.1.0';
+
+const USAGE = `cld ${VERSION}: the Control List Definition language tool
+
+Usage:
+  cld validate <files or folders...> [--format text|json|sarif]
+  cld --help | --version
+
+Commands:
+  validate   parse and check .cld files (folders are searched recursively)
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
+
+/** Exit codes: 0 clean, 1 findings of severity error, 2 usage or I/O failure. */
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+        console.log(VERSION);
+        return 0;
+    }
+    if (command === 'validate') return validateCommand(rest);
+    console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
+    return 2;
+}
+
+async function validateCommand(args: string[]): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (e) {
+        console.error(`cld validate: ${(e as Error).message}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        console.log('Usage: cld validate <files or folders...> [--format text|json|sarif]');
+        return 0;
+    }
+    const format = parsed.values.format ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) {
+        console.error(`cld validate: unknown format '${format}' (use text, json or sarif)`);
+        return 2;
+    }
+    if (parsed.positionals.length === 0) {
+        console.error('cld validate: name at least one .cld file or folder');
+        return 2;
+    }
+    const { files, problems } = collectCldFiles(parsed.positionals);
+    if (files.length === 0 && problems.length === 0) {
+        console.error(`cld validate: no .cld files in ${parsed.positionals.join(', ')}`);
+        return 2;
+    }
+    const services = createCldCoreServices(NodeFileSystem);
+    const { findings, ioFailures } = await validateFiles(services, files);
+    const all = [...problems, ...findings];
+    const output = format === 'json' ? formatJson(all) : format === 'sarif' ? formatSarif(all, VERSION) : formatText(all);
+    if (output) console.log(output);
+    if (format === 'text') {
+        const errors = all.filter(f => f.severity === 'error').length;
+        const warnings = all.filter(f => f.severity === 'warning').length;
+        console.error(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+    }
+    if (problems.length > 0 || ioFailures > 0) return 2;
+    return all.some(f => f.severity === 'error') ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    error => { console.error(`cld: internal error: ${(error as Error).stack ?? error}`); process.exitCode = 2; }
+);

@@ -1,0 +1,105 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
+import { decodeSource } from '../../language/src/documents.js';
+import type { createCldCoreServices } from '../../language/src/cld-module.js';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** One finding, with 1-based positions, as `cld validate --format json` prints it. */
+export interface Finding {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Severity;
+    code: string;
+    message: string;
+}
+
+const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/** All `.cld` files named by the arguments, folders searched recursively, in a stable order. */
+export function collectCldFiles(args: string[]): { files: string[]; problems: Finding[] } {
+    const files: string[] = [];
+    const problems: Finding[] = [];
+    const walk = (p: string) => {
+        for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+            const child = path.join(p, entry.name);
+            if (entry.isDirectory()) walk(child);
+            else if (entry.isFile() && entry.name.endsWith('.cld')) files.push(child);
+        }
+    };
+    for (const arg of args) {
+        let stat: fs.Stats;
+        try {
+            stat = fs.statSync(arg);
+        } catch {
+            problems.push(ioProblem(arg, 'no such file or folder'));
+            continue;
+        }
+        if (stat.isDirectory()) walk(arg);
+        else files.push(arg);
+    }
+    return { files, problems };
+}
+
+export function ioProblem(file: string, message: string, line = 1, column = 1): Finding {
+    return { file, line, column, endLine: line, endColumn: column, severity: 'error', code: 'io', message };
+}
+
+/**
+ * Parses, links and validates the files together (so cross-file checks such as `supersedes` and
+ * precedent links see each other) with the same services the language server uses.
+ */
+export async function validateFiles(services: ReturnType<typeof createCldCoreServices>, files: string[]): Promise<{ findings: Finding[]; ioFailures: number }> {
+    const findings: Finding[] = [];
+    let ioFailures = 0;
+    const documents: Array<[string, LangiumDocument]> = [];
+    for (const file of files) {
+        let bytes: Uint8Array;
+        try {
+            bytes = fs.readFileSync(file);
+        } catch (e) {
+            findings.push(ioProblem(file, `cannot read: ${(e as Error).message}`));
+            ioFailures++;
+            continue;
+        }
+        const source = decodeSource(bytes);
+        if (!source.ok) {
+            findings.push(ioProblem(file, source.message, source.line, source.column));
+            ioFailures++;
+            continue;
+        }
+        const uri = URI.file(path.resolve(file));
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(source.text, uri);
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push([file, document]);
+    }
+    await services.shared.workspace.DocumentBuilder.build(documents.map(([, d]) => d), { validation: true });
+    for (const [file, document] of documents) {
+        for (const d of document.diagnostics ?? []) {
+            findings.push({
+                file,
+                line: d.range.start.line + 1,
+                column: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+                severity: SEVERITIES[d.severity ?? 1] ?? 'error',
+                code: diagnosticCode(d.code, d.data),
+                message: typeof d.message === 'string' ? d.message : d.message.value
+            });
+        }
+    }
+    return { findings, ioFailures };
+}
+
+function diagnosticCode(code: unknown, data: unknown): string {
+    if (typeof code === 'string' || typeof code === 'number') return String(code);
+    const dataCode = (data as { code?: unknown } | undefined)?.code;
+    if (typeof dataCode === 'string') return dataCode;
+    return 'syntax';
+}

@@ -1,0 +1,31 @@
+// Bundles the extension client, the language server and the CLI into out/ (CommonJS, Node 20).
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const options = {
+    entryPoints: {
+        extension: 'client/src/extension.ts',
+        server: 'server/src/main.ts',
+        cli: 'cli/src/main.ts'
+    },
+    outdir: 'out',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: !minify,
+    minify,
+    loader: { '.ts': 'ts' },
+    logLevel: 'warning'
+};
+
+if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+} else {
+    await esbuild.build(options);
+}

@@ -1,0 +1,38 @@
+import { type DeepPartial, type DefaultSharedCoreModuleContext, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
+import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
+import { CldScopeComputation } from './scope-computation.js';
+import { CldScopeProvider } from './scope-provider.js';
+import { CldValueConverter } from './value-converter.js';
+import { registerValidationChecks } from './validation/register.js';
+
+/** Services CLD adds to Langium's; empty for now, the place for the precedent index and the like. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type CldAddedServices = {};
+
+export type CldCoreServices = LangiumCoreServices & CldAddedServices;
+
+/**
+ * The language's own services, shared by the language server (server/) and the CLI (cli/), so
+ * that both parse, link and validate in exactly one way.
+ */
+export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServices> & CldAddedServices> = {
+    parser: {
+        ValueConverter: () => new CldValueConverter()
+    },
+    references: {
+        ScopeComputation: services => new CldScopeComputation(services),
+        ScopeProvider: services => new CldScopeProvider(services)
+    }
+};
+
+/** Core (no LSP) services, for the CLI and for tests of the pure core. */
+export function createCldCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem): {
+    shared: LangiumSharedCoreServices;
+    Cld: CldCoreServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), CldGeneratedSharedModule);
+    const Cld = inject(createDefaultCoreModule({ shared }), CldGeneratedModule, CldCoreModule);
+    shared.ServiceRegistry.register(Cld);
+    registerValidationChecks(Cld);
+    return { shared, Cld };
+}

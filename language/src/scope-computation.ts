@@ -1,0 +1,42 @@
+import { type AstNode, type AstNodeDescription, AstUtils, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver-protocol';
+import { fullCode } from './codes.js';
+import { isCategory, isEntry, isItem, isParameterDecl, isTermDef } from './generated/ast.js';
+
+/**
+ * Entries and items are named by their full code (3B001.f.1.a), computed from the labels above
+ * them, and are visible from anywhere in their own list. Parameters are list-wide too. Every
+ * entry and item is exported as well, for workspace symbols; cross-references stay inside their
+ * own list (see CldScopeProvider).
+ */
+export class CldScopeComputation extends DefaultScopeComputation {
+    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+        return this.namedNodes(document.parseResult.value).map(([name, node]) => this.descriptions.createDescription(node, name, document));
+    }
+
+    override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+        const root = document.parseResult.value;
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        for (const [name, node] of this.namedNodes(root)) {
+            symbols.add(root, this.descriptions.createDescription(node, name, document));
+        }
+        return symbols;
+    }
+
+    private namedNodes(root: AstNode): Array<[string, AstNode]> {
+        const named: Array<[string, AstNode]> = [];
+        for (const node of AstUtils.streamAllContents(root)) {
+            if (isEntry(node) || isItem(node)) {
+                const code = fullCode(node);
+                if (code) named.push([code, node]);
+            } else if (isCategory(node) && node.code?.startsWith('ML')) {
+                named.push([node.code, node]);
+            } else if (isParameterDecl(node) && node.name) {
+                named.push([node.name, node]);
+            } else if (isTermDef(node) && node.name !== undefined) {
+                named.push([node.name, node]);
+            }
+        }
+        return named;
+    }
+}
