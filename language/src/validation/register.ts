@@ -1,10 +1,8 @@
-import type { ValidationChecks } from 'langium';
-import type { CldAstType } from '../generated/ast.js';
 import type { CldCoreServices } from '../cld-module.js';
+import { thresholdChecks } from './threshold-rules.js';
 
-/** Registers every CLD validation rule; see ./rules for the rules and their diagnostic codes. */
+/** Registers every CLD validation rule; see the rule files beside this one for the diagnostic codes. */
 export function registerValidationChecks(services: CldCoreServices): void {
     const registry = services.validation.ValidationRegistry;
-    const checks: ValidationChecks<CldAstType> = {};
-    registry.register(checks);
+    registry.register(thresholdChecks(services));
 }
