@@ -1,4 +1,5 @@
 import { type DeepPartial, type DefaultSharedCoreModuleContext, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
+import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './error-messages.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
@@ -17,7 +18,9 @@ export type CldCoreServices = LangiumCoreServices & CldAddedServices;
  */
 export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServices> & CldAddedServices> = {
     parser: {
-        ValueConverter: () => new CldValueConverter()
+        ValueConverter: () => new CldValueConverter(),
+        ParserErrorMessageProvider: () => new CldParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new CldLexerErrorMessageProvider()
     },
     references: {
         ScopeComputation: services => new CldScopeComputation(services),

@@ -2,7 +2,7 @@
  * Reading CLD source safely: the limits and checks that turn bad input (not UTF-8, too large)
  * into a clear message instead of a crash or a hang. Used by the CLI and the language server.
  */
-export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 export type SourceCheck = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
 
