@@ -1,8 +1,139 @@
-import type { ValidationChecks } from 'langium';
-import type { CldAstType } from '../generated/ast.js';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { CldAstType, Entry, Item, ParameterDecl, Quantity, Threshold } from '../generated/ast.js';
+import { isThreshold } from '../generated/ast.js';
 import type { CldCoreServices } from '../cld-module.js';
+import { convert, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
+import { Rational } from '../quantities/rational.js';
+import { DIMENSION_NAMES, dimensionOf, lookupUnit } from '../quantities/units.js';
+import { rawThresholdValues, scopeOfItem, scopeOfThreshold } from '../scopes/item-scope.js';
+import { IntervalSet } from '../scopes/interval-set.js';
+import { Scope } from '../scopes/scope.js';
 
-/** Threshold and unit rules (dimension fit, empty, negative, contradictory). */
+export const THRESHOLD_DIAGNOSTIC_CODES = {
+    'unknown-dimension': 'A parameter declares a dimension the unit registry does not know.',
+    'unknown-unit': 'A threshold or a parameter names a unit the registry does not know.',
+    'bad-number': 'A threshold value is not a number CLD can read exactly.',
+    'unit-dimension': "A threshold's unit does not measure the parameter's dimension (wavelength < 5 GHz).",
+    'missing-unit': 'A threshold on a dimension with units gives a bare number.',
+    'negative-value': 'A negative value where the dimension cannot be negative (< -3 nm).',
+    'empty-threshold': 'A threshold admits no value at all (from 5 nm to 3 nm, < 0 nm).',
+    'contradictory-thresholds': "An item's all-of conditions can never hold together.",
+    'unit-not-preferred': "A threshold's unit differs from the parameter's preferred unit; a quick fix converts it exactly."
+} as const;
+
+export type ThresholdDiagnosticCode = keyof typeof THRESHOLD_DIAGNOSTIC_CODES;
+
+/** Data the unit quick fix needs: the exact converted value, when it is a terminating decimal. */
+export interface UnitConversionData {
+    code: 'unit-not-preferred';
+    from: string;
+    to: string;
+    converted?: string;
+}
+
 export function thresholdChecks(_services: CldCoreServices): ValidationChecks<CldAstType> {
-    return {};
+    return {
+        ParameterDecl: checkParameter,
+        Threshold: checkThreshold,
+        Item: checkContradictions,
+        Entry: checkContradictions
+    };
+}
+
+function checkParameter(parameter: ParameterDecl, accept: ValidationAcceptor): void {
+    const dimension = dimensionOf(parameter.dimension);
+    if (!dimension) {
+        accept('error', `Unknown dimension '${parameter.dimension}'. Known dimensions: ${DIMENSION_NAMES.join(', ')}.`, { node: parameter, property: 'dimension', code: 'unknown-dimension' });
+        return;
+    }
+    if (parameter.unit === undefined) return;
+    const unit = lookupUnit(parameter.unit);
+    if (!unit) {
+        accept('error', `Unknown unit '${parameter.unit}'.`, { node: parameter, property: 'unit', code: 'unknown-unit' });
+    } else if (unit.dimension !== dimension.name) {
+        accept('error', `'${parameter.unit}' measures ${unit.dimension}, but parameter '${parameter.name}' is a ${dimension.name}.`, { node: parameter, property: 'unit', code: 'unit-dimension' });
+    }
+}
+
+function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void {
+    const parameter = threshold.parameter?.ref;
+    const quantities = [threshold.value, threshold.low, threshold.high].filter((q): q is Quantity => q !== undefined);
+    let unitsOk = true;
+    for (const q of quantities) unitsOk = checkQuantity(q, parameter, accept) && unitsOk;
+    if (!parameter || !unitsOk) return;
+    const raw = rawThresholdValues(threshold);
+    if (!raw) return;
+    const dimension = dimensionOf(parameter.dimension);
+    if (dimension && !dimension.negativeAllowed) {
+        const negative = quantities.find(q => quantityValueSign(q) < 0);
+        if (negative) {
+            accept('error', `${parameter.name} is a ${dimension.name}, which cannot be negative.`, { node: negative, code: 'negative-value' });
+            return;
+        }
+    }
+    const clipped = dimension && !dimension.negativeAllowed ? raw.intersect(IntervalSet.above(Rational.ZERO, true)) : raw;
+    if (clipped.isEmpty()) {
+        accept('error', `This threshold admits no value of ${parameter.name} at all.`, { node: threshold, code: 'empty-threshold' });
+    }
+}
+
+/** The sign in base units, so -40 °C (233.15 K) is not negative but -3 nm is. */
+function quantityValueSign(q: Quantity): number {
+    const result = quantityFromAst(q);
+    return result.ok ? toBaseValue(result.quantity).sign() : 0;
+}
+
+/** Checks one quantity's number and unit against the parameter; false when the unit is unusable. */
+function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept: ValidationAcceptor): boolean {
+    const result = quantityFromAst(q);
+    if (!result.ok) {
+        accept('error', result.message[0].toUpperCase() + result.message.slice(1) + '.', { node: q, property: result.kind === 'unknown-unit' ? 'unit' : 'value', code: result.kind });
+        return false;
+    }
+    const dimension = parameter ? dimensionOf(parameter.dimension) : undefined;
+    if (!parameter || !dimension) return true;
+    const unit = result.quantity.unit;
+    if (!unit) {
+        if (dimension.base === '1') return true;
+        accept('error', `${parameter.name} is a ${dimension.name}: give a unit (${dimension.common.slice(0, 4).join(', ')}).`, { node: q, property: 'value', code: 'missing-unit' });
+        return false;
+    }
+    if (unit.dimension !== dimension.name) {
+        accept('error', `'${unit.symbol}' measures ${unit.dimension}, but ${parameter.name} is a ${dimension.name} (use ${dimension.common.slice(0, 4).join(', ')}).`, { node: q, property: 'unit', code: 'unit-dimension' });
+        return false;
+    }
+    const preferred = parameter.unit ? lookupUnit(parameter.unit) : undefined;
+    if (preferred && preferred.dimension === unit.dimension && preferred.symbol !== unit.symbol) {
+        const value = convert(result.quantity.value, unit, preferred);
+        const data: UnitConversionData = { code: 'unit-not-preferred', from: `${q.value} ${unit.symbol}`, to: preferred.symbol };
+        if (value && value.isTerminatingDecimal() && !unit.approximate && !preferred.approximate) data.converted = value.toDecimalString();
+        const shown = data.converted ? ` (${data.converted} ${preferred.symbol})` : '';
+        accept('info', `${parameter.name} is written in ${preferred.symbol}; this threshold is in ${unit.symbol}${shown}.`, { node: q, property: 'unit', code: 'unit-not-preferred', data });
+    }
+    return true;
+}
+
+/** all-of conditions that can never hold together: own thresholds, or all-of sub-items. */
+function checkContradictions(node: Entry | Item, accept: ValidationAcceptor): void {
+    if (node.reserved) return;
+    const own = node.members.filter(isThreshold);
+    const ownScopes = own.map(scopeOfThreshold);
+    if (own.length > 1 && Scope.allOf(ownScopes).isEmpty() && ownScopes.every(s => !s.isEmpty())) {
+        for (const threshold of own) {
+            accept('error', `The conditions of ${describe(node)} contradict each other: no value satisfies all of them.`, { node: threshold, code: 'contradictory-thresholds' });
+        }
+        return;
+    }
+    if (node.combinator === 'all-of' && scopeOfItem(node).isEmpty() && !ownOrChildEmpty(node)) {
+        accept('error', `The sub-items of ${describe(node)} are combined with all-of but can never hold together.`, { node, property: 'combinator', code: 'contradictory-thresholds' });
+    }
+}
+
+/** True when some part is empty on its own: that is reported at the part, not again here. */
+function ownOrChildEmpty(node: Entry | Item): boolean {
+    return node.members.some(m => (isThreshold(m) && scopeOfThreshold(m).isEmpty()) || (m.$type === 'Item' && scopeOfItem(m as Item).isEmpty()));
+}
+
+function describe(node: Entry | Item): string {
+    return 'label' in node ? `item ${node.label}` : `entry ${node.code}`;
 }

@@ -1,0 +1,189 @@
+import { Rational } from './rational.js';
+
+/**
+ * The unit registry: every unit the WA list uses, with its dimension and its exact factor (and,
+ * for °C, offset) to the dimension's base unit: value_in_base = value * factor + offset.
+ */
+export interface UnitInfo {
+    /** the spelling as written, e.g. `GHz` */
+    symbol: string;
+    dimension: string;
+    factor: Rational;
+    offset: Rational;
+    /** true only for radians, whose factor to degrees is irrational */
+    approximate: boolean;
+}
+
+export interface DimensionInfo {
+    name: string;
+    base: string;
+    /** Whether a value below zero can exist (lengths cannot; dB levels can). */
+    negativeAllowed: boolean;
+    description: string;
+    /** Spellings offered by completion, most usual first. */
+    common: string[];
+}
+
+const D = (name: string, base: string, negativeAllowed: boolean, description: string, common: string[]): DimensionInfo =>
+    ({ name, base, negativeAllowed, description, common });
+
+export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
+    D('length', 'm', false, 'length, wavelength, feature size', ['nm', 'µm', 'mm', 'cm', 'm', 'km']),
+    D('area', 'm^2', false, 'area', ['mm^2', 'cm^2', 'm^2']),
+    D('volume', 'm^3', false, 'volume', ['cm^3', 'l', 'm^3']),
+    D('mass', 'kg', false, 'mass', ['mg', 'g', 'kg', 't']),
+    D('time', 's', false, 'time, duration, pulse width', ['ps', 'ns', 'µs', 'ms', 's', 'min', 'h']),
+    D('frequency', 'Hz', false, 'frequency, rate', ['Hz', 'kHz', 'MHz', 'GHz', 'THz']),
+    D('power', 'W', false, 'power', ['mW', 'W', 'kW', 'MW']),
+    D('energy', 'J', false, 'energy', ['mJ', 'J', 'kJ', 'MJ']),
+    D('voltage', 'V', false, 'voltage', ['mV', 'V', 'kV']),
+    D('current', 'A', false, 'electric current', ['mA', 'A', 'kA']),
+    D('resistance', 'ohm', false, 'electrical resistance', ['ohm', 'kohm', 'Mohm']),
+    D('capacitance', 'F', false, 'capacitance', ['pF', 'nF', 'µF', 'F']),
+    D('charge', 'C', false, 'electric charge', ['C', 'Ah']),
+    D('temperature', 'K', false, 'absolute temperature (K; °C converts exactly)', ['K', '°C', 'mK']),
+    D('pressure', 'Pa', false, 'pressure, strength, modulus', ['Pa', 'kPa', 'MPa', 'GPa', 'bar']),
+    D('force', 'N', false, 'force, thrust', ['N', 'kN', 'MN']),
+    D('torque', 'N.m', false, 'torque', ['N.m']),
+    D('velocity', 'm/s', false, 'speed', ['m/s', 'km/h', 'km/s']),
+    D('acceleration', 'm/s^2', false, 'acceleration', ['m/s^2', 'g0']),
+    D('angle', 'deg', true, 'angle', ['rad', 'mrad', 'µrad', 'deg', 'arcsec']),
+    D('angular-rate', 'deg/s', false, 'angular rate, drift rate', ['deg/h', 'deg/s', 'rad/s']),
+    D('data-rate', 'bit/s', false, 'data rate', ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s']),
+    D('information', 'bit', false, 'amount of information', ['bit', 'byte', 'kbyte', 'Mbyte', 'Gbyte']),
+    D('ratio', '1', true, 'dimensionless ratio', ['%', 'ppm', '1']),
+    D('count', '1', false, 'a count (written without unit)', []),
+    D('level', 'dB', true, 'logarithmic ratio', ['dB']),
+    D('power-level', 'dBm', true, 'logarithmic power level', ['dBm', 'dBW']),
+    D('performance', 'WT', false, 'computing performance in Weighted TeraFLOPS', ['WT', 'TFLOPS', 'TOPS']),
+    D('density', 'kg/m^3', false, 'density', ['g/cm^3', 'kg/m^3']),
+    D('magnetic-field', 'T', false, 'magnetic flux density', ['nT', 'mT', 'T']),
+    D('dose', 'Gy', false, 'absorbed radiation dose', ['Gy', 'kGy', 'rad']),
+    D('dose-rate', 'Gy/s', false, 'radiation dose rate', ['Gy/s']),
+    D('radioactivity', 'Bq', false, 'radioactivity', ['Bq', 'GBq', 'Ci']),
+    D('viscosity', 'Pa.s', false, 'dynamic viscosity', ['Pa.s', 'mPa.s']),
+    D('specific-impulse', 's', false, 'specific impulse', ['s']),
+    D('noise-density', 'g0/sqrtHz', false, 'noise per root hertz (written as µg0/sqrtHz, etc.)', ['µg0/sqrtHz'])
+].map(d => [d.name, d] as const));
+
+export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
+
+export function dimensionOf(name: string): DimensionInfo | undefined {
+    return DIMENSIONS.get(name);
+}
+
+interface BaseUnit { dimension: string; factor: Rational; offset?: Rational; prefixable: boolean; approximate?: boolean }
+
+const r = (text: string) => Rational.parse(text);
+
+/** 180/π to 30 significant digits: the one inexact factor in the registry. */
+const DEGREES_PER_RADIAN = r('57.2957795130823208767981548141');
+
+/** Units without prefixes applied; `prefixable` units accept SI prefixes (kHz, nm, µrad). */
+const BASE_UNITS: Record<string, BaseUnit> = {
+    m: { dimension: 'length', factor: r('1'), prefixable: true },
+    'm^2': { dimension: 'area', factor: r('1'), prefixable: false },
+    'mm^2': { dimension: 'area', factor: r('1e-6'), prefixable: false },
+    'cm^2': { dimension: 'area', factor: r('1e-4'), prefixable: false },
+    'm^3': { dimension: 'volume', factor: r('1'), prefixable: false },
+    'cm^3': { dimension: 'volume', factor: r('1e-6'), prefixable: false },
+    l: { dimension: 'volume', factor: r('1e-3'), prefixable: true },
+    g: { dimension: 'mass', factor: r('1e-3'), prefixable: true },
+    t: { dimension: 'mass', factor: r('1000'), prefixable: false },
+    s: { dimension: 'time', factor: r('1'), prefixable: true },
+    min: { dimension: 'time', factor: r('60'), prefixable: false },
+    h: { dimension: 'time', factor: r('3600'), prefixable: false },
+    Hz: { dimension: 'frequency', factor: r('1'), prefixable: true },
+    W: { dimension: 'power', factor: r('1'), prefixable: true },
+    J: { dimension: 'energy', factor: r('1'), prefixable: true },
+    eV: { dimension: 'energy', factor: r('1.602176634e-19'), prefixable: true },
+    V: { dimension: 'voltage', factor: r('1'), prefixable: true },
+    A: { dimension: 'current', factor: r('1'), prefixable: true },
+    ohm: { dimension: 'resistance', factor: r('1'), prefixable: true },
+    'Ω': { dimension: 'resistance', factor: r('1'), prefixable: true },
+    F: { dimension: 'capacitance', factor: r('1'), prefixable: true },
+    C: { dimension: 'charge', factor: r('1'), prefixable: true },
+    Ah: { dimension: 'charge', factor: r('3600'), prefixable: true },
+    K: { dimension: 'temperature', factor: r('1'), prefixable: true },
+    '°C': { dimension: 'temperature', factor: r('1'), offset: r('273.15'), prefixable: false },
+    degC: { dimension: 'temperature', factor: r('1'), offset: r('273.15'), prefixable: false },
+    Pa: { dimension: 'pressure', factor: r('1'), prefixable: true },
+    bar: { dimension: 'pressure', factor: r('100000'), prefixable: true },
+    N: { dimension: 'force', factor: r('1'), prefixable: true },
+    'N.m': { dimension: 'torque', factor: r('1'), prefixable: false },
+    'm/s': { dimension: 'velocity', factor: r('1'), prefixable: false },
+    'km/s': { dimension: 'velocity', factor: r('1000'), prefixable: false },
+    'km/h': { dimension: 'velocity', factor: Rational.of(1000n, 3600n), prefixable: false },
+    'm/s^2': { dimension: 'acceleration', factor: r('1'), prefixable: false },
+    g0: { dimension: 'acceleration', factor: r('9.80665'), prefixable: true },
+    // Angles use the degree as base: degrees, minutes and seconds of arc are then exact. A radian
+    // is 180/π degrees, which no rational is; it is taken to 30 digits and marked approximate.
+    deg: { dimension: 'angle', factor: r('1'), prefixable: false },
+    '°': { dimension: 'angle', factor: r('1'), prefixable: false },
+    arcmin: { dimension: 'angle', factor: Rational.of(1n, 60n), prefixable: false },
+    arcsec: { dimension: 'angle', factor: Rational.of(1n, 3600n), prefixable: false },
+    rad: { dimension: 'angle', factor: DEGREES_PER_RADIAN, prefixable: true, approximate: true },
+    'deg/s': { dimension: 'angular-rate', factor: r('1'), prefixable: false },
+    '°/s': { dimension: 'angular-rate', factor: r('1'), prefixable: false },
+    'deg/h': { dimension: 'angular-rate', factor: Rational.of(1n, 3600n), prefixable: false },
+    '°/h': { dimension: 'angular-rate', factor: Rational.of(1n, 3600n), prefixable: false },
+    'rad/s': { dimension: 'angular-rate', factor: DEGREES_PER_RADIAN, prefixable: false, approximate: true },
+    'bit/s': { dimension: 'data-rate', factor: r('1'), prefixable: true },
+    bps: { dimension: 'data-rate', factor: r('1'), prefixable: true },
+    bit: { dimension: 'information', factor: r('1'), prefixable: true },
+    byte: { dimension: 'information', factor: r('8'), prefixable: true },
+    '%': { dimension: 'ratio', factor: r('0.01'), prefixable: false },
+    ppm: { dimension: 'ratio', factor: r('1e-6'), prefixable: false },
+    '1': { dimension: 'ratio', factor: r('1'), prefixable: false },
+    dB: { dimension: 'level', factor: r('1'), prefixable: false },
+    dBm: { dimension: 'power-level', factor: r('1'), prefixable: false },
+    // dBW = dBm - 30 exactly (a shift of the logarithmic scale).
+    dBW: { dimension: 'power-level', factor: r('1'), offset: r('30'), prefixable: false },
+    WT: { dimension: 'performance', factor: r('1'), prefixable: false },
+    TFLOPS: { dimension: 'performance', factor: r('1'), prefixable: false },
+    TOPS: { dimension: 'performance', factor: r('1'), prefixable: false },
+    'g/cm^3': { dimension: 'density', factor: r('1000'), prefixable: false },
+    'kg/m^3': { dimension: 'density', factor: r('1'), prefixable: false },
+    T: { dimension: 'magnetic-field', factor: r('1'), prefixable: true },
+    gauss: { dimension: 'magnetic-field', factor: r('1e-4'), prefixable: false },
+    Gy: { dimension: 'dose', factor: r('1'), prefixable: true },
+    'Gy/s': { dimension: 'dose-rate', factor: r('1'), prefixable: false },
+    Bq: { dimension: 'radioactivity', factor: r('1'), prefixable: true },
+    Ci: { dimension: 'radioactivity', factor: r('3.7e10'), prefixable: true },
+    'Pa.s': { dimension: 'viscosity', factor: r('1'), prefixable: false },
+    'mPa.s': { dimension: 'viscosity', factor: r('1e-3'), prefixable: false },
+    'g0/sqrtHz': { dimension: 'noise-density', factor: r('1'), prefixable: true }
+};
+
+const PREFIXES: Record<string, string> = {
+    y: '1e-24', z: '1e-21', a: '1e-18', f: '1e-15', p: '1e-12', n: '1e-9', 'µ': '1e-6', 'μ': '1e-6', u: '1e-6',
+    m: '1e-3', c: '1e-2', d: '1e-1', da: '1e1', h: '1e2', k: '1e3', M: '1e6', G: '1e9', T: '1e12', P: '1e15', E: '1e18'
+};
+
+/** Looks up a unit as the grammar's Unit rule gives it (`GHz`, `um`, `Mbit/s`, `°C`, `%`). */
+export function lookupUnit(text: string): UnitInfo | undefined {
+    const symbol = text.trim();
+    const direct = BASE_UNITS[symbol];
+    if (direct) return toInfo(symbol, direct, Rational.ONE);
+    // SI prefix on a prefixable unit; for compound units the prefix applies to the first factor.
+    for (const [prefix, factor] of Object.entries(PREFIXES)) {
+        if (!symbol.startsWith(prefix) || symbol.length === prefix.length) continue;
+        const base = BASE_UNITS[symbol.slice(prefix.length)];
+        if (base?.prefixable) return toInfo(symbol, base, Rational.parse(factor));
+    }
+    return undefined;
+}
+
+function toInfo(symbol: string, unit: BaseUnit, prefix: Rational): UnitInfo {
+    return { symbol, dimension: unit.dimension, factor: unit.factor.mul(prefix), offset: unit.offset ?? Rational.ZERO, approximate: unit.approximate ?? false };
+}
+
+/** The usual spellings of a dimension's units, for completion. */
+export function unitsOfDimension(dimension: string): string[] {
+    return [...(DIMENSIONS.get(dimension)?.common ?? [])];
+}
+
+/** Every spelling the registry knows without prefixes, for completion when the dimension is unknown. */
+export function allUnitSymbols(): string[] {
+    return Object.keys(BASE_UNITS);
+}

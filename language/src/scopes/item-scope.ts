@@ -1,0 +1,78 @@
+import { type Entry, type Item, type Threshold, isItem, isThreshold } from '../generated/ast.js';
+import { type QuantityValue, formatQuantity, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
+import { dimensionOf } from '../quantities/units.js';
+import { IntervalSet } from './interval-set.js';
+import { Scope } from './scope.js';
+import { Rational } from '../quantities/rational.js';
+
+/** The set of base-unit values a threshold admits, clipped to its dimension's domain; undefined if unresolvable. */
+export function thresholdValues(threshold: Threshold): IntervalSet | undefined {
+    const parameter = threshold.parameter?.ref;
+    if (!parameter) return undefined;
+    const values = rawThresholdValues(threshold);
+    if (!values) return undefined;
+    const dimension = dimensionOf(parameter.dimension);
+    return dimension && !dimension.negativeAllowed ? values.intersect(IntervalSet.above(Rational.ZERO, true)) : values;
+}
+
+/** The threshold's values before clipping to the domain (for the emptiness and sign checks). */
+export function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
+    const base = (q: QuantityValue) => toBaseValue(q);
+    if (threshold.comparator && threshold.value) {
+        const q = quantityFromAst(threshold.value);
+        if (!q.ok) return undefined;
+        const v = base(q.quantity);
+        switch (threshold.comparator) {
+            case '<': return IntervalSet.below(v, false);
+            case '<=': return IntervalSet.below(v, true);
+            case '>': return IntervalSet.above(v, false);
+            case '>=': return IntervalSet.above(v, true);
+            case '=': return IntervalSet.point(v);
+        }
+    }
+    if (threshold.low && threshold.high) {
+        const low = quantityFromAst(threshold.low);
+        const high = quantityFromAst(threshold.high);
+        if (!low.ok || !high.ok) return undefined;
+        return IntervalSet.closed(base(low.quantity), base(high.quantity));
+    }
+    return undefined;
+}
+
+export function scopeOfThreshold(threshold: Threshold): Scope {
+    const values = thresholdValues(threshold);
+    const name = threshold.parameter?.ref?.name;
+    return values && name ? Scope.of(name, values) : Scope.UNIVERSE;
+}
+
+/**
+ * What an entry or item controls: its own thresholds all apply (all-of); its sub-items combine by
+ * its combinator (any-of by default, as in the WA list's "as follows: a. ...; or b. ..."). An item
+ * with neither is unconstrained; a reserved item controls nothing.
+ */
+export function scopeOfItem(node: Entry | Item): Scope {
+    if (node.reserved) return Scope.EMPTY;
+    const own = Scope.allOf(node.members.filter(isThreshold).map(scopeOfThreshold));
+    const children = node.members.filter(isItem).filter(child => !child.reserved);
+    if (children.length === 0) return own;
+    const childScopes = children.map(scopeOfItem);
+    const combined = node.combinator === 'all-of' ? Scope.allOf(childScopes) : Scope.anyOf(childScopes);
+    return own.intersect(combined);
+}
+
+/** A threshold as written and as the exact set it means, e.g. `wavelength < 193 nm = [0, 0.000000193) m`. */
+export function describeThreshold(threshold: Threshold): string {
+    const name = threshold.parameter?.ref?.name ?? threshold.parameter?.$refText ?? '?';
+    const written = threshold.comparator && threshold.value
+        ? `${name} ${threshold.comparator} ${describeQuantity(threshold.value)}`
+        : `${name} from ${threshold.low ? describeQuantity(threshold.low) : '?'} to ${threshold.high ? describeQuantity(threshold.high) : '?'}`;
+    const values = thresholdValues(threshold);
+    const dimension = threshold.parameter?.ref ? dimensionOf(threshold.parameter.ref.dimension) : undefined;
+    if (!values) return written;
+    return `${written}  ⇒  ${name} ∈ ${values.format()}${dimension && dimension.base !== '1' ? ' ' + dimension.base : ''}`;
+}
+
+function describeQuantity(q: NonNullable<Threshold['value']>): string {
+    const result = quantityFromAst(q);
+    return result.ok ? formatQuantity(result.quantity) : `${q.value ?? ''} ${q.unit ?? ''}`.trim();
+}
