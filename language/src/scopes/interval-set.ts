@@ -42,7 +42,8 @@ export class IntervalSet {
         const parts: Interval[] = [];
         let cursor: { value?: Rational; included: boolean } = { included: false };
         for (const i of this.intervals) {
-            parts.push({ low: cursor.value, lowIncluded: cursor.included, high: i.low, highIncluded: i.low !== undefined && !i.lowIncluded });
+            // the gap before this interval (none before an interval unbounded below)
+            if (i.low !== undefined) parts.push({ low: cursor.value, lowIncluded: cursor.included, high: i.low, highIncluded: i.low !== undefined && !i.lowIncluded });
             if (i.high === undefined) return IntervalSet.of(...parts);
             cursor = { value: i.high, included: !i.highIncluded };
         }

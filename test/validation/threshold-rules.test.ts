@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { codesOf, inEntry } from './validation-helper.js';
+
+const cases: Array<[string, string, string]> = [
+    ['unknown-dimension', 'item a "x"', 'parameter smell: odour'],
+    ['unknown-unit', 'item a "x" { wavelength < 3 furlongs }', ''],
+    ['unit-dimension', 'item a "x" { wavelength < 5 GHz }', ''],
+    ['missing-unit', 'item a "x" { wavelength < 5 }', ''],
+    ['negative-value', 'item a "x" { wavelength < -3 nm }', ''],
+    ['empty-threshold', 'item a "x" { wavelength from 5 nm to 3 nm }', ''],
+    ['contradictory-thresholds', 'item a "x" { wavelength > 5 nm wavelength < 3 nm }', ''],
+    ['unit-not-preferred', 'item a "x" { wavelength < 0.35 um }', '']
+];
+
+describe('threshold rules', () => {
+    test.each(cases)('%s is reported', async (code, body, header) => {
+        expect(await codesOf(inEntry(body, header))).toContain(code);
+    });
+
+    test('sane thresholds give no threshold diagnostics', async () => {
+        const codes = await codesOf(inEntry(`
+            item a "x" { wavelength < 193 nm }
+            item b "x" { wavelength from 1 nm to 3 nm }
+            item c "x" { temperature < -40 °C }
+            item d "x" { wavelength > 3 nm wavelength <= 5 nm }
+            item e "x" all-of {
+                item 1 "y" { wavelength < 10 nm }
+                item 2 "z" { wavelength > 4 nm }
+            }`));
+        expect(codes).toEqual([]);
+    });
+
+    test('all-of sub-items that can never hold together are contradictory; any-of ones are not', async () => {
+        const body = (combinator: string) => `item a "x" ${combinator} {
+                item 1 "y" { wavelength < 3 nm }
+                item 2 "z" { wavelength > 4 nm }
+            }`;
+        expect(await codesOf(inEntry(body('all-of')))).toContain('contradictory-thresholds');
+        expect(await codesOf(inEntry(body('any-of')))).not.toContain('contradictory-thresholds');
+    });
+
+    test('a negative Celsius temperature above absolute zero is fine, below it is not', async () => {
+        expect(await codesOf(inEntry('item a "x" { temperature > -40 °C }'))).toEqual([]);
+        expect(await codesOf(inEntry('item a "x" { temperature < -300 °C }'))).toContain('negative-value');
+    });
+});
