@@ -81,7 +81,8 @@ export async function validateFiles(services: ReturnType<typeof createCldCoreSer
     }
     await services.shared.workspace.DocumentBuilder.build(documents.map(([, d]) => d), { validation: true });
     for (const [file, document] of documents) {
-        for (const d of document.diagnostics ?? []) {
+        const byPosition = [...(document.diagnostics ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+        for (const d of byPosition) {
             findings.push({
                 file,
                 line: d.range.start.line + 1,

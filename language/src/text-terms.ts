@@ -1,0 +1,69 @@
+import type { AstNode, CstNode } from 'langium';
+import { GrammarUtils } from 'langium';
+
+/** A "defined term" or 'local term' found inside a text, with its offsets in the document. */
+export interface TermOccurrence {
+    kind: 'defined' | 'local';
+    /** the phrase between the quotes */
+    name: string;
+    /** document offsets of the phrase itself (without the quotes) */
+    start: number;
+    end: number;
+}
+
+/**
+ * Decodes the source of a STRING token, remembering for each decoded character the source offset
+ * it came from, so a phrase found in the value maps back to exact document positions, escapes
+ * (`\"`) included.
+ */
+function decodeWithOffsets(source: string): { text: string; offsets: number[] } {
+    const raw = source.startsWith('`');
+    let text = '';
+    const offsets: number[] = [];
+    for (let i = 1; i < source.length - 1; i++) {
+        if (!raw && source[i] === '\\' && i + 1 < source.length - 1) {
+            i++;
+            text += ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[source[i]] ?? source[i];
+            offsets.push(i - 1);
+        } else {
+            text += source[i];
+            offsets.push(i);
+        }
+    }
+    offsets.push(source.length - 1);
+    return { text, offsets };
+}
+
+const DEFINED = /["\u201C]([^"\u201C\u201D\n]{1,120}?)["\u201D]/g;
+const LOCAL = /(^|[^\p{L}\p{N}])['\u2018]([^'\u2018\u2019\n]{1,80}?)['\u2019](?![\p{L}\p{N}])/gu;
+
+/** The terms inside the source text of one STRING token that starts at `tokenOffset`. */
+export function termsInTextSource(source: string, tokenOffset: number): TermOccurrence[] {
+    const { text, offsets } = decodeWithOffsets(source);
+    const found: TermOccurrence[] = [];
+    const add = (kind: TermOccurrence['kind'], name: string, valueStart: number) => {
+        if (name.trim().length === 0) return;
+        found.push({ kind, name, start: tokenOffset + offsets[valueStart], end: tokenOffset + offsets[valueStart + name.length - 1] + 1 });
+    };
+    for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);
+    for (const m of text.matchAll(LOCAL)) add('local', m[2], m.index! + m[1].length + 1);
+    return found.sort((a, b) => a.start - b.start);
+}
+
+/** The terms used in a node's text property (`text` of items, entries, notes; `definition` of terms). */
+export function termsInNodeText(node: AstNode, property: string): TermOccurrence[] {
+    return GrammarUtils.findNodesForProperty(node.$cstNode, property).flatMap((cst: CstNode) => termsInTextSource(cst.text, cst.offset));
+}
+
+/** How a term's name is compared: case and a plural ending do not matter ("Lasers" uses "laser"). */
+export function termKey(name: string): string {
+    return name.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export function termMatches(usedName: string, definedKeys: ReadonlySet<string>): string | undefined {
+    const key = termKey(usedName);
+    for (const candidate of [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y')]) {
+        if (definedKeys.has(candidate)) return candidate;
+    }
+    return undefined;
+}

@@ -1,0 +1,190 @@
+import * as path from 'node:path';
+import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
+import type { CldCoreServices } from '../cld-module.js';
+import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
+import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem, isNote, isTermDef } from '../generated/ast.js';
+import { termKey, termMatches, termsInNodeText } from '../text-terms.js';
+import { isMunitionsCategory } from './structure-rules.js';
+
+export const SEMANTIC_DIAGNOSTIC_CODES = {
+    'tier-very-sensitive': 'A Very Sensitive item is not also Sensitive (on itself or an enclosing item).',
+    'tier-munitions': 'The munitions tier outside ML1-ML22, or a dual-use tier inside them.',
+    'duplicate-tier': 'The same tier is listed twice.',
+    'term-undefined': 'A "quoted term" in text has no definition in the definitions block.',
+    'term-unused': 'A definition no text uses.',
+    'local-term-undefined': "A 'single-quoted' term used in an entry with no `term '...'` definition in it.",
+    'duplicate-term': 'A term is defined twice.',
+    'eccn-regime': "An ECCN's regime digit (0xx WA, 1xx MTCR, 2xx NSG, 3xx AG, 4xx CWC) names a regime the header does not implement.",
+    'duplicate-implements': 'A regime is implemented twice in the header.',
+    'supersedes-missing': 'The file named by `supersedes` does not exist.',
+    'precedent-format': 'A precedent link is not a WA code (3.B.1.f.1.a or ML8.a).',
+    'unresolved-precedent': 'A precedent link names a code the implemented WA edition (when loaded) does not have.'
+} as const;
+
+export function semanticChecks(services: CldCoreServices): ValidationChecks<CldAstType> {
+    const precedents = new PrecedentIndex(services);
+    return {
+        TierSpec: checkTiers,
+        ControlList: [checkTerms, checkEccnRegimes],
+        ListHeader: (header, accept) => checkHeader(header, accept, services),
+        Precedent: (precedent, accept) => precedents.check(precedent, accept)
+    };
+}
+
+// ------------------------------------------------------------------ tiers
+
+function tiersAbove(node: AstNode): string[] {
+    const tiers: string[] = [];
+    for (let n: AstNode | undefined = node.$container?.$container; n; n = n.$container) {
+        const spec = (n as Partial<Entry>).tiers;
+        if (spec) tiers.push(...spec.tiers);
+    }
+    return tiers;
+}
+
+function checkTiers(spec: TierSpec, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    spec.tiers.forEach((tier, index) => {
+        if (seen.has(tier)) accept('warning', `Tier ${tier} is listed twice.`, { node: spec, property: 'tiers', index, code: 'duplicate-tier' });
+        seen.add(tier);
+    });
+    const munitionsCategory = isMunitionsCategory(enclosing(spec).category);
+    spec.tiers.forEach((tier, index) => {
+        if (tier === 'munitions' && !munitionsCategory) {
+            accept('error', 'The munitions tier belongs to categories ML1-ML22 only.', { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'dual-use' } });
+        } else if (tier !== 'munitions' && munitionsCategory && tier === 'dual-use') {
+            accept('error', `Items of ${enclosing(spec).category?.code} are munitions, not dual-use.`, { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'munitions' } });
+        }
+    });
+    const veryIndex = spec.tiers.indexOf('very-sensitive');
+    if (veryIndex >= 0 && !spec.tiers.includes('sensitive') && !tiersAbove(spec).includes('sensitive')) {
+        accept('error', 'A Very Sensitive item must also be Sensitive: add `sensitive` here or on an enclosing item.', { node: spec, property: 'tiers', index: veryIndex, code: 'tier-very-sensitive', data: { code: 'tier-very-sensitive' } });
+    }
+}
+
+// ------------------------------------------------------------------ terms
+
+function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
+    const definitions = list.members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined);
+    const defined = new Map<string, typeof definitions[number]>();
+    for (const term of definitions) {
+        const key = termKey(term.name!);
+        if (defined.has(key)) accept('warning', `"${term.name}" is defined twice.`, { node: term, property: 'name', code: 'duplicate-term' });
+        else defined.set(key, term);
+    }
+    const used = new Set<string>();
+    const keys = new Set(defined.keys());
+    for (const node of AstUtils.streamAllContents(list)) {
+        const property = isTermDef(node) ? 'definition' : isItem(node) || isEntry(node) || isNote(node) ? 'text' : undefined;
+        if (!property) continue;
+        for (const occurrence of termsInNodeText(node, property)) {
+            if (occurrence.kind === 'defined') {
+                const match = termMatches(occurrence.name, keys);
+                if (match) used.add(match);
+                else accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
+            } else if (!hasLocalDefinition(node, occurrence.name)) {
+                accept('info', `'${occurrence.name}' has no local definition in this entry (\`term '${occurrence.name}' "..."\`).`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'local-term-undefined' });
+            }
+        }
+    }
+    for (const [key, term] of defined) {
+        if (!used.has(key)) accept('hint', `"${term.name}" is defined but no text uses it.`, { node: term, property: 'name', code: 'term-unused', tags: [1] });
+    }
+}
+
+function hasLocalDefinition(node: AstNode, name: string): boolean {
+    const scope = enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
+    const key = termKey(name);
+    return AstUtils.streamAllContents(scope).some(n => isTermDef(n) && n.localName !== undefined && termMatches(n.localName, new Set([key])) !== undefined)
+        || (isTermDef(node) && node.localName !== undefined);
+}
+
+function rangeOf(node: AstNode, start: number, end: number) {
+    const document = AstUtils.getDocument(node);
+    return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+}
+
+// ------------------------------------------------------------------ header and regimes
+
+function checkEccnRegimes(list: ControlList, accept: ValidationAcceptor): void {
+    if (numberingOf(list) !== 'eccn') return;
+    const implemented = new Set(list.header?.implements.map(i => i.regime) ?? []);
+    for (const node of AstUtils.streamAllContents(list)) {
+        if (!isEntry(node)) continue;
+        const digits = parseCode(node.code ?? '')?.eccnDigits;
+        if (!digits) continue;
+        const regime = eccnRegime(digits);
+        if (regime !== 'national' && !implemented.has(regime)) {
+            accept('warning', `${node.code} is a ${regimeName(regime)} code (${digits[0]}xx), but the header does not say \`implements ${regime}\`.`, { node, property: 'code', code: 'eccn-regime' });
+        }
+    }
+}
+
+function regimeName(regime: string): string {
+    return ({ wassenaar: 'Wassenaar Arrangement', mtcr: 'MTCR', nsg: 'NSG', 'australia-group': 'Australia Group', cwc: 'CWC' } as Record<string, string>)[regime] ?? regime;
+}
+
+function checkHeader(header: ListHeader, accept: ValidationAcceptor, services: CldCoreServices): void {
+    const seen = new Set<string>();
+    header.implements.forEach((implemented, index) => {
+        if (seen.has(implemented.regime)) accept('warning', `The header implements ${implemented.regime} twice.`, { node: header, property: 'implements', index, code: 'duplicate-implements' });
+        seen.add(implemented.regime);
+    });
+    if (header.supersedes === undefined) return;
+    const document = AstUtils.getDocument(header);
+    if (document.uri.scheme !== 'file') return;
+    const target = URI.file(path.resolve(path.dirname(document.uri.fsPath), header.supersedes));
+    const known = services.shared.workspace.LangiumDocuments.hasDocument(target) || services.shared.workspace.FileSystemProvider.existsSync(target);
+    if (!known) {
+        accept('warning', `"${header.supersedes}" does not exist next to this file; \`supersedes\` names the previous edition's file.`, { node: header, property: 'supersedes', code: 'supersedes-missing' });
+    }
+}
+
+// ------------------------------------------------------------------ precedents
+
+/**
+ * Resolves precedent links against the WA edition the list implements, when a document with that
+ * `id` is loaded (an imported edition or an excerpt in the workspace). Without it nothing is said:
+ * precedent links are checked where the precedent library is available.
+ */
+class PrecedentIndex {
+    private readonly codesByRoot = new WeakMap<ControlList, Set<string>>();
+
+    constructor(private readonly services: CldCoreServices) {}
+
+    check(precedent: Precedent, accept: ValidationAcceptor): void {
+        const code = precedent.code ?? '';
+        const parsed = parseCode(code);
+        if (!parsed || parsed.scheme === 'eccn') {
+            const suggestion = toWassenaarCode(code);
+            accept('error', `A precedent is a WA code such as 3.B.1.f.1.a${suggestion ? ` (here ${suggestion})` : ''}.`, { node: precedent, property: 'code', code: 'precedent-format', data: { code: 'precedent-format', replacement: suggestion } });
+            return;
+        }
+        const list = AstUtils.findRootNode(precedent) as ControlList;
+        const edition = list.header?.implements.find(i => i.regime === 'wassenaar')?.edition;
+        if (!edition) return;
+        const codes = this.codesOfEdition(edition);
+        if (codes && !codes.has(code)) {
+            accept('error', `${code} does not exist in ${edition}.`, { node: precedent, property: 'code', code: 'unresolved-precedent' });
+        }
+    }
+
+    private codesOfEdition(edition: string): Set<string> | undefined {
+        const document = this.services.shared.workspace.LangiumDocuments.all.find((d: LangiumDocument) => isControlList(d.parseResult.value) && (d.parseResult.value as ControlList).header?.listId === edition);
+        if (!document) return undefined;
+        const root = document.parseResult.value as ControlList;
+        let codes = this.codesByRoot.get(root);
+        if (!codes) {
+            codes = new Set();
+            for (const node of AstUtils.streamAllContents(root)) {
+                if (isEntry(node) || isItem(node)) {
+                    const c = fullCode(node as Entry | Item);
+                    if (c) codes.add(c);
+                }
+            }
+            for (const category of root.members) if ('code' in category && typeof category.code === 'string') codes.add(category.code);
+            this.codesByRoot.set(root, codes);
+        }
+        return codes;
+    }
+}
