@@ -178,6 +178,12 @@ export function isDefinitions(item: unknown): item is Definitions {
     return reflection.isInstance(item, Definitions.$type);
 }
 
+export type DimensionName = string;
+
+export function isDimensionName(item: unknown): item is DimensionName {
+    return typeof item === 'string';
+}
+
 export interface Entry extends langium.AstNode {
     readonly $container: Category | Group;
     readonly $type: 'Entry';
@@ -380,7 +386,7 @@ export interface ParameterDecl extends langium.AstNode {
     readonly $container: ControlList;
     readonly $type: 'ParameterDecl';
     description?: Text;
-    dimension: string;
+    dimension: DimensionName;
     name: string;
     unit?: Unit;
 }

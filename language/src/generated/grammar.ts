@@ -66,7 +66,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -85,7 +85,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -107,7 +107,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -129,7 +129,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -250,7 +250,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -315,21 +315,21 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@7"
+              "$ref": "#/rules@8"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@11"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           }
@@ -356,7 +356,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -372,7 +372,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@7"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -406,11 +406,48 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
             "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DimensionName",
+      "dataType": "string",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@45"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "-"
+              },
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@45"
+                },
+                "arguments": []
+              }
+            ],
+            "cardinality": "*"
           }
         ]
       },
@@ -442,7 +479,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@9"
                   },
                   "arguments": []
                 }
@@ -454,7 +491,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -492,7 +529,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -504,7 +541,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@9"
+                    "$ref": "#/rules@10"
                   },
                   "arguments": []
                 }
@@ -518,7 +555,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -536,7 +573,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@42"
+          "$ref": "#/rules@43"
         },
         "arguments": []
       },
@@ -561,7 +598,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             }
@@ -573,7 +610,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -586,7 +623,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             },
@@ -603,7 +640,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@12"
+                "$ref": "#/rules@13"
               },
               "arguments": []
             },
@@ -629,14 +666,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           }
@@ -655,42 +692,42 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@13"
+              "$ref": "#/rules@14"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           }
@@ -717,7 +754,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -729,7 +766,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -746,7 +783,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@14"
+                "$ref": "#/rules@15"
               },
               "arguments": []
             },
@@ -771,14 +808,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           }
@@ -805,7 +842,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@16"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             }
@@ -836,7 +873,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -854,7 +891,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -867,7 +904,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             },
@@ -880,7 +917,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             },
@@ -893,7 +930,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             },
@@ -916,7 +953,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     },
@@ -951,14 +988,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           }
@@ -985,7 +1022,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@18"
+                "$ref": "#/rules@19"
               },
               "arguments": []
             }
@@ -1016,7 +1053,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -1034,7 +1071,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -1047,7 +1084,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@22"
               },
               "arguments": []
             },
@@ -1060,7 +1097,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             },
@@ -1073,7 +1110,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@21"
               },
               "arguments": []
             },
@@ -1096,7 +1133,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@20"
                       },
                       "arguments": []
                     },
@@ -1131,14 +1168,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -1157,35 +1194,35 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@27"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@8"
+              "$ref": "#/rules@9"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@25"
             },
             "arguments": []
           }
@@ -1233,7 +1270,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -1253,7 +1290,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1313,7 +1350,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             }
@@ -1346,7 +1383,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@25"
+                  "$ref": "#/rules@26"
                 },
                 "arguments": []
               },
@@ -1361,7 +1398,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -1383,14 +1420,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@41"
             },
             "arguments": []
           }
@@ -1413,7 +1450,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1425,7 +1462,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1483,7 +1520,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@45"
                 },
                 "arguments": []
               },
@@ -1504,7 +1541,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1516,7 +1553,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1537,7 +1574,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1553,7 +1590,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1569,7 +1606,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -1627,7 +1664,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -1639,7 +1676,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             },
@@ -1666,7 +1703,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -1686,7 +1723,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
@@ -1713,7 +1750,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               }
@@ -1739,7 +1776,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@45"
                 },
                 "arguments": []
               },
@@ -1764,7 +1801,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@41"
+                  "$ref": "#/rules@42"
                 },
                 "arguments": []
               }
@@ -1784,7 +1821,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@43"
+          "$ref": "#/rules@44"
         },
         "arguments": []
       },
@@ -1913,13 +1950,13 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@16"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@18"
             }
           }
         ]
