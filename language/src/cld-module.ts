@@ -1,6 +1,7 @@
 import { type DeepPartial, type DefaultSharedCoreModuleContext, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
 import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './error-messages.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
+import { CldLinker } from './linker.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
 import { CldValueConverter } from './value-converter.js';
@@ -24,7 +25,8 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
     },
     references: {
         ScopeComputation: services => new CldScopeComputation(services),
-        ScopeProvider: services => new CldScopeProvider(services)
+        ScopeProvider: services => new CldScopeProvider(services),
+        Linker: services => new CldLinker(services)
     }
 };
 

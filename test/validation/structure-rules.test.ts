@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { codesOf, inEntry } from './validation-helper.js';
+
+function list(body: string, header = 'numbering eccn\nimplements wassenaar "WA-LIST (21) 1"'): string {
+    return `list "Test"\n${header}\n${body}\n`;
+}
+
+const failing: Array<[string, string]> = [
+    ['category-code', list('category 12 "Bad" { }')],
+    ['duplicate-category', list('category 3 { } category 3 { }')],
+    ['group-letter', list('category 3 { group B { } group A { } }')],
+    ['group-letter', list('category 3 { group F { } }')],
+    ['misplaced-member', list('category 3 { entry 3A001 "x"; }')],
+    ['misplaced-member', list('category ML8 { group A { } }')],
+    ['code-format', list('category 3 { group A { entry 3.A.1 "x"; } }')],
+    ['code-format', list('category 3 { group A { entry 3A001 "x"; } }', 'numbering wassenaar')],
+    ['code-category', list('category 3 { group A { entry 4A001 "x"; } }')],
+    ['code-group', list('category 3 { group A { entry 3B001 "x"; } }')],
+    ['entry-order', list('category 3 { group A { entry 3A002 "x"; entry 3A001 "y"; } }')],
+    ['duplicate-code', list('category 3 { group A { entry 3A001 "x"; entry 3A001 "y"; } }')],
+    ['label-kind', inEntry('item 1 "x";')],
+    ['label-kind', inEntry('item a "x" { item b "y"; }')],
+    ['label-sequence', inEntry('item a "x"; item c "y";')],
+    ['label-sequence', inEntry('item a "x"; item a "y";')],
+    ['label-sequence', inEntry('item b "x";')],
+    ['tier-very-sensitive', inEntry('item a "x" tier very-sensitive;')],
+    ['tier-munitions', inEntry('item a "x" tier munitions;')],
+    ['tier-munitions', list('category ML1 { item a "x" tier dual-use; }')],
+    ['duplicate-tier', inEntry('item a "x" tier sensitive sensitive;')],
+    ['term-undefined', inEntry('item a `a "gizmo"`;')],
+    ['term-unused', inEntry('item a "x";', 'definitions { term "gizmo" "a thing" }')],
+    ['duplicate-term', inEntry('item a `"gizmo"`;', 'definitions { term "gizmo" "a thing" term "Gizmo" "again" }')],
+    ['local-term-undefined', inEntry("item a \"the 'MRF' of it\";")],
+    ['eccn-regime', list('category 9 { group A { entry 9A101 "x"; } }')],
+    ['duplicate-implements', list('category 3 { }', 'numbering eccn\nimplements wassenaar "A"\nimplements wassenaar "B"')],
+    ['precedent-format', inEntry('item a "x" precedent 3B001.a;')],
+    ['linking-error', inEntry('item a "x"; see 3B001.q')]
+];
+
+describe('structural and semantic rules', () => {
+    test.each(failing)('%s is reported', async (code, text) => {
+        expect(await codesOf(text)).toContain(code);
+    });
+
+    test('a well-formed list passes every rule', async () => {
+        const text = list(`
+definitions { term "laser" "coherent light source" }
+category 3 "Electronics" {
+    group A { entry 3A001 \`Uses "lasers"\` tier dual-use sensitive {
+        item a "x" { item 1 "y" tier very-sensitive; item 2 reserved since 2015 }
+        item b "z" { term 'MRF' "feature size" }
+        item c "uses the 'MRF' term";
+        see 3A001.a.1
+    } }
+    group B { entry 3B001 "y" precedent 3.B.1; entry 3B002 "z"; }
+}
+category ML1 "Weapons" tier munitions { item a "x"; item b "y"; }`);
+        expect(await codesOf(text)).toEqual([]);
+    });
+
+    test('regimes the header implements are accepted', async () => {
+        expect(await codesOf(list('category 9 { group A { entry 9A101 "x"; } }', 'numbering eccn\nimplements mtcr "Annex"'))).toEqual([]);
+    });
+
+    test('a defined term used in the plural or another case counts as used', async () => {
+        expect(await codesOf(inEntry('item a `Two "Lasers"`;', 'definitions { term "laser" "x" }'))).toEqual([]);
+    });
+});
