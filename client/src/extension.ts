@@ -1,22 +1,99 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+/**
+ * The CLD extension is a thin shell: it starts the bundled language server (out/server.cjs)
+ * and talks LSP to it. Everything CLD knows (parsing, validation, hovers, quick fixes) lives
+ * in the server, so the CLI and the editor give the same answers.
+ */
 
 let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+let traceOutput: vscode.LogOutputChannel | undefined;
+let status: vscode.LanguageStatusItem | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'cld' }, { scheme: 'untitled', language: 'cld' }]
-    };
-    client = new LanguageClient('cld', 'CLD Language Server', serverOptions, clientOptions);
-    await client.start();
+    // The channels outlive restarts, so a crash and the restart after it read as one story.
+    // vscode-languageclient 10 writes the LSP trace only while the trace channel's log level is
+    // Trace; `cld.trace.server` then chooses between messages and verbose.
+    output = vscode.window.createOutputChannel('CLD Language Server', { log: true });
+    traceOutput = vscode.window.createOutputChannel('CLD Language Server Trace', { log: true });
+    status = vscode.languages.createLanguageStatusItem('cld.server', { language: 'cld' });
+    status.name = 'CLD Language Server';
+    status.command = { title: 'Show Output', command: 'cld.showOutput' };
+    context.subscriptions.push(output, traceOutput, status);
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand('cld.restartServer', restartServer),
+        vscode.commands.registerCommand('cld.showOutput', () => output?.show(true))
+    );
+
+    client = createClient(context);
+    await startClient();
 }
 
 export async function deactivate(): Promise<void> {
-    await client?.stop();
+    const stopping = client;
+    client = undefined;
+    if (stopping?.needsStop()) await stopping.stop();
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        // `--inspect` lets "Attach to Node Process" debug the server when the extension runs in debug mode.
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'cld' }, { scheme: 'untitled', language: 'cld' }],
+        synchronize: {
+            // The `cld.*` settings reach the server (Langium's ConfigurationProvider reads the
+            // section named after the language id), and so does every change to them.
+            configurationSection: 'cld',
+            // Lists refer to other lists (`supersedes`, the precedent library): the server must
+            // hear about .cld files that are created, changed or deleted without being open.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cld')
+        },
+        outputChannel: output,
+        // The client reads `cld.trace.server` itself, because its id is `cld`.
+        traceOutputChannel: traceOutput
+    };
+    const languageClient = new LanguageClient('cld', 'CLD Language Server', serverOptions, clientOptions);
+    languageClient.onDidChangeState(event => showState(event.newState));
+    context.subscriptions.push(languageClient);
+    return languageClient;
+}
+
+async function startClient(): Promise<void> {
+    if (!client) return;
+    try {
+        await client.start();
+    } catch (error) {
+        // The client has already logged the cause; say where to look instead of failing silently.
+        showState(State.Stopped, error);
+        void vscode.window.showErrorMessage('The CLD language server did not start. See the output for details.', 'Show Output')
+            .then(choice => { if (choice) output?.show(true); });
+    }
+}
+
+async function restartServer(): Promise<void> {
+    if (!client) return;
+    output?.info('Restarting the CLD language server.');
+    // restart() stops a running server (or a failed one) and starts it again with the same options.
+    try {
+        await client.restart();
+    } catch (error) {
+        showState(State.Stopped, error);
+        void vscode.window.showErrorMessage(`Could not restart the CLD language server: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+function showState(state: State, error?: unknown): void {
+    if (!status) return;
+    status.busy = state === State.Starting;
+    status.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    status.text = state === State.Running ? 'CLD' : state === State.Starting ? 'CLD: starting' : 'CLD: stopped';
+    status.detail = error instanceof Error ? error.message : state === State.Running ? 'Language server running' : undefined;
 }
