@@ -2,6 +2,7 @@ import { type DeepPartial, type DefaultSharedCoreModuleContext, EmptyFileSystem,
 import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './error-messages.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldLinker } from './linker.js';
+import { CldNameProvider } from './name-provider.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
 import { CldValueConverter } from './value-converter.js';
@@ -26,7 +27,8 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
     references: {
         ScopeComputation: services => new CldScopeComputation(services),
         ScopeProvider: services => new CldScopeProvider(services),
-        Linker: services => new CldLinker(services)
+        Linker: services => new CldLinker(services),
+        NameProvider: () => new CldNameProvider()
     }
 };
 

@@ -3,6 +3,13 @@ import { type DefaultSharedModuleContext, type LangiumServices, type LangiumShar
 import { CldCoreModule, type CldAddedServices } from '../../language/src/cld-module.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { CldCodeActionProvider } from './code-actions.js';
+import { CldCompletionProvider } from './completion.js';
+import { CldDocumentSymbolProvider } from './document-symbols.js';
+import { CldFormatter } from './formatter.js';
+import { CldHoverProvider } from './hover.js';
+import { CldRenameProvider } from './rename.js';
+import { CldSemanticTokenProvider } from './semantic-tokens.js';
+import { CldDefinitionProvider, CldReferencesProvider } from './term-navigation.js';
 import { registerValidationChecks } from '../../language/src/validation/register.js';
 
 export type CldServices = LangiumServices & CldAddedServices;
@@ -10,7 +17,15 @@ export type CldServices = LangiumServices & CldAddedServices;
 /** The editor services: Langium's LSP providers, replaced where CLD knows better. */
 export const CldLspModule: Module<CldServices, PartialLangiumServices> = {
     lsp: {
-        CodeActionProvider: () => new CldCodeActionProvider()
+        CodeActionProvider: () => new CldCodeActionProvider(),
+        CompletionProvider: services => new CldCompletionProvider(services),
+        DefinitionProvider: services => new CldDefinitionProvider(services),
+        DocumentSymbolProvider: () => new CldDocumentSymbolProvider(),
+        Formatter: () => new CldFormatter(),
+        HoverProvider: () => new CldHoverProvider(),
+        ReferencesProvider: services => new CldReferencesProvider(services),
+        RenameProvider: services => new CldRenameProvider(services),
+        SemanticTokenProvider: services => new CldSemanticTokenProvider(services)
     }
 };
 

@@ -1,0 +1,47 @@
+import { type AstNode, AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { isParameterDecl, isThreshold } from '../../language/src/generated/ast.js';
+import { DIMENSION_NAMES, dimensionOf, unitsOfDimension } from '../../language/src/quantities/units.js';
+
+/**
+ * Completion beyond Langium's keywords and cross-references (parameters, `see` codes): the units
+ * that fit the threshold's parameter after a number, and dimension names in parameter declarations.
+ */
+export class CldCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (this.isUnitPosition(next)) {
+            for (const [index, unit] of this.unitsFor(context.node).entries()) {
+                acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: 'unit', sortText: String(index).padStart(3, '0') });
+            }
+            return;
+        }
+        if (next.property === 'dimension' && next.type === 'ParameterDecl') {
+            for (const name of DIMENSION_NAMES) {
+                acceptor(context, { label: name, kind: CompletionItemKind.TypeParameter, detail: dimensionOf(name)?.description });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** A unit comes next: the `unit` assignment itself, or the first token of the Unit rule. */
+    private isUnitPosition(next: NextFeature): boolean {
+        if (next.property === 'unit' && (next.type === 'Quantity' || next.type === 'ParameterDecl')) return true;
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        return rule?.name === 'Unit' || rule?.name === 'UnitFactor';
+    }
+
+    /** Units of the parameter's dimension, its preferred unit first. */
+    private unitsFor(node: AstNode | undefined): string[] {
+        for (let n = node; n; n = n.$container) {
+            if (isThreshold(n) && n.parameter?.ref) {
+                const parameter = n.parameter.ref;
+                const units = unitsOfDimension(parameter.dimension);
+                return parameter.unit ? [parameter.unit, ...units.filter(u => u !== parameter.unit)] : units;
+            }
+            if (isParameterDecl(n)) return unitsOfDimension(n.dimension);
+        }
+        return [...new Set(DIMENSION_NAMES.flatMap(unitsOfDimension))];
+    }
+}

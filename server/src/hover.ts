@@ -1,0 +1,95 @@
+import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
+import { type Entry, type Item, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold } from '../../language/src/generated/ast.js';
+import { dimensionOf } from '../../language/src/quantities/units.js';
+import { describeThreshold } from '../../language/src/scopes/item-scope.js';
+import { termAtOffset } from '../../language/src/term-lookup.js';
+
+/**
+ * Hover: an entry or item shows its full code (and WA code), text, tiers with where they come
+ * from, and its thresholds as exact sets; a threshold its exact set; a parameter its declaration;
+ * a "term" in text its definition; a `see` its target.
+ */
+export class CldHoverProvider implements HoverProvider {
+    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+        const root = document.parseResult.value;
+        if (!root.$cstNode) return undefined;
+        const offset = document.textDocument.offsetAt(params.position);
+        const term = termAtOffset(document, offset);
+        if (term) return markdown(term.definition ? termHover(term.definition) : `**${term.occurrence.name}**\n\nNot defined in this list.`);
+        const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
+        if (!leaf) return undefined;
+        for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
+            const content = this.contentFor(node, leaf.astNode);
+            if (content) return markdown(content);
+        }
+        return undefined;
+    }
+
+    private contentFor(node: AstNode, leafNode: AstNode): string | undefined {
+        if (isThreshold(node)) {
+            const parameter = node.parameter?.ref;
+            const head = parameter && leafNode === node ? parameterHover(parameter) + '\n\n---\n\n' : '';
+            return head + '`' + describeThreshold(node) + '`';
+        }
+        if (isReference(node)) {
+            const target = node.target?.ref;
+            return target ? itemHover(target) : undefined;
+        }
+        if (isParameterDecl(node)) return parameterHover(node);
+        if (isTermDef(node)) return termHover(node);
+        if (isNote(node)) return undefined;
+        if (isItem(node) || isEntry(node)) return itemHover(node);
+        return undefined;
+    }
+}
+
+function markdown(value: string): Hover {
+    return { contents: { kind: 'markdown', value } };
+}
+
+function itemHover(node: Entry | Item): string {
+    const code = fullCode(node) ?? '?';
+    const wa = numberingOf(node) === 'eccn' ? toWassenaarCode(code) : undefined;
+    const lines = [`**${code}**${wa ? ` (WA ${wa})` : ''}${node.reserved ? ` — reserved${node.reservedSince ? ' since ' + node.reservedSince : ''}` : ''}`];
+    if (node.text) lines.push('', escapeMarkdown(node.text));
+    const tiers = tiersOf(node);
+    if (tiers.length > 0) lines.push('', `Tiers: ${tiers.map(t => t.inheritedFrom ? `${t.tier} (from ${t.inheritedFrom})` : t.tier).join(', ')}`);
+    if (node.precedent?.code) lines.push('', `WA precedent: ${node.precedent.code}`);
+    const thresholds = node.members.filter(isThreshold);
+    const children = node.members.filter(isItem);
+    if (children.length > 0) lines.push('', `Sub-items: ${children.length} (${node.combinator ?? 'any-of'})`);
+    if (thresholds.length > 0) lines.push('', 'Thresholds:', ...thresholds.map(t => `- \`${describeThreshold(t)}\``));
+    const notes = node.members.filter(isNote);
+    if (notes.length > 0) lines.push('', ...notes.map(n => `*${n.kind}*: ${escapeMarkdown(n.text ?? '')}`));
+    return lines.join('\n');
+}
+
+function tiersOf(node: AstNode): Array<{ tier: string; inheritedFrom?: string }> {
+    const found: Array<{ tier: string; inheritedFrom?: string }> = [];
+    for (let n: AstNode | undefined = node; n; n = n.$container) {
+        const spec = (n as Partial<Entry>).tiers;
+        if (!spec) continue;
+        const from = n === node ? undefined : isItem(n) || isEntry(n) ? fullCode(n) : (n as { code?: string }).code;
+        for (const tier of spec.tiers) if (!found.some(f => f.tier === tier)) found.push({ tier, inheritedFrom: from });
+    }
+    return found;
+}
+
+function parameterHover(parameter: ParameterDecl): string {
+    const dimension = dimensionOf(parameter.dimension);
+    return [`**parameter ${parameter.name}**: ${parameter.dimension}${parameter.unit ? ` (in ${parameter.unit})` : ''}`,
+        parameter.description ? '\n' + escapeMarkdown(parameter.description) : '',
+        dimension ? `\n\nBase unit ${dimension.base}; ${dimension.negativeAllowed ? 'may be negative' : 'never negative'}.` : ''].join('');
+}
+
+function termHover(term: TermDef): string {
+    const name = term.name !== undefined ? `"${term.name}"` : `'${term.localName}'`;
+    return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? '(local term)' : '(defined term)'}\n\n${escapeMarkdown(term.definition ?? '')}`;
+}
+
+function escapeMarkdown(text: string): string {
+    return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}

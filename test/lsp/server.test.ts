@@ -1,0 +1,181 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient, positionOf } from './lsp-client.js';
+
+const LIST = `list "LSP test list"
+numbering eccn
+implements wassenaar "WA-LIST (21) 1"
+parameter wavelength: length unit nm "Light source wavelength"
+definitions {
+    term "laser" "A source of coherent light."
+}
+category 3 "Electronics" {
+    group B "Equipment" {
+        entry 3B001 \`Equipment using "lasers"\` tier dual-use sensitive {
+            item a "Epitaxy equipment";
+            item b "Wafer fabrication equipment";
+            item c "Dry etching equipment";
+            item d reserved since 2015
+            item e "Wafer handling systems";
+            item f "Lithography equipment" {
+                item 1 "Align and expose" any-of {
+                    item a "Wavelength shorter than 193 nm" tier very-sensitive { wavelength < 193 nm }
+                    item b "Wavelength of 0.35 um or less" { wavelength <= 350 nm }
+                }
+            }
+            see 3B001.f.1.a
+        }
+    }
+}
+`;
+const uri = 'file:///lsp-test/list.cld';
+let client: LspTestClient;
+
+beforeAll(async () => {
+    if (!fs.existsSync(path.resolve(__dirname, '..', '..', 'out', 'server.cjs'))) throw new Error('out/server.cjs is missing: run `npm run build` first (npm test does)');
+    client = new LspTestClient();
+    await client.initialize();
+    client.open(uri, LIST);
+});
+
+afterAll(async () => {
+    await client?.shutdown();
+});
+
+const at = (needle: string, shift = 0) => ({ textDocument: { uri }, position: positionOf(LIST, needle, shift) });
+
+describe('language server over stdio', () => {
+    test('a clean document gets an empty diagnostics list', async () => {
+        expect(await client.waitForDiagnostics(uri)).toEqual([]);
+    });
+
+    test('diagnostics with codes and positions follow edits', async () => {
+        const broken = LIST.replace('wavelength < 193 nm', 'wavelength < 5 GHz');
+        const other = 'file:///lsp-test/broken.cld';
+        client.open(other, broken);
+        const diagnostics = await client.waitForDiagnostics(other);
+        const unit = diagnostics.find(d => d.code === 'unit-dimension');
+        expect(unit?.range.start).toEqual(positionOf(broken, 'GHz'));
+        expect(unit?.message).toContain('measures frequency');
+        client.change(other, LIST);
+        expect(await client.waitForDiagnostics(other)).toEqual([]);
+    });
+
+    test('hover on an item shows its code, WA code, inherited tiers and exact thresholds', async () => {
+        const hover = await client.request<Hover>('textDocument/hover', at('item a "Wavelength', 5));
+        const text = (hover.contents as { value: string }).value;
+        expect(text).toContain('**3B001.f.1.a** (WA 3.B.1.f.1.a)');
+        expect(text).toContain('very-sensitive, dual-use (from 3B001), sensitive (from 3B001)');
+        expect(text).toContain('wavelength < 193 nm  ⇒  wavelength ∈ [0, 0.000000193) m');
+    });
+
+    test('hover on a defined term inside text shows its definition', async () => {
+        const hover = await client.request<Hover>('textDocument/hover', at('"lasers"', 2));
+        expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
+    });
+
+    test('completion offers the units of the parameter, its preferred unit first', async () => {
+        const text = LIST.replace('wavelength <= 350 nm', 'wavelength <= 350 ');
+        const doc = 'file:///lsp-test/complete.cld';
+        client.open(doc, text);
+        await client.waitForDiagnostics(doc);
+        const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'wavelength <= 350 ', 18) });
+        const labels = (Array.isArray(result) ? result : result.items).map(i => i.label);
+        expect(labels[0]).toBe('nm');
+        expect(labels).toContain('µm');
+        expect(labels).not.toContain('GHz');
+    });
+
+    test('completion offers item codes in a see reference', async () => {
+        const text = LIST.replace('see 3B001.f.1.a', 'see ');
+        const doc = 'file:///lsp-test/complete-see.cld';
+        client.open(doc, text);
+        await client.waitForDiagnostics(doc);
+        const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'see ', 4) });
+        const labels = (Array.isArray(result) ? result : result.items).map(i => i.label);
+        expect(labels).toEqual(expect.arrayContaining(['3B001', '3B001.f', '3B001.f.1.a']));
+    });
+
+    test('go to definition from a see reference and from a term in text', async () => {
+        const fromSee = await client.request<LocationLink[]>('textDocument/definition', at('see 3B001.f.1.a', 8));
+        expect(fromSee[0].targetSelectionRange.start).toEqual(positionOf(LIST, 'item a "Wavelength', 5));
+        const fromTerm = await client.request<LocationLink[]>('textDocument/definition', at('"lasers"', 2));
+        expect(fromTerm[0].targetSelectionRange.start).toEqual(positionOf(LIST, '"laser" "A source'));
+    });
+
+    test('find references of an item and of a term', async () => {
+        const itemRefs = await client.request<Location[]>('textDocument/references', { ...at('item a "Wavelength', 5), context: { includeDeclaration: false } });
+        expect(itemRefs.map(r => r.range.start)).toEqual([positionOf(LIST, '3B001.f.1.a')]);
+        const termRefs = await client.request<Location[]>('textDocument/references', { ...at('"laser" "A', 1), context: { includeDeclaration: true } });
+        expect(termRefs).toHaveLength(2);
+    });
+
+    test('rename an item label renames every reference below it', async () => {
+        const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('item f "Litho', 5), newName: 'g' });
+        const edits = edit.changes![uri];
+        expect(edits.map(e => e.newText).sort()).toEqual(['3B001.g.1.a', 'g']);
+        await expect(client.request('textDocument/rename', { ...at('item f "Litho', 5), newName: '7' })).rejects.toThrow(/not a valid label/);
+    });
+
+    test('rename a term renames its definition and its uses in text', async () => {
+        const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('"laser" "A', 1), newName: 'maser' });
+        expect(edit.changes![uri].map(e => e.newText).sort()).toEqual(['"maser"', 'maser']);
+    });
+
+    test('rename a parameter renames its uses', async () => {
+        const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('parameter wavelength', 10), newName: 'lambda' });
+        expect(edit.changes![uri]).toHaveLength(3);
+    });
+
+    test('document symbols outline categories, groups, entries and items by code', async () => {
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        const category = symbols.find(s => s.name === 'Category 3')!;
+        const entry = category.children![0].children![0];
+        expect(entry.name).toBe('3B001');
+        expect(entry.children!.map(c => c.name)).toEqual(['3B001.a', '3B001.b', '3B001.c', '3B001.d', '3B001.e', '3B001.f']);
+        expect(entry.children![5].children![0].children!.map(c => c.name)).toEqual(['3B001.f.1.a', '3B001.f.1.b']);
+    });
+
+    test('formatting re-indents and is idempotent', async () => {
+        const messy = 'file:///lsp-test/messy.cld';
+        const text = LIST.split('\n').map(l => l.trim()).join('\n');
+        client.open(messy, text);
+        await client.waitForDiagnostics(messy);
+        const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: messy }, options: { tabSize: 4, insertSpaces: true } });
+        expect(edits).toHaveLength(1);
+        expect(edits[0].newText).toBe(LIST);
+        const again = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+        expect(again).toEqual([]);
+    });
+
+    test('semantic tokens are produced', async () => {
+        const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+        expect(tokens.data.length).toBeGreaterThan(5 * 10);
+        expect(tokens.data.length % 5).toBe(0);
+    });
+
+    test('workspace symbols find items by code', async () => {
+        const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: '3B001.f.1' });
+        expect(symbols.map(s => s.name)).toEqual(expect.arrayContaining(['3B001.f.1.a']));
+    });
+});
+
+describe('bad input never stops the server', () => {
+    test('empty, garbage and large documents all get diagnostics, and the server still answers', async () => {
+        const empty = 'file:///lsp-test/empty.cld';
+        client.open(empty, '');
+        expect((await client.waitForDiagnostics(empty))[0].message).toContain('no list header');
+        const garbage = 'file:///lsp-test/garbage.cld';
+        client.open(garbage, 'list "x" }}}{{ item item 3.B.1 ### "open\n\u0000\u00ff `unclosed');
+        expect((await client.waitForDiagnostics(garbage)).length).toBeGreaterThan(0);
+        const large = 'file:///lsp-test/large.cld';
+        const entries = Array.from({ length: 3000 }, (_, i) => `        entry 3A${String(i % 1000).padStart(3, '0')} "e" { item a "t" { wavelength < ${i + 1} nm } }`).join('\n');
+        client.open(large, `list "large"\nnumbering eccn\nparameter wavelength: length\ncategory 3 {\n    group A {\n${entries}\n    }\n}\n`);
+        expect((await client.waitForDiagnostics(large, 60000)).some(d => d.code === 'duplicate-code')).toBe(true);
+        const hover = await client.request<Hover>('textDocument/hover', at('item a "Wavelength', 5));
+        expect((hover.contents as { value: string }).value).toContain('3B001.f.1.a');
+        expect(client.alive).toBe(true);
+    });
+});
