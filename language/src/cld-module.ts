@@ -3,6 +3,7 @@ import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './e
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldLinker } from './linker.js';
 import { CldNameProvider } from './name-provider.js';
+import { createSizeGuardedParser } from './size-guard.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
 import { CldValueConverter } from './value-converter.js';
@@ -22,7 +23,8 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
     parser: {
         ValueConverter: () => new CldValueConverter(),
         ParserErrorMessageProvider: () => new CldParserErrorMessageProvider(),
-        LexerErrorMessageProvider: () => new CldLexerErrorMessageProvider()
+        LexerErrorMessageProvider: () => new CldLexerErrorMessageProvider(),
+        LangiumParser: services => createSizeGuardedParser(services)
     },
     references: {
         ScopeComputation: services => new CldScopeComputation(services),

@@ -174,6 +174,10 @@ describe('bad input never stops the server', () => {
         const entries = Array.from({ length: 3000 }, (_, i) => `        entry 3A${String(i % 1000).padStart(3, '0')} "e" { item a "t" { wavelength < ${i + 1} nm } }`).join('\n');
         client.open(large, `list "large"\nnumbering eccn\nparameter wavelength: length\ncategory 3 {\n    group A {\n${entries}\n    }\n}\n`);
         expect((await client.waitForDiagnostics(large, 60000)).some(d => d.code === 'duplicate-code')).toBe(true);
+        const huge = 'file:///lsp-test/huge.cld';
+        client.open(huge, 'list "huge"\n' + '// padding\n'.repeat(1024 * 1024));
+        const hugeDiagnostics = await client.waitForDiagnostics(huge);
+        expect(hugeDiagnostics.map(d => d.message)).toEqual(['This file is 11.0 MB; CLD checks files of at most 10 MB. Split the list into smaller files.']);
         const hover = await client.request<Hover>('textDocument/hover', at('item a "Wavelength', 5));
         expect((hover.contents as { value: string }).value).toContain('3B001.f.1.a');
         expect(client.alive).toBe(true);
