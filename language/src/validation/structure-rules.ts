@@ -153,7 +153,7 @@ function checkLabelSequence(parent: Entry | Item | Category, accept: ValidationA
         }
         const why = seen.has(index) ? `repeats label ${item.label}` : index > position + 1 ? (position === 0 ? `starts the sequence` : `skips from ${labelAt(position, letter)} to ${item.label}`) : `is out of order`;
         accept('warning', `Label ${item.label} ${why}: expected ${expected} here (keep a withdrawn label as \`item ${expected} reserved\`).`,
-            { node: item, property: 'label', code: 'label-sequence', data: { code: 'label-sequence', expected } });
+            { node: item, property: 'label', code: 'label-sequence', data: { code: 'label-sequence', expected, skipped: !seen.has(index) && index > position + 1 } });
         return;
     }
 }
