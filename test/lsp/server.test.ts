@@ -71,6 +71,21 @@ describe('language server over stdio', () => {
         expect(text).toContain('wavelength < 193 nm  ⇒  wavelength ∈ [0, 0.000000193) m');
     });
 
+    test('hover on a threshold shows its exact set; on its parameter, the declaration too', async () => {
+        const onValue = await client.request<Hover>('textDocument/hover', at('<= 350 nm', 4));
+        expect((onValue.contents as { value: string }).value).toBe('`wavelength <= 350 nm  ⇒  wavelength ∈ [0, 0.00000035] m`');
+        const onParameter = await client.request<Hover>('textDocument/hover', at('wavelength <= 350', 2));
+        const text = (onParameter.contents as { value: string }).value;
+        expect(text).toContain('**parameter wavelength**: length (in nm)');
+        expect(text).toContain('Light source wavelength');
+    });
+
+    test('folding ranges cover categories, groups, entries and multi-line items', async () => {
+        const ranges = await client.request<Array<{ startLine: number; endLine: number }>>('textDocument/foldingRange', { textDocument: { uri } });
+        const startLines = ranges.map(r => r.startLine);
+        expect(startLines).toEqual(expect.arrayContaining([positionOf(LIST, 'category 3').line, positionOf(LIST, 'group B').line, positionOf(LIST, 'entry 3B001').line, positionOf(LIST, 'item f').line]));
+    });
+
     test('hover on a defined term inside text shows its definition', async () => {
         const hover = await client.request<Hover>('textDocument/hover', at('"lasers"', 2));
         expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
