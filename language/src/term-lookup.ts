@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { enclosing } from './codes.js';
-import { type ControlList, type TermDef, isDefinitions, isEntry, isItem, isNote, isTermDef } from './generated/ast.js';
-import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource } from './text-terms.js';
+import { type ControlList, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
+import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
 export interface TermAt {
@@ -37,7 +37,7 @@ export function usesOfTerm(definition: TermDef): Array<{ node: AstNode; occurren
     const root = AstUtils.findRootNode(definition);
     const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
     for (const node of AstUtils.streamAllContents(root)) {
-        const property = isTermDef(node) ? 'definition' : isItem(node) || isEntry(node) || isNote(node) ? 'text' : undefined;
+        const property = textPropertyOf(node);
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
             if ((occurrence.kind === 'local') === (definition.localName !== undefined) && definitionOf(node, occurrence) === definition) {

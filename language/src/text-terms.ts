@@ -1,5 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
 import { GrammarUtils } from 'langium';
+import { isEntry, isItem, isNote, isTermDef } from './generated/ast.js';
 
 /** A "defined term" or 'local term' found inside a text, with its offsets in the document. */
 export interface TermOccurrence {
@@ -48,6 +49,12 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
     for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);
     for (const m of text.matchAll(LOCAL)) add('local', m[2], m.index! + m[1].length + 1);
     return found.sort((a, b) => a.start - b.start);
+}
+
+/** Which property of a node holds text that may use terms: `text` (items, entries, notes) or `definition` (terms). */
+export function textPropertyOf(node: AstNode): 'text' | 'definition' | undefined {
+    if (isTermDef(node)) return 'definition';
+    return isItem(node) || isEntry(node) || isNote(node) ? 'text' : undefined;
 }
 
 /** The terms used in a node's text property (`text` of items, entries, notes; `definition` of terms). */

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
-import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem, isNote, isTermDef } from '../generated/ast.js';
-import { termKey, termMatches, termsInNodeText } from '../text-terms.js';
+import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem, isTermDef } from '../generated/ast.js';
+import { termKey, termMatches, termsInNodeText, textPropertyOf } from '../text-terms.js';
 import { isMunitionsCategory } from './structure-rules.js';
 
 export const SEMANTIC_DIAGNOSTIC_CODES = {
@@ -75,7 +75,7 @@ function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
     const used = new Set<string>();
     const keys = new Set(defined.keys());
     for (const node of AstUtils.streamAllContents(list)) {
-        const property = isTermDef(node) ? 'definition' : isItem(node) || isEntry(node) || isNote(node) ? 'text' : undefined;
+        const property = textPropertyOf(node);
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
             if (occurrence.kind === 'defined') {
