@@ -1,7 +1,7 @@
-import { type AstNode, AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { type AstNode, AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
-import { isParameterDecl, isThreshold } from '../../language/src/generated/ast.js';
+import { type CompletionList, type CompletionParams, CompletionItemKind } from 'vscode-languageserver';
+import { type ControlList, isDefinitions, isParameterDecl, isThreshold } from '../../language/src/generated/ast.js';
 import { DIMENSION_NAMES, dimensionOf, unitsOfDimension } from '../../language/src/quantities/units.js';
 
 /**
@@ -9,6 +9,32 @@ import { DIMENSION_NAMES, dimensionOf, unitsOfDimension } from '../../language/s
  * that fit the threshold's parameter after a number, and dimension names in parameter declarations.
  */
 export class CldCompletionProvider extends DefaultCompletionProvider {
+    override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
+        return this.termCompletion(document, params) ?? super.getCompletion(document, params);
+    }
+
+    /** Inside text, just after an opening quote (`"`, or `\"` in double-quoted text): the defined terms. */
+    private termCompletion(document: LangiumDocument, params: CompletionParams): CompletionList | undefined {
+        const root = document.parseResult.value;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root.$cstNode ? CstUtils.findLeafNodeAtOffset(root.$cstNode, offset) : undefined;
+        if (!leaf || !/^["`]/.test(leaf.text) || offset <= leaf.offset || offset >= leaf.end) return undefined;
+        const before = leaf.text.slice(1, offset - leaf.offset);
+        const quote = leaf.text.startsWith('`') ? /"([^"]*)$/.exec(before) : /\\"((?:[^"\\]|\\[^"])*)$/.exec(before);
+        if (!quote) return undefined;
+        const opened = (leaf.text.startsWith('`') ? before.split('"').length - 1 : before.split('\\"').length - 1) % 2 === 1;
+        if (!opened) return undefined;
+        const terms = (root as ControlList).members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined);
+        const start = document.textDocument.positionAt(offset - quote[1].length);
+        return {
+            isIncomplete: false,
+            items: terms.map(t => ({
+                label: t.name!, kind: CompletionItemKind.Constant, detail: 'defined term', documentation: t.definition,
+                textEdit: { range: { start, end: params.position }, newText: t.name! }
+            }))
+        };
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (this.isUnitPosition(next)) {
             for (const [index, unit] of this.unitsFor(context.node).entries()) {

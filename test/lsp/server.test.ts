@@ -103,6 +103,18 @@ describe('language server over stdio', () => {
         expect(labels).not.toContain('GHz');
     });
 
+    test('completion offers defined terms inside text after an opening quote', async () => {
+        const text = LIST.replace('item e "Wafer handling systems";', 'item e `Wafer handling with "la`;');
+        const doc = 'file:///lsp-test/complete-term.cld';
+        client.open(doc, text);
+        await client.waitForDiagnostics(doc);
+        const result = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, '"la`', 3) });
+        expect(result.items.map(i => i.label)).toEqual(['laser']);
+        expect((result.items[0].textEdit as TextEdit).range.start).toEqual(positionOf(text, '"la`', 1));
+        const outside = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'Wafer handling', 3) });
+        expect(outside?.items?.map(i => i.label) ?? []).not.toContain('laser');
+    });
+
     test('completion offers item codes in a see reference', async () => {
         const text = LIST.replace('see 3B001.f.1.a', 'see ');
         const doc = 'file:///lsp-test/complete-see.cld';
