@@ -91,13 +91,18 @@ describe('language server over stdio', () => {
         expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
     });
 
-    test('completion offers the units of the parameter, its preferred unit first', async () => {
-        const text = LIST.replace('wavelength <= 350 nm', 'wavelength <= 350 ');
-        const doc = 'file:///lsp-test/complete.cld';
+    /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
+    async function completionAt(name: string, text: string, needle: string, shift: number): Promise<CompletionItem[]> {
+        const doc = `file:///lsp-test/${name}.cld`;
         client.open(doc, text);
         await client.waitForDiagnostics(doc);
-        const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'wavelength <= 350 ', 18) });
-        const labels = (Array.isArray(result) ? result : result.items).map(i => i.label);
+        const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, needle, shift) });
+        return result === null ? [] : Array.isArray(result) ? result : result.items;
+    }
+
+    test('completion offers the units of the parameter, its preferred unit first', async () => {
+        const text = LIST.replace('wavelength <= 350 nm', 'wavelength <= 350 ');
+        const labels = (await completionAt('complete-unit', text, 'wavelength <= 350 ', 18)).map(i => i.label);
         expect(labels[0]).toBe('nm');
         expect(labels).toContain('µm');
         expect(labels).not.toContain('GHz');
@@ -105,23 +110,16 @@ describe('language server over stdio', () => {
 
     test('completion offers defined terms inside text after an opening quote', async () => {
         const text = LIST.replace('item e "Wafer handling systems";', 'item e `Wafer handling with "la`;');
-        const doc = 'file:///lsp-test/complete-term.cld';
-        client.open(doc, text);
-        await client.waitForDiagnostics(doc);
-        const result = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, '"la`', 3) });
-        expect(result.items.map(i => i.label)).toEqual(['laser']);
-        expect((result.items[0].textEdit as TextEdit).range.start).toEqual(positionOf(text, '"la`', 1));
-        const outside = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'Wafer handling', 3) });
-        expect(outside?.items?.map(i => i.label) ?? []).not.toContain('laser');
+        const items = await completionAt('complete-term', text, '"la`', 3);
+        expect(items.map(i => i.label)).toEqual(['laser']);
+        expect((items[0].textEdit as TextEdit).range.start).toEqual(positionOf(text, '"la`', 1));
+        const outside = await completionAt('complete-term-outside', text, 'Wafer handling', 3);
+        expect(outside.map(i => i.label)).not.toContain('laser');
     });
 
     test('completion offers item codes in a see reference', async () => {
         const text = LIST.replace('see 3B001.f.1.a', 'see ');
-        const doc = 'file:///lsp-test/complete-see.cld';
-        client.open(doc, text);
-        await client.waitForDiagnostics(doc);
-        const result = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: positionOf(text, 'see ', 4) });
-        const labels = (Array.isArray(result) ? result : result.items).map(i => i.label);
+        const labels = (await completionAt('complete-see', text, 'see ', 4)).map(i => i.label);
         expect(labels).toEqual(expect.arrayContaining(['3B001', '3B001.f', '3B001.f.1.a']));
     });
 
