@@ -1,5 +1,5 @@
 // Prints the table of every diagnostic code for docs/diagnostics.md, from the rule files
-// themselves (run after `npm run build`: it reads the bundled CLI's sources through esbuild).
+// themselves: esbuild bundles their code records in memory and the table is printed from them.
 import * as esbuild from 'esbuild';
 
 const entry = `

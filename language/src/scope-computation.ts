@@ -10,17 +10,28 @@ import { isCategory, isEntry, isItem, isParameterDecl, isTermDef } from './gener
  * own list (see CldScopeProvider).
  */
 export class CldScopeComputation extends DefaultScopeComputation {
+    /** Both phases need the same descriptions; they are made once per parsed list (an edit makes a new AST). */
+    private readonly descriptionsByRoot = new WeakMap<AstNode, AstNodeDescription[]>();
+
     override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
-        return this.namedNodes(document.parseResult.value).map(([name, node]) => this.descriptions.createDescription(node, name, document));
+        return this.describe(document);
     }
 
     override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        for (const [name, node] of this.namedNodes(root)) {
-            symbols.add(root, this.descriptions.createDescription(node, name, document));
-        }
+        symbols.addAll(root, this.describe(document));
         return symbols;
+    }
+
+    private describe(document: LangiumDocument): AstNodeDescription[] {
+        const root = document.parseResult.value;
+        let descriptions = this.descriptionsByRoot.get(root);
+        if (!descriptions) {
+            descriptions = this.namedNodes(root).map(([name, node]) => this.descriptions.createDescription(node, name, document));
+            this.descriptionsByRoot.set(root, descriptions);
+        }
+        return descriptions;
     }
 
     private namedNodes(root: AstNode): Array<[string, AstNode]> {

@@ -23,13 +23,32 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
 export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'kind' | 'name'>): TermDef | undefined {
     const root = AstUtils.findRootNode(node) as ControlList;
     if (occurrence.kind === 'defined') {
-        const terms = root.members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined);
-        const key = termMatches(occurrence.name, new Set(terms.map(t => termKey(t.name!))));
-        return key === undefined ? undefined : terms.find(t => termKey(t.name!) === key);
+        const index = definedTerms(root);
+        const key = termMatches(occurrence.name, index);
+        return key === undefined ? undefined : index.get(key);
     }
     const scope = enclosing(node).entry ?? enclosing(node).category ?? root;
     const key = termKey(occurrence.name);
     return AstUtils.streamAllContents(scope).filter(isTermDef).find(t => t.localName !== undefined && termMatches(t.localName, new Set([key])) !== undefined);
+}
+
+const definedTermIndexes = new WeakMap<ControlList, Map<string, TermDef>>();
+
+/**
+ * The list's "defined terms" by key, the first definition of a key winning. Built once per parsed
+ * list (an edit makes a new AST, so the cache never goes stale): validation asks for every term
+ * used in the list, thousands of times on a full WA edition.
+ */
+export function definedTerms(root: ControlList): Map<string, TermDef> {
+    let index = definedTermIndexes.get(root);
+    if (!index) {
+        index = new Map();
+        for (const term of root.members.filter(isDefinitions).flatMap(d => d.terms)) {
+            if (term.name !== undefined && !index.has(termKey(term.name))) index.set(termKey(term.name), term);
+        }
+        definedTermIndexes.set(root, index);
+    }
+    return index;
 }
 
 /** Every use of a term in the text of its list (for references and rename). */

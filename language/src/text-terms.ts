@@ -67,7 +67,7 @@ export function termKey(name: string): string {
     return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-export function termMatches(usedName: string, definedKeys: ReadonlySet<string>): string | undefined {
+export function termMatches(usedName: string, definedKeys: { has(key: string): boolean }): string | undefined {
     const key = termKey(usedName);
     for (const candidate of [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y')]) {
         if (definedKeys.has(candidate)) return candidate;

@@ -160,16 +160,26 @@ const PREFIXES: Record<string, string> = {
     m: '1e-3', c: '1e-2', d: '1e-1', da: '1e1', h: '1e2', k: '1e3', M: '1e6', G: '1e9', T: '1e12', P: '1e15', E: '1e18'
 };
 
+const PREFIX_FACTORS: ReadonlyArray<[string, Rational]> = Object.entries(PREFIXES).map(([prefix, factor]) => [prefix, Rational.parse(factor)]);
+
+/** Unit spellings repeat thousands of times in a list; each is resolved once. */
+const lookedUp = new Map<string, UnitInfo | undefined>();
+
 /** Looks up a unit as the grammar's Unit rule gives it (`GHz`, `um`, `Mbit/s`, `°C`, `%`). */
 export function lookupUnit(text: string): UnitInfo | undefined {
     const symbol = text.trim();
+    if (!lookedUp.has(symbol)) lookedUp.set(symbol, resolveUnit(symbol));
+    return lookedUp.get(symbol);
+}
+
+function resolveUnit(symbol: string): UnitInfo | undefined {
     const direct = BASE_UNITS[symbol];
     if (direct) return toInfo(symbol, direct, Rational.ONE);
     // SI prefix on a prefixable unit; for compound units the prefix applies to the first factor.
-    for (const [prefix, factor] of Object.entries(PREFIXES)) {
+    for (const [prefix, factor] of PREFIX_FACTORS) {
         if (!symbol.startsWith(prefix) || symbol.length === prefix.length) continue;
         const base = BASE_UNITS[symbol.slice(prefix.length)];
-        if (base?.prefixable) return toInfo(symbol, base, Rational.parse(factor));
+        if (base?.prefixable) return toInfo(symbol, base, factor);
     }
     return undefined;
 }

@@ -1,5 +1,5 @@
 import { type Entry, type Item, type Threshold, isItem, isThreshold } from '../generated/ast.js';
-import { type QuantityValue, formatQuantity, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
+import { formatQuantity, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
 import { dimensionOf } from '../quantities/units.js';
 import { IntervalSet } from './interval-set.js';
 import { Scope } from './scope.js';
@@ -15,13 +15,12 @@ export function thresholdValues(threshold: Threshold): IntervalSet | undefined {
     return dimension && !dimension.negativeAllowed ? values.intersect(IntervalSet.above(Rational.ZERO, true)) : values;
 }
 
-/** The threshold's values before clipping to the domain (for the emptiness and sign checks). */
-export function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
-    const base = (q: QuantityValue) => toBaseValue(q);
+/** The threshold's values before clipping to its dimension's domain. */
+function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
     if (threshold.comparator && threshold.value) {
         const q = quantityFromAst(threshold.value);
         if (!q.ok) return undefined;
-        const v = base(q.quantity);
+        const v = toBaseValue(q.quantity);
         switch (threshold.comparator) {
             case '<': return IntervalSet.below(v, false);
             case '<=': return IntervalSet.below(v, true);
@@ -34,7 +33,7 @@ export function rawThresholdValues(threshold: Threshold): IntervalSet | undefine
         const low = quantityFromAst(threshold.low);
         const high = quantityFromAst(threshold.high);
         if (!low.ok || !high.ok) return undefined;
-        return IntervalSet.closed(base(low.quantity), base(high.quantity));
+        return IntervalSet.closed(toBaseValue(low.quantity), toBaseValue(high.quantity));
     }
     return undefined;
 }

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
-import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem, isTermDef } from '../generated/ast.js';
-import { termKey, termMatches, termsInNodeText, textPropertyOf } from '../text-terms.js';
+import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TermDef, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
+import { definedTerms, definitionOf } from '../term-lookup.js';
+import { termKey, termsInNodeText, textPropertyOf } from '../text-terms.js';
 import { isMunitionsCategory } from './structure-rules.js';
 
 export const SEMANTIC_DIAGNOSTIC_CODES = {
@@ -65,38 +66,29 @@ function checkTiers(spec: TierSpec, accept: ValidationAcceptor): void {
 // ------------------------------------------------------------------ terms
 
 function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
-    const definitions = list.members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined);
-    const defined = new Map<string, typeof definitions[number]>();
-    for (const term of definitions) {
-        const key = termKey(term.name!);
-        if (defined.has(key)) accept('warning', `"${term.name}" is defined twice.`, { node: term, property: 'name', code: 'duplicate-term' });
-        else defined.set(key, term);
+    const index = definedTerms(list);
+    for (const term of list.members.filter(isDefinitions).flatMap(d => d.terms)) {
+        if (term.name !== undefined && index.get(termKey(term.name)) !== term) {
+            accept('warning', `"${term.name}" is defined twice.`, { node: term, property: 'name', code: 'duplicate-term' });
+        }
     }
-    const used = new Set<string>();
-    const keys = new Set(defined.keys());
+    const used = new Set<TermDef>();
     for (const node of AstUtils.streamAllContents(list)) {
         const property = textPropertyOf(node);
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
-            if (occurrence.kind === 'defined') {
-                const match = termMatches(occurrence.name, keys);
-                if (match) used.add(match);
-                else accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
-            } else if (!hasLocalDefinition(node, occurrence.name)) {
+            const definition = definitionOf(node, occurrence);
+            if (definition) used.add(definition);
+            else if (occurrence.kind === 'defined') {
+                accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
+            } else {
                 accept('info', `'${occurrence.name}' has no local definition in this entry (\`term '${occurrence.name}' "..."\`).`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'local-term-undefined' });
             }
         }
     }
-    for (const [key, term] of defined) {
-        if (!used.has(key)) accept('hint', `"${term.name}" is defined but no text uses it.`, { node: term, property: 'name', code: 'term-unused', tags: [1] });
+    for (const term of index.values()) {
+        if (!used.has(term)) accept('hint', `"${term.name}" is defined but no text uses it.`, { node: term, property: 'name', code: 'term-unused', tags: [1] });
     }
-}
-
-function hasLocalDefinition(node: AstNode, name: string): boolean {
-    const scope = enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
-    const key = termKey(name);
-    return AstUtils.streamAllContents(scope).some(n => isTermDef(n) && n.localName !== undefined && termMatches(n.localName, new Set([key])) !== undefined)
-        || (isTermDef(node) && node.localName !== undefined);
 }
 
 function rangeOf(node: AstNode, start: number, end: number) {

@@ -3,10 +3,8 @@ import type { CldAstType, Entry, Item, ParameterDecl, Quantity, Threshold } from
 import { isThreshold } from '../generated/ast.js';
 import type { CldCoreServices } from '../cld-module.js';
 import { convert, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
-import { Rational } from '../quantities/rational.js';
 import { DIMENSION_NAMES, dimensionOf, lookupUnit } from '../quantities/units.js';
-import { rawThresholdValues, scopeOfItem, scopeOfThreshold } from '../scopes/item-scope.js';
-import { IntervalSet } from '../scopes/interval-set.js';
+import { scopeOfItem, scopeOfThreshold, thresholdValues } from '../scopes/item-scope.js';
 import { Scope } from '../scopes/scope.js';
 
 export const THRESHOLD_DIAGNOSTIC_CODES = {
@@ -61,8 +59,6 @@ function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void 
     let unitsOk = true;
     for (const q of quantities) unitsOk = checkQuantity(q, parameter, accept) && unitsOk;
     if (!parameter || !unitsOk) return;
-    const raw = rawThresholdValues(threshold);
-    if (!raw) return;
     const dimension = dimensionOf(parameter.dimension);
     if (dimension && !dimension.negativeAllowed) {
         const negative = quantities.find(q => quantityValueSign(q) < 0);
@@ -71,8 +67,7 @@ function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void 
             return;
         }
     }
-    const clipped = dimension && !dimension.negativeAllowed ? raw.intersect(IntervalSet.above(Rational.ZERO, true)) : raw;
-    if (clipped.isEmpty()) {
+    if (thresholdValues(threshold)?.isEmpty()) {
         accept('error', `This threshold admits no value of ${parameter.name} at all.`, { node: threshold, code: 'empty-threshold' });
     }
 }
