@@ -4,6 +4,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { formatJson, formatSarif, formatText } from './report.js';
 import { collectCldFiles, validateFiles } from './validate.js';
+import { importCommand } from './import.js';
+import { exportCommand } from './export.js';
 
 const VERSION = '0.1.0';
 
@@ -11,10 +13,15 @@ const USAGE = `cld ${VERSION}: the Control List Definition language tool
 
 Usage:
   cld validate <files or folders...> [--format text|json|sarif]
+  cld import <edition folder or PDF> [-o FILE] [--report text|json]
+  cld import --all <folder of editions> [--out DIR] [--report text|json]
+  cld export <file.cld> [--format json|csv|md]
   cld --help | --version
 
 Commands:
   validate   parse and check .cld files (folders are searched recursively)
+  import     turn the official documents of WA editions into CLD files
+  export     print every item of a list, flattened, as JSON, CSV or Markdown
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -30,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
     }
     if (command === 'validate') return validateCommand(rest);
+    if (command === 'import') return importCommand(rest);
+    if (command === 'export') return exportCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }

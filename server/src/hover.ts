@@ -1,4 +1,5 @@
 import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
@@ -55,7 +56,7 @@ function itemHover(node: Entry | Item): string {
     const wa = numberingOf(node) === 'eccn' ? toWassenaarCode(code) : undefined;
     const lines = [`**${code}**${wa ? ` (WA ${wa})` : ''}${node.reserved ? ` — reserved${node.reservedSince ? ' since ' + node.reservedSince : ''}` : ''}`];
     if (node.text) lines.push('', escapeMarkdown(node.text));
-    const tiers = tiersOf(node);
+    const tiers = effectiveTiers(node);
     if (tiers.length > 0) lines.push('', `Tiers: ${tiers.map(t => t.inheritedFrom ? `${t.tier} (from ${t.inheritedFrom})` : t.tier).join(', ')}`);
     if (node.precedent?.code) lines.push('', `WA precedent: ${node.precedent.code}`);
     const thresholds = node.members.filter(isThreshold);
@@ -65,17 +66,6 @@ function itemHover(node: Entry | Item): string {
     const notes = node.members.filter(isNote);
     if (notes.length > 0) lines.push('', ...notes.map(n => `*${n.kind}*: ${escapeMarkdown(n.text ?? '')}`));
     return lines.join('\n');
-}
-
-function tiersOf(node: AstNode): Array<{ tier: string; inheritedFrom?: string }> {
-    const found: Array<{ tier: string; inheritedFrom?: string }> = [];
-    for (let n: AstNode | undefined = node; n; n = n.$container) {
-        const spec = (n as Partial<Entry>).tiers;
-        if (!spec) continue;
-        const from = n === node ? undefined : isItem(n) || isEntry(n) ? fullCode(n) : (n as { code?: string }).code;
-        for (const tier of spec.tiers) if (!found.some(f => f.tier === tier)) found.push({ tier, inheritedFrom: from });
-    }
-    return found;
 }
 
 function parameterHover(parameter: ParameterDecl): string {

@@ -1,0 +1,91 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { editionIdentity } from '../../language/src/importer/edition.js';
+import { ImportError } from '../../language/src/importer/errors.js';
+import { importAndCheck, writeFileAtomically } from '../../language/src/importer/import-edition.js';
+import { editionReport, reportText, type EditionReport } from '../../language/src/importer/report.js';
+
+export const IMPORT_USAGE = `Usage:
+  cld import <edition folder or PDF> [-o FILE] [--report text|json]
+  cld import --all <folder of editions> [--out DIR] [--report text|json]
+
+Reads the official documents of a WA edition (Word .doc/.docx, catdoc text, or the PDF) and
+writes it as one CLD file, <list id>.cld (for example WA-LIST-21-1.cld). Without -o the file
+goes to the current folder; --all writes every edition found to DIR (default .cache/wa).
+Exit codes: 0 imported and valid, 1 an output has validation errors, 2 a document could not be read.`;
+
+export async function importCommand(args: string[]): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({ args, allowPositionals: true, options: {
+            output: { type: 'string', short: 'o' }, out: { type: 'string' }, all: { type: 'boolean' },
+            report: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (e) {
+        console.error(`cld import: ${(e as Error).message}`);
+        return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        console.log(IMPORT_USAGE);
+        return 0;
+    }
+    if (values.report !== undefined && values.report !== 'text' && values.report !== 'json') {
+        console.error(`cld import: unknown report format '${values.report}' (use text or json)`);
+        return 2;
+    }
+    if (positionals.length !== 1) {
+        console.error(`cld import: name one edition folder or file${values.all ? ' (the folder holding the editions)' : ''}\n\n${IMPORT_USAGE}`);
+        return 2;
+    }
+    const sources = values.all ? editionFolders(positionals[0]) : [positionals[0]];
+    if (typeof sources === 'string') {
+        console.error(`cld import: ${sources}`);
+        return 2;
+    }
+    const outDir = values.out ?? '.cache/wa';
+    const reports: EditionReport[] = [];
+    let status = 0;
+    for (const source of sources) {
+        try {
+            const result = await importAndCheck(source);
+            const target = values.all || !values.output ? join(values.all ? outDir : '.', `${result.model.fileId}.cld`) : values.output;
+            writeFileAtomically(target, result.text);
+            const report = editionReport(result, target);
+            reports.push(report);
+            if (values.report === 'text') console.log(reportText(report) + '\n');
+            console.error(`${result.model.listId}: ${target} (${summary(report)})`);
+            if (result.check.errors.length > 0) {
+                status = Math.max(status, 1);
+                for (const error of result.check.errors.slice(0, 20)) console.error(`  ${target}:${error.line + 1}: error: ${error.message}`);
+            }
+        } catch (e) {
+            if (!(e instanceof ImportError)) throw e;
+            console.error(`cld import: ${e.message}`);
+            status = 2;
+        }
+    }
+    if (values.report === 'json') console.log(JSON.stringify(values.all ? reports : reports[0] ?? null, null, 2));
+    return status;
+}
+
+function summary(report: EditionReport): string {
+    const items = report.counts.categories.reduce((n, c) => n + c.entries + c.items, 0);
+    return `${items} items, ${report.counts.thresholds} thresholds from ${report.counts.phrasesSeen} phrases, ${report.validation.errors} errors, ${report.warnings.length} import warnings`;
+}
+
+/** The sub-folders (and PDFs) named after a WA list id, in order of year. */
+function editionFolders(folder: string): string[] | string {
+    let names: string[];
+    try {
+        names = readdirSync(folder);
+    } catch {
+        return `cannot read the folder ${folder}`;
+    }
+    const editions = names
+        .map(name => ({ name, identity: editionIdentity(name) }))
+        .filter(e => e.identity && (statSync(join(folder, e.name)).isDirectory() || /\.pdf$/i.test(e.name)))
+        .sort((a, b) => a.identity!.year - b.identity!.year || a.name.localeCompare(b.name));
+    if (editions.length === 0) return `${resolve(folder)}: no edition folders (named like WA-LIST-21-1) in this folder`;
+    return editions.map(e => join(folder, e.name));
+}

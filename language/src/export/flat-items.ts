@@ -1,0 +1,148 @@
+/**
+ * Every item of a list, flattened in document order: the model `cld export` prints and the
+ * later analyses (history, diff) read. It is made from a parsed CLD list, and equally from the
+ * importer's model of a WA edition, so that an import can be checked against its own output.
+ */
+import type { AstNode } from 'langium';
+import { fullCode } from '../codes.js';
+import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isEntry, isGroup, isItem, isNote, isThreshold } from '../generated/ast.js';
+import type { CategoryModel, EditionModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from '../importer/model.js';
+import { effectiveTiers } from '../tiers.js';
+
+export interface FlatThreshold {
+    parameter: string;
+    /** `<`, `<=`, `>`, `>=`, `=`, or `from-to` for a range. */
+    comparator: string;
+    /** Exact decimal as written. */
+    value?: string;
+    unit?: string;
+    low?: { value: string; unit?: string };
+    high?: { value: string; unit?: string };
+    /** The words of the text the threshold was read from, when known. */
+    text?: string;
+}
+
+export interface FlatItem {
+    /** Dotted WA form (3.B.1.f.1.a), the ECCN form for eccn lists, or ML8.a. */
+    code: string;
+    /** The heading or text of the item, verbatim. */
+    text?: string;
+    /** The year since which the label is not used, or true when no year is given. */
+    reserved?: number | true;
+    tiers: string[];
+    thresholds: FlatThreshold[];
+    notes: Array<{ kind: string; text: string }>;
+}
+
+export interface FlatList {
+    list?: string;
+    id?: string;
+    edition?: string;
+    date?: string;
+    numbering: string;
+    items: FlatItem[];
+}
+
+// ------------------------------------------------------------------ from a parsed list
+
+export function flattenList(root: ControlList): FlatList {
+    const items: FlatItem[] = [];
+    for (const member of root.members) {
+        if (isCategory(member)) flattenCategory(member, items);
+    }
+    return {
+        list: root.header?.name,
+        id: root.header?.listId,
+        edition: root.header?.edition,
+        date: root.header?.date,
+        numbering: root.header?.numbering ?? 'wassenaar',
+        items,
+    };
+}
+
+function flattenCategory(category: Category, out: FlatItem[]): void {
+    if (category.code.startsWith('ML')) out.push(flatNode(category, category.title));
+    for (const member of category.members) {
+        if (isGroup(member)) member.members.filter(isEntry).forEach(entry => flattenItem(entry, out));
+        else if (isEntry(member) || isItem(member)) flattenItem(member, out);
+    }
+}
+
+function flattenItem(node: Entry | Item, out: FlatItem[]): void {
+    out.push(flatNode(node, node.text));
+    node.members.filter(isItem).forEach(child => flattenItem(child, out));
+}
+
+function flatNode(node: Entry | Item | Category, text: string | undefined): FlatItem {
+    const reserved = isCategory(node) ? undefined : node.reserved ? (node.reservedSince !== undefined ? Number(node.reservedSince) : true) : undefined;
+    const members: AstNode[] = node.members;
+    return withoutUndefined({
+        code: fullCode(node) ?? '?',
+        text,
+        reserved,
+        tiers: effectiveTiers(node).map(t => t.tier),
+        thresholds: members.filter(isThreshold).map(flatThreshold),
+        notes: members.filter(isNote).map(n => ({ kind: n.kind, text: n.text })),
+    });
+}
+
+function flatThreshold(threshold: Threshold): FlatThreshold {
+    const parameter = threshold.parameter.$refText;
+    if (threshold.comparator && threshold.value) {
+        return withoutUndefined({ parameter, comparator: threshold.comparator, value: threshold.value.value, unit: threshold.value.unit, text: threshold.phrase });
+    }
+    return withoutUndefined({ parameter, comparator: 'from-to', low: quantity(threshold.low), high: quantity(threshold.high), text: threshold.phrase });
+}
+
+function quantity(q: Quantity | undefined): { value: string; unit?: string } | undefined {
+    return q ? withoutUndefined({ value: q.value, unit: q.unit }) : undefined;
+}
+
+// ------------------------------------------------------------------ from the importer's model
+
+export function flattenEdition(model: EditionModel): FlatList {
+    const items: FlatItem[] = [];
+    for (const category of model.categories) {
+        if (category.code.startsWith('ML')) {
+            items.push(flatModelItem({ code: category.code, text: category.text, notes: category.notes, thresholds: [], tiers: [] }, category.tiers));
+            category.items.forEach(item => flattenModelItem(item, category.tiers, items));
+        } else {
+            category.groups.forEach(group => group.entries.forEach(entry => flattenModelItem(entry, category.tiers, items)));
+        }
+    }
+    return { list: model.title, id: model.listId, edition: String(model.year), date: model.date, numbering: 'wassenaar', items };
+}
+
+function flattenModelItem(item: ItemModel, inherited: CategoryModel['tiers'], out: FlatItem[]): void {
+    out.push(flatModelItem(item, inherited));
+    const tiers = [...item.tiers, ...inherited.filter(t => !item.tiers.includes(t))];
+    item.children.forEach(child => flattenModelItem(child, tiers, out));
+}
+
+function flatModelItem(item: { code: string; text?: string; reservedSince?: number; reserved?: boolean; tiers: string[]; thresholds: ThresholdModel[]; notes: NoteModel[] }, inherited: string[]): FlatItem {
+    return withoutUndefined({
+        code: item.code,
+        text: item.text,
+        reserved: item.reservedSince ?? (item.reserved ? true as const : undefined),
+        tiers: [...item.tiers, ...inherited.filter(t => !item.tiers.includes(t))],
+        thresholds: item.thresholds.map(t => withoutUndefined({
+            parameter: t.parameter,
+            comparator: t.comparator ?? 'from-to',
+            value: t.value?.value,
+            unit: t.value?.unit,
+            low: t.low ? modelQuantity(t.low) : undefined,
+            high: t.high ? modelQuantity(t.high) : undefined,
+            text: t.phrase,
+        })),
+        notes: item.notes.map(n => ({ kind: n.kind, text: n.text })),
+    });
+}
+
+function modelQuantity(q: QuantityModel): { value: string; unit?: string } {
+    return withoutUndefined({ value: q.value, unit: q.unit });
+}
+
+/** Absent fields are left out rather than written as undefined, so both sources compare equal. */
+function withoutUndefined<T extends object>(value: T): T {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

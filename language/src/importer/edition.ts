@@ -1,0 +1,288 @@
+/**
+ * One WA edition from its documents: reads the parts, rebuilds the items of every category and
+ * of the munitions list, applies the Sensitive and Very Sensitive Lists as tiers, reads the
+ * definitions, and adds the thresholds found in the items' text.
+ */
+import { basename, dirname, extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { parseDefinitions } from './definitions.js';
+import { ImportError } from './errors.js';
+import type { CategoryModel, EditionModel, ImportWarning, ItemModel, NoteModel, ParameterModel, ThresholdModel } from './model.js';
+import { checkRequiredParts, listPartFiles, readPartFile } from './parts.js';
+import type { SourcePart } from './source.js';
+import { cleanFields, ItemTreeBuilder, parseNoteStart } from './structure.js';
+import { parseThresholds } from './thresholds.js';
+import { applyTierList, parseTierList } from './tiers.js';
+
+export const EDITION_TITLE = 'Wassenaar Arrangement List of Dual-Use Goods and Technologies and Munitions List';
+
+/** The counts an import report prints; see report.ts. */
+export interface ImportCounts {
+    parts: Array<{ file: string; kind: string; paragraphs: number }>;
+    categories: Array<{ code: string; entries: number; items: number; reserved: number }>;
+    tiers: Record<string, number>;
+    notes: number;
+    definitions: number;
+    thresholds: number;
+    phrasesSeen: number;
+    phrasesParsed: number;
+    guessedExponents: number;
+    sensitiveList: { applied: number; unresolved: number; withdrawn: number };
+    verySensitiveList: { applied: number; unresolved: number; withdrawn: number };
+}
+
+export interface ImportedEdition {
+    model: EditionModel;
+    counts: ImportCounts;
+}
+
+export interface EditionIdentity {
+    listId: string;
+    fileId: string;
+    year: number;
+}
+
+/** `WA-LIST-21-1` is "WA-LIST (21) 1"; `WA-LIST-05-1-Corr` is "WA-LIST (05) 1 Corr."; `WA-LIST-16-1-Corr-1` is "WA-LIST (16) 1 Corr. 1". */
+export function editionIdentity(name: string): EditionIdentity | undefined {
+    const match = /WA[-_ ]?LIST[-_ ]*\(?(\d{2})\)?[-_ ]+0*(\d+)(?:[-_ ]+Corr\.?(?:[-_ ]+(\d+))?)?/i.exec(name);
+    if (!match) return undefined;
+    const [, yy, number, correction] = match;
+    const corrected = /corr/i.test(match[0]);
+    const listId = `WA-LIST (${yy}) ${number}${corrected ? ` Corr.${correction ? ` ${correction}` : ''}` : ''}`;
+    const fileId = `WA-LIST-${yy}-${number}${corrected ? `-Corr${correction ? `-${correction}` : ''}` : ''}`;
+    const year = Number(yy) >= 90 ? 1900 + Number(yy) : 2000 + Number(yy);
+    return { listId, fileId, year };
+}
+
+/** Reads an edition folder (one file per part) or a single PDF. */
+export async function importEdition(path: string): Promise<ImportedEdition> {
+    let isFolder: boolean;
+    try {
+        isFolder = statSync(path).isDirectory();
+    } catch {
+        throw new ImportError(path, 'no such file or folder');
+    }
+    const identity = editionIdentity(basename(path)) ?? editionIdentity(basename(dirname(path)));
+    if (!identity) throw new ImportError(path, 'cannot tell which edition this is: name the folder or file after its list id, such as WA-LIST-21-1');
+    const { parts, margins } = isFolder ? await readFolder(path) : await readSingleFile(path);
+    return buildEdition(identity, parts, margins, isFolder ? basename(path) : basename(path));
+}
+
+async function readFolder(folder: string): Promise<{ parts: SourcePart[]; margins: string[] }> {
+    const files = listPartFiles(folder);
+    const pdfs = files.filter(f => extname(f.path).toLowerCase() === '.pdf');
+    if (pdfs.length === 1 && files.every(f => f.kind === 'other' || f === pdfs[0] || f.kind === 'contents' || f.kind === 'cover')) {
+        return readSingleFile(pdfs[0].path);
+    }
+    checkRequiredParts(folder, files);
+    const read = await Promise.all(files.filter(f => f.kind !== 'cover' && f.kind !== 'contents').map(readPartFile));
+    return { parts: read, margins: read.map(p => p.margins) };
+}
+
+async function readSingleFile(file: string): Promise<{ parts: SourcePart[]; margins: string[] }> {
+    if (extname(file).toLowerCase() !== '.pdf') {
+        throw new ImportError(file, 'a single file must be the PDF of a whole edition; for Word documents, import the folder of part files');
+    }
+    // The PDF reader lands in the next commit.
+    throw new ImportError(file, 'PDF editions cannot be read yet');
+}
+
+/** The date printed in the running footers ("22-12-2021"), the most frequent one in the edition's year. */
+export function editionDate(margins: string[], year: number): string | undefined {
+    const counts = new Map<string, number>();
+    for (const text of margins) {
+        for (const match of text.matchAll(/\b(\d{1,2})-(\d{1,2})-(\d{4}|\d{2})\b/g)) {
+            const fullYear = match[3].length === 2 ? (Number(match[3]) >= 90 ? 1900 : 2000) + Number(match[3]) : Number(match[3]);
+            if (fullYear !== year && fullYear !== year + 1) continue;
+            const iso = `${fullYear}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+            counts.set(iso, (counts.get(iso) ?? 0) + 1);
+        }
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export function buildEdition(identity: EditionIdentity, parts: SourcePart[], margins: string[], source: string): ImportedEdition {
+    const warnings: ImportWarning[] = [];
+    const builder = new ItemTreeBuilder(warnings);
+    const listNotes: NoteModel[] = [];
+    for (const part of parts.filter(p => p.kind === 'category').sort((a, b) => (a.category ?? 0) - (b.category ?? 0))) {
+        builder.startCategory(String(part.category), categoryTitle(part));
+        part.paragraphs.forEach(p => builder.add(p));
+    }
+    for (const part of parts.filter(p => p.kind === 'munitions')) {
+        builder.startMunitions();
+        part.paragraphs.forEach(p => builder.add(p));
+    }
+    for (const part of parts.filter(p => p.kind === 'general-notes' || p.kind === 'acronyms' || p.kind === 'understandings')) {
+        listNotes.push(...annexNotes(part));
+    }
+    const categories = builder.result();
+    const definitionParts = parts.filter(p => p.kind === 'definitions').map(p => parseDefinitions(p.paragraphs));
+    const items = indexItems(categories);
+    const tierCounts = (kind: 'sensitive' | 'very-sensitive', name: string) => {
+        const entries = parts.filter(p => p.kind === kind).flatMap(p => parseTierList(p.paragraphs));
+        return applyTierList(entries, kind, items, warnings, name);
+    };
+    const sensitiveList = tierCounts('sensitive', 'Sensitive List');
+    const verySensitiveList = tierCounts('very-sensitive', 'Very Sensitive List');
+    const model: EditionModel = {
+        ...identity,
+        date: editionDate(margins, identity.year),
+        title: EDITION_TITLE,
+        notes: [...builder.listNotes, ...listNotes],
+        definitions: definitionParts.flatMap(d => d.definitions),
+        definitionNotes: definitionParts.flatMap(d => d.notes),
+        parameters: [],
+        categories,
+        warnings,
+        sources: parts.map(p => p.file).filter((f, i, all) => all.indexOf(f) === i),
+    };
+    const thresholdCounts = addThresholds(model);
+    return { model, counts: countEdition(model, parts, thresholdCounts, sensitiveList, verySensitiveList, source) };
+}
+
+/** "DUAL-USE LIST - CATEGORY 3 - ELECTRONICS" in the running header or the first lines. */
+function categoryTitle(part: SourcePart & { margins?: string }): string | undefined {
+    const candidates = [part.margins ?? '', ...part.paragraphs.slice(0, 5).map(p => cleanFields(p.text))];
+    for (const text of candidates) {
+        const match = /CATEGORY\s+\d\s*[-–—]\s*([^\n_]+?)\s*(?:\n|_|$)/i.exec(text);
+        if (match) return titleCase(match[1].trim());
+    }
+    return undefined;
+}
+
+function titleCase(text: string): string {
+    if (text !== text.toUpperCase()) return text;
+    const small = new Set(['and', 'of', 'the', 'for', 'in', 'to']);
+    return text.toLowerCase().replace(/[a-z][a-z'-]*/g, (w, offset: number) => offset > 0 && small.has(w) ? w : w[0].toUpperCase() + w.slice(1));
+}
+
+/** GTN and GSN, acronyms, statements of understanding: kept whole, one note per titled section. */
+function annexNotes(part: SourcePart): NoteModel[] {
+    const notes: NoteModel[] = [];
+    let current: NoteModel | undefined;
+    for (const paragraph of part.paragraphs) {
+        const text = cleanFields(paragraph.text);
+        if (/^[_\s]+$/.test(text)) continue;
+        const startsSection = text === text.toUpperCase() && /[A-Z]{4}/.test(text) && text.length < 100;
+        if (!current || (startsSection && current.text.includes('\n'))) {
+            current = { kind: parseNoteStart(paragraph.text)?.kind === 'nb' ? 'nb' : 'note', text };
+            notes.push(current);
+        } else {
+            current.text += `\n${text}`;
+        }
+    }
+    return notes;
+}
+
+export function indexItems(categories: CategoryModel[]): Map<string, ItemModel> {
+    const index = new Map<string, ItemModel>();
+    const visit = (item: ItemModel) => {
+        index.set(item.code, item);
+        item.children.forEach(visit);
+    };
+    for (const category of categories) {
+        category.groups.forEach(g => g.entries.forEach(visit));
+        category.items.forEach(visit);
+    }
+    return index;
+}
+
+export function forEachItem(categories: CategoryModel[], visit: (item: ItemModel, depth: number) => void): void {
+    const walk = (item: ItemModel, depth: number) => {
+        visit(item, depth);
+        item.children.forEach(c => walk(c, depth + 1));
+    };
+    for (const category of categories) {
+        category.groups.forEach(g => g.entries.forEach(e => walk(e, 0)));
+        category.items.forEach(i => walk(i, 1));
+    }
+}
+
+interface ThresholdCounts { seen: number; parsed: number; guessed: number }
+
+/** Reads the thresholds of every item and declares the parameters they use, one per measured word and dimension. */
+function addThresholds(model: EditionModel): ThresholdCounts {
+    const parameters = new Map<string, ParameterModel>();
+    const parameterFor = (dimension: string, measure: string | undefined): string => {
+        const counted = dimension.startsWith('count:') ? dimension.slice(6) : undefined;
+        const realDimension = counted ? 'count' : dimension;
+        let name = identifier(counted ? `${counted}s` : measure ?? dimension);
+        const existing = parameters.get(name);
+        if (existing && existing.dimension !== realDimension) name = identifier(`${name}_${realDimension}`);
+        if (!parameters.has(name)) parameters.set(name, { name, dimension: realDimension });
+        return name;
+    };
+    const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0 };
+    forEachItem(model.categories, item => {
+        if (!item.text) return;
+        const parsed = parseThresholds(item.text, parameterFor);
+        item.thresholds.push(...unambiguous(parsed.thresholds));
+        counts.seen += parsed.seen;
+        counts.parsed += parsed.parsed;
+        counts.guessed += parsed.guessedExponents;
+        if (/\ball of the following\b/i.test(item.text)) item.combinator = 'all-of';
+        else if (/\b(any|one or more) of the following\b/i.test(item.text)) item.combinator = 'any-of';
+    });
+    model.parameters = [...parameters.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return counts;
+}
+
+/**
+ * One parameter read from two phrases of one item ("particle size equal to or less than 5 µm
+ * and no more than 10% of the particles larger than 10 µm") usually means two different things
+ * measured alike: such thresholds are left out rather than combined into a wrong condition.
+ */
+function unambiguous(thresholds: ThresholdModel[]): ThresholdModel[] {
+    const phrases = new Map<string, Set<string>>();
+    for (const t of thresholds) phrases.set(t.parameter, (phrases.get(t.parameter) ?? new Set()).add(t.phrase));
+    return thresholds.filter(t => phrases.get(t.parameter)!.size === 1);
+}
+
+/** A CLD identifier from a measured word: letters, digits and underscores, not starting with a digit. */
+function identifier(text: string): string {
+    const id = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    const safe = /^[a-z_]/.test(id) ? id : `p_${id}`;
+    return KEYWORDS.has(safe) ? `${safe}_value` : safe;
+}
+
+/** CLD keywords cannot name a parameter. */
+const KEYWORDS = new Set(['list', 'id', 'edition', 'date', 'numbering', 'wassenaar', 'eccn', 'implements', 'supersedes', 'parameter', 'unit',
+    'definitions', 'term', 'category', 'group', 'entry', 'reserved', 'since', 'item', 'tier', 'sensitive', 'munitions', 'precedent', 'see',
+    'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national']);
+
+function countEdition(model: EditionModel, parts: SourcePart[], thresholds: ThresholdCounts, sensitiveList: ImportCounts['sensitiveList'], verySensitiveList: ImportCounts['verySensitiveList'], source: string): ImportCounts {
+    const tiers: Record<string, number> = { 'dual-use': 0, sensitive: 0, 'very-sensitive': 0, munitions: 0 };
+    let notes = model.notes.length + model.definitionNotes.length;
+    let thresholdCount = 0;
+    const categories = model.categories.map(category => {
+        let entries = 0;
+        let items = 0;
+        let reserved = 0;
+        notes += category.notes.length + category.groups.reduce((n, g) => n + g.notes.length, 0);
+        forEachItem([category], (item, depth) => {
+            if (depth === 0) entries++;
+            else items++;
+            if (item.reservedSince !== undefined || item.reserved) reserved++;
+            notes += item.notes.length;
+            thresholdCount += item.thresholds.length;
+            for (const tier of item.tiers) tiers[tier]++;
+            if (!item.tiers.length) tiers[category.code.startsWith('ML') ? 'munitions' : 'dual-use']++;
+        });
+        return { code: category.code, entries, items, reserved };
+    });
+    void source;
+    return {
+        parts: parts.map(p => ({ file: p.file, kind: p.kind + (p.category !== undefined ? ` ${p.category}` : ''), paragraphs: p.paragraphs.length })),
+        categories,
+        tiers,
+        notes,
+        definitions: model.definitions.length,
+        thresholds: thresholdCount,
+        phrasesSeen: thresholds.seen,
+        phrasesParsed: thresholds.parsed,
+        guessedExponents: thresholds.guessed,
+        sensitiveList,
+        verySensitiveList,
+    };
+}

@@ -1,0 +1,120 @@
+/**
+ * The whole import of one edition: documents → model → CLD text, checked with the same
+ * validator as the editor and `cld validate`, and written atomically.
+ *
+ * A threshold read from text can be wrong where the text is (a range whose ends contradict each
+ * other once read, a number in a unit the parameter does not measure). The validator finds such
+ * thresholds as errors; they are taken back (the item's text stays) and counted as warnings,
+ * so every imported edition validates without errors.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import { createCldCoreServices } from '../cld-module.js';
+import { importEdition, type ImportedEdition } from './edition.js';
+import { ImportError } from './errors.js';
+import type { ItemModel } from './model.js';
+import { writeEdition, type WrittenEdition } from './write-cld.js';
+
+export interface EditionCheck {
+    errors: Array<{ line: number; message: string; code: string }>;
+    warnings: number;
+}
+
+export interface ImportResult extends ImportedEdition {
+    text: string;
+    check: EditionCheck;
+    /** Thresholds taken back because the validator rejected them. */
+    withdrawnThresholds: number;
+}
+
+type CoreServices = ReturnType<typeof createCldCoreServices>;
+let sharedServices: CoreServices | undefined;
+
+function services(): CoreServices {
+    sharedServices ??= createCldCoreServices(EmptyFileSystem);
+    return sharedServices;
+}
+
+/** Imports, then validates and takes back rejected thresholds until the text validates without errors. */
+export async function importAndCheck(path: string): Promise<ImportResult> {
+    const imported = await importEdition(path);
+    let withdrawn = 0;
+    for (let round = 0; round < 4; round++) {
+        const written = writeEdition(imported.model);
+        const check = await validateCld(written.text, imported.model.fileId);
+        const repaired = takeBackRejected(written, check, imported);
+        withdrawn += repaired;
+        if (repaired === 0 || check.errors.length === 0) {
+            imported.counts.thresholds -= withdrawn;
+            return { ...imported, text: written.text, check, withdrawnThresholds: withdrawn };
+        }
+    }
+    const written = writeEdition(imported.model);
+    return { ...imported, text: written.text, check: await validateCld(written.text, imported.model.fileId), withdrawnThresholds: withdrawn };
+}
+
+function takeBackRejected(written: WrittenEdition, check: EditionCheck, imported: ImportedEdition): number {
+    let count = 0;
+    for (const error of check.errors) {
+        const threshold = written.thresholdLines.get(error.line);
+        if (threshold) {
+            const index = threshold.item.thresholds.indexOf(threshold.threshold);
+            if (index < 0) continue;
+            threshold.item.thresholds.splice(index, 1);
+            imported.model.warnings.push({ where: threshold.item.where, message: `threshold "${threshold.threshold.phrase}" of ${threshold.item.code} not kept: ${error.message}` });
+            count++;
+            continue;
+        }
+        const item = written.itemLines.get(error.line);
+        if (item && error.code === 'contradictory-thresholds') {
+            // all-of sub-items that can never hold together: the thresholds below were misread.
+            const dropped = descendants(item).reduce((n, child) => n + child.thresholds.splice(0).length, 0);
+            imported.model.warnings.push({ where: item.where, message: `thresholds of the sub-items of ${item.code} not kept: ${error.message}` });
+            count += dropped;
+        }
+    }
+    return count;
+}
+
+function descendants(item: ItemModel): ItemModel[] {
+    return item.children.flatMap(child => [child, ...descendants(child)]);
+}
+
+/** Validates CLD text in memory with the core services (no file is written). */
+export async function validateCld(text: string, name: string): Promise<EditionCheck> {
+    const core = services();
+    const uri = URI.parse(`memory:///import/${encodeURIComponent(name)}-${randomBytes(4).toString('hex')}.cld`);
+    const document: LangiumDocument = core.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    core.shared.workspace.LangiumDocuments.addDocument(document);
+    try {
+        await core.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const diagnostics = document.diagnostics ?? [];
+        return {
+            errors: diagnostics.filter(d => (d.severity ?? 1) === 1).map(d => ({ line: d.range.start.line, message: typeof d.message === 'string' ? d.message : d.message.value, code: String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? 'syntax') })),
+            warnings: diagnostics.filter(d => d.severity === 2).length,
+        };
+    } finally {
+        core.shared.workspace.LangiumDocuments.deleteDocument(uri);
+    }
+}
+
+/** Writes through a temporary file in the same folder and renames it, so a failure leaves no half file. */
+export function writeFileAtomically(file: string, text: string): void {
+    const target = resolve(file);
+    try {
+        mkdirSync(dirname(target), { recursive: true });
+    } catch (e) {
+        throw new ImportError(dirname(target), `cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}.cld-tmp`);
+    try {
+        writeFileSync(temporary, text, 'utf-8');
+        renameSync(temporary, target);
+    } catch (e) {
+        rmSync(temporary, { force: true });
+        throw new ImportError(target, `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+}

@@ -1,0 +1,105 @@
+/**
+ * The importer's model of one WA edition: what the structure parser builds from the documents
+ * and the CLD writer prints. Codes are in WA dotted form (3.B.1.f.1.a, ML8.a).
+ */
+export type NoteKind = 'note' | 'nb' | 'technical-note' | 'decontrol-note';
+export type TierName = 'dual-use' | 'sensitive' | 'very-sensitive' | 'munitions';
+export type Comparator = '<' | '<=' | '>' | '>=' | '=';
+
+export interface NoteModel {
+    kind: NoteKind;
+    text: string;
+}
+
+export interface QuantityModel {
+    /** The value as written in CLD: a decimal (`1.3`, `5e6`, `-55`). */
+    value: string;
+    /** A unit the CLD unit registry knows (`GHz`, `nm`, `°C`), or none for a count. */
+    unit?: string;
+}
+
+export interface ThresholdModel {
+    parameter: string;
+    comparator?: Comparator;
+    value?: QuantityModel;
+    /** `from low to high` ranges. */
+    low?: QuantityModel;
+    high?: QuantityModel;
+    /** The words of the document the threshold was read from. */
+    phrase: string;
+}
+
+export interface ItemModel {
+    /** The last part of the code: `f`, `1`; for an entry its number; for ML categories `ML8`. */
+    label: string;
+    /** The full dotted code. */
+    code: string;
+    text?: string;
+    reservedSince?: number;
+    /** Set for "Not used" items that give no year. */
+    reserved?: boolean;
+    combinator?: 'any-of' | 'all-of';
+    tiers: TierName[];
+    thresholds: ThresholdModel[];
+    notes: NoteModel[];
+    children: ItemModel[];
+    /** Where the item starts in the documents, for warnings. */
+    where: string;
+}
+
+export interface GroupModel {
+    letter: string;
+    title?: string;
+    notes: NoteModel[];
+    entries: ItemModel[];
+}
+
+export interface CategoryModel {
+    /** `3` or `ML8`. */
+    code: string;
+    title?: string;
+    tiers: TierName[];
+    notes: NoteModel[];
+    groups: GroupModel[];
+    /** Munitions categories hold their items directly. */
+    items: ItemModel[];
+    /** The ML category's own text (its heading sentence). */
+    text?: string;
+}
+
+export interface DefinitionModel {
+    term: string;
+    text: string;
+    /** Where the term is used, as the DEF part says ("Cat 2, 3, 6", "ML8"). */
+    usedIn?: string;
+}
+
+export interface ParameterModel {
+    name: string;
+    dimension: string;
+    unit?: string;
+}
+
+export interface ImportWarning {
+    where: string;
+    message: string;
+}
+
+export interface EditionModel {
+    /** As printed: `WA-LIST (21) 1`. */
+    listId: string;
+    /** File-name form: `WA-LIST-21-1`. */
+    fileId: string;
+    year: number;
+    /** ISO date of the edition, when the documents print one. */
+    date?: string;
+    title: string;
+    notes: NoteModel[];
+    definitions: DefinitionModel[];
+    definitionNotes: NoteModel[];
+    parameters: ParameterModel[];
+    categories: CategoryModel[];
+    warnings: ImportWarning[];
+    /** The documents the edition was read from. */
+    sources: string[];
+}

@@ -1,0 +1,29 @@
+/**
+ * What every reader (Word 97, Word 6/95 text conversion, .docx, PDF) gives the importer:
+ * the parts of one WA edition as paragraphs in the layout of the Word documents.
+ *
+ * That layout is the common ground: a paragraph's fields are split by tabs, a full code is
+ * written part by part (`3.\tA.\t1.\ta.\tText`), and a deeper item carries only its own label
+ * after one tab per code part above it (`\t\t\t\t\ta.\tText` under 3.A.1.a.1). Readers of other
+ * formats (the PDF's positioned text) rebuild that form, so one structure parser serves all.
+ */
+
+export type PartKind =
+    | 'cover' | 'contents' | 'general-notes' | 'category' | 'sensitive' | 'very-sensitive'
+    | 'munitions' | 'definitions' | 'acronyms' | 'understandings' | 'other';
+
+export interface SourceParagraph {
+    /** The paragraph's text: fields split by `\t`, no trailing newline. */
+    text: string;
+    /** Where it came from, for messages: "05 - Cat 3.doc, paragraph 12" or "list.pdf, page 60". */
+    where: string;
+}
+
+export interface SourcePart {
+    kind: PartKind;
+    /** 0-9 for `category` parts. Category 5 comes in two parts (telecommunications, information security). */
+    category?: number;
+    /** The file the part was read from (its name, not its folder). */
+    file: string;
+    paragraphs: SourceParagraph[];
+}

@@ -1,0 +1,510 @@
+/**
+ * Rebuilds the items of a dual-use category part or of the munitions list from paragraphs in
+ * the Word layout (see source.ts).
+ *
+ * The documents write a full code part by part (`3.\tA.\t1.\ta.\t1.\tText`) and give deeper
+ * items only their own label after one tab per code part above them, so the full code of
+ * `\t\t\t\t\ta.` is the code of the item four parts deep that was opened last, plus `a`. The
+ * parser keeps that chain of open items. Notes open with `Note`, `N.B.` or `Technical Note` and
+ * take every following line that is not an item; they belong to the item opened last, or to
+ * the item their first words name ("Note 3.A.1.a.1.c. does not apply to ...").
+ */
+import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteKind, NoteModel } from './model.js';
+import type { SourceParagraph } from './source.js';
+
+const LABEL = /^([a-z]{1,2}|\d{1,3})\.?$/;
+const CATEGORY_PART = /^(\d)\.?$/;
+const GROUP_PART = /^([A-E])\.?$/;
+const ML_PART = /^ML\s?(\d{1,2})\.?\*?$/;
+const RULE = /^[_\-=\s*]{5,}$/;
+const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
+
+export interface ParsedNote {
+    kind: NoteKind;
+    text: string;
+}
+
+/** `Note`, `Note 2`, `Notes:`, `N.B.`, `Technical Note`, `Technical Notes 1`, ... at the start of a paragraph. */
+export function parseNoteStart(text: string): ParsedNote | undefined {
+    const trimmed = text.replace(/^[\t ]+/, '');
+    const nb = /^N\.\s?B\.?\s?\d*\.?\s*:?(?=\t|\s|$)/.exec(trimmed);
+    if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)) };
+    const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
+    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)) };
+    const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?\s*:\s|^(?:Notes?)\s+\d+\s+/.exec(trimmed);
+    if (note) {
+        const rest = cleanFields(trimmed.slice(note[0].length));
+        return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest };
+    }
+    return undefined;
+}
+
+/** WA notes that take things out of control say so in a few fixed ways. */
+function isDecontrol(text: string): boolean {
+    return /\b(does|do) not (apply to|control)\b/i.test(text.slice(0, 200));
+}
+
+/** Joins the tab-separated fields of a paragraph with single spaces. */
+export function cleanFields(text: string): string {
+    return text.split('\t').map(f => f.trim()).filter(f => f !== '').join(' ');
+}
+
+interface Fields {
+    depth: number;
+    fields: string[];
+}
+
+function splitFields(text: string): Fields {
+    const fields = text.split('\t');
+    let depth = 0;
+    while (depth < fields.length && fields[depth].trim() === '') depth++;
+    return { depth, fields: fields.slice(depth).map(f => f.trim()) };
+}
+
+interface CodeLine {
+    parts: string[];
+    text: string;
+}
+
+/** `3.\tA.\t1.\ta.\tText` (also written `3.A.1.a.\tText`) or `ML8.\ta.\tText`. */
+export function parseCodeLine(fields: string[]): CodeLine | undefined {
+    const pieces: string[] = [];
+    let index = 0;
+    for (; index < fields.length; index++) {
+        const field = fields[index];
+        if (field === '') continue;
+        const split = splitCodeField(field, pieces.length === 0);
+        if (!split) break;
+        pieces.push(...split);
+    }
+    if (pieces.length === 0) return undefined;
+    const ml = ML_PART.exec(pieces[0]);
+    if (!ml && !(CATEGORY_PART.test(pieces[0]) && pieces.length >= 2 && GROUP_PART.test(pieces[1]))) return undefined;
+    const parts = ml ? [`ML${Number(ml[1])}`, ...pieces.slice(1)] : pieces.map(p => p.replace(/\.$/, ''));
+    if (parts.slice(ml ? 1 : 2).some(p => !LABEL.test(p))) return undefined;
+    return { parts: parts.map(p => p.replace(/\.$/, '')), text: fields.slice(index).filter(f => f !== '').join(' ') };
+}
+
+/** One tab-separated field of a code: `3.`, `A.`, `12.`, `ab.`, `ML8.`, or a dotted run `3.A.1.a.`. */
+function splitCodeField(field: string, first: boolean): string[] | undefined {
+    if (first && ML_PART.test(field)) return [field];
+    if (/^[0-9A-Za-z]{1,3}\.$/.test(field)) return [field.slice(0, -1)];
+    if (/^(\d|ML\d{1,2})(\.\s?[0-9A-Za-z]{1,3})+\.?$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
+    return undefined;
+}
+
+export function isLetterLabel(label: string): boolean {
+    return /^[a-z]+$/.test(label);
+}
+
+function newItem(code: string, label: string, where: string): ItemModel {
+    return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
+}
+
+/** Applies the text of a code line or label line to an item: "Not used since 2015" makes it reserved. */
+function setItemText(item: ItemModel, text: string): void {
+    const notUsed = NOT_USED.exec(text.trim());
+    if (notUsed) {
+        if (notUsed[1]) item.reservedSince = Number(notUsed[1]);
+        else item.reserved = true;
+        return;
+    }
+    item.text = item.text ? `${item.text} ${text}` : text;
+}
+
+type NoteOwner = { notes: NoteModel[] };
+
+/**
+ * Parses one category part (dual-use) into `category`, or the munitions part into ML
+ * categories. Several parts may feed one category (Category 5 in two parts).
+ */
+export class ItemTreeBuilder {
+    private readonly categories = new Map<string, CategoryModel>();
+    private category: CategoryModel | undefined;
+    private group: GroupModel | undefined;
+    /** open[i] is the item whose code has (base + i) parts: the entry (or ML category), then its items. */
+    private open: ItemModel[] = [];
+    private note: NoteModel | undefined;
+    /** The item a paragraph without a label continues (text broken by a manual line break). */
+    private continuable: ItemModel | undefined;
+    private readonly mlRoots = new Map<string, ItemModel>();
+
+    constructor(private readonly warnings: ImportWarning[]) {}
+
+    /** Starts a dual-use category part; its title comes from the running header. */
+    startCategory(code: string, title: string | undefined): void {
+        let category = this.categories.get(code);
+        if (!category) {
+            category = { code, title, tiers: ['dual-use'], notes: [], groups: [], items: [] };
+            this.categories.set(code, category);
+        } else if (title && category.title && !category.title.includes(title)) {
+            category.title = `${category.title}; ${title}`;
+        }
+        this.category = category;
+        this.group = undefined;
+        this.open = [];
+        this.note = undefined;
+        this.continuable = undefined;
+    }
+
+    /** Starts the munitions part: ML1-ML22 become categories as their headings appear. */
+    startMunitions(): void {
+        this.category = undefined;
+        this.group = undefined;
+        this.open = [];
+        this.note = undefined;
+        this.continuable = undefined;
+    }
+
+    /** Notes met before any category of the munitions part: they belong to the whole list. */
+    readonly listNotes: NoteModel[] = [];
+
+    add(paragraph: SourceParagraph): void {
+        const text = paragraph.text;
+        const { depth, fields } = splitFields(text);
+        if (fields.length === 0 || RULE.test(fields.join(' '))) return;
+        const noteStart = parseNoteStart(text);
+        if (noteStart) return this.openNote(noteStart, paragraph);
+        if (depth === 0) {
+            const code = parseCodeLine(fields);
+            if (code) return this.addCodeLine(code, paragraph);
+        }
+        const label = LABEL.exec(fields[0]);
+        if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML')) {
+            return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
+        }
+        if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
+            return this.addLabelLine(depth, label[1], fields.slice(1).join(' '), paragraph);
+        }
+        if (/^\*\s*$/.test(fields[0]) || /^\*/.test(fields[0])) {
+            return this.attachNote({ kind: 'note', text: cleanFields(text) }, paragraph);
+        }
+        this.addPlainLine(depth, text, paragraph);
+    }
+
+    private openNote(note: ParsedNote, paragraph: SourceParagraph): void {
+        this.attachNote({ kind: note.kind, text: note.text }, paragraph);
+    }
+
+    private attachNote(note: NoteModel, paragraph: SourceParagraph): void {
+        const owner = this.noteOwner(note.text, paragraph);
+        owner.notes.push(note);
+        this.note = note;
+        this.continuable = undefined;
+    }
+
+    /** The open item the note names in its first words, else the item opened last, else the group or category. */
+    private noteOwner(text: string, paragraph: SourceParagraph): NoteOwner {
+        const named = /^((?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?[0-9a-z]{1,3})*)\.?(?=[\s,])/.exec(text);
+        if (named) {
+            const code = named[1].replace(/\s/g, '');
+            const item = this.open.find(candidate => candidate.code === code) ?? (this.open[0] && findByCode(this.open[0], code));
+            if (item) return item;
+        }
+        if (this.open.length > 0) return this.open[this.open.length - 1];
+        if (this.group) return this.group;
+        if (this.category) return this.category;
+        if (this.categories.size === 0 && this.mlRoots.size === 0) return { notes: this.listNotes };
+        this.warn(paragraph, 'a note outside any category; kept with the list');
+        return { notes: this.listNotes };
+    }
+
+    private addPlainLine(depth: number, text: string, paragraph: SourceParagraph): void {
+        const clean = cleanFields(text);
+        if (/^[A-Z][A-Z ,'"-]{2,80}$/.test(clean) && !/^(ANNEX|TABLE)\b/.test(clean) && this.category && (this.group || !this.isHeading(clean))) {
+            // A section heading inside a group ("ACOUSTICS", "OPTICS"): kept as a note of the group, closing the items above.
+            this.open = [];
+            this.continuable = undefined;
+            this.note = { kind: 'note', text: clean };
+            (this.group ?? this.category).notes.push(this.note);
+            return;
+        }
+        if (/^(ANNEX|TABLE)\b/.test(clean) && this.category) {
+            // An annex at the end of a category part (such as the list of explosives) is text of the category.
+            this.open = [];
+            this.continuable = undefined;
+            this.note = { kind: 'note', text: clean };
+            this.category.notes.push(this.note);
+            this.annexNote = this.note;
+            return;
+        }
+        if (this.note) {
+            this.note.text = this.note.text ? `${this.note.text}\n${clean}` : clean;
+            return;
+        }
+        if (this.continuable && depth === 0 && this.startsImplicitItem(clean)) {
+            this.addImplicitItem(clean, paragraph);
+            return;
+        }
+        if (this.continuable && continuesText(this.continuable.text ?? '', clean)) {
+            this.continuable.text = this.continuable.text ? `${this.continuable.text} ${clean}` : clean;
+            return;
+        }
+        if (this.isHeading(clean)) return;
+        // Text that is neither an item nor a note (a table or list in the text): keep it, with what follows, as a note.
+        this.warn(paragraph, `text that is neither an item nor a note, kept as a note: "${clean.slice(0, 60)}"`);
+        this.attachNote({ kind: 'note', text: clean }, paragraph);
+        this.annexNote = this.note;
+    }
+
+    /**
+     * Word's automatic list numbering is not part of the text: such items arrive as bare
+     * paragraphs after an item that ends "as follows:". They get the labels Word would show
+     * (a, b, ... or 1, 2, ... by depth), and each one is reported.
+     */
+    private implicitList: { parent: ItemModel; depth: number } | undefined;
+    /** A note made of text the parser did not recognise: shallow labels after it are its own list. */
+    private annexNote: NoteModel | undefined;
+
+    private startsImplicitItem(text: string): boolean {
+        if (this.implicitList && this.continuable && this.implicitList.parent.children.includes(this.continuable)) {
+            return /^[A-Z"']/.test(text);
+        }
+        return /:\s*$/.test(this.continuable?.text ?? '') && /^[A-Z"'(]/.test(text);
+    }
+
+    private addImplicitItem(text: string, paragraph: SourceParagraph): void {
+        const previous = this.continuable!;
+        const listContinues = this.implicitList && this.implicitList.parent.children.includes(previous) && !/:\s*$/.test(previous.text ?? '');
+        const parent = listContinues ? this.implicitList!.parent : previous;
+        const depth = this.open.indexOf(parent);
+        if (depth < 0) return;
+        const letter = depth % 2 === 0;
+        const last = parent.children[parent.children.length - 1]?.label;
+        const label = last === undefined ? (letter ? 'a' : '1') : nextLabel(last);
+        const item = newItem(`${parent.code}.${label}`, label, paragraph.where);
+        setItemText(item, text);
+        parent.children.push(item);
+        this.open = [...this.open.slice(0, depth + 1), item];
+        this.continuable = item;
+        this.implicitList = { parent, depth };
+        this.warn(paragraph, `${item.code}: label not in the text (Word list numbering); numbered as the next label`);
+    }
+
+    /** Running titles repeated in the body: "DUAL-USE LIST - CATEGORY 3 - ELECTRONICS", "MUNITIONS LIST". */
+    private isHeading(text: string): boolean {
+        if (/^(DUAL-USE LIST|MUNITIONS\s+LIST|CATEGORY\s+\d|Category\s+\d\s*-?\s*(Part\s*\d)?|Part\s+\d\b)/.test(text) && text.length < 120) return true;
+        return text === text.toUpperCase() && /[A-Z]/.test(text) && text.length < 120 && !this.category?.groups.length;
+    }
+
+    private addCodeLine(line: CodeLine, paragraph: SourceParagraph): void {
+        this.note = undefined;
+        this.implicitList = undefined;
+        if (line.parts[0].startsWith('ML')) return this.addMunitionsCodeLine(line, paragraph);
+        const [categoryCode, letter, ...rest] = line.parts;
+        if (!this.category || this.category.code !== categoryCode) {
+            this.warn(paragraph, `code ${line.parts.join('.')} is not in category ${this.category?.code ?? '(none)'}; kept under its own category`);
+            this.startCategory(categoryCode, undefined);
+        }
+        const group = this.groupOf(letter);
+        if (rest.length === 0) {
+            if (line.text) group.title = group.title ? `${group.title} ${line.text}` : line.text;
+            this.open = [];
+            this.continuable = undefined;
+            return;
+        }
+        const [number, ...labels] = rest;
+        let entry = group.entries.find(e => e.label === String(Number(number)));
+        if (!entry) {
+            entry = newItem(`${categoryCode}.${letter}.${Number(number)}`, String(Number(number)), paragraph.where);
+            group.entries.push(entry);
+        }
+        this.openPath(entry, labels, line.text, paragraph);
+    }
+
+    private addMunitionsCodeLine(line: CodeLine, paragraph: SourceParagraph): void {
+        const [mlCode, ...labels] = line.parts;
+        let root = this.mlRoots.get(mlCode);
+        if (!root) {
+            root = newItem(mlCode, mlCode, paragraph.where);
+            this.mlRoots.set(mlCode, root);
+            const category: CategoryModel = { code: mlCode, tiers: ['munitions'], notes: root.notes, groups: [], items: root.children };
+            this.categories.set(mlCode, category);
+        }
+        this.category = this.categories.get(mlCode);
+        this.group = undefined;
+        this.openPath(root, labels, line.text, paragraph);
+    }
+
+    /** Opens `labels` below `top` (creating what is missing) and gives the last one `text`. */
+    private openPath(top: ItemModel, labels: string[], text: string, paragraph: SourceParagraph): void {
+        const chain = [top];
+        let current = top;
+        for (const [index, label] of labels.entries()) {
+            let child = current.children.find(c => c.label === label);
+            if (!child) {
+                if (index < labels.length - 1) this.warn(paragraph, `${current.code}.${label} appears before its own line; created it empty`);
+                child = newItem(`${current.code}.${label}`, label, paragraph.where);
+                current.children.push(child);
+            }
+            chain.push(child);
+            current = child;
+        }
+        if (text) setItemText(current, text);
+        this.open = chain;
+        this.continuable = current;
+    }
+
+    /** A deeper item written with only its label: the tab count gives how many code parts sit above it. */
+    private addLabelLine(depth: number, label: string, text: string, paragraph: SourceParagraph): void {
+        const base = this.open[0].code.split('.').length;
+        if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
+        if (this.note && this.continuesNoteList(depth - base, label)) {
+            this.note.text += `\n${label}. ${text}`;
+            return;
+        }
+        this.note = undefined;
+        this.implicitList = undefined;
+        const parentIndex = this.chooseParent(depth - base, label);
+        if (parentIndex === undefined) {
+            this.warn(paragraph, `item ${label}. at indentation ${depth} has no open item above it; kept as a note`);
+            this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
+            return;
+        }
+        this.placeItem(parentIndex, label, text, paragraph);
+    }
+
+    private placeItem(parentIndex: number, label: string, text: string, paragraph: SourceParagraph): void {
+        const parent = this.open[parentIndex];
+        let item = parent.children.find(c => c.label === label);
+        if (item) {
+            this.warn(paragraph, `${item.code} appears twice; the second text is added to the first`);
+        } else {
+            item = newItem(`${parent.code}.${label}`, label, paragraph.where);
+            parent.children.push(item);
+        }
+        setItemText(item, text);
+        this.open = [...this.open.slice(0, parentIndex + 1), item];
+        this.continuable = item;
+    }
+
+    /**
+     * A label with fewer tabs than any item can have: the list of a note, or an item the document
+     * forgot to indent. It is an item only when it continues the labels of an open item.
+     */
+    private addShallowLabelLine(label: string, text: string, paragraph: SourceParagraph): void {
+        const note = this.note;
+        const noteList = note && (this.annexNote === note || note.kind === 'technical-note' || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
+        const parentIndex = noteList ? undefined : this.parentBySequence(label);
+        if (parentIndex === undefined) {
+            if (this.note) this.note.text += `\n${label}. ${text}`;
+            else this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
+            return;
+        }
+        this.note = undefined;
+        this.implicitList = undefined;
+        this.placeItem(parentIndex, label, text, paragraph);
+    }
+
+    /** The deepest open item whose next label this is. */
+    private parentBySequence(label: string): number | undefined {
+        for (let index = this.open.length - 1; index >= 0; index--) {
+            if ((index % 2 === 0) !== isLetterLabel(label)) continue;
+            const last = this.open[index].children[this.open[index].children.length - 1];
+            if (last ? isSuccessor(last.label, label) : label === 'a' || label === '1') return index;
+        }
+        return undefined;
+    }
+
+    private noteIntroducesList(label: string): boolean {
+        return /:\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
+    }
+
+    private noteRunsList(label: string): boolean {
+        const note = this.note!.text;
+        const lastLine = note.slice(note.lastIndexOf('\n') + 1);
+        const previous = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(lastLine)?.[1];
+        return previous !== undefined && isSuccessor(previous, label);
+    }
+
+    /**
+     * Inside a note, a label line is the note's own list when the note introduces one (ends with
+     * ':') or already runs one this label follows, or when the label cannot continue the items
+     * at the depth its tabs give.
+     */
+    private continuesNoteList(indexFromTabs: number, label: string): boolean {
+        if (this.noteIntroducesList(label) || this.noteRunsList(label)) return true;
+        const parent = this.open[indexFromTabs];
+        if (!parent || (indexFromTabs % 2 === 0) !== isLetterLabel(label)) return true;
+        const last = parent.children[parent.children.length - 1];
+        return last ? !isSuccessor(last.label, label) : !(label === 'a' || label === '1');
+    }
+
+    /**
+     * The open item the label belongs under. The tab count says it, but the documents are
+     * sometimes off by one; then the label's kind (letters at odd depths below the entry) and its
+     * place in the sibling sequence decide between the neighbouring levels.
+     */
+    private chooseParent(indexFromTabs: number, label: string): number | undefined {
+        const fits = (index: number) => index >= 0 && index < this.open.length && (index % 2 === 0) === isLetterLabel(label);
+        const follows = (index: number) => {
+            const siblings = this.open[index].children;
+            const last = siblings[siblings.length - 1];
+            return last ? isSuccessor(last.label, label) : label === 'a' || label === '1';
+        };
+        const candidates = [indexFromTabs, indexFromTabs - 1, indexFromTabs + 1, indexFromTabs - 2, indexFromTabs - 3].filter(fits);
+        return candidates.find(follows) ?? candidates[0];
+    }
+
+    private groupOf(letter: string): GroupModel {
+        const category = this.category!;
+        let group = category.groups.find(g => g.letter === letter);
+        if (!group) {
+            group = { letter, notes: [], entries: [] };
+            category.groups.push(group);
+        }
+        this.group = group;
+        return group;
+    }
+
+    private warn(paragraph: SourceParagraph, message: string): void {
+        this.warnings.push({ where: paragraph.where, message });
+    }
+
+    /** The categories built so far, dual-use 1-9 then ML1-ML22, with ML headings moved to their text. */
+    result(): CategoryModel[] {
+        for (const [code, root] of this.mlRoots) {
+            const category = this.categories.get(code)!;
+            category.text = root.text;
+            if (root.reservedSince !== undefined) category.text = `Not used since ${root.reservedSince}`;
+        }
+        return [...this.categories.values()].sort(compareCategories);
+    }
+}
+
+/** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
+function continuesText(before: string, line: string): boolean {
+    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line);
+}
+
+function findByCode(top: ItemModel, code: string): ItemModel | undefined {
+    if (top.code === code) return top;
+    if (!code.startsWith(`${top.code}.`)) return undefined;
+    for (const child of top.children) {
+        const found = findByCode(child, code);
+        if (found) return found;
+    }
+    return undefined;
+}
+
+export function nextLabel(label: string): string {
+    if (/^\d+$/.test(label)) return String(Number(label) + 1);
+    const index = labelIndex(label) + 1;
+    return index <= 26 ? String.fromCharCode(96 + index) : String.fromCharCode(96 + Math.floor((index - 1) / 26)) + String.fromCharCode(97 + ((index - 1) % 26));
+}
+
+export function isSuccessor(previous: string, next: string): boolean {
+    if (/^\d+$/.test(previous) && /^\d+$/.test(next)) return Number(next) === Number(previous) + 1;
+    if (isLetterLabel(previous) && isLetterLabel(next)) return labelIndex(next) === labelIndex(previous) + 1;
+    return false;
+}
+
+/** a=1 ... z=26, aa=27: the order WA uses after z. */
+function labelIndex(label: string): number {
+    return label.length === 1 ? label.charCodeAt(0) - 96 : 26 * (label.charCodeAt(0) - 96) + label.charCodeAt(1) - 96;
+}
+
+function compareCategories(a: CategoryModel, b: CategoryModel): number {
+    const rank = (c: CategoryModel) => c.code.startsWith('ML') ? 100 + Number(c.code.slice(2)) : Number(c.code);
+    return rank(a) - rank(b);
+}

@@ -1,0 +1,79 @@
+/**
+ * Readers for the Word forms of the WA list: Word 97+ `.doc` and `.docx` (through
+ * word-extractor), and the plain-text conversions made with catdoc for the Word 6/95 files of
+ * 1997 and 1998 (which Word 97 readers reject). All give paragraphs in the common layout of
+ * source.ts, with the characters Word uses for layout normalised away.
+ */
+import { readFile } from 'node:fs/promises';
+import WordExtractor from 'word-extractor';
+import { ImportError } from './errors.js';
+import type { SourceParagraph } from './source.js';
+
+export interface WordText {
+    body: string;
+    /** Headers and footers: where the list id, the date and the part's running title are printed. */
+    margins: string;
+}
+
+export async function readWordFile(file: string): Promise<WordText> {
+    const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+        throw new ImportError(file, `cannot read the file (${e.code ?? e.message})`);
+    });
+    checkWordSignature(file, bytes);
+    try {
+        const document = await new WordExtractor().extract(bytes);
+        return { body: document.getBody(), margins: `${document.getHeaders()}\n${document.getFooters()}` };
+    } catch (e) {
+        throw new ImportError(file, `not a readable Word document (${(e as Error).message})`);
+    }
+}
+
+/** Word 97 files are OLE compound files; .docx files are zip archives. Anything else is refused before parsing. */
+function checkWordSignature(file: string, bytes: Buffer): void {
+    if (bytes.length === 0) throw new ImportError(file, 'the file is empty');
+    const ole = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+    const zip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
+    if (!ole && !zip) {
+        const word6 = bytes.length >= 2 && bytes.readUInt16LE(0) === 0xa5dc;
+        throw new ImportError(file, word6
+            ? 'a Word 6/95 file, which this reader cannot open; convert it to text (catdoc -w -d utf-8) and import the .txt beside it'
+            : 'not a Word document (no Word 97 or .docx signature)');
+    }
+    if (ole && bytes.length < 512 * 3) throw new ImportError(file, 'the Word file is truncated');
+}
+
+export async function readTextFile(file: string): Promise<string> {
+    const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+        throw new ImportError(file, `cannot read the file (${e.code ?? e.message})`);
+    });
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        throw new ImportError(file, 'not UTF-8 text');
+    }
+}
+
+/**
+ * Splits extracted text into paragraphs, dropping blank ones, and normalises what Word uses for
+ * layout: non-breaking spaces, the non-breaking hyphen (U+001E), optional hyphens (U+001F),
+ * page and section breaks (form feed), field marks, carriage returns.
+ */
+export function toParagraphs(text: string, file: string): SourceParagraph[] {
+    const paragraphs: SourceParagraph[] = [];
+    const lines = normaliseWordText(text).split('\n');
+    lines.forEach((line, index) => {
+        if (line.trim() === '') return;
+        paragraphs.push({ text: line.replace(/[ ]+$/, ''), where: `${file}, paragraph ${index + 1}` });
+    });
+    return paragraphs;
+}
+
+export function normaliseWordText(text: string): string {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\f\v\u000b]/g, '\n')
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\u001e/g, '-')
+        .replace(/[\u001f\u00ad\u200b\ufeff]/g, '')
+        .replace(/[\u0001-\u0008\u000e-\u001d]/g, '');
+}

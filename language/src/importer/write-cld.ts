@@ -1,0 +1,115 @@
+/**
+ * Prints an imported edition as CLD, indented as the formatter would. Every text is kept
+ * verbatim; thresholds read from a text follow it, each with the phrase it came from.
+ *
+ * The writer also says which output line holds which threshold and which item header, so that
+ * the importer can take back a threshold the validator rejects (see import-edition.ts).
+ */
+import { quoteText } from '../value-converter.js';
+import type { CategoryModel, DefinitionModel, EditionModel, GroupModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from './model.js';
+
+export interface WrittenEdition {
+    text: string;
+    /** 0-based line → the threshold printed there and its item. */
+    thresholdLines: Map<number, { item: ItemModel; threshold: ThresholdModel }>;
+    /** 0-based line → the item whose header (with its combinator) is printed there. */
+    itemLines: Map<number, ItemModel>;
+}
+
+const INDENT = '    ';
+
+class Printer {
+    readonly lines: string[] = [];
+    readonly thresholdLines = new Map<number, { item: ItemModel; threshold: ThresholdModel }>();
+    readonly itemLines = new Map<number, ItemModel>();
+
+    line(depth: number, text: string): number {
+        // Texts may hold line breaks; the line index that matters is where the statement starts.
+        const index = this.lines.length;
+        this.lines.push(...(INDENT.repeat(depth) + text).split('\n'));
+        return index;
+    }
+}
+
+export function writeEdition(model: EditionModel): WrittenEdition {
+    const out = new Printer();
+    out.line(0, `// ${model.listId}, imported by \`cld import\` from: ${model.sources.join(', ')}.`);
+    out.line(0, '// Generated: re-import rather than edit. Item texts are verbatim; thresholds were read from them.');
+    out.line(0, `list ${quoteText(model.title)}`);
+    out.line(0, `id ${quoteText(model.listId)}`);
+    out.line(0, `edition ${quoteText(String(model.year))}${model.date ? ` date ${model.date}` : ''}`);
+    out.line(0, 'numbering wassenaar');
+    if (model.parameters.length > 0) out.line(0, '');
+    for (const parameter of model.parameters) out.line(0, `parameter ${parameter.name}: ${parameter.dimension}`);
+    if (model.notes.length > 0) out.line(0, '');
+    for (const note of model.notes) writeNote(out, 0, note);
+    writeDefinitions(out, model.definitions, model.definitionNotes);
+    for (const category of model.categories) writeCategory(out, category);
+    return { text: out.lines.join('\n') + '\n', thresholdLines: out.thresholdLines, itemLines: out.itemLines };
+}
+
+/** A definition's places of use ("Cat 2, 3, 6") open its text in brackets, so nothing of the DEF part is lost. */
+export function definitionText(definition: DefinitionModel): string {
+    return definition.usedIn ? `[${definition.usedIn}] ${definition.text}` : definition.text;
+}
+
+function writeDefinitions(out: Printer, definitions: DefinitionModel[], notes: NoteModel[]): void {
+    if (definitions.length === 0 && notes.length === 0) return;
+    out.line(0, '');
+    out.line(0, 'definitions {');
+    for (const note of notes) writeNote(out, 1, note);
+    for (const definition of definitions) out.line(1, `term ${quoteText(definition.term)} ${quoteText(definitionText(definition))}`);
+    out.line(0, '}');
+}
+
+function writeCategory(out: Printer, category: CategoryModel): void {
+    out.line(0, '');
+    const title = category.code.startsWith('ML') ? category.text : category.title;
+    const tiers = category.tiers.length ? ` tier ${category.tiers.join(' ')}` : '';
+    out.line(0, `category ${category.code}${title ? ` ${quoteText(title)}` : ''}${tiers} {`);
+    for (const note of category.notes) writeNote(out, 1, note);
+    for (const group of category.groups) writeGroup(out, group);
+    for (const item of category.items) writeItem(out, 1, item, 'item');
+    out.line(0, '}');
+}
+
+function writeGroup(out: Printer, group: GroupModel): void {
+    out.line(1, `group ${group.letter}${group.title ? ` ${quoteText(group.title)}` : ''} {`);
+    for (const note of group.notes) writeNote(out, 2, note);
+    for (const entry of group.entries) writeItem(out, 2, entry, 'entry');
+    out.line(1, '}');
+}
+
+function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry' | 'item'): void {
+    const parts = [keyword, keyword === 'entry' ? item.code : item.label];
+    if (item.reservedSince !== undefined) parts.push(`reserved since ${item.reservedSince}`);
+    else if (item.reserved) parts.push('reserved');
+    if (item.text !== undefined) parts.push(quoteText(item.text));
+    if (item.tiers.length > 0) parts.push(`tier ${item.tiers.join(' ')}`);
+    if (item.combinator) parts.push(item.combinator);
+    const hasBody = item.thresholds.length + item.notes.length + item.children.length > 0;
+    const line = out.line(depth, parts.join(' ') + (hasBody ? ' {' : ';'));
+    out.itemLines.set(line, item);
+    if (!hasBody) return;
+    for (const threshold of item.thresholds) {
+        out.thresholdLines.set(out.line(depth + 1, thresholdText(threshold)), { item, threshold });
+    }
+    for (const note of item.notes) writeNote(out, depth + 1, note);
+    for (const child of item.children) writeItem(out, depth + 1, child, 'item');
+    out.line(depth, '}');
+}
+
+export function thresholdText(threshold: ThresholdModel): string {
+    const condition = threshold.comparator
+        ? `${threshold.comparator} ${quantityText(threshold.value!)}`
+        : `from ${quantityText(threshold.low!)} to ${quantityText(threshold.high!)}`;
+    return `${threshold.parameter} ${condition} ${quoteText(threshold.phrase)}`;
+}
+
+function quantityText(quantity: QuantityModel): string {
+    return quantity.unit ? `${quantity.value} ${quantity.unit}` : quantity.value;
+}
+
+function writeNote(out: Printer, depth: number, note: NoteModel): void {
+    out.line(depth, `${note.kind} ${quoteText(note.text)}`);
+}
