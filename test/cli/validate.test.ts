@@ -143,3 +143,50 @@ describe('cld validate', () => {
         expect(r.stdout).toContain('cld validate');
     });
 });
+
+// `cld import` and `cld export` on the real corpus (read in place; outputs go to a temp folder).
+const corpusEdition = path.resolve(root, '../shared/data/wassenaar/WA-LIST-21-1');
+describe.skipIf(!fs.existsSync(corpusEdition))('cld import and cld export on a WA edition', () => {
+    let out: string;
+    beforeAll(() => { out = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-import-cli-')); });
+    afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+    test('import writes <list id>.cld that cld validate accepts, with a report', () => {
+        const target = path.join(out, 'WA-LIST-21-1.cld');
+        const imported = cld('import', corpusEdition, '-o', target, '--report', 'json');
+        expect(imported.stderr).toContain('WA-LIST (21) 1');
+        expect(imported.code).toBe(0);
+        const report = JSON.parse(imported.stdout);
+        expect(report.edition).toBe('WA-LIST (21) 1');
+        expect(report.validation.errors).toBe(0);
+        expect(report.counts.categories.length).toBe(31);
+        expect(cld('validate', target).code).toBe(0);
+        const csv = cld('export', target, '--format', 'csv');
+        expect(csv.code).toBe(0);
+        expect(csv.stdout.split('\r\n')[0]).toBe('code,text,reserved,tiers,thresholds,notes');
+        expect(csv.stdout).toContain('3.B.1.f.1.a');
+        const md = cld('export', target, '--format', 'md');
+        expect(md.stdout).toMatch(/^# Wassenaar Arrangement List/);
+        const json = JSON.parse(cld('export', target).stdout);
+        expect(json.items.find((i: { code: string }) => i.code === '3.A.1.a.3').thresholds[0]).toMatchObject({ parameter: 'frequency', comparator: '>', value: '40', unit: 'MHz' });
+    }, 120000);
+});
+
+describe('cld import and export refuse bad input clearly', () => {
+    test('an empty edition folder: exit 2, the folder named, nothing written', () => {
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'WA-LIST-21-1-'));
+        const edition = path.join(empty, 'WA-LIST-21-1');
+        fs.mkdirSync(edition);
+        const result = cld('import', edition, '-o', path.join(empty, 'out.cld'));
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`${edition}: no Word, text or PDF files in this folder`);
+        expect(fs.existsSync(path.join(empty, 'out.cld'))).toBe(false);
+        fs.rmSync(empty, { recursive: true, force: true });
+    });
+
+    test('export of a file with syntax errors exits 1; a missing file exits 2', () => {
+        const broken = write('broken.cld', 'list "x"\ncategory 3 {\n');
+        expect(cld('export', broken).code).toBe(1);
+        expect(cld('export', path.join(dir, 'missing.cld')).code).toBe(2);
+    });
+});

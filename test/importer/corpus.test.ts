@@ -1,0 +1,109 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { URI } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { flattenEdition, flattenList, type FlatItem } from '../../language/src/export/flat-items.js';
+import type { ControlList } from '../../language/src/generated/ast.js';
+import { importAndCheck, type ImportResult } from '../../language/src/importer/import-edition.js';
+
+// The real WA editions, read in place from ../shared/data (never copied into the repository).
+const corpus = resolve(__dirname, '../../../shared/data/wassenaar');
+const present = existsSync(corpus);
+if (!present) console.warn(`WA corpus not found at ${corpus}: the importer's corpus tests are skipped.`);
+
+const wordEditions = present ? readdirSync(corpus).filter(n => n.startsWith('WA-LIST-') && !existsSync(resolve(corpus, n, 'List-of-Dual-Use-Goods-and-Technologies-and-ML-2025-Corr.pdf'))).sort() : [];
+
+function itemsOf(result: ImportResult): Map<string, FlatItem> {
+    return new Map(flattenEdition(result.model).items.map(i => [i.code, i]));
+}
+
+describe.skipIf(!present)('every Word edition imports and validates without errors', () => {
+    test.each(wordEditions)('%s', async edition => {
+        const result = await importAndCheck(resolve(corpus, edition));
+        expect(result.check.errors).toEqual([]);
+        const items = result.counts.categories.reduce((n, c) => n + c.entries + c.items, 0);
+        expect(items).toBeGreaterThan(1500);
+        expect(result.counts.categories.map(c => c.code)).toEqual([...'123456789'].concat(Array.from({ length: 22 }, (_, i) => `ML${i + 1}`)));
+        expect(result.counts.definitions).toBeGreaterThan(130);
+        expect(result.counts.phrasesParsed / result.counts.phrasesSeen).toBeGreaterThan(0.8);
+    }, 60000);
+});
+
+describe.skipIf(!present)('WA-LIST (21) 1, checked against the documents', () => {
+    let result: ImportResult;
+    let items: Map<string, FlatItem>;
+    beforeAll(async () => {
+        result = await importAndCheck(resolve(corpus, 'WA-LIST-21-1'));
+        items = itemsOf(result);
+    }, 60000);
+
+    test('header', () => {
+        expect(result.model.listId).toBe('WA-LIST (21) 1');
+        expect(result.model.date).toBe('2021-12-22');
+        expect(result.text).toMatch(/^id "WA-LIST \(21\) 1"$/m);
+    });
+
+    test('category 3: items, thresholds, reserved labels, notes', () => {
+        expect(items.get('3.A.1.a.1.a')).toMatchObject({ text: 'A total dose of 5 x 10³ Gy (Si) or higher;', thresholds: [{ parameter: 'dose', comparator: '>=', value: '5e3', unit: 'Gy' }] });
+        expect(items.get('3.A.1.a.1.b')!.thresholds).toMatchObject([{ comparator: '>=', value: '5e6', unit: 'Gy/s' }]);
+        expect(items.get('3.A.1.a.4')!.reserved).toBe(2010);
+        // The note names the item it is about, which is where it goes.
+        expect(items.get('3.A.1.a.1.c')!.notes).toEqual([{ kind: 'decontrol-note', text: '3.A.1.a.1.c. does not apply to Metal Insulator Semiconductors (MIS).' }]);
+        expect(items.get('3.A.1.a.1')!.notes).toEqual([]);
+        // "resolution" measures a length earlier in the list, so the bit resolution is named after its dimension too.
+        expect(items.get('3.A.1.a.5.a.1')!.thresholds.map(t => `${t.parameter} ${t.comparator} ${t.value} ${t.unit}`)).toEqual(['resolution_information >= 8 bit', 'resolution_information < 10 bit', 'sample_rate > 1.3 GHz']);
+        // Items the document writes without indentation (3.A.1.b.3.a and its numbered sub-items).
+        expect(items.get('3.A.1.b.3.a')!.text).toBe('Rated for operation at frequencies exceeding 2.7 GHz up to and including 6.8 GHz and having any of the following:');
+        expect(items.get('3.A.1.b.3.a.1')!.text).toMatch(/^A peak saturated power output greater than 400 W \(56 dBm\)/);
+    });
+
+    test('categories 1, 2 and 4: entries written with only their number, annexes kept as notes', () => {
+        expect(items.get('2.D.1')!.text).toBe('"Software", other than that specified by 2.D.2., as follows:');
+        expect(items.get('4.A.1')!.text).toMatch(/^Electronic computers and related equipment/);
+        expect(items.get('1.C.7.b')!.reserved).toBe(2016);
+        expect(result.model.categories[0].notes.some(n => /^ANNEX/.test(n.text) && /ADNBF/.test(n.text))).toBe(true);
+    });
+
+    test('munitions list', () => {
+        expect(items.get('ML1')!.text).toMatch(/^Smooth-bore weapons with a calibre of less than 20 mm/);
+        expect(items.get('ML1')!.tiers).toEqual(['munitions']);
+        expect(items.get('ML1.a')!.notes[0]).toEqual(expect.objectContaining({ kind: 'decontrol-note', text: expect.stringMatching(/^ML1\.a\. does not apply to the following:\na\. Rifles and combination guns, manufactured earlier than 1938;/) }));
+        expect(items.get('ML10.b')!.reserved).toBe(2011);
+        expect(items.get('ML10.c.1')!.text).toMatch(/^"UAVs", Remotely Piloted Air Vehicles/);
+    });
+
+    test('Sensitive and Very Sensitive Lists as tiers', () => {
+        expect(items.get('1.C.12')!.tiers).toContain('sensitive');
+        expect(items.get('1.A.2.a.1')!.tiers).toEqual(expect.arrayContaining(['sensitive', 'very-sensitive']));
+        expect(items.get('5.A.1.h')!.tiers).toEqual(expect.arrayContaining(['sensitive', 'very-sensitive']));
+        expect(items.get('3.A.1.a.1.a')!.tiers).toEqual(['dual-use']);
+    });
+
+    test('definitions', () => {
+        expect(result.model.definitions.find(d => d.term === 'Accuracy')).toEqual({ term: 'Accuracy', usedIn: 'Cat 2, 3, 6, 7, 8', text: expect.stringMatching(/^\(Usually measured in terms of inaccuracy\) is the maximum deviation/) });
+    });
+
+    test('import, write, parse and export give the importer\'s own model back', async () => {
+        const services = createCldCoreServices(EmptyFileSystem);
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(result.text, URI.parse('memory:///WA-LIST-21-1.cld'));
+        await services.shared.workspace.DocumentBuilder.build([document]);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        const exported = flattenList(document.parseResult.value as ControlList);
+        const imported = flattenEdition(result.model);
+        expect(exported.items.length).toBe(imported.items.length);
+        expect(exported).toEqual(imported);
+    });
+});
+
+describe.skipIf(!present)('the oldest editions, from the catdoc text of Word 6/95 files', () => {
+    test('WA-LIST (97) 1', async () => {
+        const result = await importAndCheck(resolve(corpus, 'WA-LIST-97-1'));
+        const items = itemsOf(result);
+        expect(result.model.sources.every(s => s.endsWith('.catdoc.txt'))).toBe(true);
+        expect(items.get('3.A.1.a.3.b')).toMatchObject({ text: 'Manufactured from a compound semiconductor and operating at a clock frequency exceeding 40 MHz; or', thresholds: [{ parameter: 'frequency', comparator: '>', value: '40', unit: 'MHz' }] });
+        expect(items.get('3.A.1.a.5.a.3')!.thresholds).toMatchObject([{ comparator: '>', value: '12', unit: 'bit' }, { comparator: '<', value: '2', unit: 'µs' }]);
+        expect(items.get('3.A.1.a.2.c')!.text).toBe('Rated for operation over the entire ambient temperature range from 218 K (-55°C) to 398 K (+125°C);');
+    }, 60000);
+});

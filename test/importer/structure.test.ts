@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildEdition, editionIdentity, indexItems } from '../../language/src/importer/edition.js';
+import { ImportError } from '../../language/src/importer/errors.js';
+import { importAndCheck, validateCld, writeFileAtomically } from '../../language/src/importer/import-edition.js';
+import { classifyPartFile } from '../../language/src/importer/parts.js';
+import type { SourcePart } from '../../language/src/importer/source.js';
+import { parseNoteStart } from '../../language/src/importer/structure.js';
+import { toParagraphs } from '../../language/src/importer/word-reader.js';
+import { writeEdition } from '../../language/src/importer/write-cld.js';
+
+const part = (kind: SourcePart['kind'], text: string, category?: number): SourcePart => ({ kind, category, file: `${kind}.doc`, paragraphs: toParagraphs(text, `${kind}.doc`) });
+
+// A small edition in the layout of the Word documents: full codes split by tabs, deeper items by tab depth.
+const CAT3 = [
+    '3.\tA.\tSYSTEMS, EQUIPMENT AND COMPONENTS',
+    'Note 1\tThe status of equipment described in 3.A. is determined by the other equipment.',
+    '3.\tA.\t1.\tElectronic items as follows:',
+    '\t\t\ta.\tGeneral purpose integrated circuits, as follows:',
+    '3.\tA.\t1.\ta.\t1.\tIntegrated circuits designed or rated as radiation hardened to withstand any of the following:',
+    '\t\t\t\t\ta.\tA total dose of 5 x 10³ Gy (Si) or higher;',
+    '\t\t\t\t\tb.\tRated for operation at an ambient temperature below 218 K',
+    '(-55°C); or',
+    'Note\t3.A.1.a.1.b. does not apply to Metal Insulator Semiconductors (MIS).',
+    '3.\tA.\t1.\ta.\t2.\tNot used since 2010',
+    '3.\tA.\t1.\ta.\t3.\tDevices having all of the following:',
+    'a.\tA clock frequency exceeding 40 MHz; and',
+    'b.\tA bandwidth greater than 250 MHz;',
+    'Technical Note',
+    "'Bandwidth' is measured at 3 dB.",
+    '3.\tB.\tTEST, INSPECTION AND PRODUCTION EQUIPMENT',
+    '\t\t1.\tEquipment for semiconductor manufacturing:',
+    '\t\t\ta.\tA light source wavelength shorter than 193 nm;',
+].join('\n');
+
+const ML = [
+    'MUNITIONS LIST',
+    'ML1.\tSmooth-bore weapons with a calibre of less than 20 mm, as follows:',
+    'Note\tML1. does not apply to:',
+    'a.\tFirearms manufactured earlier than 1938;',
+    'b.\tReproductions of firearms.',
+    '\ta.\tRifles and combination guns;',
+    '\tb.\tNot used since 2011',
+    'ML2.\tAmmunition as follows:',
+    'Ammunition for weapons specified by ML1.;',
+    'Fuze setting devices specially designed for ammunition specified by ML2.a.',
+].join('\n');
+
+const SL = ['THE SENSITIVE LIST', 'Category 3\t\t', '3.A.1.a.1.\tIntegrated circuits...\t', '3.A.1.a.3.\tDevices...\t', '\ta.\tWith a clock frequency exceeding 80 MHz;\t'].join('\n');
+const VSL = ['VERY SENSITIVE LIST', 'Category 3\t\t', '3.A.1.a.1.\tIntegrated circuits...\t'].join('\n');
+const DEF = ['DEFINITIONS OF TERMS', 'Note 1\tDefinitions apply throughout the Lists.', 'Cat 2, 3,\t"Accuracy"', '6, 7\t(Usually measured in terms of inaccuracy) is the maximum deviation.', 'ML8\t"Additives"', '\tSubstances used in explosive formulations.'].join('\n');
+
+function smallEdition() {
+    const parts = [part('category', CAT3, 3), part('munitions', ML), part('sensitive', SL), part('very-sensitive', VSL), part('definitions', DEF)];
+    return buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, parts, ['WA-LIST (21) 1\n- 3 -\t22-12-2021'], 'test');
+}
+
+describe('rebuilding items from the Word layout', () => {
+    const { model } = smallEdition();
+    const items = indexItems(model.categories);
+
+    test('full codes and tab depth give every item its code', () => {
+        expect([...items.keys()].filter(c => c.startsWith('3.'))).toEqual([
+            '3.A.1', '3.A.1.a', '3.A.1.a.1', '3.A.1.a.1.a', '3.A.1.a.1.b', '3.A.1.a.2', '3.A.1.a.3', '3.A.1.a.3.a', '3.A.1.a.3.b', '3.B.1', '3.B.1.a',
+        ]);
+        expect(model.categories[0].groups.map(g => [g.letter, g.title])).toEqual([['A', 'SYSTEMS, EQUIPMENT AND COMPONENTS'], ['B', 'TEST, INSPECTION AND PRODUCTION EQUIPMENT']]);
+    });
+
+    test('a line broken by hand continues the item; "Not used since" reserves the label', () => {
+        expect(items.get('3.A.1.a.1.b')!.text).toBe('Rated for operation at an ambient temperature below 218 K (-55°C); or');
+        expect(items.get('3.A.1.a.2')!.reservedSince).toBe(2010);
+    });
+
+    test('notes go to the item they name, or to the item opened last, or to the group', () => {
+        expect(items.get('3.A.1.a.1.b')!.notes).toEqual([{ kind: 'decontrol-note', text: '3.A.1.a.1.b. does not apply to Metal Insulator Semiconductors (MIS).' }]);
+        expect(items.get('3.A.1.a.3.b')!.notes).toEqual([{ kind: 'technical-note', text: "'Bandwidth' is measured at 3 dB." }]);
+        expect(model.categories[0].groups[0].notes[0].text).toMatch(/^The status of equipment/);
+    });
+
+    test('thresholds are read beside the verbatim text; "all of the following" combines with all-of', () => {
+        expect(items.get('3.A.1.a.1.a')!.text).toBe('A total dose of 5 x 10³ Gy (Si) or higher;');
+        expect(items.get('3.A.1.a.1.a')!.thresholds).toEqual([{ parameter: 'dose', comparator: '>=', value: { value: '5e3', unit: 'Gy' }, phrase: '5 x 10^3 Gy (Si) or higher' }]);
+        expect(items.get('3.A.1.a.3')!.combinator).toBe('all-of');
+        expect(model.parameters.map(p => `${p.name}: ${p.dimension}`)).toEqual(expect.arrayContaining(['dose: dose', 'frequency: frequency', 'wavelength: length']));
+    });
+
+    test('munitions: note lists stay in the note; unlabelled Word list items are numbered', () => {
+        const ml1 = model.categories.find(c => c.code === 'ML1')!;
+        expect(ml1.text).toBe('Smooth-bore weapons with a calibre of less than 20 mm, as follows:');
+        expect(ml1.notes[0].text).toBe('ML1. does not apply to:\na. Firearms manufactured earlier than 1938;\nb. Reproductions of firearms.');
+        expect(ml1.items.map(i => [i.code, i.text ?? `reserved ${i.reservedSince}`])).toEqual([['ML1.a', 'Rifles and combination guns;'], ['ML1.b', 'reserved 2011']]);
+        expect(items.get('ML2.b')!.text).toBe('Fuze setting devices specially designed for ammunition specified by ML2.a.');
+        expect(model.warnings.some(w => /ML2.a: label not in the text/.test(w.message))).toBe(true);
+    });
+
+    test('the Sensitive and Very Sensitive Lists become tiers; own conditions are kept as a note', () => {
+        expect(items.get('3.A.1.a.1')!.tiers).toEqual(['sensitive', 'very-sensitive']);
+        expect(items.get('3.A.1.a.3')!.tiers).toEqual(['sensitive']);
+        expect(items.get('3.A.1.a.3')!.notes.at(-1)!.text).toBe('Sensitive List: Devices...\na. With a clock frequency exceeding 80 MHz;');
+        expect(items.get('3.A.1.a.1.a')!.tiers).toEqual([]);
+    });
+
+    test('definitions keep where they are used; the date comes from the running footer', () => {
+        expect(model.definitions).toEqual([
+            { term: 'Accuracy', usedIn: 'Cat 2, 3, 6, 7', text: '(Usually measured in terms of inaccuracy) is the maximum deviation.' },
+            { term: 'Additives', usedIn: 'ML8', text: 'Substances used in explosive formulations.' },
+        ]);
+        expect(model.definitionNotes).toEqual([{ kind: 'note', text: 'Definitions apply throughout the Lists.' }]);
+        expect(model.date).toBe('2021-12-22');
+    });
+
+    test('the written CLD validates without errors', async () => {
+        const written = writeEdition(model);
+        expect(written.text).toContain('id "WA-LIST (21) 1"');
+        expect(written.text).toContain('numbering wassenaar');
+        const check = await validateCld(written.text, 'small');
+        expect(check.errors).toEqual([]);
+    });
+});
+
+describe('finding parts and editions', () => {
+    test.each([
+        ['05 - Cat 3.doc', { kind: 'category', category: 3, section: undefined }],
+        ['08 - WA-LIST (01) 3 - CAT 5P2.doc', { kind: 'category', category: 5, section: 2 }],
+        ['14 - WA-LIST (01) 3 VSL.doc', { kind: 'very-sensitive' }],
+        ['13 - SL.catdoc.txt', { kind: 'sensitive' }],
+        ['15 - ML.doc', { kind: 'munitions' }],
+        ['16 - DEF.doc', { kind: 'definitions' }],
+        ['02 - GTN and GSN.doc', { kind: 'general-notes' }],
+        ['01 - Table of Contents.docx', { kind: 'contents' }],
+    ])('%s', (name, expected) => expect(classifyPartFile(name)).toEqual(expected));
+
+    test('list ids from folder names', () => {
+        expect(editionIdentity('WA-LIST-21-1')).toEqual({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 });
+        expect(editionIdentity('WA-LIST-16-1-Corr-1')).toEqual({ listId: 'WA-LIST (16) 1 Corr. 1', fileId: 'WA-LIST-16-1-Corr-1', year: 2016 });
+        expect(editionIdentity('WA-LIST-04-01')?.listId).toBe('WA-LIST (04) 1');
+        expect(editionIdentity('WA-LIST-97-1')?.year).toBe(1997);
+        expect(editionIdentity('my-list')).toBeUndefined();
+    });
+
+    test('note openings', () => {
+        expect(parseNoteStart('Note 1\tText')).toEqual({ kind: 'note', text: 'Text' });
+        expect(parseNoteStart('Note1\tText')).toEqual({ kind: 'note', text: 'Text' });
+        expect(parseNoteStart('\tN.B.1.\tText')).toEqual({ kind: 'nb', text: 'Text' });
+        expect(parseNoteStart('\t\tTechnical Notes')).toEqual({ kind: 'technical-note', text: '' });
+        expect(parseNoteStart('Note\t3.A.1. does not apply to x')?.kind).toBe('decontrol-note');
+        expect(parseNoteStart('Notebooks are computers')).toBeUndefined();
+    });
+});
+
+describe('bad input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cld-import-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    function edition(name: string, files: Record<string, string | Buffer>): string {
+        const folder = join(dir, name);
+        mkdirSync(folder, { recursive: true });
+        for (const [file, content] of Object.entries(files)) writeFileSync(join(folder, file), content);
+        return folder;
+    }
+
+    const complete = (cat3: string | Buffer) => ({
+        ...Object.fromEntries([1, 2, 4, 5, 6, 7, 8, 9].map(c => [`Cat ${c}.catdoc.txt`, `${c}.\tA.\tSYSTEMS\n`])),
+        'Cat 3.doc': cat3, 'SL.catdoc.txt': 'x\n', 'VSL.catdoc.txt': 'x\n', 'ML.catdoc.txt': 'ML1.\tWeapons\n', 'DEF.catdoc.txt': 'x\n',
+    });
+
+    test('an empty folder, a missing part, a file that is not Word: the error names it', async () => {
+        await expect(importAndCheck(edition('WA-LIST-21-1', {}))).rejects.toThrow(/no Word, text or PDF files/);
+        const missing = edition('WA-LIST-20-1', { 'Cat 1.catdoc.txt': '1.\tA.\tSYSTEMS\n' });
+        await expect(importAndCheck(missing)).rejects.toThrow(/missing parts: Cat 2, .*ML \(Munitions List\)/);
+        await expect(importAndCheck(edition('WA-LIST-19-1', complete('This is not a Word document, only text')))).rejects.toThrow(/Cat 3\.doc: not a Word document/);
+        const word6 = Buffer.alloc(2048);
+        word6.writeUInt16LE(0xa5dc, 0);
+        await expect(importAndCheck(edition('WA-LIST-18-1', complete(word6)))).rejects.toThrow(/Word 6\/95 file/);
+        const truncated = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+        await expect(importAndCheck(edition('WA-LIST-17-1', complete(truncated)))).rejects.toThrow(/Cat 3\.doc: the Word file is truncated/);
+        const corrupt = Buffer.concat([truncated, Buffer.alloc(8192, 7)]);
+        await expect(importAndCheck(edition('WA-LIST-16-1', complete(corrupt)))).rejects.toBeInstanceOf(ImportError);
+        await expect(importAndCheck(join(dir, 'nothing-here'))).rejects.toThrow(/no such file or folder/);
+    });
+
+    test('a failed write leaves no file behind', () => {
+        const blocked = join(dir, 'blocked');
+        writeFileSync(blocked, 'a file where a folder should be');
+        expect(() => writeFileAtomically(join(blocked, 'x.cld'), 'text')).toThrow(ImportError);
+        const out = join(dir, 'out');
+        writeFileAtomically(join(out, 'a.cld'), 'list "a"\n');
+        expect(readdirSync(out)).toEqual(['a.cld']);
+        expect(existsSync(join(blocked, 'x.cld'))).toBe(false);
+    });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { parseThresholds, readNumber } from '../../language/src/importer/thresholds.js';
+
+const byMeasure = (dimension: string, measure: string | undefined) => measure ?? dimension;
+
+function read(text: string) {
+    const result = parseThresholds(text, byMeasure);
+    return { ...result, conditions: result.thresholds.map(t => `${t.parameter} ${t.comparator} ${t.value!.value}${t.value!.unit ? ` ${t.value!.unit}` : ''}`) };
+}
+
+describe('threshold phrases', () => {
+    test.each([
+        ['A light source wavelength shorter than 193 nm; or', ['wavelength < 193 nm']],
+        ['operating at a clock frequency exceeding 40 MHz;', ['frequency > 40 MHz']],
+        ['A bandwidth greater than 250 MHz; or', ['bandwidth > 250 MHz']],
+        ['a pulse duration of less than 10 ns', ['duration < 10 ns']],
+        ['with a diameter equal to or less than 5 µm', ['diameter <= 5 µm']],
+        ['a thickness less than or equal to 2 mm', ['thickness <= 2 mm']],
+        ['a resolution not exceeding 0.1 mrad', ['resolution <= 0.1 mrad']],
+        ['a wavelength of 45 nm or less', ['wavelength <= 45 nm']],
+        ['an energy density equal to or more than 250 J/kg', []],
+        ['A voltage rating equal to or more than 5 kV;', ['voltage >= 5 kV']],
+        ['an output power equal to or greater than 100 W', ['power >= 100 W']],
+        ['an altitude of 15 km or more', ['altitude >= 15 km']],
+        ['a temperature above 398 K (+125°C)', ['temperature > 398 K']],
+        ['a temperature below 218 K (-55°C)', ['temperature < 218 K']],
+        ['a power of ≤ 3 W', ['power <= 3 W']],
+        ['a power of ≥ 3 W', ['power >= 3 W']],
+        ['no more than 10% of the particles', ['ratio <= 10 %']],
+    ])('%s', (text, expected) => {
+        expect(read(text).conditions).toEqual(expected);
+    });
+
+    test('combined forms become two bounds on one parameter', () => {
+        expect(read('a frequency range exceeding 43.5 GHz but not exceeding 110 GHz;').conditions).toEqual(['frequency > 43.5 GHz', 'frequency <= 110 GHz']);
+        expect(read('at any frequency exceeding 2.7 GHz up to and including 2.9 GHz;').conditions).toEqual(['frequency > 2.7 GHz', 'frequency <= 2.9 GHz']);
+        expect(read('A resolution of 8 bit or more, but less than 10 bit').conditions).toEqual(['resolution >= 8 bit', 'resolution < 10 bit']);
+        expect(read('over the entire ambient temperature range from 218 K (-55°C) to 398 K (+125°C);').conditions).toEqual(['temperature >= 218 K', 'temperature <= 398 K']);
+    });
+
+    test('each phrase keeps its own words, and the report counts seen against parsed', () => {
+        const result = read('To an output power greater than 100 mW (20 dBm) anywhere within the frequency range exceeding 43.5 GHz but not exceeding 110 GHz;');
+        expect(result.thresholds.map(t => t.phrase)).toContain('greater than 100 mW (20 dBm)');
+        expect(result.seen).toBe(3);
+        expect(result.parsed).toBe(3);
+        const unknown = read('A fluence of neutrons of 5 x 1013 n/cm2 or higher');
+        expect(unknown.seen).toBe(1);
+        expect(unknown.parsed).toBe(0);
+    });
+
+    test('samples per second are a frequency; counted things name their own parameter', () => {
+        expect(read('with a "sample rate" greater than 1.3 Giga Samples Per Second (GSPS);').conditions).toEqual(['sample_rate > 1.3 GHz']);
+        expect(read('More than 208 terminals;').conditions).toEqual(['count:terminal > 208']);
+    });
+
+    test('superscript exponents, kept or flattened by Word, are read exactly', () => {
+        expect(read('A total dose of 5 x 10³ Gy (Si) or higher;').conditions).toEqual(['dose >= 5e3 Gy']);
+        const flattened = read('A dose rate upset of 5 x 106 Gy (Si)/s or higher; or');
+        expect(flattened.conditions).toEqual(['dose_rate >= 5e6 Gy/s']);
+        expect(flattened.guessedExponents).toBe(1);
+    });
+
+    test('numbers are kept as exact decimals', () => {
+        expect(readNumber('1,024')).toEqual({ value: '1024', guessed: false });
+        expect(readNumber('0.35')).toEqual({ value: '0.35', guessed: false });
+        expect(readNumber('5 x 10^-3')).toEqual({ value: '5e-3', guessed: false });
+        expect(readNumber('abc')).toBeUndefined();
+    });
+});
