@@ -16,7 +16,10 @@ const options = {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['vscode'],
+    // pdfjs-dist (the PDF reader of the importer) is an ES module that finds its worker and
+    // fonts next to itself: it stays in node_modules and is loaded with a real dynamic import().
+    external: ['vscode', 'pdfjs-dist'],
+    supported: { 'dynamic-import': true },
     sourcemap: !minify,
     minify,
     loader: { '.ts': 'ts' },

@@ -107,3 +107,35 @@ describe.skipIf(!present)('the oldest editions, from the catdoc text of Word 6/9
         expect(items.get('3.A.1.a.2.c')!.text).toBe('Rated for operation over the entire ambient temperature range from 218 K (-55°C) to 398 K (+125°C);');
     }, 60000);
 });
+
+describe.skipIf(!present)('WA-LIST (25) 1 Corr., from the PDF', () => {
+    let result: ImportResult;
+    let items: Map<string, FlatItem>;
+    beforeAll(async () => {
+        result = await importAndCheck(resolve(corpus, 'WA-LIST-25-1-Corr'));
+        items = itemsOf(result);
+    }, 120000);
+
+    test('imports and validates without errors; the date is the footer date', () => {
+        expect(result.check.errors).toEqual([]);
+        expect(result.model.listId).toBe('WA-LIST (25) 1 Corr.');
+        expect(result.model.date).toBe('2026-01-15');
+        expect(result.counts.categories.map(c => c.code)).toEqual([...'123456789'].concat(Array.from({ length: 22 }, (_, i) => `ML${i + 1}`)));
+        expect(result.counts.definitions).toBeGreaterThan(100);
+    });
+
+    test('items rebuilt from the x positions of labels (page 60 and others)', () => {
+        expect(items.get('3.A.1.b.7.b.2')).toMatchObject({
+            text: 'To an output power greater than 100 mW (20 dBm) anywhere within the frequency range exceeding 43.5 GHz but not exceeding 110 GHz;',
+            thresholds: [{ parameter: 'frequency', comparator: '>', value: '43.5', unit: 'GHz' }, { parameter: 'frequency', comparator: '<=', value: '110', unit: 'GHz' }, { comparator: '>', value: '100', unit: 'mW' }],
+        });
+        expect(items.get('3.B.1.f.1.a')).toMatchObject({ text: 'A light source wavelength shorter than 193 nm; or', thresholds: [{ parameter: 'wavelength', comparator: '<', value: '193', unit: 'nm' }] });
+        expect(items.get('1.A.1.b')!.reserved).toBe(2015);
+        expect(items.get('ML22.b.3')).toMatchObject({ reserved: 2013, notes: [{ kind: 'nb', text: 'For "technology" previously specified in ML22.b.3., see ML22.a.' }] });
+        expect(items.get('ML8.c.5.a.1')!.text).toBe('Beryllium (CAS 7440-41-7) in particle sizes of less than 60 μm;');
+    });
+
+    test('raised exponents are read as powers of ten', () => {
+        expect(items.get('1.A.2.b.1.a')!.thresholds).toMatchObject([{ comparator: '>', value: '10.15e6', unit: 'm' }]);
+    });
+});

@@ -181,6 +181,15 @@ describe('bad input', () => {
         await expect(importAndCheck(join(dir, 'nothing-here'))).rejects.toThrow(/no such file or folder/);
     });
 
+    test('a PDF that is not one, or is cut short: the error names the file', async () => {
+        const fake = join(edition('WA-LIST-25-1', {}), 'list.pdf');
+        writeFileSync(fake, 'plain text');
+        await expect(importAndCheck(fake)).rejects.toThrow(/list\.pdf: not a PDF file/);
+        writeFileSync(fake, '%PDF-1.7\n1 0 obj << /Type /Catalog');
+        await expect(importAndCheck(fake)).rejects.toThrow(/list\.pdf: (not a readable PDF|the PDF could not be read)/);
+        await expect(importAndCheck(join(dir, 'WA-LIST-25-1'))).rejects.toThrow(/list\.pdf: (not a readable PDF|the PDF could not be read)/);
+    });
+
     test('a failed write leaves no file behind', () => {
         const blocked = join(dir, 'blocked');
         writeFileSync(blocked, 'a file where a folder should be');

@@ -83,8 +83,10 @@ async function readSingleFile(file: string): Promise<{ parts: SourcePart[]; marg
     if (extname(file).toLowerCase() !== '.pdf') {
         throw new ImportError(file, 'a single file must be the PDF of a whole edition; for Word documents, import the folder of part files');
     }
-    // The PDF reader lands in the next commit.
-    throw new ImportError(file, 'PDF editions cannot be read yet');
+    const { readPdfEdition } = await import('./pdf-reader.js');
+    const { parts, margins } = await readPdfEdition(file);
+    checkRequiredParts(file, parts);
+    return { parts, margins };
 }
 
 /** The date printed in the running footers ("22-12-2021"), the most frequent one in the edition's year. */

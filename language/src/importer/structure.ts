@@ -170,7 +170,7 @@ export class ItemTreeBuilder {
             if (code) return this.addCodeLine(code, paragraph);
         }
         const label = LABEL.exec(fields[0]);
-        if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML')) {
+        if (label && /^\d+$/.test(label[1]) && depth === 2 && !this.note && this.group && this.category && !this.category.code.startsWith('ML')) {
             return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
         }
         if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
