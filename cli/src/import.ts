@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { editionIdentity } from '../../language/src/importer/edition.js';
+import { findEditions } from '../../language/src/importer/edition.js';
 import { ImportError } from '../../language/src/importer/errors.js';
 import { importAndCheck, writeFileAtomically } from '../../language/src/importer/import-edition.js';
 import { editionReport, reportText, type EditionReport } from '../../language/src/importer/report.js';
@@ -38,9 +37,11 @@ export async function importCommand(args: string[]): Promise<number> {
         console.error(`cld import: name one edition folder or file${values.all ? ' (the folder holding the editions)' : ''}\n\n${IMPORT_USAGE}`);
         return 2;
     }
-    const sources = values.all ? editionFolders(positionals[0]) : [positionals[0]];
-    if (typeof sources === 'string') {
-        console.error(`cld import: ${sources}`);
+    let sources: string[];
+    try {
+        sources = values.all ? findEditions(positionals[0]) : [positionals[0]];
+    } catch (e) {
+        console.error(`cld import: ${(e as Error).message}`);
         return 2;
     }
     const outDir = values.out ?? '.cache/wa';
@@ -72,20 +73,4 @@ export async function importCommand(args: string[]): Promise<number> {
 function summary(report: EditionReport): string {
     const items = report.counts.categories.reduce((n, c) => n + c.entries + c.items, 0);
     return `${items} items, ${report.counts.thresholds} thresholds from ${report.counts.phrasesSeen} phrases, ${report.validation.errors} errors, ${report.warnings.length} import warnings`;
-}
-
-/** The sub-folders (and PDFs) named after a WA list id, in order of year. */
-function editionFolders(folder: string): string[] | string {
-    let names: string[];
-    try {
-        names = readdirSync(folder);
-    } catch {
-        return `cannot read the folder ${folder}`;
-    }
-    const editions = names
-        .map(name => ({ name, identity: editionIdentity(name) }))
-        .filter(e => e.identity && (statSync(join(folder, e.name)).isDirectory() || /\.pdf$/i.test(e.name)))
-        .sort((a, b) => a.identity!.year - b.identity!.year || a.name.localeCompare(b.name));
-    if (editions.length === 0) return `${resolve(folder)}: no edition folders (named like WA-LIST-21-1) in this folder`;
-    return editions.map(e => join(folder, e.name));
 }

@@ -26,7 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     context.subscriptions.push(
         vscode.commands.registerCommand('cld.restartServer', restartServer),
-        vscode.commands.registerCommand('cld.showOutput', () => output?.show(true))
+        vscode.commands.registerCommand('cld.showOutput', () => output?.show(true)),
+        vscode.commands.registerCommand('cld.importEditions', () => importEditions(context))
     );
 
     client = createClient(context);
@@ -96,4 +97,53 @@ function showState(state: State, error?: unknown): void {
     status.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     status.text = state === State.Running ? 'CLD' : state === State.Starting ? 'CLD: starting' : 'CLD: stopped';
     status.detail = error instanceof Error ? error.message : state === State.Running ? 'Language server running' : undefined;
+}
+
+type ImportEditionResult =
+    | { ok: true; listId: string; file: string; items: number; thresholds: number; errors: number; warnings: number }
+    | { ok: false; message: string };
+
+/**
+ * "CLD: Import WA Editions from Folder…": the user picks a folder of WA editions (or one edition)
+ * and where to write; the server imports them one by one while a notification shows progress.
+ */
+async function importEditions(context: vscode.ExtensionContext): Promise<void> {
+    if (!client?.isRunning()) {
+        void vscode.window.showErrorMessage('The CLD language server is not running; restart it first.');
+        return;
+    }
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, canSelectMany: false, filters: { 'WA edition (PDF)': ['pdf'] }, openLabel: 'Import', title: 'Folder of WA editions, one edition folder, or an edition PDF' });
+    if (!picked?.[0]) return;
+    const storage = vscode.Uri.joinPath(context.globalStorageUri, 'wa-editions');
+    const where = await vscode.window.showQuickPick([
+        { label: 'Extension storage', description: storage.fsPath, target: storage },
+        { label: 'Choose a folder…', target: undefined },
+    ], { title: 'Write the imported editions to' });
+    if (!where) return;
+    const target = where.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Write here' }))?.[0];
+    if (!target) return;
+    await vscode.workspace.fs.createDirectory(target);
+    const languageClient = client;
+    const listed = await languageClient.sendRequest<{ editions: string[]; message?: string }>('cld/listEditions', { folder: picked[0].fsPath });
+    if (listed.editions.length === 0) {
+        void vscode.window.showErrorMessage(`No WA editions to import: ${listed.message ?? picked[0].fsPath}`);
+        return;
+    }
+    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing WA editions', cancellable: true }, async (progress, token) => {
+        const done: ImportEditionResult[] = [];
+        for (const [index, source] of listed.editions.entries()) {
+            if (token.isCancellationRequested) break;
+            progress.report({ message: `${path.basename(source)} (${index + 1} of ${listed.editions.length})`, increment: index === 0 ? 0 : 100 / listed.editions.length });
+            const result = await languageClient.sendRequest<ImportEditionResult>('cld/importEdition', { source, outDir: target.fsPath });
+            done.push(result);
+            output?.info(result.ok ? `Imported ${result.listId} to ${result.file}: ${result.items} items, ${result.thresholds} thresholds, ${result.errors} errors, ${result.warnings} import warnings.` : `Import failed: ${result.message}`);
+        }
+        return done;
+    });
+    const failed = results.filter(r => !r.ok);
+    const imported = results.filter((r): r is Extract<ImportEditionResult, { ok: true }> => r.ok);
+    const message = `Imported ${imported.length} WA edition(s) to ${target.fsPath}${failed.length ? `; ${failed.length} failed (see the output)` : ''}.`;
+    const choice = await (failed.length ? vscode.window.showWarningMessage(message, 'Show Output', 'Open Folder') : vscode.window.showInformationMessage(message, 'Open Folder'));
+    if (choice === 'Show Output') output?.show(true);
+    if (choice === 'Open Folder' && imported[0]) await vscode.window.showTextDocument(vscode.Uri.file(imported[imported.length - 1].file));
 }

@@ -3,8 +3,10 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCldServices } from './cld-lsp-module.js';
+import { registerImportRequests } from './import-requests.js';
 
 // stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createCldServices({ connection, ...NodeFileSystem });
+registerImportRequests(connection);
 startLanguageServer(shared);

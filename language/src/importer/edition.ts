@@ -3,8 +3,8 @@
  * of the munitions list, applies the Sensitive and Very Sensitive Lists as tiers, reads the
  * definitions, and adds the thresholds found in the items' text.
  */
-import { basename, dirname, extname } from 'node:path';
-import { statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 import { parseDefinitions } from './definitions.js';
 import { ImportError } from './errors.js';
 import type { CategoryModel, EditionModel, ImportWarning, ItemModel, NoteModel, ParameterModel, ThresholdModel } from './model.js';
@@ -52,6 +52,26 @@ export function editionIdentity(name: string): EditionIdentity | undefined {
     const fileId = `WA-LIST-${yy}-${number}${corrected ? `-Corr${correction ? `-${correction}` : ''}` : ''}`;
     const year = Number(yy) >= 90 ? 1900 + Number(yy) : 2000 + Number(yy);
     return { listId, fileId, year };
+}
+
+/**
+ * The editions in a folder: its sub-folders (and PDFs) named after a WA list id, in order of
+ * year; or the folder itself when it is one edition.
+ */
+export function findEditions(folder: string): string[] {
+    let names: string[];
+    try {
+        names = readdirSync(folder);
+    } catch {
+        throw new ImportError(folder, 'cannot read the folder');
+    }
+    const editions = names
+        .map(name => ({ name, identity: editionIdentity(name) }))
+        .filter(e => e.identity && (statSync(join(folder, e.name)).isDirectory() || /\.pdf$/i.test(e.name)))
+        .sort((a, b) => a.identity!.year - b.identity!.year || a.name.localeCompare(b.name));
+    if (editions.length > 0) return editions.map(e => join(folder, e.name));
+    if (editionIdentity(basename(resolve(folder)))) return [folder];
+    throw new ImportError(resolve(folder), 'no edition folders (named like WA-LIST-21-1) in this folder');
 }
 
 /** Reads an edition folder (one file per part) or a single PDF. */
