@@ -54,7 +54,7 @@ const DEF = ['DEFINITIONS OF TERMS', 'Note 1\tDefinitions apply throughout the L
 
 function smallEdition() {
     const parts = [part('category', CAT3, 3), part('munitions', ML), part('sensitive', SL), part('very-sensitive', VSL), part('definitions', DEF)];
-    return buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, parts, ['WA-LIST (21) 1\n- 3 -\t22-12-2021'], 'test');
+    return buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, parts, ['WA-LIST (21) 1\n- 3 -\t22-12-2021']);
 }
 
 describe('rebuilding items from the Word layout', () => {

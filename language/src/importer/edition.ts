@@ -85,7 +85,7 @@ export async function importEdition(path: string): Promise<ImportedEdition> {
     const identity = editionIdentity(basename(path)) ?? editionIdentity(basename(dirname(path)));
     if (!identity) throw new ImportError(path, 'cannot tell which edition this is: name the folder or file after its list id, such as WA-LIST-21-1');
     const { parts, margins } = isFolder ? await readFolder(path) : await readSingleFile(path);
-    return buildEdition(identity, parts, margins, isFolder ? basename(path) : basename(path));
+    return buildEdition(identity, parts, margins);
 }
 
 async function readFolder(folder: string): Promise<{ parts: SourcePart[]; margins: string[] }> {
@@ -123,7 +123,7 @@ export function editionDate(margins: string[], year: number): string | undefined
     return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-export function buildEdition(identity: EditionIdentity, parts: SourcePart[], margins: string[], source: string): ImportedEdition {
+export function buildEdition(identity: EditionIdentity, parts: SourcePart[], margins: string[]): ImportedEdition {
     const warnings: ImportWarning[] = [];
     const builder = new ItemTreeBuilder(warnings);
     const listNotes: NoteModel[] = [];
@@ -160,7 +160,7 @@ export function buildEdition(identity: EditionIdentity, parts: SourcePart[], mar
         sources: parts.map(p => p.file).filter((f, i, all) => all.indexOf(f) === i),
     };
     const thresholdCounts = addThresholds(model);
-    return { model, counts: countEdition(model, parts, thresholdCounts, sensitiveList, verySensitiveList, source) };
+    return { model, counts: countEdition(model, parts, thresholdCounts, sensitiveList, verySensitiveList) };
 }
 
 /** "DUAL-USE LIST - CATEGORY 3 - ELECTRONICS" in the running header or the first lines. */
@@ -273,7 +273,7 @@ const KEYWORDS = new Set(['list', 'id', 'edition', 'date', 'numbering', 'wassena
     'definitions', 'term', 'category', 'group', 'entry', 'reserved', 'since', 'item', 'tier', 'sensitive', 'munitions', 'precedent', 'see',
     'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national']);
 
-function countEdition(model: EditionModel, parts: SourcePart[], thresholds: ThresholdCounts, sensitiveList: ImportCounts['sensitiveList'], verySensitiveList: ImportCounts['verySensitiveList'], source: string): ImportCounts {
+function countEdition(model: EditionModel, parts: SourcePart[], thresholds: ThresholdCounts, sensitiveList: ImportCounts['sensitiveList'], verySensitiveList: ImportCounts['verySensitiveList']): ImportCounts {
     const tiers: Record<string, number> = { 'dual-use': 0, sensitive: 0, 'very-sensitive': 0, munitions: 0 };
     let notes = model.notes.length + model.definitionNotes.length;
     let thresholdCount = 0;
@@ -293,7 +293,6 @@ function countEdition(model: EditionModel, parts: SourcePart[], thresholds: Thre
         });
         return { code: category.code, entries, items, reserved };
     });
-    void source;
     return {
         parts: parts.map(p => ({ file: p.file, kind: p.kind + (p.category !== undefined ? ` ${p.category}` : ''), paragraphs: p.paragraphs.length })),
         categories,

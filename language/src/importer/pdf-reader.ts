@@ -146,29 +146,29 @@ class LayoutState {
         if (pieces.length === 0) return;
         const lead = pieces[0].text.trim();
         if (/^_{5,}$/.test(lead)) return;
-        if (definitions) return this.push(part, where, joinPieces(pieces, 12), true);
+        if (definitions) return this.push(part, where, joinPieces(pieces, 12));
         const code = this.codeLine(pieces);
-        if (code) return this.push(part, where, code, false);
+        if (code) return this.push(part, where, code);
         if (/^(Note|N\.B\.|Technical)/.test(lead)) {
             const text = joinPieces(pieces);
             const keyword = /^(Technical Notes?|Notes?(?:\s*\d+)?|N\.B\.(?:\s*\d+\.?)?)\s*/.exec(text);
-            return this.push(part, where, keyword ? `${keyword[1]}\t${text.slice(keyword[0].length)}` : text, false);
+            return this.push(part, where, keyword ? `${keyword[1]}\t${text.slice(keyword[0].length)}` : text);
         }
         if ((LABEL.test(lead) || /^\d\.[A-E]\.\S*$/.test(lead)) && pieces.length > 1) {
             const depth = this.depthOf(pieces[0].x);
             const text = joinPieces(pieces.slice(1));
             if (depth !== undefined) {
                 this.textColumns = [...this.textColumns.slice(0, depth), pieces[1].x];
-                return this.push(part, where, `${'\t'.repeat(depth)}${lead}\t${text}`, false);
+                return this.push(part, where, `${'\t'.repeat(depth)}${lead}\t${text}`);
             }
-            return this.push(part, where, `${lead}\t${text}`, false);
+            return this.push(part, where, `${lead}\t${text}`);
         }
         const text = joinPieces(pieces);
         if (this.paragraph) {
             this.paragraph.text = this.paragraph.text.endsWith('-') ? this.paragraph.text + text : `${this.paragraph.text} ${text}`;
             return;
         }
-        this.push(part, where, text, false);
+        this.push(part, where, text);
     }
 
     /** `3. A. 1. b.` (separate pieces) or `ML8.` at the start of a line: a full code, which resets the columns. */
@@ -198,10 +198,9 @@ class LayoutState {
         return undefined;
     }
 
-    private push(part: SourcePart, where: string, text: string, joinable: boolean): void {
+    private push(part: SourcePart, where: string, text: string): void {
         const paragraph = { text, where };
         part.paragraphs.push(paragraph);
         this.paragraph = paragraph;
-        void joinable;
     }
 }
