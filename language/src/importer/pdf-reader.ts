@@ -66,12 +66,8 @@ export interface PdfPart extends SourcePart {
     margins: string;
 }
 
-/**
- * The parts in document order. For callers that also need the running headers and footers
- * (the edition date is printed there), the array carries two non-enumerable extras: `margins`,
- * the header and footer text of every page, and `parts`, the array itself.
- */
-export type PdfEdition = PdfPart[] & { readonly parts: PdfPart[]; readonly margins: string[] };
+/** The parts in document order; each keeps its pages' running headers and footers (the edition date is printed there). */
+export type PdfEdition = PdfPart[];
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -362,18 +358,13 @@ function partOfPage(page: PageText, title: string, previous: PartKey | undefined
 }
 
 function assembleEdition(file: string, pages: PageText[]): PdfEdition {
-    const margins = pages.map(page => [headerTitle(page), ...page.footer.map(lineText)].join('\n'));
-    const parts = groupPages(pages).map(group => {
+    return groupPages(pages).map(group => {
         const lines = [...new Set(group.pages.flatMap(page => [headerTitle(page), ...page.footer.map(lineText)]))];
         const part: PdfPart = { kind: group.key.kind, category: group.key.category, file, paragraphs: [], margins: lines.filter(l => l !== '').join('\n') };
         const writer = new ParagraphWriter(part, file, learnColumns(group.pages));
         group.pages.forEach(page => writer.addPage(page));
         return part;
     });
-    return Object.defineProperties(parts, {
-        parts: { value: parts, enumerable: false },
-        margins: { value: margins, enumerable: false },
-    }) as PdfEdition;
 }
 
 function groupPages(pages: PageText[]): Array<{ key: PartKey; pages: PageText[] }> {

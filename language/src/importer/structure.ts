@@ -22,21 +22,32 @@ const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
 export interface ParsedNote {
     kind: NoteKind;
     text: string;
+    /** The note's heading as written, normalised: "Note 2", "Technical Notes". */
+    heading: string;
 }
 
 /** `Note`, `Note 2`, `Notes:`, `N.B.`, `Technical Note`, `Technical Notes 1`, ... at the start of a paragraph. */
 export function parseNoteStart(text: string): ParsedNote | undefined {
     const trimmed = text.replace(/^[\t ]+/, '');
     const nb = /^N\.\s?B\.?\s?\d*\.?\s*:?(?=\t|\s|$)/.exec(trimmed);
-    if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)) };
+    if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)), heading: headingOf(nb[0]) };
     const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
-    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)) };
+    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]) };
     const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?\s*:\s|^(?:Notes?)\s+\d+\s+/.exec(trimmed);
     if (note) {
         const rest = cleanFields(trimmed.slice(note[0].length));
-        return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest };
+        return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest, heading: headingOf(note[0]) };
     }
     return undefined;
+}
+
+function headingOf(head: string): string {
+    return head.replace(/[\s:]+/g, ' ').trim();
+}
+
+/** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
+function isContinuation(note: ParsedNote): boolean {
+    return /^(?:to\s+\S+\s+)?cont(?:inued)?\.?$/i.test(note.text);
 }
 
 /** WA notes that take things out of control say so in a few fixed ways. */
@@ -145,6 +156,8 @@ export class ItemTreeBuilder {
         this.open = [];
         this.note = undefined;
         this.continuable = undefined;
+        this.listNote = undefined;
+        this.notesByHeading.clear();
     }
 
     /** Starts the munitions part: ML1-ML22 become categories as their headings appear. */
@@ -170,7 +183,7 @@ export class ItemTreeBuilder {
             if (code) return this.addCodeLine(code, paragraph);
         }
         const label = LABEL.exec(fields[0]);
-        if (label && /^\d+$/.test(label[1]) && depth === 2 && !this.note && this.group && this.category && !this.category.code.startsWith('ML')) {
+        if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML') && (!this.note || this.nextEntryAfterNote(label[1]))) {
             return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
         }
         if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
@@ -183,7 +196,36 @@ export class ItemTreeBuilder {
     }
 
     private openNote(note: ParsedNote, paragraph: SourceParagraph): void {
-        this.attachNote({ kind: note.kind, text: note.text }, paragraph);
+        const continued = isContinuation(note) ? this.notesByHeading.get(note.heading) : undefined;
+        if (continued) {
+            this.note = continued;
+            this.listNote = continued;
+            this.continuable = undefined;
+            return;
+        }
+        const model: NoteModel = { kind: note.kind, text: note.text };
+        if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
+        this.attachNote(model, paragraph);
+        this.notesByHeading.set(note.heading, model);
+    }
+
+    /**
+     * The note whose own list is running: unindented labels that continue it are its text, even
+     * after a Technical Note or N.B. inside the list, or a page break ("Note 2 cont.").
+     */
+    private listNote: NoteModel | undefined;
+    /** The notes of the current category by heading, so that "Note 2 cont." finds Note 2. */
+    private notesByHeading = new Map<string, NoteModel>();
+
+    /**
+     * A line "\t\tN." inside a note is the group's next entry when N follows the last entry
+     * and the note is not running a numbered list of its own.
+     */
+    private nextEntryAfterNote(number: string): boolean {
+        if (this.noteIntroducesList(number) || this.noteRunsList(number)) return false;
+        const entries = this.group!.entries;
+        const last = entries[entries.length - 1];
+        return last !== undefined && Number(number) === Number(last.label) + 1;
     }
 
     private attachNote(note: NoteModel, paragraph: SourceParagraph): void {
@@ -225,7 +267,6 @@ export class ItemTreeBuilder {
             this.continuable = undefined;
             this.note = { kind: 'note', text: clean };
             this.category.notes.push(this.note);
-            this.annexNote = this.note;
             return;
         }
         if (this.note) {
@@ -244,7 +285,6 @@ export class ItemTreeBuilder {
         // Text that is neither an item nor a note (a table or list in the text): keep it, with what follows, as a note.
         this.warn(paragraph, `text that is neither an item nor a note, kept as a note: "${clean.slice(0, 60)}"`);
         this.attachNote({ kind: 'note', text: clean }, paragraph);
-        this.annexNote = this.note;
     }
 
     /**
@@ -253,8 +293,6 @@ export class ItemTreeBuilder {
      * (a, b, ... or 1, 2, ... by depth), and each one is reported.
      */
     private implicitList: { parent: ItemModel; depth: number } | undefined;
-    /** A note made of text the parser did not recognise: shallow labels after it are its own list. */
-    private annexNote: NoteModel | undefined;
 
     private startsImplicitItem(text: string): boolean {
         if (this.implicitList && this.continuable && this.implicitList.parent.children.includes(this.continuable)) {
@@ -289,6 +327,7 @@ export class ItemTreeBuilder {
 
     private addCodeLine(line: CodeLine, paragraph: SourceParagraph): void {
         this.note = undefined;
+        this.listNote = undefined;
         this.implicitList = undefined;
         if (line.parts[0].startsWith('ML')) return this.addMunitionsCodeLine(line, paragraph);
         const [categoryCode, letter, ...rest] = line.parts;
@@ -365,6 +404,7 @@ export class ItemTreeBuilder {
     }
 
     private placeItem(parentIndex: number, label: string, text: string, paragraph: SourceParagraph): void {
+        this.listNote = undefined;
         const parent = this.open[parentIndex];
         let item = parent.children.find(c => c.label === label);
         if (item) {
@@ -383,12 +423,15 @@ export class ItemTreeBuilder {
      * forgot to indent. It is an item only when it continues the labels of an open item.
      */
     private addShallowLabelLine(label: string, text: string, paragraph: SourceParagraph): void {
+        const continuesListNote = this.listNote !== undefined && noteListHasPredecessor(this.listNote, label);
+        if (continuesListNote) this.note = this.listNote;
         const note = this.note;
-        const noteList = note && (this.annexNote === note || note.kind === 'technical-note' || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
+        const noteList = continuesListNote || note && (note.kind === 'technical-note' || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
         const parentIndex = noteList ? undefined : this.parentBySequence(label);
         if (parentIndex === undefined) {
             if (this.note) this.note.text += `\n${label}. ${text}`;
             else this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
+            if (this.note!.kind !== 'technical-note') this.listNote = this.note;
             return;
         }
         this.note = undefined;
@@ -424,10 +467,7 @@ export class ItemTreeBuilder {
      */
     private continuesNoteList(indexFromTabs: number, label: string): boolean {
         if (this.noteIntroducesList(label) || this.noteRunsList(label)) return true;
-        const parent = this.open[indexFromTabs];
-        if (!parent || (indexFromTabs % 2 === 0) !== isLetterLabel(label)) return true;
-        const last = parent.children[parent.children.length - 1];
-        return last ? !isSuccessor(last.label, label) : !(label === 'a' || label === '1');
+        return this.followingParent(indexFromTabs, label) === undefined;
     }
 
     /**
@@ -436,14 +476,22 @@ export class ItemTreeBuilder {
      * place in the sibling sequence decide between the neighbouring levels.
      */
     private chooseParent(indexFromTabs: number, label: string): number | undefined {
+        return this.followingParent(indexFromTabs, label) ?? this.parentCandidates(indexFromTabs, label)[0];
+    }
+
+    /** The open levels near the tab depth whose label kind fits, nearest first. */
+    private parentCandidates(indexFromTabs: number, label: string): number[] {
         const fits = (index: number) => index >= 0 && index < this.open.length && (index % 2 === 0) === isLetterLabel(label);
-        const follows = (index: number) => {
+        return [indexFromTabs, indexFromTabs - 1, indexFromTabs + 1, indexFromTabs - 2, indexFromTabs - 3].filter(fits);
+    }
+
+    /** Of those, the first whose children this label continues. */
+    private followingParent(indexFromTabs: number, label: string): number | undefined {
+        return this.parentCandidates(indexFromTabs, label).find(index => {
             const siblings = this.open[index].children;
             const last = siblings[siblings.length - 1];
             return last ? isSuccessor(last.label, label) : label === 'a' || label === '1';
-        };
-        const candidates = [indexFromTabs, indexFromTabs - 1, indexFromTabs + 1, indexFromTabs - 2, indexFromTabs - 3].filter(fits);
-        return candidates.find(follows) ?? candidates[0];
+        });
     }
 
     private groupOf(letter: string): GroupModel {
@@ -473,6 +521,23 @@ export class ItemTreeBuilder {
 }
 
 /** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
+/**
+ * Whether `label` continues the note's own list. The list may nest (a. 1. a. ... 2. b.), so
+ * its lines are replayed keeping the last label of each open level.
+ */
+function noteListHasPredecessor(note: NoteModel, label: string): boolean {
+    const levels: string[] = [];
+    for (const line of note.text.split('\n')) {
+        const current = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(line)?.[1];
+        if (current === undefined) continue;
+        let level = levels.length - 1;
+        while (level >= 0 && !isSuccessor(levels[level], current)) level--;
+        if (level >= 0) levels.splice(level, levels.length, current);
+        else if (current === 'a' || current === '1') levels.push(current);
+    }
+    return levels.some(last => isSuccessor(last, label));
+}
+
 function continuesText(before: string, line: string): boolean {
     return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line);
 }

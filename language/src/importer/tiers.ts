@@ -16,8 +16,50 @@ export interface TierListEntry {
     where: string;
 }
 
-const CODE = /\d\s?\.\s?[A-E]\s?\.\s?\d+(?:\s?\.\s?(?:[a-z]{1,2}|\d{1,3})(?![a-z0-9]))*/g;
-const CODES_FIELD = /^(?:\d\s?\.\s?[A-E]\s?\.\s?\d+(?:\s?\.\s?(?:[a-z]{1,2}|\d{1,3}))*\.?\s*(?:&|and|,|to)?\s*)+$/;
+const FULL_CODE = /^\d\.[A-E]\.\d+(?:\.(?:[a-z]{1,2}|\d{1,3}))*$/;
+const RELATIVE_LABEL = /^(?:[a-z]{1,2}|\d{1,3})(?:\.(?:[a-z]{1,2}|\d{1,3}))*$/;
+const SEPARATOR = /\s*(&|,|\band\b|\bto\b)\s*/;
+
+/**
+ * The codes of a tier-list code field, or undefined when the field is not one. The lists write
+ * "3.A.1.a.1.", "5.A.2.a. & b.", "7.D.4.a. to d. & g." and "7.D.4.a. to 7.D.4.d.": a bare label
+ * replaces the last parts of the code before it, and "to" spans a range of sibling labels.
+ */
+export function parseCodesField(field: string): string[] | undefined {
+    const pieces = field.trim().split(SEPARATOR);
+    const codes: string[] = [];
+    let rangeFrom: string | undefined;
+    for (let i = 0; i < pieces.length; i += 2) {
+        const piece = pieces[i].replace(/\s/g, '').replace(/\.$/, '');
+        const previous = codes[codes.length - 1];
+        const code = FULL_CODE.test(piece) ? piece : previous && RELATIVE_LABEL.test(piece) ? relativeTo(previous, piece) : undefined;
+        if (!code) return undefined;
+        codes.push(...(rangeFrom ? labelRange(rangeFrom, code).slice(1) : [code]));
+        rangeFrom = pieces[i + 1] === 'to' ? code : undefined;
+    }
+    return codes.length > 0 && pieces.length % 2 === 1 ? codes : undefined;
+}
+
+function relativeTo(code: string, label: string): string {
+    const parts = code.split('.');
+    const replaced = label.split('.');
+    return [...parts.slice(0, Math.max(3, parts.length - replaced.length)), ...replaced].join('.');
+}
+
+/** from..to inclusive when they are siblings with single-letter or numeric last labels; else just the two ends. */
+function labelRange(from: string, to: string): string[] {
+    const a = from.split('.'), b = to.split('.');
+    const parent = a.slice(0, -1).join('.');
+    const first = a[a.length - 1], last = b[b.length - 1];
+    if (parent !== b.slice(0, -1).join('.')) return [from, to];
+    if (/^\d+$/.test(first) && /^\d+$/.test(last) && Number(first) < Number(last)) {
+        return Array.from({ length: Number(last) - Number(first) + 1 }, (_, k) => `${parent}.${Number(first) + k}`);
+    }
+    if (/^[a-z]$/.test(first) && /^[a-z]$/.test(last) && first < last) {
+        return Array.from({ length: last.charCodeAt(0) - first.charCodeAt(0) + 1 }, (_, k) => `${parent}.${String.fromCharCode(first.charCodeAt(0) + k)}`);
+    }
+    return [from, to];
+}
 
 export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
     const entries: TierListEntry[] = [];
@@ -26,8 +68,8 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
         const fields = paragraph.text.split('\t').map(f => f.trim());
         const first = fields.findIndex(f => f !== '');
         if (first < 0) continue;
-        if (first === 0 && CODES_FIELD.test(fields[0])) {
-            const codes = [...fields[0].matchAll(CODE)].map(m => m[0].replace(/\s/g, '').replace(/\.$/, ''));
+        const codes = first === 0 ? parseCodesField(fields[0]) : undefined;
+        if (codes) {
             current = { codes, text: cleanFields(fields.slice(1).join('\t')), detail: [], where: paragraph.where };
             entries.push(current);
         } else if (/^Category\s+\d/i.test(fields[first]) || /SENSITIVE LIST/i.test(fields[first])) {
