@@ -6,6 +6,7 @@ import { formatJson, formatSarif, formatText } from './report.js';
 import { collectCldFiles, validateFiles } from './validate.js';
 import { importCommand } from './import.js';
 import { exportCommand } from './export.js';
+import { diffCommand, trendCommand } from './diff.js';
 
 const VERSION = '0.1.0';
 
@@ -16,12 +17,17 @@ Usage:
   cld import <edition folder or PDF> [-o FILE] [--report text|json]
   cld import --all <folder of editions> [--out DIR] [--report text|json]
   cld export <file.cld> [--format json|csv|md]
+  cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
+  cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
   cld --help | --version
 
 Commands:
   validate   parse and check .cld files (folders are searched recursively)
   import     turn the official documents of WA editions into CLD files
   export     print every item of a list, flattened, as JSON, CSV or Markdown
+  diff       what changed between two editions: added, removed, renumbered, reworded,
+             thresholds tightened or relaxed, tiers, notes, definitions
+  trend      the changes of each consecutive pair of editions, per year and category
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -39,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'validate') return validateCommand(rest);
     if (command === 'import') return importCommand(rest);
     if (command === 'export') return exportCommand(rest);
+    if (command === 'diff') return diffCommand(rest);
+    if (command === 'trend') return trendCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }

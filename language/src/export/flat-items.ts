@@ -5,8 +5,9 @@
  */
 import type { AstNode } from 'langium';
 import { fullCode } from '../codes.js';
-import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isEntry, isGroup, isItem, isNote, isThreshold } from '../generated/ast.js';
+import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isThreshold } from '../generated/ast.js';
 import type { CategoryModel, EditionModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from '../importer/model.js';
+import { definitionText } from '../importer/write-cld.js';
 import { effectiveTiers } from '../tiers.js';
 
 export interface FlatThreshold {
@@ -30,8 +31,17 @@ export interface FlatItem {
     /** The year since which the label is not used, or true when no year is given. */
     reserved?: number | true;
     tiers: string[];
+    /** `any-of` or `all-of` when the item says how its sub-items combine. */
+    combinator?: string;
+    /** The WA item a national item implements (`precedent 3.B.1.f.1.a`). */
+    precedent?: string;
     thresholds: FlatThreshold[];
     notes: Array<{ kind: string; text: string }>;
+}
+
+export interface FlatDefinition {
+    term: string;
+    text: string;
 }
 
 export interface FlatList {
@@ -40,6 +50,9 @@ export interface FlatList {
     edition?: string;
     date?: string;
     numbering: string;
+    /** The file this list supersedes, as its header names it. */
+    supersedes?: string;
+    definitions: FlatDefinition[];
     items: FlatItem[];
 }
 
@@ -56,6 +69,8 @@ export function flattenList(root: ControlList): FlatList {
         edition: root.header?.edition,
         date: root.header?.date,
         numbering: root.header?.numbering ?? 'wassenaar',
+        supersedes: root.header?.supersedes,
+        definitions: root.members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined).map(t => ({ term: t.name!, text: t.definition })),
         items,
     };
 }
@@ -81,6 +96,8 @@ function flatNode(node: Entry | Item | Category, text: string | undefined): Flat
         text,
         reserved,
         tiers: effectiveTiers(node).map(t => t.tier),
+        combinator: isCategory(node) ? undefined : node.combinator,
+        precedent: isCategory(node) ? undefined : node.precedent?.code,
         thresholds: members.filter(isThreshold).map(flatThreshold),
         notes: members.filter(isNote).map(n => ({ kind: n.kind, text: n.text })),
     });
@@ -110,7 +127,8 @@ export function flattenEdition(model: EditionModel): FlatList {
             category.groups.forEach(group => group.entries.forEach(entry => flattenModelItem(entry, category.tiers, items)));
         }
     }
-    return { list: model.title, id: model.listId, edition: String(model.year), date: model.date, numbering: 'wassenaar', items };
+    const definitions = model.definitions.map(d => ({ term: d.term, text: definitionText(d) }));
+    return { list: model.title, id: model.listId, edition: String(model.year), date: model.date, numbering: 'wassenaar', definitions, items };
 }
 
 function flattenModelItem(item: ItemModel, inherited: CategoryModel['tiers'], out: FlatItem[]): void {
@@ -119,12 +137,13 @@ function flattenModelItem(item: ItemModel, inherited: CategoryModel['tiers'], ou
     item.children.forEach(child => flattenModelItem(child, tiers, out));
 }
 
-function flatModelItem(item: { code: string; text?: string; reservedSince?: number; reserved?: boolean; tiers: string[]; thresholds: ThresholdModel[]; notes: NoteModel[] }, inherited: string[]): FlatItem {
+function flatModelItem(item: { code: string; text?: string; reservedSince?: number; reserved?: boolean; combinator?: string; tiers: string[]; thresholds: ThresholdModel[]; notes: NoteModel[] }, inherited: string[]): FlatItem {
     return withoutUndefined({
         code: item.code,
         text: item.text,
         reserved: item.reservedSince ?? (item.reserved ? true as const : undefined),
         tiers: [...item.tiers, ...inherited.filter(t => !item.tiers.includes(t))],
+        combinator: item.combinator,
         thresholds: item.thresholds.map(t => withoutUndefined({
             parameter: t.parameter,
             comparator: t.comparator ?? 'from-to',

@@ -1,0 +1,133 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { decodeSource } from '../../language/src/documents.js';
+import { diffLists } from '../../language/src/diff/diff.js';
+import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/render.js';
+import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
+import type { FlatList } from '../../language/src/export/flat-items.js';
+
+export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
+
+Compares two editions item by item: added, removed, renumbered, reworded, thresholds tightened or
+relaxed (computed exactly from the thresholds), tier, note and definition changes, summed per
+category. text reads like a changelog, md is ready for an explanatory memo, html is a standalone
+report with a chart, json is the full model.
+Exit codes: 0 compared (with --exit-code: 0 no changes, 1 changes), 2 a file could not be read or parsed.`;
+
+export const TREND_USAGE = `Usage: cld trend <folder of editions | files...> [--format text|json|md|html] [-o FILE]
+
+Diffs each consecutive pair of editions (ordered by their edition year and date) and sums the
+changes per year and category. For the WA editions, import them first: cld import --all <folder>.
+Exit codes: 0 done, 2 fewer than two editions, or a file could not be read or parsed.`;
+
+type Loaded = { ok: true; list: FlatList } | { ok: false; message: string };
+
+function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], file: string): Loaded {
+    let bytes: Buffer;
+    try {
+        bytes = fs.readFileSync(file);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return { ok: false, message: `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a .cld file' : (e as Error).message}` };
+    }
+    const source = decodeSource(bytes);
+    if (!source.ok) return { ok: false, message: `${file}:${source.line}:${source.column}: ${source.message}` };
+    const parsed = parseFlatList(services, source.text);
+    if (!parsed.ok) {
+        const shown = parsed.problems.slice(0, 5).map(p => `${file}:${p.line}:${p.column}: ${p.message}`);
+        const more = parsed.problems.length > 5 ? [`... and ${parsed.problems.length - 5} more`] : [];
+        return { ok: false, message: [...shown, ...more, `${file} has syntax errors; fix them first (cld validate ${file})`].join('\n') };
+    }
+    return { ok: true, list: parsed.list };
+}
+
+function parseOptions(command: string, args: string[], usage: string) {
+    try {
+        const parsed = parseArgs({
+            args, allowPositionals: true,
+            options: { format: { type: 'string', short: 'f', default: 'text' }, output: { type: 'string', short: 'o' }, 'exit-code': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        });
+        const format = parsed.values.format as DiffFormat;
+        if (!DIFF_FORMATS.includes(format)) return { error: `cld ${command}: unknown format '${format}' (use ${DIFF_FORMATS.join(', ')})` };
+        return { parsed, format };
+    } catch (e) {
+        return { error: `cld ${command}: ${(e as Error).message}\n\n${usage}` };
+    }
+}
+
+function write(output: string | undefined, text: string): void {
+    if (output) fs.writeFileSync(output, text);
+    else process.stdout.write(text);
+}
+
+export async function diffCommand(args: string[]): Promise<number> {
+    const options = parseOptions('diff', args, DIFF_USAGE);
+    if ('error' in options) {
+        console.error(options.error);
+        return 2;
+    }
+    const { parsed, format } = options;
+    if (parsed.values.help) {
+        console.log(DIFF_USAGE);
+        return 0;
+    }
+    if (parsed.positionals.length !== 2) {
+        console.error(`cld diff: name two .cld files, the old edition and the new\n\n${DIFF_USAGE}`);
+        return 2;
+    }
+    const { Cld } = createCldCoreServices();
+    const [oldFile, newFile] = parsed.positionals;
+    const loaded = [loadList(Cld, oldFile), loadList(Cld, newFile)];
+    const failures = loaded.filter((l): l is { ok: false; message: string } => !l.ok);
+    if (failures.length > 0) {
+        failures.forEach(f => console.error(f.message));
+        return 2;
+    }
+    const [oldList, newList] = loaded.map(l => (l as { ok: true; list: FlatList }).list);
+    const diff = diffLists(oldList, newList, { old: oldFile, new: newFile });
+    for (const warning of diff.warnings) console.error(`cld diff: ${warning}`);
+    write(parsed.values.output, renderDiff(diff, format));
+    return parsed.values['exit-code'] && diff.changes.length > 0 ? 1 : 0;
+}
+
+export async function trendCommand(args: string[]): Promise<number> {
+    const options = parseOptions('trend', args, TREND_USAGE);
+    if ('error' in options) {
+        console.error(options.error);
+        return 2;
+    }
+    const { parsed, format } = options;
+    if (parsed.values.help) {
+        console.log(TREND_USAGE);
+        return 0;
+    }
+    const files: string[] = [];
+    for (const arg of parsed.positionals) {
+        if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {
+            files.push(...fs.readdirSync(arg).filter(f => f.endsWith('.cld')).sort().map(f => path.join(arg, f)));
+        } else {
+            files.push(arg);
+        }
+    }
+    if (files.length < 2) {
+        console.error(`cld trend: need at least two editions, found ${files.length}${parsed.positionals.length ? ` in ${parsed.positionals.join(', ')}` : ''}\n\n${TREND_USAGE}`);
+        return 2;
+    }
+    const { Cld } = createCldCoreServices();
+    const editions: EditionFile[] = [];
+    let failed = false;
+    for (const file of files) {
+        const loaded = loadList(Cld, file);
+        if (loaded.ok) editions.push({ file, list: loaded.list });
+        else {
+            console.error(loaded.message);
+            failed = true;
+        }
+    }
+    if (failed) return 2;
+    write(parsed.values.output, renderTrend(computeTrend(editions), format));
+    return 0;
+}

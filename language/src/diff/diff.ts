@@ -1,0 +1,198 @@
+/**
+ * The semantic diff of two lists: per matched item, what changed and in which direction.
+ * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
+ */
+import type { FlatDefinition, FlatItem, FlatList } from '../export/flat-items.js';
+import { thresholdSummary } from '../export/render.js';
+import { type Scope, compareScopes } from '../scopes/scope.js';
+import { FlatScopes } from './flat-scope.js';
+import { type ItemPair, type MatchRule, categoryOf, groupOf, isReserved, matchItems, matchKey } from './match.js';
+import { type WordSegment, normaliseText, wordDiff } from './words.js';
+
+export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** tightened: the controlled scope grew; relaxed: it shrank. */
+export type Direction = 'tightened' | 'relaxed' | 'equal' | 'incomparable';
+
+export interface Change {
+    kind: ChangeKind;
+    /** The item's code in the new list's numbering (the old one's for removals); the term for definitions. */
+    code: string;
+    oldCode?: string;
+    newCode?: string;
+    /** `3`, `ML8`; `definitions` for definition changes. */
+    category: string;
+    /** `3B`; absent for munitions and definitions. */
+    group?: string;
+    direction?: Direction;
+    old?: string | string[];
+    new?: string | string[];
+    /** Word-level changes of a rewording. */
+    words?: WordSegment[];
+    /** How a renumbered item was recognised. */
+    matchedBy?: MatchRule;
+    /** The year from which a removed item is reserved ("Not used since"). */
+    reservedSince?: number;
+}
+
+export type Counts = Record<ChangeKind | 'tightened' | 'relaxed', number>;
+
+export interface DiffSummary {
+    changes: number;
+    counts: Counts;
+    byCategory: Record<string, Counts>;
+    byGroup: Record<string, Counts>;
+}
+
+export interface ListInfo {
+    list?: string;
+    id?: string;
+    edition?: string;
+    date?: string;
+    numbering: string;
+    file?: string;
+    items: number;
+}
+
+export interface ListDiff {
+    old: ListInfo;
+    new: ListInfo;
+    /** What the reader should know about the comparison itself (different numbering, unrelated lists). */
+    warnings: string[];
+    summary: DiffSummary;
+    changes: Change[];
+}
+
+export function diffLists(oldList: FlatList, newList: FlatList, files: { old?: string; new?: string } = {}): ListDiff {
+    const pairs = matchItems(oldList.items, newList.items);
+    const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items) };
+    const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
+    return {
+        old: info(oldList, files.old),
+        new: info(newList, files.new),
+        warnings: comparisonWarnings(oldList, newList, pairs),
+        summary: summarise(changes),
+        changes,
+    };
+}
+
+function info(list: FlatList, file: string | undefined): ListInfo {
+    return { list: list.list, id: list.id, edition: list.edition, date: list.date, numbering: list.numbering, file, items: list.items.length };
+}
+
+interface Scopes {
+    old: FlatScopes;
+    new: FlatScopes;
+}
+
+function itemChanges(pair: ItemPair, scopes: Scopes): Change[] {
+    const { old: before, new: after } = pair;
+    const live = (item: FlatItem | undefined): item is FlatItem => item !== undefined && !isReserved(item);
+    if (live(before) && !live(after)) return [removal(before, after)];
+    if (!live(before) && live(after)) return [at(after, { kind: 'added', new: after.text })];
+    if (!live(before) || !live(after)) return [];
+    const changes: Change[] = [];
+    if (matchKey(before.code) !== matchKey(after.code)) changes.push(at(after, { kind: 'renumbered', oldCode: before.code, newCode: after.code, matchedBy: pair.rule }));
+    if (normaliseText(before.text) !== normaliseText(after.text)) {
+        changes.push(at(after, { kind: 'reworded', oldCode: before.code, old: before.text, new: after.text, words: wordDiff(before.text, after.text) }));
+    }
+    const threshold = thresholdChange(before, after, scopes);
+    if (threshold) changes.push(threshold);
+    if (!sameSet(before.tiers, after.tiers)) changes.push(at(after, { kind: 'tier', oldCode: before.code, old: before.tiers, new: after.tiers }));
+    const note = noteChange(before, after);
+    if (note) changes.push(note);
+    return changes;
+}
+
+function removal(before: FlatItem, after: FlatItem | undefined): Change {
+    const reservedSince = after && typeof after.reserved === 'number' ? after.reserved : undefined;
+    return { kind: 'removed', code: before.code, oldCode: before.code, category: categoryOf(before.code), group: groupOf(before.code), old: before.text, reservedSince };
+}
+
+function at(item: FlatItem, change: Omit<Change, 'code' | 'category' | 'group'>): Change {
+    return { code: item.code, category: categoryOf(item.code), group: groupOf(item.code), ...change };
+}
+
+function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Change | undefined {
+    const oldText = before.thresholds.map(thresholdSummary);
+    const newText = after.thresholds.map(thresholdSummary);
+    if (sameSet(oldText, newText)) return undefined;
+    // An item whose thresholds all appear or disappear has usually been rewritten; no direction is claimed.
+    const direction = oldText.length === 0 || newText.length === 0 ? 'incomparable' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
+    return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
+}
+
+/**
+ * Exact: what the item controls before and after (its thresholds and those of its sub-items),
+ * compared as sets of values. tightened = the new item controls more.
+ */
+export function compareItemScopes(before: Scope | undefined, after: Scope | undefined): Direction {
+    if (!before || !after) return 'incomparable';
+    const comparison = compareScopes(after, before);
+    return comparison === 'broader' ? 'tightened' : comparison === 'narrower' ? 'relaxed' : comparison;
+}
+
+function noteChange(before: FlatItem, after: FlatItem): Change | undefined {
+    const text = (n: { kind: string; text: string }) => `${n.kind}: ${normaliseText(n.text)}`;
+    const oldNotes = before.notes.map(text);
+    const newNotes = after.notes.map(text);
+    if (sameSet(oldNotes, newNotes)) return undefined;
+    return at(after, { kind: 'note', oldCode: before.code, old: oldNotes.filter(n => !newNotes.includes(n)), new: newNotes.filter(n => !oldNotes.includes(n)) });
+}
+
+function definitionChanges(before: FlatDefinition[], after: FlatDefinition[]): Change[] {
+    const key = (d: FlatDefinition) => d.term.toLowerCase();
+    const oldByTerm = new Map(before.map(d => [key(d), d]));
+    const newByTerm = new Map(after.map(d => [key(d), d]));
+    const changes: Change[] = [];
+    const change = (term: string, old: string | undefined, now: string | undefined): Change => ({
+        kind: 'definition', code: term, category: 'definitions', old, new: now, words: old !== undefined && now !== undefined ? wordDiff(old, now) : undefined,
+    });
+    for (const [k, d] of oldByTerm) {
+        const now = newByTerm.get(k);
+        if (!now) changes.push(change(d.term, d.text, undefined));
+        else if (normaliseText(now.text) !== normaliseText(d.text)) changes.push(change(now.term, d.text, now.text));
+    }
+    for (const [k, d] of newByTerm) if (!oldByTerm.has(k)) changes.push(change(d.term, undefined, d.text));
+    return changes;
+}
+
+function comparisonWarnings(oldList: FlatList, newList: FlatList, pairs: ItemPair[]): string[] {
+    const warnings: string[] = [];
+    if (oldList.numbering !== newList.numbering) {
+        warnings.push(`the lists use different numbering (${oldList.numbering} and ${newList.numbering}): items are compared by their WA codes (ECCN 0xx entries: 3B001.f is 3.B.1.f) and by their precedents; codes of other regimes only match by text`);
+    }
+    const matched = pairs.filter(p => p.old && p.new).length;
+    const smaller = Math.min(oldList.items.length, newList.items.length);
+    if (smaller >= 10 && matched < smaller / 4) {
+        warnings.push(`the lists share few items (${matched} of ${smaller} matched): they may be unrelated lists, and most changes below are whole items added or removed`);
+    }
+    return warnings;
+}
+
+export function emptyCounts(): Counts {
+    return { added: 0, removed: 0, renumbered: 0, reworded: 0, threshold: 0, tier: 0, note: 0, definition: 0, tightened: 0, relaxed: 0 };
+}
+
+export function countChange(counts: Counts, change: Change): void {
+    counts[change.kind]++;
+    if (change.direction === 'tightened' || change.direction === 'relaxed') counts[change.direction]++;
+}
+
+export function summarise(changes: Change[]): DiffSummary {
+    const summary: DiffSummary = { changes: changes.length, counts: emptyCounts(), byCategory: {}, byGroup: {} };
+    for (const change of changes) {
+        countChange(summary.counts, change);
+        countChange((summary.byCategory[change.category] ??= emptyCounts()), change);
+        if (change.group) countChange((summary.byGroup[change.group] ??= emptyCounts()), change);
+    }
+    return summary;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+    if (a.length !== b.length) return false;
+    const sortedA = [...a].sort();
+    const sortedB = [...b].sort();
+    return sortedA.every((v, i) => v === sortedB[i]);
+}

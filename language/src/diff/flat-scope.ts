@@ -1,0 +1,107 @@
+/**
+ * The exact scope of an item's own thresholds, from the flat model: what the diff compares to
+ * say whether a change tightened or relaxed control. Values are exact rationals in base units.
+ */
+import type { FlatItem, FlatThreshold } from '../export/flat-items.js';
+import { Rational } from '../quantities/rational.js';
+import { dimensionOf, lookupUnit } from '../quantities/units.js';
+import { IntervalSet } from '../scopes/interval-set.js';
+import { Scope } from '../scopes/scope.js';
+
+interface BaseValue {
+    value: Rational;
+    dimension?: string;
+}
+
+/**
+ * What an item controls, from the flat items of one list: its own thresholds all apply; its
+ * sub-items (the items whose code continues its own) combine by its combinator, any-of unless it
+ * says all-of; a reserved item controls nothing. This is the validator's rule for the AST
+ * (scopes/item-scope.ts), applied to the flat model.
+ */
+export class FlatScopes {
+    private readonly children = new Map<string, FlatItem[]>();
+    private readonly memo = new Map<FlatItem, Scope | undefined>();
+
+    constructor(items: FlatItem[]) {
+        const codes = new Set(items.map(i => i.code));
+        for (const item of items) {
+            const parent = item.code.slice(0, item.code.lastIndexOf('.'));
+            if (item.code.includes('.') && codes.has(parent)) this.children.set(parent, [...(this.children.get(parent) ?? []), item]);
+        }
+    }
+
+    /** undefined when a threshold in the item or below cannot be read. */
+    scopeOf(item: FlatItem): Scope | undefined {
+        if (this.memo.has(item)) return this.memo.get(item);
+        this.memo.set(item, undefined);
+        const scope = this.compute(item);
+        this.memo.set(item, scope);
+        return scope;
+    }
+
+    private compute(item: FlatItem): Scope | undefined {
+        if (item.reserved !== undefined) return Scope.EMPTY;
+        const own = scopeOfThresholds(item.thresholds);
+        const children = (this.children.get(item.code) ?? []).filter(c => c.reserved === undefined);
+        if (!own || children.length === 0) return own;
+        const scopes = children.map(c => this.scopeOf(c));
+        if (scopes.some(s => s === undefined)) return undefined;
+        const combined = item.combinator === 'all-of' ? Scope.allOf(scopes as Scope[]) : Scope.anyOf(scopes as Scope[]);
+        return own.intersect(combined);
+    }
+}
+
+/** undefined when a value or unit cannot be read: then no direction can be computed. */
+export function scopeOfThresholds(thresholds: FlatThreshold[]): Scope | undefined {
+    const scopes: Scope[] = [];
+    for (const threshold of thresholds) {
+        const scope = scopeOfThreshold(threshold);
+        if (!scope) return undefined;
+        scopes.push(scope);
+    }
+    return Scope.allOf(scopes);
+}
+
+function scopeOfThreshold(threshold: FlatThreshold): Scope | undefined {
+    const range = threshold.comparator === 'from-to';
+    const low = range ? baseValue(threshold.low?.value, threshold.low?.unit) : undefined;
+    const high = range ? baseValue(threshold.high?.value, threshold.high?.unit) : undefined;
+    const single = range ? undefined : baseValue(threshold.value, threshold.unit);
+    const dimension = single?.dimension ?? low?.dimension ?? high?.dimension;
+    let values: IntervalSet | undefined;
+    if (range) {
+        values = low && high ? IntervalSet.closed(low.value, high.value) : undefined;
+    } else if (single) {
+        values = interval(threshold.comparator, single.value);
+    }
+    if (!values) return undefined;
+    if (dimension && !dimensionOf(dimension)?.negativeAllowed) values = values.intersect(IntervalSet.above(Rational.ZERO, true));
+    // The same parameter name measured in another dimension is another parameter.
+    return Scope.of(dimension ? `${threshold.parameter}:${dimension}` : threshold.parameter, values);
+}
+
+function interval(comparator: string, value: Rational): IntervalSet | undefined {
+    switch (comparator) {
+        case '<': return IntervalSet.below(value, false);
+        case '<=': return IntervalSet.below(value, true);
+        case '>': return IntervalSet.above(value, false);
+        case '>=': return IntervalSet.above(value, true);
+        case '=': return IntervalSet.point(value);
+        default: return undefined;
+    }
+}
+
+function baseValue(value: string | undefined, unitText: string | undefined): BaseValue | undefined {
+    if (value === undefined) return undefined;
+    let number: Rational;
+    try {
+        number = Rational.parse(value.replace(/\s+/g, ''));
+    } catch {
+        return undefined;
+    }
+    if (unitText === undefined) return { value: number };
+    const unit = lookupUnit(unitText);
+    if (!unit) return undefined;
+    return { value: number.mul(unit.factor).add(unit.offset), dimension: unit.dimension };
+}

@@ -1,0 +1,197 @@
+/**
+ * Matching the items of two lists: which item of the new list is which item of the old one.
+ * The diff reads the pairs; the history of an entry across many editions chains them.
+ *
+ * The rules, in order, each on what the earlier ones left unmatched:
+ * 1. Moved: a reserved item whose note says "moved to X" pairs the live item of its code on the
+ *    other side with X.
+ * 2. Relocated: the same text (long enough to be telling, unique on both sides) under another
+ *    code, where the code's own counterpart says something else (entries renumbered by an
+ *    insertion).
+ * 3. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
+ * 4. Precedent: a national item's `precedent` names the other item's code (or both name one).
+ * 5. Text: the most similar live items of the same category, if similar enough.
+ * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
+ */
+import { parseCode, toWassenaarCode } from '../codes.js';
+import type { FlatItem } from '../export/flat-items.js';
+import { normaliseText, textSimilarity } from './words.js';
+
+export type MatchRule = 'moved' | 'relocated' | 'code' | 'precedent' | 'text';
+
+export interface ItemPair {
+    old?: FlatItem;
+    new?: FlatItem;
+    /** How the two were found to be one item; absent for items on one side only. */
+    rule?: MatchRule;
+}
+
+/** Texts shorter than this ("Not used", "Software") say too little to identify an item by. */
+const MIN_TELLING_TEXT = 25;
+/** Least word similarity for rule 5. */
+export const MIN_SIMILARITY = 0.7;
+/** Rule 5 compares at most this many pairs, so two unrelated lists cannot take long. */
+const MAX_SIMILARITY_PAIRS = 2_000_000;
+
+/** The code in WA form, the key codes are compared by. */
+export function matchKey(code: string): string {
+    return toWassenaarCode(code) ?? code;
+}
+
+/** The category of a code in WA form: `3`, `ML8`; `?` when the code is not one. */
+export function categoryOf(code: string): string {
+    return parseCode(matchKey(code))?.category ?? '?';
+}
+
+export function groupOf(code: string): string | undefined {
+    const parsed = parseCode(matchKey(code));
+    return parsed?.group ? `${parsed.category}${parsed.group}` : undefined;
+}
+
+export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair[] {
+    const matcher = new Matcher(oldItems, newItems);
+    matcher.byMovedNotes();
+    matcher.byRelocatedText();
+    matcher.byCode();
+    matcher.byPrecedent();
+    matcher.bySimilarText();
+    return matcher.pairs();
+}
+
+class Matcher {
+    private readonly oldToNew = new Map<FlatItem, { item: FlatItem; rule: MatchRule }>();
+    private readonly newToOld = new Map<FlatItem, FlatItem>();
+    private readonly oldByKey: Map<string, FlatItem>;
+    private readonly newByKey: Map<string, FlatItem>;
+
+    constructor(private readonly oldItems: FlatItem[], private readonly newItems: FlatItem[]) {
+        this.oldByKey = byKey(oldItems);
+        this.newByKey = byKey(newItems);
+    }
+
+    private pair(oldItem: FlatItem, newItem: FlatItem, rule: MatchRule): void {
+        if (this.oldToNew.has(oldItem) || this.newToOld.has(newItem)) return;
+        this.oldToNew.set(oldItem, { item: newItem, rule });
+        this.newToOld.set(newItem, oldItem);
+    }
+
+    private unmatchedOld(): FlatItem[] { return this.oldItems.filter(i => !this.oldToNew.has(i)); }
+    private unmatchedNew(): FlatItem[] { return this.newItems.filter(i => !this.newToOld.has(i)); }
+
+    byMovedNotes(): void {
+        for (const reserved of this.newItems.filter(isReserved)) {
+            const target = movedTo(reserved);
+            const from = this.oldByKey.get(matchKey(reserved.code));
+            const to = target && this.newByKey.get(target);
+            if (from && to && !isReserved(from) && !isReserved(to)) this.pair(from, to, 'moved');
+        }
+        for (const reserved of this.oldItems.filter(isReserved)) {
+            const target = movedTo(reserved);
+            const to = this.newByKey.get(matchKey(reserved.code));
+            const from = target && this.oldByKey.get(target);
+            if (from && to && !isReserved(from) && !isReserved(to)) this.pair(from, to, 'moved');
+        }
+    }
+
+    byRelocatedText(): void {
+        const oldByText = uniqueTexts(this.oldItems);
+        const newByText = uniqueTexts(this.newItems);
+        for (const [text, oldItem] of oldByText) {
+            const newItem = newByText.get(text);
+            if (!newItem || matchKey(oldItem.code) === matchKey(newItem.code)) continue;
+            const oldCounterpart = this.newByKey.get(matchKey(oldItem.code));
+            const newCounterpart = this.oldByKey.get(matchKey(newItem.code));
+            const differs = (a: FlatItem | undefined) => !a || isReserved(a) || normaliseText(a.text) !== text;
+            if (differs(oldCounterpart) && differs(newCounterpart)) this.pair(oldItem, newItem, 'relocated');
+        }
+    }
+
+    byCode(): void {
+        for (const oldItem of this.unmatchedOld()) {
+            const newItem = this.newByKey.get(matchKey(oldItem.code));
+            if (newItem && !this.newToOld.has(newItem)) this.pair(oldItem, newItem, 'code');
+        }
+    }
+
+    byPrecedent(): void {
+        const newByPrecedent = new Map<string, FlatItem>();
+        for (const item of this.unmatchedNew()) if (item.precedent) newByPrecedent.set(matchKey(item.precedent), item);
+        const unmatchedNewByKey = byKey(this.unmatchedNew());
+        for (const oldItem of this.unmatchedOld()) {
+            const candidates = [
+                oldItem.precedent ? unmatchedNewByKey.get(matchKey(oldItem.precedent)) : undefined,
+                newByPrecedent.get(matchKey(oldItem.code)),
+                oldItem.precedent ? newByPrecedent.get(matchKey(oldItem.precedent)) : undefined,
+            ];
+            const newItem = candidates.find(c => c !== undefined && !this.newToOld.has(c));
+            if (newItem) this.pair(oldItem, newItem, 'precedent');
+        }
+    }
+
+    bySimilarText(): void {
+        const olds = this.unmatchedOld().filter(i => !isReserved(i));
+        const news = this.unmatchedNew().filter(i => !isReserved(i));
+        if (olds.length * news.length > MAX_SIMILARITY_PAIRS) return;
+        const candidates: Array<{ oldItem: FlatItem; newItem: FlatItem; score: number; tie: string }> = [];
+        for (const oldItem of olds) {
+            for (const newItem of news) {
+                if (categoryOf(oldItem.code) !== categoryOf(newItem.code)) continue;
+                const score = textSimilarity(oldItem.text, newItem.text);
+                if (score >= MIN_SIMILARITY) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
+            }
+        }
+        // Best first; ties broken by a key that does not depend on which list is the old one.
+        candidates.sort((a, b) => b.score - a.score || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0));
+        for (const c of candidates) this.pair(c.oldItem, c.newItem, 'text');
+    }
+
+    /** In the new list's order, each removed item placed after the pair that preceded it in the old list. */
+    pairs(): ItemPair[] {
+        const out: ItemPair[] = [];
+        const removedAfter = new Map<FlatItem | undefined, FlatItem[]>();
+        let previousNew: FlatItem | undefined;
+        for (const oldItem of this.oldItems) {
+            const match = this.oldToNew.get(oldItem);
+            if (match) previousNew = match.item;
+            else removedAfter.set(previousNew, [...(removedAfter.get(previousNew) ?? []), oldItem]);
+        }
+        const pushRemoved = (after: FlatItem | undefined) => (removedAfter.get(after) ?? []).forEach(oldItem => out.push({ old: oldItem }));
+        pushRemoved(undefined);
+        for (const newItem of this.newItems) {
+            const oldItem = this.newToOld.get(newItem);
+            out.push(oldItem ? { old: oldItem, new: newItem, rule: this.oldToNew.get(oldItem)!.rule } : { new: newItem });
+            pushRemoved(newItem);
+        }
+        return out;
+    }
+}
+
+export function isReserved(item: FlatItem): boolean {
+    return item.reserved !== undefined;
+}
+
+function byKey(items: FlatItem[]): Map<string, FlatItem> {
+    const map = new Map<string, FlatItem>();
+    for (const item of items) if (!map.has(matchKey(item.code))) map.set(matchKey(item.code), item);
+    return map;
+}
+
+function uniqueTexts(items: FlatItem[]): Map<string, FlatItem> {
+    const seen = new Map<string, FlatItem | null>();
+    for (const item of items) {
+        if (isReserved(item)) continue;
+        const text = normaliseText(item.text);
+        if (text.length < MIN_TELLING_TEXT) continue;
+        seen.set(text, seen.has(text) ? null : item);
+    }
+    return new Map([...seen].filter((e): e is [string, FlatItem] => e[1] !== null));
+}
+
+/** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a": the code, in WA form. */
+function movedTo(item: FlatItem): string | undefined {
+    for (const note of item.notes) {
+        const m = /\bmoved to ((?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*)/i.exec(note.text);
+        if (m) return matchKey(m[1].replace(/\.$/, ''));
+    }
+    return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Word-level comparison of item texts: the segments a reader sees as kept, struck and inserted,
+ * and a similarity score used to match items whose codes changed.
+ */
+
+export interface WordSegment {
+    op: 'same' | 'removed' | 'added';
+    text: string;
+}
+
+/** Above this many token pairs the texts are shown as one replacement, to bound time and memory. */
+const MAX_LCS_CELLS = 4_000_000;
+
+export function normaliseText(text: string | undefined): string {
+    return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function tokens(text: string): string[] {
+    return normaliseText(text).split(' ').filter(t => t.length > 0);
+}
+
+/** The words of `before` and `after` aligned by their longest common subsequence. */
+export function wordDiff(before: string | undefined, after: string | undefined): WordSegment[] {
+    const a = tokens(before ?? '');
+    const b = tokens(after ?? '');
+    if (a.length * b.length > MAX_LCS_CELLS) return merge([...a.map(t => ({ op: 'removed' as const, text: t })), ...b.map(t => ({ op: 'added' as const, text: t }))]);
+    // lengths[i][j] = LCS of a[i..] and b[j..], in one flat array.
+    const width = b.length + 1;
+    const lengths = new Uint32Array((a.length + 1) * width);
+    for (let i = a.length - 1; i >= 0; i--) {
+        for (let j = b.length - 1; j >= 0; j--) {
+            lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1] + 1 : Math.max(lengths[(i + 1) * width + j], lengths[i * width + j + 1]);
+        }
+    }
+    const out: WordSegment[] = [];
+    let i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            out.push({ op: 'same', text: a[i++] });
+            j++;
+        } else if (i < a.length && (j === b.length || lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])) {
+            out.push({ op: 'removed', text: a[i++] });
+        } else {
+            out.push({ op: 'added', text: b[j++] });
+        }
+    }
+    return merge(out);
+}
+
+function merge(segments: WordSegment[]): WordSegment[] {
+    const out: WordSegment[] = [];
+    for (const segment of segments) {
+        const last = out[out.length - 1];
+        if (last && last.op === segment.op) last.text += ` ${segment.text}`;
+        else out.push({ ...segment });
+    }
+    return out;
+}
+
+/** Dice coefficient of the two texts' word multisets, case-folded: 1 for the same words, 0 for none shared. */
+export function textSimilarity(a: string | undefined, b: string | undefined): number {
+    const wordsA = tokens((a ?? '').toLowerCase());
+    const wordsB = tokens((b ?? '').toLowerCase());
+    if (wordsA.length === 0 && wordsB.length === 0) return 1;
+    const counts = new Map<string, number>();
+    for (const w of wordsA) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let shared = 0;
+    for (const w of wordsB) {
+        const n = counts.get(w) ?? 0;
+        if (n > 0) {
+            shared++;
+            counts.set(w, n - 1);
+        }
+    }
+    return (2 * shared) / (wordsA.length + wordsB.length);
+}

@@ -1,0 +1,273 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { type Change, type ListDiff, CHANGE_KINDS, diffLists, emptyCounts } from '../../language/src/diff/diff.js';
+import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { renderDiff } from '../../language/src/diff/render.js';
+import { wordDiff } from '../../language/src/diff/words.js';
+import type { FlatItem, FlatList } from '../../language/src/export/flat-items.js';
+import { importAndCheck } from '../../language/src/importer/import-edition.js';
+
+const { Cld } = createCldCoreServices();
+
+function list(body: string, header = 'numbering eccn'): FlatList {
+    const parsed = parseFlatList(Cld, `list "Test"\nid "T"\n${header}\nparameter frequency: frequency unit GHz\nparameter power: power unit W\n${body}`);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.list;
+}
+
+const entry = (items: string, entryText = 'Electronic items as follows:') => `category 3 {\n group A {\n  entry 3A001 "${entryText}" {\n${items}\n  }\n }\n}`;
+const kinds = (diff: ListDiff) => diff.changes.map(c => `${c.kind} ${c.code}${c.direction ? ` ${c.direction}` : ''}`);
+
+describe('one hand-made pair per change kind', () => {
+    const base = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+
+    test('no change', () => {
+        expect(diffLists(list(base), list(base)).changes).toEqual([]);
+    });
+
+    test('added and removed', () => {
+        const added = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem c "Oscillators with phase noise better than the limits"');
+        expect(kinds(diffLists(list(base), list(added)))).toEqual(['added 3A001.c']);
+        expect(kinds(diffLists(list(added), list(base)))).toEqual(['removed 3A001.c']);
+    });
+
+    test('an item reserved in the new edition is removed, with the year', () => {
+        const reserved = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b reserved since 2025;');
+        const diff = diffLists(list(base), list(reserved));
+        expect(kinds(diff)).toEqual(['removed 3A001.b']);
+        expect(diff.changes[0].reservedSince).toBe(2025);
+    });
+
+    test('threshold lowered on an "exceeding" item: tightened; raised: relaxed; restated in other units: equal', () => {
+        const lower = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 26.5 GHz }');
+        const restated = entry('item a "Amplifiers above 27 GHz" { frequency > 27000 MHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        expect(kinds(diffLists(list(base), list(lower)))).toEqual(['threshold 3A001.b tightened']);
+        expect(kinds(diffLists(list(lower), list(base)))).toEqual(['threshold 3A001.b relaxed']);
+        expect(kinds(diffLists(list(base), list(restated)))).toEqual(['threshold 3A001.a equal']);
+    });
+
+    test('a condition added to an item narrows it: relaxed; a range widened one way and narrowed the other: incomparable', () => {
+        const narrower = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz power > 1 W }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        const shifted = entry('item a "Amplifiers above 27 GHz" { frequency from 20 GHz to 30 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        const ranged = entry('item a "Amplifiers above 27 GHz" { frequency from 25 GHz to 40 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        expect(kinds(diffLists(list(base), list(narrower)))).toEqual(['threshold 3A001.a relaxed']);
+        expect(kinds(diffLists(list(shifted), list(ranged)))).toEqual(['threshold 3A001.a incomparable']);
+    });
+
+    test('the direction of an item counts its sub-items (any-of and all-of)', () => {
+        const anyOf = (limit: string) => entry(`item a "Amplifiers" { frequency > 10 GHz\n item 1 "High power" { power > ${limit} W }\n item 2 "Wide band" { frequency > 40 GHz } }`);
+        const diff = diffLists(list(anyOf('10')), list(anyOf('5')));
+        expect(kinds(diff)).toEqual(['threshold 3A001.a.1 tightened']);
+    });
+
+    test('reworded, with the words that changed', () => {
+        const reworded = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators with an output frequency exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        const diff = diffLists(list(base), list(reworded));
+        expect(kinds(diff)).toEqual(['reworded 3A001.b']);
+        expect(diff.changes[0].words).toEqual([
+            { op: 'same', text: 'Signal generators' }, { op: 'added', text: 'with an output frequency' }, { op: 'same', text: 'exceeding 31.8 GHz' },
+        ]);
+    });
+
+    test('tier, note and definition changes', () => {
+        const before = list(`definitions {\n term "laser" "Coherent light."\n term "old" "Gone."\n}\n${base}`);
+        const after = list(`definitions {\n term "laser" "Coherent light by stimulated emission."\n term "new" "Here."\n}\n${entry('item a "Amplifiers above 27 GHz" tier sensitive { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz\n note "Does not apply to test sets." }')}`);
+        expect(kinds(diffLists(before, after))).toEqual(['tier 3A001.a', 'note 3A001.b', 'definition laser', 'definition old', 'definition new']);
+    });
+});
+
+describe('renumbering', () => {
+    test('an item inserted before others: one added, the rest renumbered, not reworded', () => {
+        const before = list(entry('item a "Turning machines with a positioning accuracy of 6 um"\nitem b "Milling machines with a positioning accuracy of 5 um"\nitem c "Grinding machines with a positioning accuracy of 4 um"'));
+        const after = list(entry('item a "Turning machines with a positioning accuracy of 6 um"\nitem b "Electrical discharge machines of the wire type"\nitem c "Milling machines with a positioning accuracy of 5 um"\nitem d "Grinding machines with a positioning accuracy of 4 um"'));
+        const diff = diffLists(before, after);
+        expect(kinds(diff)).toEqual(['added 3A001.b', 'renumbered 3A001.c', 'renumbered 3A001.d']);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode}->${c.newCode}`)).toEqual(['3A001.b->3A001.c', '3A001.c->3A001.d']);
+    });
+
+    test('"moved to" in the note of a reserved item', () => {
+        const before = list(entry('item a "Space-qualified focal plane arrays"\nitem e "Focal plane arrays for space use, specially designed"'));
+        const after = list(entry('item a "Space-qualified focal plane arrays" {\n item 1 "Having more than 2 048 elements per array, space qualified" }\nitem e reserved since 2008 { nb "Entry moved to 3A001.a.1 in 2008." }'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.e', newCode: '3A001.a.1', matchedBy: 'moved' });
+        expect(kinds(diff)).not.toContain('removed 3A001.e');
+    });
+
+    test('a national list against a WA edition: codes in WA form, precedents, and a warning', () => {
+        const national = list(entry('item b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem z "A national item" precedent 3.A.1.c { frequency > 10 GHz }'));
+        const wa = list('category 3 {\n group A {\n  entry 3.A.1 "Electronic items as follows:" {\n   item b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\n   item c "A national item" { frequency > 10 GHz }\n  }\n }\n}', 'numbering wassenaar');
+        const diff = diffLists(national, wa);
+        expect(diff.warnings.join()).toMatch(/different numbering/);
+        expect(kinds(diff)).toEqual(['renumbered 3.A.1.c']);
+        expect(diff.changes[0]).toMatchObject({ oldCode: '3A001.z', matchedBy: 'precedent' });
+    });
+
+    test('unrelated lists: a clear warning, and the diff still comes', () => {
+        const a = list(`category 3 {\n group A {\n${Array.from({ length: 12 }, (_, i) => `  entry 3A${String(i + 1).padStart(3, '0')} "Item number ${i} of the electronics list"`).join('\n')}\n }\n}`);
+        const b = list(`category 9 {\n group A {\n${Array.from({ length: 12 }, (_, i) => `  entry 9A${String(i + 1).padStart(3, '0')} "Aero engine part ${i} with gas turbine"`).join('\n')}\n }\n}`);
+        const diff = diffLists(a, b);
+        expect(diff.warnings.join()).toMatch(/share few items \(0 of 12 matched\)/);
+        expect(diff.summary.counts).toMatchObject({ added: 12, removed: 12 });
+    });
+});
+
+describe('properties', () => {
+    const words = ['amplifiers', 'generators', 'lasers', 'machines', 'having', 'exceeding', 'output', 'power', 'frequency', 'rated', 'for', 'space', 'use'];
+    const itemArb = fc.record({
+        text: fc.array(fc.constantFrom(...words), { minLength: 3, maxLength: 9 }).map(w => w.join(' ')),
+        threshold: fc.option(fc.record({ parameter: fc.constantFrom('frequency', 'power'), comparator: fc.constantFrom('<', '<=', '>', '>='), value: fc.integer({ min: 1, max: 50 }) }), { nil: undefined }),
+        reserved: fc.boolean().map(b => (b ? 2020 : undefined)),
+        tier: fc.constantFrom('dual-use', 'sensitive'),
+    });
+    type GeneratedItem = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+    const toList = (items: GeneratedItem[]) => flat(items.map((item, i) => ({
+        code: `3A001.${String.fromCharCode(97 + i)}`,
+        text: item.reserved ? undefined : item.text,
+        reserved: item.reserved,
+        tiers: [item.tier],
+        thresholds: item.threshold && !item.reserved ? [{ parameter: item.threshold.parameter, comparator: item.threshold.comparator, value: String(item.threshold.value), unit: item.threshold.parameter === 'power' ? 'W' : 'GHz' }] : [],
+        notes: [],
+    })));
+    const itemsArb = fc.array(itemArb, { minLength: 1, maxLength: 8 });
+    const listArb = itemsArb.map(toList);
+    /** B made from A by inserting, deleting and changing items, so that items shift and get renumbered. */
+    const editArb = fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'delete', 'change'), item: itemArb });
+    const pairArb = fc.tuple(itemsArb, fc.array(editArb, { maxLength: 4 })).map(([items, edits]) => {
+        const edited = [...items];
+        for (const edit of edits) {
+            const at = edit.at % (edited.length + 1);
+            if (edit.op === 'insert') edited.splice(at, 0, edit.item);
+            else if (edit.op === 'delete' && edited.length > 1) edited.splice(at % edited.length, 1);
+            else if (edit.op === 'change') edited[at % edited.length] = { ...edited[at % edited.length], threshold: edit.item.threshold };
+        }
+        return [toList(items), toList(edited)] as const;
+    });
+
+    test('diff(A, A) is empty', () => {
+        fc.assert(fc.property(listArb, a => diffLists(a, a).changes.length === 0));
+    });
+
+    test('diff(B, A) is the inverse of diff(A, B)', () => {
+        fc.assert(fc.property(fc.oneof(pairArb, fc.tuple(listArb, listArb)), ([a, b]) => {
+            const forward = diffLists(a, b).changes.map(inverse).sort();
+            const backward = diffLists(b, a).changes.map(signature).sort();
+            expect(forward).toEqual(backward);
+        }));
+    });
+
+    test('the summary counts equal the detailed list', () => {
+        fc.assert(fc.property(pairArb, ([a, b]) => {
+            const diff = diffLists(a, b);
+            const counts = emptyCounts();
+            for (const c of diff.changes) {
+                counts[c.kind]++;
+                if (c.direction === 'tightened' || c.direction === 'relaxed') counts[c.direction]++;
+            }
+            expect(diff.summary.counts).toEqual(counts);
+            expect(diff.summary.changes).toBe(diff.changes.length);
+            const perCategory = Object.values(diff.summary.byCategory).reduce((sum, k) => sum + CHANGE_KINDS.reduce((s, kind) => s + k[kind], 0), 0);
+            expect(perCategory).toBe(diff.changes.length);
+        }));
+    });
+
+    test('the word diff keeps every word of both texts, in order', () => {
+        fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), fc.array(fc.constantFrom(...words), { maxLength: 12 }), (a, b) => {
+            const segments = wordDiff(a.join(' '), b.join(' '));
+            const side = (op: string) => segments.filter(s => s.op === 'same' || s.op === op).map(s => s.text).join(' ').split(' ').filter(Boolean);
+            expect(side('removed')).toEqual(a);
+            expect(side('added')).toEqual(b);
+        }));
+    });
+
+    function flat(items: FlatItem[]): FlatList {
+        return { numbering: 'eccn', definitions: [], items: [{ code: '3A001', text: 'Electronic items', tiers: ['dual-use'], thresholds: [], notes: [] }, ...items] };
+    }
+
+    const OPPOSITE: Record<string, string> = { added: 'removed', removed: 'added', tightened: 'relaxed', relaxed: 'tightened' };
+    /** The codes before and after, whatever the kind. */
+    function codesOf(c: Change): [string, string] {
+        if (c.kind === 'added') return ['', c.code];
+        if (c.kind === 'removed') return [c.code, ''];
+        return [c.oldCode ?? c.code, c.newCode ?? c.code];
+    }
+    function signature(c: Change): string {
+        return [c.kind, ...codesOf(c), c.direction ?? '', JSON.stringify(c.old ?? null), JSON.stringify(c.new ?? null)].join('|');
+    }
+    function inverse(c: Change): string {
+        const [before, after] = codesOf(c);
+        const direction = c.direction ? OPPOSITE[c.direction] ?? c.direction : '';
+        return [OPPOSITE[c.kind] ?? c.kind, after, before, direction, JSON.stringify(c.new ?? null), JSON.stringify(c.old ?? null)].join('|');
+    }
+});
+
+describe('the bundled example editions', () => {
+    const read = (name: string) => {
+        const parsed = parseFlatList(Cld, readFileSync(resolve(__dirname, '../../examples/examplia', name), 'utf-8'));
+        if (!parsed.ok) throw new Error('example does not parse');
+        return parsed.list;
+    };
+
+    test('examplia 2024 -> 2025 shows what the 2025 header says changed', () => {
+        const diff = diffLists(read('examplia-2024.cld'), read('examplia-2025.cld'));
+        expect(kinds(diff)).toEqual([
+            'reworded 1C010.a', 'removed 2B001.b', 'tier 3A001.a', 'reworded 3A001.b', 'threshold 3A001.b tightened',
+            'reworded 4A003.b', 'threshold 4A003.b relaxed', 'added 5A001.b', 'added 6A005.b', 'renumbered 6A005.c',
+        ]);
+        expect(diff.changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '6A005.b', newCode: '6A005.c' });
+        expect(diff.changes.find(c => c.code === '3A001.b' && c.kind === 'threshold')).toMatchObject({ old: ['frequency > 31.8 GHz'], new: ['frequency > 26.5 GHz'] });
+    });
+
+    test('every format renders; html is standalone, escaped and script-free', () => {
+        const diff = diffLists(read('examplia-2024.cld'), read('examplia-2025.cld'));
+        expect(renderDiff(diff, 'text')).toContain('3A001.b tightened: frequency > 31.8 GHz -> frequency > 26.5 GHz');
+        expect(renderDiff(diff, 'md')).toContain('| Category 3 |');
+        expect(JSON.parse(renderDiff(diff, 'json'))).toMatchObject({ old: { id: 'EX-UCL-2024' }, new: { id: 'EX-UCL-2025' }, summary: { counts: { tightened: 1, relaxed: 1 } } });
+        const html = renderDiff(diff, 'html');
+        expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+        expect(html).not.toMatch(/<script/i);
+        expect(html).toContain('&quot;lasers&quot;');
+        expect(html).toContain('<svg');
+    });
+});
+
+const corpus = resolve(__dirname, '../../../shared/data/wassenaar');
+const present = existsSync(corpus);
+if (!present) console.warn(`WA corpus not found at ${corpus}: the diff's corpus tests are skipped.`);
+
+describe.skipIf(!present)('consecutive WA editions, checked against the documents', () => {
+    const imported = new Map<string, FlatList>();
+    const edition = async (name: string) => {
+        if (!imported.has(name)) {
+            const result = await importAndCheck(resolve(corpus, name));
+            const parsed = parseFlatList(Cld, result.text);
+            if (!parsed.ok) throw new Error(`${name} does not parse`);
+            imported.set(name, parsed.list);
+        }
+        return imported.get(name)!;
+    };
+    let d19to21: ListDiff;
+    let d13to14: ListDiff;
+    beforeAll(async () => {
+        d19to21 = diffLists(await edition('WA-LIST-19-1'), await edition('WA-LIST-21-1'));
+        d13to14 = diffLists(await edition('WA-LIST-13-1'), await edition('WA-LIST-14-2'));
+    }, 120000);
+    const find = (diff: ListDiff, kind: string, code: string) => diff.changes.find(c => c.kind === kind && c.code === code);
+
+    test('2019 -> 2021: the APP of 4.A.3.b raised from 29 to 70.0 WT is relaxed', () => {
+        expect(find(d19to21, 'threshold', '4.A.3.b')).toMatchObject({ direction: 'relaxed', old: ['performance > 29 WT'], new: ['performance > 70.0 WT'] });
+    });
+
+    test('2019 -> 2021: gallium oxide substrates (3.C.1.e) and GAAFET ECAD software (3.D.6) are added', () => {
+        expect(find(d19to21, 'added', '3.C.1.e')?.new).toBe('Gallium Oxide (Ga2O3); or');
+        expect(find(d19to21, 'added', '3.D.6')?.new).toMatch(/^'Electronic Computer-Aided Design' \('ECAD'\) "software"/);
+        expect(find(d19to21, 'removed', '3.C.1.e')).toBeUndefined();
+    });
+
+    test('2013 -> 2014: signal analysers 3.A.2.c.2 up to 90 GHz instead of 75 GHz is tightened', () => {
+        expect(find(d13to14, 'threshold', '3.A.2.c.2')).toMatchObject({ direction: 'tightened' });
+        expect(find(d13to14, 'reworded', '3.A.2.c.2')?.words).toContainEqual({ op: 'removed', text: '75' });
+    });
+});
