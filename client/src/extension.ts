@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerCompareCommands } from './compare-view.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('cld.showOutput', () => output?.show(true)),
         vscode.commands.registerCommand('cld.importEditions', () => importEditions(context))
     );
+    registerCompareCommands(context, () => client);
 
     client = createClient(context);
     await startClient();

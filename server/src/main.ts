@@ -4,9 +4,11 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCldServices } from './cld-lsp-module.js';
 import { registerImportRequests } from './import-requests.js';
+import { registerDiffRequests } from './diff-requests.js';
 
 // stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createCldServices({ connection, ...NodeFileSystem });
+const { shared, Cld } = createCldServices({ connection, ...NodeFileSystem });
 registerImportRequests(connection);
+registerDiffRequests(connection, shared, Cld);
 startLanguageServer(shared);
