@@ -1,0 +1,32 @@
+// Time and peak memory of `cld diff` and `cld trend`, with ratios against the diff of the two
+// small bundled examples measured in the same run. The WA editions must be imported first
+// (npx cld import --all ../shared/data/wassenaar --out .cache/wa); without them only the
+// examples are measured.
+// Usage: npm run build && node bench/diff-editions.mjs [folder of imported editions]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const editions = resolve(process.argv[2] ?? join(root, '.cache', 'wa'));
+const cli = join(root, 'bin', 'cld.cjs');
+const examples = join(root, 'examples', 'examplia');
+const runs = [['examples 2024 -> 2025', 'diff', join(examples, 'examplia-2024.cld'), join(examples, 'examplia-2025.cld')]];
+const imported = existsSync(editions) ? readdirSync(editions).filter(f => /^WA-LIST-.*\.cld$/.test(f)) : [];
+if (imported.includes('WA-LIST-19-1.cld') && imported.includes('WA-LIST-21-1.cld')) {
+    runs.push(['WA 2019 -> 2021', 'diff', join(editions, 'WA-LIST-19-1.cld'), join(editions, 'WA-LIST-21-1.cld')]);
+    runs.push(['WA 2019 -> 2021 html', 'diff', join(editions, 'WA-LIST-19-1.cld'), join(editions, 'WA-LIST-21-1.cld'), '--format', 'html']);
+}
+if (imported.length >= 2) runs.push([`trend over ${imported.length} WA editions`, 'trend', editions]);
+else console.log(`No imported WA editions in ${editions}; measuring the examples only.`);
+
+console.log('run\tms\tx base\tpeak MB\tx base\texit');
+let base;
+for (const [name, ...args] of runs) {
+    const started = process.hrtime.bigint();
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...args], { encoding: 'utf-8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const peakMb = Number(run.stderr.trim().split('\n').pop()) / 1024;
+    base ??= { ms, peakMb };
+    console.log(`${name}\t${ms.toFixed(0)}\t${(ms / base.ms).toFixed(2)}\t${peakMb.toFixed(0)}\t${(peakMb / base.peakMb).toFixed(2)}\t${run.status}`);
+}
