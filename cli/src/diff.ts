@@ -44,18 +44,29 @@ function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], fil
     return { ok: true, list: parsed.list };
 }
 
-function parseOptions(command: string, args: string[], usage: string) {
+type Options = { parsed: { values: { output?: string; 'exit-code'?: boolean }; positionals: string[] }; format: DiffFormat } | { exit: number };
+
+function parseOptions(command: string, args: string[], usage: string): Options {
     try {
         const parsed = parseArgs({
             args, allowPositionals: true,
             options: { format: { type: 'string', short: 'f', default: 'text' }, output: { type: 'string', short: 'o' }, 'exit-code': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
         });
+        if (parsed.values.help) {
+            console.log(usage);
+            return { exit: 0 };
+        }
         const format = parsed.values.format as DiffFormat;
-        if (!DIFF_FORMATS.includes(format)) return { error: `cld ${command}: unknown format '${format}' (use ${DIFF_FORMATS.join(', ')})` };
+        if (!DIFF_FORMATS.includes(format)) return failure(`cld ${command}: unknown format '${format}' (use ${DIFF_FORMATS.join(', ')})`);
         return { parsed, format };
     } catch (e) {
-        return { error: `cld ${command}: ${(e as Error).message}\n\n${usage}` };
+        return failure(`cld ${command}: ${(e as Error).message}\n\n${usage}`);
     }
+}
+
+function failure(message: string): { exit: number } {
+    console.error(message);
+    return { exit: 2 };
 }
 
 function write(output: string | undefined, text: string): void {
@@ -65,15 +76,8 @@ function write(output: string | undefined, text: string): void {
 
 export async function diffCommand(args: string[]): Promise<number> {
     const options = parseOptions('diff', args, DIFF_USAGE);
-    if ('error' in options) {
-        console.error(options.error);
-        return 2;
-    }
+    if ('exit' in options) return options.exit;
     const { parsed, format } = options;
-    if (parsed.values.help) {
-        console.log(DIFF_USAGE);
-        return 0;
-    }
     if (parsed.positionals.length !== 2) {
         console.error(`cld diff: name two .cld files, the old edition and the new\n\n${DIFF_USAGE}`);
         return 2;
@@ -95,15 +99,8 @@ export async function diffCommand(args: string[]): Promise<number> {
 
 export async function trendCommand(args: string[]): Promise<number> {
     const options = parseOptions('trend', args, TREND_USAGE);
-    if ('error' in options) {
-        console.error(options.error);
-        return 2;
-    }
+    if ('exit' in options) return options.exit;
     const { parsed, format } = options;
-    if (parsed.values.help) {
-        console.log(TREND_USAGE);
-        return 0;
-    }
     const files: string[] = [];
     for (const arg of parsed.positionals) {
         if (fs.existsSync(arg) && fs.statSync(arg).isDirectory()) {
