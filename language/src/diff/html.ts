@@ -51,7 +51,8 @@ export function barChart(labels: string[], series: BarSeries[], options: { barWi
     const totals = labels.map((_, i) => series.reduce((sum, s) => sum + s.values[i], 0));
     const max = Math.max(1, ...totals);
     const left = 36, bottom = 70, top = 10;
-    const width = left + labels.length * (barWidth + gap) + gap;
+    // Room on the right for the last label, written at 45 degrees.
+    const width = left + labels.length * (barWidth + gap) + gap + 70;
     const scale = (v: number) => (v / max) * height;
     const parts: string[] = [];
     labels.forEach((label, i) => {
