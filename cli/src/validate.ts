@@ -90,17 +90,11 @@ export async function validateFiles(services: ReturnType<typeof createCldCoreSer
                 endLine: d.range.end.line + 1,
                 endColumn: d.range.end.character + 1,
                 severity: SEVERITIES[d.severity ?? 1] ?? 'error',
-                code: diagnosticCode(d.code, d.data),
+                // The core's document validator gives every diagnostic a code.
+                code: String(d.code ?? 'syntax'),
                 message: typeof d.message === 'string' ? d.message : d.message.value
             });
         }
     }
     return { findings, ioFailures };
-}
-
-function diagnosticCode(code: unknown, data: unknown): string {
-    if (typeof code === 'string' || typeof code === 'number') return String(code);
-    const dataCode = (data as { code?: unknown } | undefined)?.code;
-    if (typeof dataCode === 'string') return dataCode;
-    return 'syntax';
 }

@@ -1,4 +1,5 @@
 import { type DeepPartial, type DefaultSharedCoreModuleContext, EmptyFileSystem, inject, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, createDefaultCoreModule, createDefaultSharedCoreModule } from 'langium';
+import { CldDocumentValidator } from './document-validator.js';
 import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './error-messages.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldLinker } from './linker.js';
@@ -31,6 +32,9 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
         ScopeProvider: services => new CldScopeProvider(services),
         Linker: services => new CldLinker(services),
         NameProvider: () => new CldNameProvider()
+    },
+    validation: {
+        DocumentValidator: services => new CldDocumentValidator(services)
     }
 };
 
