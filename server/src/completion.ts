@@ -42,13 +42,22 @@ export class CldCompletionProvider extends DefaultCompletionProvider {
             }
             return;
         }
-        if (next.property === 'dimension' && next.type === 'ParameterDecl') {
+        if (this.isDimensionPosition(next)) {
             for (const name of DIMENSION_NAMES) {
                 acceptor(context, { label: name, kind: CompletionItemKind.TypeParameter, detail: dimensionOf(name)?.description });
             }
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * A dimension comes next: the `dimension` assignment, or (once a prefix is typed, which
+     * Langium completes from the start of the data type rule) a token of DimensionName itself.
+     */
+    private isDimensionPosition(next: NextFeature): boolean {
+        if (next.property === 'dimension' && next.type === 'ParameterDecl') return true;
+        return AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'DimensionName';
     }
 
     /** A unit comes next: the `unit` assignment itself, or the first token of the Unit rule. */

@@ -108,6 +108,17 @@ describe('language server over stdio', () => {
         expect(labels).not.toContain('GHz');
     });
 
+    test('completion offers dimension names in a parameter declaration, also after a typed prefix', async () => {
+        const text = LIST.replace('parameter wavelength: length', 'parameter wavelength: len');
+        const labels = (await completionAt('complete-dimension', text, 'wavelength: len', 'wavelength: len'.length)).map(i => i.label);
+        expect(labels).toContain('length');
+        expect(labels.filter(l => l === 'length')).toHaveLength(1);
+        const hyphenated = LIST.replace('parameter wavelength: length', 'parameter wavelength: data-r');
+        expect((await completionAt('complete-dimension-hyphen', hyphenated, ': data-r', ': data-r'.length)).map(i => i.label)).toContain('data-rate');
+        const empty = LIST.replace('parameter wavelength: length', 'parameter wavelength: ');
+        expect((await completionAt('complete-dimension-empty', empty, 'wavelength: ', 'wavelength: '.length)).map(i => i.label)).toContain('length');
+    });
+
     test('completion offers defined terms inside text after an opening quote', async () => {
         const text = LIST.replace('item e "Wafer handling systems";', 'item e `Wafer handling with "la`;');
         const items = await completionAt('complete-term', text, '"la`', 3);
