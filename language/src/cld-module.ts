@@ -7,6 +7,7 @@ import { CldNameProvider } from './name-provider.js';
 import { createSizeGuardedParser } from './size-guard.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
+import { CldSharedModule } from './service-registry.js';
 import { CldValueConverter } from './value-converter.js';
 import { registerValidationChecks } from './validation/register.js';
 
@@ -43,7 +44,7 @@ export function createCldCoreServices(context: DefaultSharedCoreModuleContext = 
     shared: LangiumSharedCoreServices;
     Cld: CldCoreServices;
 } {
-    const shared = inject(createDefaultSharedCoreModule(context), CldGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), CldGeneratedSharedModule, CldSharedModule);
     const Cld = inject(createDefaultCoreModule({ shared }), CldGeneratedModule, CldCoreModule);
     shared.ServiceRegistry.register(Cld);
     registerValidationChecks(Cld);

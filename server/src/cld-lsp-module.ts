@@ -2,6 +2,7 @@ import { inject, type Module } from 'langium';
 import { type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { CldCoreModule, type CldAddedServices } from '../../language/src/cld-module.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from '../../language/src/generated/module.js';
+import { CldSharedModule } from '../../language/src/service-registry.js';
 import { CldCodeActionProvider } from './code-actions.js';
 import { CldCompletionProvider } from './completion.js';
 import { CldDocumentSymbolProvider } from './document-symbols.js';
@@ -31,7 +32,7 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices> = {
 
 /** All services of the language server: core (shared with the CLI) plus LSP. */
 export function createCldServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Cld: CldServices } {
-    const shared = inject(createDefaultSharedModule(context), CldGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CldGeneratedSharedModule, CldSharedModule);
     const Cld = inject(createDefaultModule({ shared }), CldGeneratedModule, CldCoreModule, CldLspModule);
     shared.ServiceRegistry.register(Cld);
     registerValidationChecks(Cld);

@@ -64,6 +64,10 @@ export class LspTestClient {
         return this.diagnostics.get(uri)!.diagnostics;
     }
 
+    notify(method: string, params: unknown): Promise<void> {
+        return this.connection.sendNotification(method, params);
+    }
+
     request<R>(method: string, params: unknown): Promise<R> {
         return this.connection.sendRequest(method, params) as Promise<R>;
     }

@@ -108,6 +108,19 @@ describe('language server over stdio', () => {
         expect(labels).not.toContain('GHz');
     });
 
+    test('a closed untitled document does not stop the server at the next build', async () => {
+        const untitled = 'untitled:Untitled-1';
+        client.open(untitled, 'list "Scratch"\nparameter p: length\n');
+        await client.waitForDiagnostics(untitled);
+        void client.notify('textDocument/didClose', { textDocument: { uri: untitled } });
+        // Any change rebuilds the workspace, the closed untitled document included.
+        client.change(uri, LIST);
+        await client.waitForDiagnostics(uri);
+        const hover = await client.request<Hover>('textDocument/hover', at('entry 3B001', 7));
+        expect(JSON.stringify(hover.contents)).toContain('3B001');
+        expect(client.stderr).not.toMatch(/service registry/);
+    });
+
     test('completion offers dimension names in a parameter declaration, also after a typed prefix', async () => {
         const text = LIST.replace('parameter wavelength: length', 'parameter wavelength: len');
         const labels = (await completionAt('complete-dimension', text, 'wavelength: len', 'wavelength: len'.length)).map(i => i.label);
