@@ -2,15 +2,17 @@ import { type DeepPartial, DefaultServiceRegistry, type LangiumCoreServices, typ
 import type { URI } from 'vscode-uri';
 
 /**
- * CLD is the only language of its server and CLI, so every document is a CLD document, with or
- * without a `.cld` name. Langium finds a document's language by its open editor's language id,
- * else by the file extension; an untitled editor (`untitled:Untitled-1`) that has been closed
- * has neither, and the next build then threw for it and stopped the server.
+ * Langium finds a document's language by its open editor's language id, else by the file
+ * extension. An untitled CLD editor (`untitled:Untitled-1`) that has been closed has neither,
+ * and the next build threw for it and stopped the server. Untitled documents only ever reach
+ * the server from a CLD editor, so they are CLD; files keep the extension rule (the workspace
+ * scan asks it, and README.md must stay out).
  */
 export class CldServiceRegistry extends DefaultServiceRegistry {
     override getServices(uri: URI): LangiumCoreServices {
         const languages = this.all;
-        return languages.length === 1 ? languages[0] : super.getServices(uri);
+        if (uri.scheme === 'untitled' && languages.length === 1) return languages[0];
+        return super.getServices(uri);
     }
 }
 

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspTestClient, positionOf } from './lsp-client.js';
@@ -119,6 +121,28 @@ describe('language server over stdio', () => {
         const hover = await client.request<Hover>('textDocument/hover', at('entry 3B001', 7));
         expect(JSON.stringify(hover.contents)).toContain('3B001');
         expect(client.stderr).not.toMatch(/service registry/);
+    });
+
+    test('files of other languages in the workspace are not read as CLD', async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-lsp-scan-'));
+        const other = new LspTestClient();
+        try {
+            // Were README.md read as CLD, its entry would be indexed like the real list's.
+            const entry = (code: string) => `list "L"\nnumbering eccn\ncategory 3 "E" {\n group B "T" {\n  entry ${code} "Thing";\n }\n}\n`;
+            fs.writeFileSync(path.join(folder, 'README.md'), entry('3B777'));
+            fs.writeFileSync(path.join(folder, 'list.cld'), entry('3B001'));
+            await other.initialize(pathToFileURL(folder).toString());
+            let names: string[] = [];
+            for (let attempt = 0; attempt < 100 && !names.includes('3B001'); attempt++) {
+                names = ((await other.request<{ name: string }[] | null>('workspace/symbol', { query: '3B' })) ?? []).map(s => s.name);
+                if (!names.includes('3B001')) await new Promise(resolve => setTimeout(resolve, 100));
+            }
+            expect(names).toContain('3B001');
+            expect(names).not.toContain('3B777');
+        } finally {
+            await other.shutdown();
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
     });
 
     test('completion offers dimension names in a parameter declaration, also after a typed prefix', async () => {
