@@ -2,7 +2,8 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const minify = process.argv.includes('--minify');
+// --production: what the VSIX ships (minified, no source maps).
+const minify = process.argv.includes('--production') || process.argv.includes('--minify');
 
 const options = {
     entryPoints: {
@@ -26,9 +27,26 @@ const options = {
     logLevel: 'warning'
 };
 
+// The end-to-end driver (out/e2e.cjs) and the extension tests VS Code loads
+// (out/extension-tests/index.cjs, which runs suite.cjs with the repository's mocha).
+const testOptions = {
+    ...options,
+    entryPoints: {
+        'e2e': 'e2e/run.ts',
+        'web': 'e2e/web.ts',
+        'extension-tests/index': 'test/extension/index.ts',
+        'extension-tests/suite': 'test/extension/extension.test.ts',
+        'test-electron': 'test/extension/electron.ts'
+    },
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    sourcemap: true,
+    minify: false
+};
+
 if (watch) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
 } else {
     await esbuild.build(options);
+    if (!minify) await esbuild.build(testOptions);
 }

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
     test: {
         include: ['test/**/*.test.ts'],
+        // Mocha tests for a real VS Code (npm run test:e2e, test:electron), not for vitest.
+        exclude: ['test/extension/**', 'node_modules/**'],
         setupFiles: ['./scripts/node20-compat.mjs'],
         testTimeout: 30000,
         hookTimeout: 60000,

@@ -14,7 +14,15 @@ let output: vscode.LogOutputChannel | undefined;
 let traceOutput: vscode.LogOutputChannel | undefined;
 let status: vscode.LanguageStatusItem | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * What `activate` returns to other extensions (and to the extension tests): a way to send the
+ * server's custom requests (cld/diffLists, cld/importEdition, ...) once it runs.
+ */
+export interface CldExtensionApi {
+    request<R>(method: string, params: unknown): Promise<R>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CldExtensionApi> {
     // The channels outlive restarts, so a crash and the restart after it read as one story.
     // vscode-languageclient 10 writes the LSP trace only while the trace channel's log level is
     // Trace; `cld.trace.server` then chooses between messages and verbose.
@@ -34,6 +42,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     client = createClient(context);
     await startClient();
+    return {
+        request: async <R>(method: string, params: unknown) => {
+            if (!client?.isRunning()) throw new Error('The CLD language server is not running.');
+            return client.sendRequest<R>(method, params);
+        }
+    };
 }
 
 export async function deactivate(): Promise<void> {

@@ -56,6 +56,7 @@
  *   "9.E.3.a.8.") are one field, `9.E.3.a.1. to 9.E.3.a.5. & 9.E.3.a.8.\t<text>`.
  * - What Word wrote with Symbol characters comes out right ("1 μs", "χ⁽³⁾", "3,3′-diamino").
  */
+import CSSMatrix from '@thednp/dommatrix';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportError } from './errors.js';
@@ -102,7 +103,18 @@ async function readPdfBytes(file: string): Promise<Uint8Array> {
     return new Uint8Array(bytes);
 }
 
+/**
+ * pdfjs-dist builds a DOMMatrix when its module loads, and Node has none. pdfjs would borrow
+ * one from the native @napi-rs/canvas, which is an optional, platform-specific package (not in
+ * the VSIX): a pure-JS DOMMatrix serves text extraction everywhere alike.
+ */
+function provideDomMatrix(): void {
+    const global = globalThis as { DOMMatrix?: unknown };
+    if (!global.DOMMatrix) global.DOMMatrix = CSSMatrix;
+}
+
 async function openPdf(file: string, data: Uint8Array): Promise<PdfDocument> {
+    provideDomMatrix();
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const task = pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: pdfjs.VerbosityLevel.ERRORS });
     let document: PdfDocument;

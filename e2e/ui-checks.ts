@@ -1,0 +1,207 @@
+/**
+ * What a user sees, checked in code-server with the VSIX installed, on a copy of the bundled
+ * examples. Checks run in order on one page (each leaves the workbench as a user would).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Workbench } from './workbench.js';
+import { sleep } from './code-server.js';
+
+export interface CheckContext {
+    screenshot(name: string): Promise<string>;
+    /** `cld validate` on the error example, as counted by the CLI: the editor must agree. */
+    cliCounts: { errors: number; warnings: number };
+    /** The copy of examples/ the editor has open. */
+    workspace: string;
+}
+
+export interface UiCheck {
+    name: string;
+    run(workbench: Workbench, context: CheckContext): Promise<void>;
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+    if (!condition) throw new Error(message);
+}
+
+export const UI_CHECKS: UiCheck[] = [
+    {
+        name: 'the extension is installed from the VSIX and the workbench opens the examples',
+        async run(workbench, context) {
+            await workbench.waitUntilLoaded();
+            const explorer = await workbench.page.locator('.explorer-folders-view').innerText();
+            for (const folder of ['errors', 'examplia', 'wa-excerpt']) assert(explorer.includes(folder), `the explorer does not list ${folder}: ${explorer}`);
+            await context.screenshot('workbench');
+        }
+    },
+    {
+        name: 'syntax highlighting colours keywords, strings, numbers and units differently',
+        async run(workbench, context) {
+            await workbench.openFile('wa-2021-excerpt.cld');
+            // The grammar arrives with the extension host: poll until the tokens are coloured.
+            let colours: Record<string, string> = {};
+            for (let attempt = 0; attempt < 60; attempt++) {
+                colours = await tokenColours(workbench);
+                if (colours['category'] && colours['193'] && colours['category'] !== colours['193']) break;
+                await sleep(500);
+            }
+            const keyword = colours['category'] ?? colours['entry'];
+            const number = colours['193'];
+            const quoted = Object.entries(colours).find(([text]) => text.startsWith('"Equipment'))?.[1];
+            assert(keyword && number && quoted, `tokens not found in the editor: ${JSON.stringify(Object.keys(colours).slice(0, 30))}`);
+            assert(new Set([keyword, number, quoted]).size === 3, `keyword ${keyword}, number ${number} and string ${quoted} should differ`);
+            assert(new Set(Object.values(colours)).size >= 4, `only ${new Set(Object.values(colours)).size} colours in the editor`);
+            await context.screenshot('highlighting');
+        }
+    },
+    {
+        name: 'the error example fills the Problems panel with the same diagnostics as `cld validate`',
+        async run(workbench, context) {
+            await workbench.openFile('diagnostics-demo.cld');
+            await workbench.page.keyboard.press('Control+Shift+M');
+            const panel = workbench.page.locator('.markers-panel');
+            await panel.locator('.monaco-list-row', { hasText: 'odour' }).first().waitFor({ timeout: 60_000 });
+            const { errors, warnings } = context.cliCounts;
+            // The status bar counts every problem in the workspace; only the error example has any.
+            const status = workbench.page.locator('#status\\.problems');
+            let label = '';
+            for (let attempt = 0; attempt < 30; attempt++) {
+                label = (await status.getAttribute('aria-label')) ?? (await status.innerText());
+                if (label.includes(`Errors: ${errors}`) && label.includes(`Warnings: ${warnings}`)) break;
+                await sleep(1000);
+            }
+            assert(label.includes(`Errors: ${errors}`) && label.includes(`Warnings: ${warnings}`), `status bar says "${label}", the CLI ${errors} errors and ${warnings} warnings`);
+            const text = await panel.innerText();
+            for (const expected of ["Unknown dimension 'odour'", 'Entry 4B003 is in category 3']) assert(text.includes(expected), `Problems panel lacks "${expected}"`);
+            await context.screenshot('problems');
+        }
+    },
+    {
+        name: 'a quick fix rewrites 0.35 um as 350 nm',
+        async run(workbench, context) {
+            await workbench.openFile('diagnostics-demo.cld');
+            const line = lineNumberOf(context, 'errors/diagnostics-demo.cld', '0.35 um');
+            await workbench.goToLine(line.number, line.text.indexOf('0.35 um') + 1);
+            await workbench.page.keyboard.press('Control+.');
+            const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: '350 nm' }).first();
+            await fix.waitFor({ timeout: 20_000 });
+            await context.screenshot('quick-fix');
+            await fix.click();
+            for (let attempt = 0; attempt < 20 && !(await workbench.editorText()).includes('wavelength < 350 nm'); attempt++) await sleep(250);
+            const text = await workbench.editorText();
+            assert(text.includes('wavelength < 350 nm') && !text.includes('0.35 um'), 'the fix did not rewrite the threshold');
+        }
+    },
+    {
+        name: 'completion offers the dimensions after `parameter name:` as the user types',
+        async run(workbench, context) {
+            await workbench.openFile('diagnostics-demo.cld');
+            await workbench.goToLine(lineNumberOf(context, 'errors/diagnostics-demo.cld', 'parameter wavelength').number, 1);
+            await workbench.page.keyboard.press('End');
+            await workbench.page.keyboard.press('Enter');
+            // "angular-rate" is nowhere in the file, so only the language server can offer it
+            // (VS Code's word completion would offer "length" from the line above).
+            await workbench.page.keyboard.type('parameter bias: angular-r', { delay: 20 });
+            const row = workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'angular-rate' }).first();
+            for (let attempt = 0; attempt < 10 && !(await row.isVisible()); attempt++) {
+                await workbench.page.keyboard.press('Control+Space');
+                await sleep(1000);
+            }
+            assert(await row.isVisible(), 'no completion "angular-rate" was offered');
+            assert(await row.locator('.codicon-symbol-type-parameter').count() > 0, 'the completion is not the server\'s dimension item');
+            await context.screenshot('completion');
+            await workbench.page.keyboard.press('Enter');
+            await sleep(300);
+            assert((await workbench.editorText()).includes('parameter bias: angular-rate'), 'accepting the completion did not insert "angular-rate"');
+        }
+    },
+    {
+        name: 'hovering an entry code shows its text, tiers and thresholds',
+        async run(workbench, context) {
+            await workbench.openFile('examplia-2025.cld');
+            await workbench.goToLine(lineNumberOf(context, 'examplia/examplia-2025.cld', 'entry 3B001').number, 1);
+            const hover = await workbench.hoverWord('3B001', /3B001.*\(WA 3\.B\.1\)/s);
+            const text = await hover.innerText();
+            assert(/Equipment for the manufacturing of semiconductor devices/.test(text), `hover text: ${text}`);
+            await context.screenshot('hover');
+            await workbench.page.keyboard.press('Escape');
+        }
+    },
+    {
+        name: 'the command palette lists the CLD commands',
+        async run(workbench) {
+            const labels = (await workbench.paletteEntries('CLD:')).join('\n');
+            for (const title of ['Compare Two Files', 'Import WA Editions from Folder', 'Restart Language Server', 'Show Language Server Output']) {
+                assert(labels.includes(`CLD: ${title}`), `the palette lacks "CLD: ${title}": ${labels}`);
+            }
+        }
+    },
+    {
+        name: 'Compare with Previous Edition shows the changes, and a click opens both editions at the item',
+        async run(workbench, context) {
+            await workbench.openFile('examplia-2025.cld');
+            await workbench.runCommand('CLD: Compare with Previous Edition');
+            const frame = await workbench.webviewFrame('EX-UCL-2024', 'tr[data-index]');
+            const rows = frame.locator('tr[data-index]');
+            const count = await rows.count();
+            assert(count >= 3, `only ${count} change rows`);
+            const table = await frame.locator('table').innerText();
+            assert(/tightened|relaxed/.test(table), `no threshold direction in the table: ${table.slice(0, 400)}`);
+            await context.screenshot('compare-view');
+            const row = rows.filter({ hasText: /tightened|relaxed/ }).first();
+            const code = (await row.locator('code').innerText()).trim();
+            await row.click();
+            const entry = code.split('.')[0];
+            // The old edition opens on the left, the new on the right, both scrolled to the item.
+            let groups = 0;
+            let showing = 0;
+            for (let attempt = 0; attempt < 40 && (groups < 2 || showing < 2); attempt++) {
+                await sleep(250);
+                groups = await workbench.page.locator('.editor-group-container').count();
+                const visible = await workbench.page.locator('.editor-group-container .view-lines').allInnerTexts();
+                showing = visible.filter(t => t.includes(entry)).length;
+            }
+            assert(groups >= 2, `expected the two editions side by side, found ${groups} editor group(s)`);
+            assert(showing >= 2, `${entry} is not on screen in both editions`);
+            const tabs = (await workbench.page.locator('.tabs-container .tab.active').allInnerTexts()).map(t => t.replace(/\s+/g, ''));
+            assert(tabs.some(t => t.includes('examplia-2024.cld')) && tabs.some(t => t.includes('examplia-2025.cld')), `active tabs: ${tabs.join(', ')}`);
+            await context.screenshot('compare-opened');
+        }
+    },
+    {
+        name: 'the extension page shows the marketplace README and the contributed commands',
+        async run(workbench, context) {
+            await workbench.runCommand('Extensions: Show Installed Extensions');
+            const entry = workbench.page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Control List Definition' }).first();
+            await entry.waitFor({ timeout: 30_000 });
+            await entry.click();
+            const readme = await workbench.webviewFrame('Extension: CLD', 'h2#compare-editions');
+            const headings = await readme.locator('h1, h2').allInnerTexts();
+            for (const heading of ['Checks as you type', 'Quick fixes', 'Compare editions', 'Commands']) assert(headings.includes(heading), `README headings: ${headings.join(', ')}`);
+            // VS Code shows a README's images only from https addresses (vsce rewrites relative
+            // ones to the repository's); the page must still name every screenshot.
+            assert(await readme.locator('img[alt]').count() >= 5, 'the README lost its screenshots');
+            await context.screenshot('extension-page');
+        }
+    }
+];
+
+/** The colour of each distinct token text on the screen of the active editor. */
+function tokenColours(workbench: Workbench): Promise<Record<string, string>> {
+    return workbench.editor().locator('.view-lines').evaluate(lines => {
+        const byText = new Map<string, string>();
+        for (const span of lines.querySelectorAll('.view-line span span')) {
+            const text = (span.textContent ?? '').trim();
+            if (text && !byText.has(text)) byText.set(text, getComputedStyle(span).color);
+        }
+        return Object.fromEntries(byText);
+    });
+}
+
+/** Where `needle` first appears in a file of the workspace (as saved, before the checks edit it). */
+function lineNumberOf(context: CheckContext, file: string, needle: string): { number: number; text: string } {
+    const lines = fs.readFileSync(path.join(context.workspace, file), 'utf-8').split('\n');
+    const index = lines.findIndex(l => l.includes(needle));
+    if (index < 0) throw new Error(`"${needle}" is not in ${file}`);
+    return { number: index + 1, text: lines[index] };
+}
