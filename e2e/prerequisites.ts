@@ -21,8 +21,14 @@ export interface Prerequisites {
     serverMain: string;
 }
 
-/** A prerequisite that could not be installed here: the tests are skipped with this reason. */
+/** A prerequisite this machine cannot have (not root, no npm): the tests are skipped with this reason. */
 export class MissingPrerequisite extends Error {}
+
+/**
+ * An install that was tried and failed. The machines reach npm and Debian, so this is a fault
+ * to see, not a reason to skip: the run reports it as a failure.
+ */
+export class InstallFailed extends Error {}
 
 export function cacheDir(): string {
     return process.env.CLD_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'cld-e2e');
@@ -62,7 +68,7 @@ function aptInstall(packages: string[], what: string, log: (line: string) => voi
         run('apt-get', ['update'], env);
         install = run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], env);
     }
-    if (install.status !== 0) throw new MissingPrerequisite(`apt-get could not install ${packages.join(' ')}:\n${tail(install.output)}`);
+    if (install.status !== 0) throw new InstallFailed(`apt-get could not install ${packages.join(' ')}:\n${tail(install.output)}`);
 }
 
 function ensureNode24(log: (line: string) => void): string {
@@ -71,7 +77,7 @@ function ensureNode24(log: (line: string) => void): string {
     if (fs.existsSync(node) && fs.existsSync(path.join(prefix, '.complete'))) return node;
     log(`Installing Node 24 (${NODE_PACKAGE} from npm) into ${prefix}...`);
     const result = run(process.execPath, [npmCli(), 'install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, NODE_PACKAGE]);
-    if (result.status !== 0 || !fs.existsSync(node)) throw new MissingPrerequisite(`npm could not install ${NODE_PACKAGE}:\n${tail(result.output)}`);
+    if (result.status !== 0 || !fs.existsSync(node)) throw new InstallFailed(`npm could not install ${NODE_PACKAGE}:\n${tail(result.output)}`);
     fs.writeFileSync(path.join(prefix, '.complete'), new Date().toISOString());
     return node;
 }
@@ -85,12 +91,17 @@ function ensureCodeServer(node: string, log: (line: string) => void): string {
     const nodeHome = path.dirname(path.dirname(node));
     // code-server's native modules must be built for the Node that runs it: npm itself, node-gyp
     // and the install scripts all run on Node 24 here, against its own headers.
+    // Under `npm test` the environment names npm's own Node 20 (NODE, npm_node_execpath, ...),
+    // which code-server's install script would check and refuse: drop npm's variables.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_|^NODE$/i.test(key)));
     const result = run(node, [npmCli(), 'install', '--no-audit', '--no-fund', '--unsafe-perm', '--prefix', prefix, `code-server@${CODE_SERVER_VERSION}`], {
+        ...env,
         PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+        NODE: node,
         npm_config_nodedir: nodeHome
-    });
+    }, true);
     if (result.status !== 0 || !fs.existsSync(serverMain)) {
-        throw new MissingPrerequisite(`npm could not install code-server ${CODE_SERVER_VERSION}:\n${tail(result.output)}`);
+        throw new InstallFailed(`npm could not install code-server ${CODE_SERVER_VERSION}:\n${tail(result.output)}`);
     }
     fs.writeFileSync(path.join(prefix, '.complete'), new Date().toISOString());
     return serverMain;
@@ -108,8 +119,9 @@ function npmCli(): string {
     return found;
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}): { status: number | null; output: string } {
-    const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf-8', timeout: INSTALL_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+/** Runs an install step; `replaceEnv` gives it exactly `env` instead of adding to this process's. */
+function run(command: string, args: string[], env: Record<string, string | undefined> = {}, replaceEnv = false): { status: number | null; output: string } {
+    const result = spawnSync(command, args, { env: replaceEnv ? env : { ...process.env, ...env }, encoding: 'utf-8', timeout: INSTALL_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`;
     return { status: result.status, output };
 }

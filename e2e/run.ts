@@ -8,8 +8,9 @@
  *   4. runs the mocha extension tests (test/extension) inside a second fresh code-server,
  *      against the extension as installed from the VSIX.
  *
- * It writes test-results/e2e.json and prints "e2e: N passed, N failed, N skipped". When a
- * prerequisite cannot be installed here, every check is reported skipped, with the reason.
+ * It writes test-results/e2e.json and prints "e2e: N passed, N failed, N skipped". When this
+ * machine cannot have a prerequisite (not root, so no apt-get), every check is reported skipped
+ * with the reason; an install that was tried and failed is a failure.
  * Whatever it starts, it kills, also on failure or Ctrl+C.
  */
 import { spawn, spawnSync } from 'node:child_process';
