@@ -133,11 +133,12 @@ export async function canConnectTo(port: number): Promise<boolean> {
     return canConnect(port);
 }
 
-export function freePort(): Promise<number> {
+/** A free loopback port: `preferred` if nothing listens there, else one the system picks. */
+export function freePort(preferred = 0): Promise<number> {
     return new Promise((resolve, reject) => {
         const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
+        server.once('error', error => preferred ? resolve(freePort()) : reject(error));
+        server.listen(preferred, '127.0.0.1', () => {
             const address = server.address();
             server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
         });

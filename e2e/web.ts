@@ -1,7 +1,7 @@
 /**
  * `npm run web`: the examples in a browser-based VS Code (code-server) with the extension
  * installed from a fresh VSIX, for people without a desktop VS Code. Serves on 127.0.0.1 only
- * (`--port N`, default 8080 or the next free one) until Ctrl+C; settings and installed
+ * (`npm run web -- --port=N`; default 8080, or a free port if 8080 is taken) until Ctrl+C; settings and installed
  * extensions persist in the cache folder between runs.
  */
 import * as path from 'node:path';
@@ -15,28 +15,12 @@ async function main(): Promise<void> {
     const vsix = process.env.CLD_E2E_VSIX ?? packageExtension(process.cwd(), line => console.log(line));
     const dirs = { root: process.env.CLD_WEB_DIR ?? path.join(cacheDir(), 'web') };
     installExtension(prerequisites, dirs, vsix);
-    const server = await startCodeServer(prerequisites, dirs, portArgument ? Number(portArgument) : await preferredPort());
+    const server = await startCodeServer(prerequisites, dirs, portArgument ? Number(portArgument) : await freePort(8080));
     const folder = path.resolve('examples');
     console.log(`\nVS Code with the CLD extension: ${server.url}/?folder=${encodeURIComponent(folder)}`);
     console.log(`(log: ${server.logFile}; Ctrl+C stops the server)`);
-    await new Promise<void>(resolve => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-    });
-    await server.stop();
-}
-
-async function preferredPort(): Promise<number> {
-    return (await isFree(8080)) ? 8080 : freePort();
-}
-
-async function isFree(port: number): Promise<boolean> {
-    const net = await import('node:net');
-    return new Promise(resolve => {
-        const probe = net.createServer();
-        probe.once('error', () => resolve(false));
-        probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
+    // Serves until Ctrl+C: code-server.ts then kills the server's process group and exits.
+    await new Promise<never>(() => undefined);
 }
 
 main().catch(error => {
