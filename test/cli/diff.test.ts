@@ -1,20 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { cld, repositoryRoot } from './run-cld.js';
 
-// Runs the built CLI (`npm test` builds first) as a user would.
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'bin', 'cld.cjs');
+// Runs the built CLI as a user would.
+const root = repositoryRoot;
 const examples = path.join(root, 'examples', 'examplia');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-diff-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function cld(...args: string[]) {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf-8', timeout: 60000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const e2024 = path.join(examples, 'examplia-2024.cld');
 const e2025 = path.join(examples, 'examplia-2025.cld');

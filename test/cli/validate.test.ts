@@ -1,18 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cld, repositoryRoot } from './run-cld.js';
 
-// Runs the built CLI (`npm test` builds first) as a user would, on files in a temp folder.
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'bin', 'cld.cjs');
+// Runs the built CLI as a user would.
+const root = repositoryRoot;
 let dir: string;
 
-function cld(...args: string[]) {
-    const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf-8', timeout: 60000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function write(name: string, content: string | Buffer): string {
     const file = path.join(dir, name);
