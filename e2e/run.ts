@@ -21,7 +21,7 @@ import { launchBrowser } from './browser.js';
 import { canConnectTo, freePort, installExtension, sleep, startCodeServer, tailOf, type RunningServer } from './code-server.js';
 import { packageExtension } from './package.js';
 import { ensurePrerequisites, MissingPrerequisite, type Prerequisites } from './prerequisites.js';
-import { UI_CHECKS, type CheckContext } from './ui-checks.js';
+import { SkipCheck, UI_CHECKS, type CheckContext } from './ui-checks.js';
 import { Workbench } from './workbench.js';
 
 const root = process.cwd();
@@ -32,6 +32,7 @@ const EXTENSION_ID = 'cld-project.cld';
 interface Result { name: string; status: 'passed' | 'failed' | 'skipped'; message?: string; ms?: number }
 
 const results: Result[] = [];
+const corpus = path.resolve(root, '..', 'shared', 'data');
 const screenshotDir = path.join(root, 'screenshots');
 
 async function main(): Promise<number> {
@@ -89,6 +90,7 @@ async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: 
         const page = browser.page;
         const context: CheckContext = {
             workspace,
+            corpus,
             cliCounts: cliCounts(workspace),
             screenshot: async name => {
                 const file = path.join(screenshotDir, `${name}.png`);
@@ -96,7 +98,10 @@ async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: 
                 return file;
             }
         };
-        for (const check of UI_CHECKS) {
+        // --grep=<text> runs only the UI checks whose name contains it (when working on one).
+        const grep = process.argv.find(a => a.startsWith('--grep='))?.slice('--grep='.length);
+        await workbench.waitUntilLoaded();
+        for (const check of UI_CHECKS.filter(c => !grep || c.name.includes(grep))) {
             await runCheck(check.name, () => check.run(workbench, context), async () => { await context.screenshot(`failed-${slug(check.name)}`).catch(() => undefined); });
         }
     } catch (error) {
@@ -118,6 +123,11 @@ async function runCheck(name: string, body: () => Promise<void>, onFailure: () =
         results.push({ name, status: 'passed', ms: Date.now() - started });
         console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
     } catch (error) {
+        if (error instanceof SkipCheck) {
+            results.push({ name, status: 'skipped', message: error.message });
+            console.log(`  - ${name}\n      skipped: ${error.message}`);
+            return;
+        }
         const message = error instanceof Error ? error.message.split('\n').slice(0, process.env.CLD_E2E_VERBOSE ? 200 : 6).join('\n') : String(error);
         results.push({ name, status: 'failed', message, ms: Date.now() - started });
         console.log(`  ✗ ${name}\n      ${message.replace(/\n/g, '\n      ')}`);
@@ -146,7 +156,7 @@ async function runExtensionTests(prerequisites: Prerequisites, vsix: string, scr
         const extensionPath = path.join(dirs.root, 'extensions', installed);
         // The extension host inherits the server's environment: the runner writes its report here.
         process.env.CLD_E2E_MOCHA_REPORT = reportFile;
-        process.env.CLD_E2E_CORPUS = path.resolve(root, '..', 'shared', 'data');
+        process.env.CLD_E2E_CORPUS = corpus;
         server = await startCodeServer(prerequisites, dirs);
         let exitCode: number | undefined;
         browser = await launchBrowser(prerequisites.chromium, path.join(scratch, 'suite-profile'), async page => {

@@ -13,7 +13,12 @@ export interface CheckContext {
     cliCounts: { errors: number; warnings: number };
     /** The copy of examples/ the editor has open. */
     workspace: string;
+    /** ../shared/data, where the WA editions are read in place (it may be absent). */
+    corpus: string;
 }
+
+/** Thrown by a check that cannot run on this machine (the corpus is absent): reported as skipped with the reason. */
+export class SkipCheck extends Error {}
 
 export interface UiCheck {
     name: string;
@@ -166,6 +171,32 @@ export const UI_CHECKS: UiCheck[] = [
             const tabs = (await workbench.page.locator('.tabs-container .tab.active').allInnerTexts()).map(t => t.replace(/\s+/g, ''));
             assert(tabs.some(t => t.includes('examplia-2024.cld')) && tabs.some(t => t.includes('examplia-2025.cld')), `active tabs: ${tabs.join(', ')}`);
             await context.screenshot('compare-opened');
+        }
+    },
+    {
+        name: 'Import WA Editions from Folder… imports the edition picked in the file dialog and opens it',
+        async run(workbench, context) {
+            const edition = path.join(context.corpus, 'wassenaar', 'WA-LIST-21-1');
+            if (!fs.existsSync(edition)) throw new SkipCheck(`the WA corpus is not at ${edition}`);
+            await workbench.runCommand('CLD: Import WA Editions from Folder', { thenInput: 'Folder of WA editions' });
+            await workbench.acceptFileDialog(edition, () => context.screenshot('import-dialog'));
+            await workbench.pickQuickItem('Extension storage');
+            // The result arrives as a notification with a button that opens the imported file. The
+            // headless workbench files notifications without a toast, so open them as a user does
+            // who clicks the bell, and wait for the message there.
+            const notice = await workbench.notification('Imported 1 WA edition', 90_000);
+            const message = await notice.innerText();
+            assert(!/failed/.test(message), `the import reported a failure: ${message}`);
+            await context.screenshot('import-done');
+            await notice.locator('.monaco-button', { hasText: 'Open WA-LIST-21-1.cld' }).click();
+            await workbench.page.locator('.tabs-container .tab.active', { hasText: 'WA-LIST-21-1.cld' }).waitFor({ timeout: 30_000 });
+            let text = '';
+            for (let attempt = 0; attempt < 20 && !text.includes('WA-LIST (21) 1'); attempt++) {
+                text = await workbench.editorText();
+                await sleep(250);
+            }
+            assert(text.includes('id "WA-LIST (21) 1"') && text.includes('numbering wassenaar'), `the opened file does not start as an imported edition: ${text.slice(0, 300)}`);
+            await context.screenshot('import-opened');
         }
     },
     {

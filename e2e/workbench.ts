@@ -23,13 +23,76 @@ export class Workbench {
         await this.editor().locator('.view-lines .view-line').first().waitFor();
     }
 
-    /** Runs a command by its palette title ("CLD: Compare with Previous Edition"). */
-    async runCommand(title: string): Promise<void> {
-        await this.quickInput('F1', title);
+    /**
+     * Runs a command by its palette title ("CLD: Compare with Previous Edition"). A command that
+     * asks for input reuses the quick input widget: `thenInput` is the title to wait for.
+     */
+    async runCommand(title: string, options: { thenInput?: string } = {}): Promise<void> {
         const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-        await row.waitFor();
+        // Extensions' commands join the palette once the extension host has read the manifests;
+        // a palette opened earlier keeps its list, so reopen it until the command is there.
+        for (let attempt = 0; ; attempt++) {
+            await this.quickInput('F1', title);
+            try {
+                await row.waitFor({ timeout: 5000 });
+                break;
+            } catch (error) {
+                if (attempt === 5) throw error;
+                await this.page.keyboard.press('Escape');
+            }
+        }
         await this.page.keyboard.press('Enter');
-        await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        if (options.thenInput) await this.page.locator('.quick-input-widget .quick-input-title', { hasText: options.thenInput }).waitFor({ timeout: 30_000 });
+        else await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+
+    /**
+     * Answers an open dialog as a code-server user does: its file dialog is a quick input holding
+     * a path; type the path, wait until the dialog has read that folder, and press its OK button.
+     */
+    async acceptFileDialog(target: string, beforeAccept?: () => Promise<unknown>): Promise<void> {
+        const widget = this.page.locator('.quick-input-widget');
+        const input = widget.locator('input.input');
+        const wanted = target.endsWith('/') ? target : `${target}/`;
+        // The dialog fills in its starting folder a moment after it opens, over anything typed
+        // before: type once it has, and again until the path stays.
+        for (let attempt = 0; attempt < 20 && !(await input.inputValue()).endsWith('/'); attempt++) await sleep(250);
+        for (let attempt = 0; attempt < 10; attempt++) {
+            await input.fill(wanted);
+            // The dialog lists the folder's children once it has resolved the typed path.
+            await widget.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
+            await sleep(500);
+            if (await input.inputValue() === wanted) break;
+        }
+        const typed = await input.inputValue();
+        if (typed !== wanted) throw new Error(`the file dialog shows "${typed}", not the typed "${wanted}"`);
+        await beforeAccept?.();
+        const title = await widget.locator('.quick-input-title').innerText();
+        await widget.locator('.quick-input-action .monaco-button').first().click();
+        // Done when the dialog is gone, or the widget has moved on to the command's next question.
+        for (let attempt = 0; attempt < 120; attempt++) {
+            if (!(await widget.isVisible()) || (await widget.locator('.quick-input-title').innerText()) !== title) return;
+            await sleep(250);
+        }
+        throw new Error(`the file dialog "${title}" did not accept ${wanted}`);
+    }
+
+    /** The notification holding `text`, as listed in the notification centre (opened from the status bar's bell). */
+    async notification(text: string, timeout: number): Promise<Locator> {
+        const centre = this.page.locator('.notifications-center');
+        if (!(await centre.isVisible())) await this.page.locator('#status\\.notifications').click();
+        // The bell's tooltip would cover the notification's buttons.
+        await this.page.mouse.move(700, 300);
+        const item = centre.locator('.monaco-list-row', { hasText: text }).first();
+        await item.waitFor({ timeout });
+        return item;
+    }
+
+    /** Picks the item labelled `label` in the quick pick the extension has opened. */
+    async pickQuickItem(label: string): Promise<void> {
+        const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await row.click();
     }
 
     /** The labels the command palette offers for a query. */

@@ -159,7 +159,11 @@ async function importEditions(context: vscode.ExtensionContext): Promise<void> {
     const failed = results.filter(r => !r.ok);
     const imported = results.filter((r): r is Extract<ImportEditionResult, { ok: true }> => r.ok);
     const message = `Imported ${imported.length} WA edition(s) to ${target.fsPath}${failed.length ? `; ${failed.length} failed (see the output)` : ''}.`;
-    const choice = await (failed.length ? vscode.window.showWarningMessage(message, 'Show Output', 'Open Folder') : vscode.window.showInformationMessage(message, 'Open Folder'));
+    // The newest edition imported is the one a drafter compares against: offer to open it.
+    const last = imported.at(-1);
+    const open = last ? `Open ${path.basename(last.file)}` : undefined;
+    const actions = [...(failed.length ? ['Show Output'] : []), ...(open ? [open] : [])];
+    const choice = await (failed.length ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === 'Show Output') output?.show(true);
-    if (choice === 'Open Folder' && imported[0]) await vscode.window.showTextDocument(vscode.Uri.file(imported[imported.length - 1].file));
+    if (last && choice === open) await vscode.window.showTextDocument(vscode.Uri.file(last.file));
 }
