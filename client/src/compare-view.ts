@@ -12,11 +12,11 @@ import { type Change, type DiffResult, compareHtml } from './compare-html.js';
 
 type Source = { uri: string; text?: string; label?: string };
 
-export function registerCompareCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerCompareCommands(context: vscode.ExtensionContext, client: () => Promise<LanguageClient | undefined>): void {
     context.subscriptions.push(
         vscode.commands.registerCommand('cld.compareWithPrevious', async (uri?: vscode.Uri) => {
             const current = await currentCldFile(uri);
-            if (current) await compare(context, client(), undefined, { uri: current.toString() });
+            if (current) await compare(context, await client(), undefined, { uri: current.toString() });
         }),
         vscode.commands.registerCommand('cld.compareWithGitHead', async (uri?: vscode.Uri) => {
             const current = await currentCldFile(uri);
@@ -24,13 +24,13 @@ export function registerCompareCommands(context: vscode.ExtensionContext, client
             const head = await gitHeadText(current.fsPath);
             if ('message' in head) return void vscode.window.showErrorMessage(`CLD: ${head.message}`);
             const document = await vscode.workspace.openTextDocument({ language: 'cld', content: head.text });
-            await compare(context, client(), { uri: document.uri.toString(), text: head.text, label: `${path.basename(current.fsPath)} (HEAD)` }, { uri: current.toString() });
+            await compare(context, await client(), { uri: document.uri.toString(), text: head.text, label: `${path.basename(current.fsPath)} (HEAD)` }, { uri: current.toString() });
         }),
         vscode.commands.registerCommand('cld.compareTwoFiles', async () => {
             const pick = async (title: string) => (await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { 'CLD lists': ['cld'] } }))?.[0];
             const older = await pick('The older edition');
             const newer = older && (await pick('The newer edition'));
-            if (older && newer) await compare(context, client(), { uri: older.toString() }, { uri: newer.toString() });
+            if (older && newer) await compare(context, await client(), { uri: older.toString() }, { uri: newer.toString() });
         })
     );
 }
@@ -57,7 +57,7 @@ function gitHeadText(file: string): Promise<{ text: string } | { message: string
 }
 
 async function compare(context: vscode.ExtensionContext, client: LanguageClient | undefined, older: Source | undefined, newer: Source): Promise<void> {
-    if (!client) return void vscode.window.showErrorMessage('CLD: the language server is not running.');
+    if (!client) return void vscode.window.showErrorMessage('CLD: the language server is not running; restart it first.');
     const result = await client.sendRequest<DiffResult | { ok: false; message: string }>('cld/diffLists', { old: older, new: newer });
     if (!result.ok) return void vscode.window.showErrorMessage(`CLD: ${result.message}`);
     showDiff(context, result);

@@ -13,6 +13,8 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
 let traceOutput: vscode.LogOutputChannel | undefined;
 let status: vscode.LanguageStatusItem | undefined;
+/** Set while "Restart Language Server" runs: the server is stopped for a moment, not for good. */
+let restarting: Promise<void> | undefined;
 
 /**
  * What `activate` returns to other extensions (and to the extension tests): a way to send the
@@ -38,14 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
         vscode.commands.registerCommand('cld.showOutput', () => output?.show(true)),
         vscode.commands.registerCommand('cld.importEditions', () => importEditions(context))
     );
-    registerCompareCommands(context, () => client);
+    registerCompareCommands(context, runningClient);
 
     client = createClient(context);
     await startClient();
     return {
         request: async <R>(method: string, params: unknown) => {
-            if (!client?.isRunning()) throw new Error('The CLD language server is not running.');
-            return client.sendRequest<R>(method, params);
+            const running = await runningClient();
+            if (!running) throw new Error('The CLD language server is not running.');
+            return running.sendRequest<R>(method, params);
         }
     };
 }
@@ -83,6 +86,23 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     return languageClient;
 }
 
+/**
+ * The client once its server runs: a command given while the server is (re)starting waits for
+ * it rather than failing. Undefined when the server is stopped.
+ */
+async function runningClient(): Promise<LanguageClient | undefined> {
+    if (restarting) await restarting;
+    const current = client;
+    if (current?.state === State.Starting) {
+        await new Promise<void>(resolve => {
+            const timer = setTimeout(done, 60_000);
+            const listener = current.onDidChangeState(event => { if (event.newState !== State.Starting) done(); });
+            function done() { clearTimeout(timer); listener.dispose(); resolve(); }
+        });
+    }
+    return current?.isRunning() ? current : undefined;
+}
+
 async function startClient(): Promise<void> {
     if (!client) return;
     try {
@@ -99,11 +119,15 @@ async function restartServer(): Promise<void> {
     if (!client) return;
     output?.info('Restarting the CLD language server.');
     // restart() stops a running server (or a failed one) and starts it again with the same options.
-    try {
-        await client.restart();
-    } catch (error) {
+    const restart = client.restart().catch(error => {
         showState(State.Stopped, error);
         void vscode.window.showErrorMessage(`Could not restart the CLD language server: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    restarting = restart;
+    try {
+        await restart;
+    } finally {
+        if (restarting === restart) restarting = undefined;
     }
 }
 
@@ -124,7 +148,8 @@ type ImportEditionResult =
  * and where to write; the server imports them one by one while a notification shows progress.
  */
 async function importEditions(context: vscode.ExtensionContext): Promise<void> {
-    if (!client?.isRunning()) {
+    const languageClient = await runningClient();
+    if (!languageClient) {
         void vscode.window.showErrorMessage('The CLD language server is not running; restart it first.');
         return;
     }
@@ -139,7 +164,6 @@ async function importEditions(context: vscode.ExtensionContext): Promise<void> {
     const target = where.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Write here' }))?.[0];
     if (!target) return;
     await vscode.workspace.fs.createDirectory(target);
-    const languageClient = client;
     const listed = await languageClient.sendRequest<{ editions: string[]; message?: string }>('cld/listEditions', { folder: picked[0].fsPath });
     if (listed.editions.length === 0) {
         void vscode.window.showErrorMessage(`No WA editions to import: ${listed.message ?? picked[0].fsPath}`);

@@ -154,6 +154,15 @@ suite('CLD extension', () => {
         assert.match(hoverText(hovers), /3B001/);
     });
 
+    test('a request made while the server restarts waits for it instead of failing', async () => {
+        const restart = vscode.commands.executeCommand('cld.restartServer');
+        // The restart has stopped the server by now; the request must still be answered.
+        await new Promise(resolve => setTimeout(resolve, 50));
+        const result = await api.request<{ ok: boolean; message?: string }>('cld/diffLists', { new: { uri: workspaceFile('examplia/examplia-2025.cld').toString() } });
+        assert.equal(result.ok, true, result.message);
+        await restart;
+    });
+
     test('the packaged server imports the 2025 WA PDF (pdfjs-dist ships in the VSIX)', async function () {
         const corpus = process.env.CLD_E2E_CORPUS ?? path.resolve(repository, '..', 'shared', 'data');
         const folder = path.join(corpus, 'wassenaar', 'WA-LIST-25-1-Corr');
