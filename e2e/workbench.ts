@@ -81,8 +81,8 @@ export class Workbench {
     async notification(text: string, timeout: number): Promise<Locator> {
         const centre = this.page.locator('.notifications-center');
         if (!(await centre.isVisible())) await this.page.locator('#status\\.notifications').click();
-        // The bell's tooltip would cover the notification's buttons.
-        await this.page.mouse.move(700, 300);
+        // The bell's tooltip would cover the notification's buttons; rest the mouse on the empty explorer.
+        await this.page.mouse.move(170, 700);
         const item = centre.locator('.monaco-list-row', { hasText: text }).first();
         await item.waitFor({ timeout });
         return item;
