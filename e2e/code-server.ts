@@ -22,9 +22,14 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     });
 }
 
-export interface ServerDirs {
+export interface ServerProfile {
     /** Everything the server writes (settings, logs, extensions) goes below this folder. */
     root: string;
+    /**
+     * VS Code's smoke-test driver, which the extension tests need to run in the browser. It also
+     * hides notification toasts, so servers showing the workbench as users see it go without.
+     */
+    smokeTestDriver?: boolean;
 }
 
 export interface RunningServer {
@@ -34,17 +39,17 @@ export interface RunningServer {
     stop(): Promise<void>;
 }
 
-function serverArgs(dirs: ServerDirs): string[] {
+function serverArgs(profile: ServerProfile): string[] {
     return [
-        '--server-data-dir', path.join(dirs.root, 'server-data'),
-        '--user-data-dir', path.join(dirs.root, 'user-data'),
-        '--extensions-dir', path.join(dirs.root, 'extensions')
+        '--server-data-dir', path.join(profile.root, 'server-data'),
+        '--user-data-dir', path.join(profile.root, 'user-data'),
+        '--extensions-dir', path.join(profile.root, 'extensions')
     ];
 }
 
 /** Installs a VSIX the way a user would (`--install-extension`), into this server's extensions folder. */
-export function installExtension(prerequisites: Prerequisites, dirs: ServerDirs, vsix: string): string {
-    const result = spawnSync(prerequisites.node, [prerequisites.serverMain, ...serverArgs(dirs), '--install-extension', vsix, '--force'], { encoding: 'utf-8', timeout: 120_000 });
+export function installExtension(prerequisites: Prerequisites, profile: ServerProfile, vsix: string): string {
+    const result = spawnSync(prerequisites.node, [prerequisites.serverMain, ...serverArgs(profile), '--install-extension', vsix, '--force'], { encoding: 'utf-8', timeout: 120_000 });
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
     if (result.status !== 0 || /Failed|error/i.test(result.stderr ?? '')) {
         throw new Error(`code-server could not install ${vsix} (exit ${result.status ?? result.signal}):\n${output}${result.error?.message ?? ''}`);
@@ -69,22 +74,23 @@ const USER_SETTINGS = {
     'files.autoSave': 'off'
 };
 
-export async function startCodeServer(prerequisites: Prerequisites, dirs: ServerDirs, port?: number, startTimeoutMs = START_TIMEOUT_MS): Promise<RunningServer> {
+export async function startCodeServer(prerequisites: Prerequisites, profile: ServerProfile, port?: number, startTimeoutMs = START_TIMEOUT_MS): Promise<RunningServer> {
     port ??= await freePort();
-    const userDir = path.join(dirs.root, 'user-data', 'User');
+    const userDir = path.join(profile.root, 'user-data', 'User');
     fs.mkdirSync(userDir, { recursive: true });
     // A profile's own settings (npm run web keeps one) are never overwritten.
     const settings = path.join(userDir, 'settings.json');
     if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(USER_SETTINGS, null, 2));
-    const logFile = path.join(dirs.root, 'code-server.log');
-    fs.mkdirSync(dirs.root, { recursive: true });
+    const logFile = path.join(profile.root, 'code-server.log');
+    fs.mkdirSync(profile.root, { recursive: true });
     const log = fs.openSync(logFile, 'w');
     const child = spawn(prerequisites.node, [
         prerequisites.serverMain,
         '--host', '127.0.0.1', '--port', String(port),
         '--without-connection-token', '--accept-server-license-terms',
-        '--enable-smoke-test-driver', '--disable-workspace-trust', '--disable-telemetry',
-        ...serverArgs(dirs)
+        ...(profile.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+        '--disable-workspace-trust', '--disable-telemetry',
+        ...serverArgs(profile)
     ], { detached: true, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     if (child.pid === undefined) throw new Error(`code-server did not start: ${prerequisites.node} could not be run.`);

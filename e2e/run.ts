@@ -144,7 +144,7 @@ async function runCheck(name: string, body: () => Promise<void>, onFailure: () =
  */
 async function runExtensionTests(prerequisites: Prerequisites, vsix: string, scratch: string): Promise<void> {
     const suiteName = 'extension tests (mocha in code-server)';
-    const dirs = { root: path.join(scratch, 'suite-server') };
+    const dirs = { root: path.join(scratch, 'suite-server'), smokeTestDriver: true };
     const workspace = copyExamples(scratch, 'suite-examples');
     const reportFile = path.join(scratch, 'mocha.json');
     let server: RunningServer | undefined;

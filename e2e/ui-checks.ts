@@ -181,9 +181,7 @@ export const UI_CHECKS: UiCheck[] = [
             await workbench.runCommand('CLD: Import WA Editions from Folder', { thenInput: 'Folder of WA editions' });
             await workbench.acceptFileDialog(edition, () => context.screenshot('import-dialog'));
             await workbench.pickQuickItem('Extension storage');
-            // The result arrives as a notification with a button that opens the imported file. The
-            // headless workbench files notifications without a toast, so open them as a user does
-            // who clicks the bell, and wait for the message there.
+            // The result pops up as a notification with a button that opens the imported file.
             const notice = await workbench.notification('Imported 1 WA edition', 90_000);
             const message = await notice.innerText();
             assert(!/failed/.test(message), `the import reported a failure: ${message}`);

@@ -77,15 +77,11 @@ export class Workbench {
         throw new Error(`the file dialog "${title}" did not accept ${wanted}`);
     }
 
-    /** The notification holding `text`, as listed in the notification centre (opened from the status bar's bell). */
+    /** The notification toast holding `text`, as it pops up at the bottom right. */
     async notification(text: string, timeout: number): Promise<Locator> {
-        const centre = this.page.locator('.notifications-center');
-        if (!(await centre.isVisible())) await this.page.locator('#status\\.notifications').click();
-        // The bell's tooltip would cover the notification's buttons; rest the mouse on the empty explorer.
-        await this.page.mouse.move(170, 700);
-        const item = centre.locator('.monaco-list-row', { hasText: text }).first();
-        await item.waitFor({ timeout });
-        return item;
+        const toast = this.page.locator('.notification-toast', { hasText: text }).first();
+        await toast.waitFor({ timeout });
+        return toast;
     }
 
     /** Picks the item labelled `label` in the quick pick the extension has opened. */
