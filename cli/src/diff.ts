@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { decodeSource } from '../../language/src/documents.js';
+import { FileError, readInputFile, writeOutputFile } from '../../language/src/files.js';
+import { terminalSafe } from '../../language/src/text-safety.js';
 import { diffLists } from '../../language/src/diff/diff.js';
 import { parseFlatList } from '../../language/src/diff/parse-list.js';
 import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/render.js';
@@ -28,10 +30,10 @@ type Loaded = { ok: true; list: FlatList } | { ok: false; message: string };
 function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], file: string): Loaded {
     let bytes: Buffer;
     try {
-        bytes = fs.readFileSync(file);
+        bytes = readInputFile(file);
     } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        return { ok: false, message: `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a .cld file' : (e as Error).message}` };
+        if (e instanceof FileError) return { ok: false, message: e.message };
+        throw e;
     }
     const source = decodeSource(bytes);
     if (!source.ok) return { ok: false, message: `${file}:${source.line}:${source.column}: ${source.message}` };
@@ -69,9 +71,20 @@ function failure(message: string): { exit: number } {
     return { exit: 2 };
 }
 
-function write(output: string | undefined, text: string): void {
-    if (output) fs.writeFileSync(output, text);
-    else process.stdout.write(text);
+/** Writes the report to -o FILE (files.ts: atomic, links followed, nothing else replaced) or stdout; false after a message. */
+function write(command: string, output: string | undefined, text: string): boolean {
+    if (!output) {
+        process.stdout.write(terminalSafe(text));
+        return true;
+    }
+    try {
+        writeOutputFile(output, text);
+        return true;
+    } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        console.error(`cld ${command}: ${e.message}`);
+        return false;
+    }
 }
 
 export async function diffCommand(args: string[]): Promise<number> {
@@ -93,7 +106,7 @@ export async function diffCommand(args: string[]): Promise<number> {
     const [oldList, newList] = loaded.map(l => (l as { ok: true; list: FlatList }).list);
     const diff = diffLists(oldList, newList, { old: oldFile, new: newFile });
     for (const warning of diff.warnings) console.error(`cld diff: ${warning}`);
-    write(parsed.values.output, renderDiff(diff, format));
+    if (!write('diff', parsed.values.output, renderDiff(diff, format))) return 2;
     return parsed.values['exit-code'] && diff.changes.length > 0 ? 1 : 0;
 }
 
@@ -125,6 +138,5 @@ export async function trendCommand(args: string[]): Promise<number> {
         }
     }
     if (failed) return 2;
-    write(parsed.values.output, renderTrend(computeTrend(editions), format));
-    return 0;
+    return write('trend', parsed.values.output, renderTrend(computeTrend(editions), format)) ? 0 : 2;
 }

@@ -91,6 +91,16 @@ async function validateCommand(args: string[]): Promise<number> {
     return all.some(f => f.severity === 'error') ? 1 : 0;
 }
 
+/**
+ * Standard output that cannot be written (a closed pipe, as in `cld validate | head -1`, or a full
+ * disk) ends the command with exit 2 and, unless the reader simply went away, one line saying why;
+ * never a stack trace, and never exit 0 with the output lost.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`cld: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(2);
+});
+
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },
     error => { console.error(`cld: internal error: ${(error as Error).stack ?? error}`); process.exitCode = 2; }

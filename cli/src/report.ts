@@ -1,7 +1,17 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { terminalSafe } from '../../language/src/text-safety.js';
 import type { Finding } from './validate.js';
 
+/** One line per finding, for a terminal: messages quote list text, whose control characters are shown, not acted on. */
 export function formatText(findings: Finding[]): string {
-    return findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]`).join('\n');
+    return terminalSafe(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]`).join('\n'));
+}
+
+/** A SARIF artifact URI: a file: URL for an absolute path, else the relative path with each segment percent-encoded. */
+export function sarifUri(file: string): string {
+    if (isAbsolute(file)) return pathToFileURL(file).href;
+    return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }
 
 export function formatJson(findings: Finding[]): string {
@@ -24,7 +34,7 @@ export function formatSarif(findings: Finding[], version: string): string {
                 message: { text: f.message },
                 locations: [{
                     physicalLocation: {
-                        artifactLocation: { uri: f.file.split('\\').join('/') },
+                        artifactLocation: { uri: sarifUri(f.file) },
                         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
                     }
                 }]

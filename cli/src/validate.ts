@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { decodeSource } from '../../language/src/documents.js';
+import { FileError, readInputFile } from '../../language/src/files.js';
 import type { createCldCoreServices } from '../../language/src/cld-module.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -21,16 +22,27 @@ export interface Finding {
 
 const SEVERITIES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
-/** All `.cld` files named by the arguments, folders searched recursively, in a stable order. */
+/**
+ * All `.cld` files named by the arguments, folders searched recursively, in a stable order; a file
+ * named twice (or found again through a folder) is checked once.
+ */
 export function collectCldFiles(args: string[]): { files: string[]; problems: Finding[] } {
     const files: string[] = [];
     const problems: Finding[] = [];
+    const seen = new Set<string>();
+    const add = (file: string) => {
+        const key = path.resolve(file);
+        if (!seen.has(key)) {
+            seen.add(key);
+            files.push(file);
+        }
+    };
     const walk = (p: string) => {
         for (const entry of fs.readdirSync(p, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
             if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
             const child = path.join(p, entry.name);
             if (entry.isDirectory()) walk(child);
-            else if (entry.isFile() && entry.name.endsWith('.cld')) files.push(child);
+            else if (entry.isFile() && entry.name.endsWith('.cld')) add(child);
         }
     };
     for (const arg of args) {
@@ -42,7 +54,8 @@ export function collectCldFiles(args: string[]): { files: string[]; problems: Fi
             continue;
         }
         if (stat.isDirectory()) walk(arg);
-        else files.push(arg);
+        else if (stat.isFile()) add(arg);
+        else problems.push(ioProblem(arg, 'not a regular file (a pipe, device or socket); name a .cld file'));
     }
     return { files, problems };
 }
@@ -62,9 +75,10 @@ export async function validateFiles(services: ReturnType<typeof createCldCoreSer
     for (const file of files) {
         let bytes: Uint8Array;
         try {
-            bytes = fs.readFileSync(file);
+            bytes = readInputFile(file);
         } catch (e) {
-            findings.push(ioProblem(file, `cannot read: ${(e as Error).message}`));
+            if (!(e instanceof FileError)) throw e;
+            findings.push(ioProblem(file, e.reason));
             ioFailures++;
             continue;
         }

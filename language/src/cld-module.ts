@@ -4,7 +4,7 @@ import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './e
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldLinker } from './linker.js';
 import { CldNameProvider } from './name-provider.js';
-import { createSizeGuardedParser } from './size-guard.js';
+import { createGuardedParser } from './parser-guard.js';
 import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
 import { CldSharedModule } from './service-registry.js';
@@ -26,7 +26,7 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
         ValueConverter: () => new CldValueConverter(),
         ParserErrorMessageProvider: () => new CldParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new CldLexerErrorMessageProvider(),
-        LangiumParser: services => createSizeGuardedParser(services)
+        LangiumParser: services => createGuardedParser(services)
     },
     references: {
         ScopeComputation: services => new CldScopeComputation(services),

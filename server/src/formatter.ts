@@ -1,7 +1,7 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
-import { formatCld, formatLineRange } from '../../language/src/formatter/format.js';
+import { formatCld, formatLineRange, splitLines } from '../../language/src/formatter/format.js';
 
 /** Document and range formatting through the pure text formatter (language/src/formatter). */
 export class CldFormatter implements Formatter {
@@ -14,7 +14,7 @@ export class CldFormatter implements Formatter {
 
     formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): MaybePromise<TextEdit[]> {
         const text = document.textDocument.getText();
-        const lines = text.split(/\r?\n/);
+        const lines = splitLines(text);
         const { start, end } = params.range;
         return formatLineRange(text, start.line, end.line).flatMap((newText, i) => {
             const line = start.line + i;

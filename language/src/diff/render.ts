@@ -3,6 +3,7 @@
  * chart per category, and the full JSON model.
  */
 import { type Change, type ChangeKind, type Counts, type ListDiff, CHANGE_KINDS } from './diff.js';
+import { escapeMarkdown } from '../text-safety.js';
 import { type BarSeries, barChart, escapeHtml, htmlPage } from './html.js';
 import type { WordSegment } from './words.js';
 
@@ -81,7 +82,7 @@ function renderText(diff: ListDiff): string {
 }
 
 function renderMarkdown(diff: ListDiff): string {
-    const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    const md = escapeMarkdown;
     const lines = [`# Changes from ${md(listName(diff.old))} to ${md(listName(diff.new))}`, '', `${countsLine(diff.summary.counts)}.`];
     for (const warning of diff.warnings) lines.push('', `> **Note:** ${md(warning)}`);
     lines.push('', '| Category | ' + CHANGE_KINDS.join(' | ') + ' | tightened | relaxed |', '|---|' + CHANGE_KINDS.map(() => '---:').join('|') + '|---:|---:|');
@@ -90,15 +91,20 @@ function renderMarkdown(diff: ListDiff): string {
     }
     for (const [category, changes] of byCategory(diff.changes)) {
         lines.push('', `## ${categoryTitle(category)}`, '');
-        for (const change of changes) lines.push(`- ${md(markdownChange(change))}`);
+        for (const change of changes) lines.push(`- ${markdownChange(change)}`);
     }
     return lines.join('\n') + '\n';
 }
 
+/** A change as one Markdown line: the markup is CLD's, every piece of list text is escaped. */
 function markdownChange(change: Change): string {
-    if (change.kind !== 'reworded' && !(change.kind === 'definition' && change.words)) return `**${change.code}** ${describeChange(change).slice(change.code.length + (change.kind === 'definition' ? 2 : 0)).trim()}`;
-    const words = (change.words ?? []).map(w => (w.op === 'same' ? w.text : w.op === 'removed' ? `~~${w.text}~~` : `**${w.text}**`)).join(' ');
-    return `**${change.code}** ${change.kind === 'definition' ? 'redefined' : 'reworded'}: ${words}`;
+    const code = `**${escapeMarkdown(change.code)}**`;
+    if (change.kind !== 'reworded' && !(change.kind === 'definition' && change.words)) return `${code} ${escapeMarkdown(describeChange(change).slice(change.code.length + (change.kind === 'definition' ? 2 : 0)).trim())}`;
+    const words = (change.words ?? []).map(w => {
+        const text = escapeMarkdown(w.text);
+        return w.op === 'same' ? text : w.op === 'removed' ? `~~${text}~~` : `**${text}**`;
+    }).join(' ');
+    return `${code} ${change.kind === 'definition' ? 'redefined' : 'reworded'}: ${words}`;
 }
 
 const KIND_COLOURS: Record<ChangeKind | 'tightened' | 'relaxed', string> = {

@@ -4,6 +4,7 @@
  */
 import type { FlatList } from '../export/flat-items.js';
 import { type Counts, CHANGE_KINDS, type ListDiff, diffLists, emptyCounts } from './diff.js';
+import { escapeMarkdown } from '../text-safety.js';
 import { type BarSeries, barChart, escapeHtml, htmlPage } from './html.js';
 import { categoryTitle, countsLine, kindColour } from './render.js';
 
@@ -91,7 +92,7 @@ function trendMarkdown(trend: Trend): string {
     const header = `| Step | ${MEASURES.join(' | ')} |`;
     const rule = `|---|${MEASURES.map(() => '---:').join('|')}|`;
     const lines = [`# Changes across ${trend.editions.length} editions`, '', header, rule];
-    for (const step of trend.steps) lines.push(`| ${step.from} → ${step.to} | ${MEASURES.map(m => step.counts[m]).join(' | ')} |`);
+    for (const step of trend.steps) lines.push(`| ${escapeMarkdown(step.from)} → ${escapeMarkdown(step.to)} | ${MEASURES.map(m => step.counts[m]).join(' | ')} |`);
     lines.push(`| **All** | ${MEASURES.map(m => `**${trend.totals[m]}**`).join(' | ')} |`);
     lines.push('', '## Per category, all steps', '', `| Category | ${MEASURES.join(' | ')} |`, rule);
     for (const [category, counts] of Object.entries(trend.byCategory).sort(compareCategories)) lines.push(`| ${categoryTitle(category)} | ${MEASURES.map(m => counts[m]).join(' | ')} |`);

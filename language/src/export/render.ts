@@ -2,6 +2,7 @@
  * `cld export` formats: JSON (the whole flat model), CSV (one row per item, for spreadsheets)
  * and Markdown (a readable table).
  */
+import { csvCell, escapeMarkdown as escapeMd } from '../text-safety.js';
 import type { FlatItem, FlatList, FlatThreshold } from './flat-items.js';
 
 export type ExportFormat = 'json' | 'csv' | 'md';
@@ -29,12 +30,7 @@ function renderCsv(items: FlatItem[]): string {
             item.notes.map(n => `${n.kind}: ${n.text}`).join('\n'),
         ]);
     }
-    return rows.map(row => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside. */
-function csvField(value: string): string {
-    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    return rows.map(row => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 function renderMarkdown(list: FlatList): string {
@@ -46,8 +42,4 @@ function renderMarkdown(list: FlatList): string {
         lines.push(`| ${item.code} | ${text} | ${item.tiers.join(', ')} | ${escapeMd(item.thresholds.map(thresholdSummary).join('; '))} | ${item.notes.length || ''} |`);
     }
     return lines.join('\n') + '\n';
-}
-
-function escapeMd(text: string): string {
-    return text.replace(/\r?\n/g, ' ').replace(/[|\\`*_<>[\]]/g, ch => `\\${ch}`);
 }

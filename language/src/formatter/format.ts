@@ -57,9 +57,17 @@ function formatLine(line: string, info: LineInfo): string {
     return INDENT.repeat(depth) + body;
 }
 
+/**
+ * The lines of a text as LSP counts them: `\r\n`, `\n` and a lone `\r` each end a line. Splitting
+ * on `\r?\n` alone made a lone CR part of a line, so range edits replaced two lines' text with one.
+ */
+export function splitLines(text: string): string[] {
+    return text.split(/\r\n|\r|\n/);
+}
+
 export function formatCld(text: string): string {
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lines = text.split(/\r?\n/);
+    const lines = splitLines(text);
     const infos = analyse(lines);
     const out: string[] = [];
     lines.forEach((line, i) => {
@@ -74,7 +82,7 @@ export function formatCld(text: string): string {
 
 /** Re-indents the lines `from`..`to` (0-based, inclusive) only: one string per line, line count kept. */
 export function formatLineRange(text: string, from: number, to: number): string[] {
-    const lines = text.split(/\r?\n/);
+    const lines = splitLines(text);
     const infos = analyse(lines);
     const result: string[] = [];
     for (let i = from; i <= Math.min(to, lines.length - 1); i++) result.push(formatLine(lines[i], infos[i]));

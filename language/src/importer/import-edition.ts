@@ -8,11 +8,10 @@
  * so every imported edition validates without errors.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { createCldCoreServices } from '../cld-module.js';
+import { FileError, writeOutputFile } from '../files.js';
 import { importEdition, type ImportedEdition } from './edition.js';
 import { ImportError } from './errors.js';
 import type { ItemModel } from './model.js';
@@ -101,20 +100,12 @@ export async function validateCld(text: string, name: string): Promise<EditionCh
     }
 }
 
-/** Writes through a temporary file in the same folder and renames it, so a failure leaves no half file. */
+/** Writes an imported edition (files.ts: atomic, links followed, folders created); failures are ImportErrors. */
 export function writeFileAtomically(file: string, text: string): void {
-    const target = resolve(file);
     try {
-        mkdirSync(dirname(target), { recursive: true });
+        writeOutputFile(file, text, { createFolders: true });
     } catch (e) {
-        throw new ImportError(dirname(target), `cannot create the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}.cld-tmp`);
-    try {
-        writeFileSync(temporary, text, 'utf-8');
-        renameSync(temporary, target);
-    } catch (e) {
-        rmSync(temporary, { force: true });
-        throw new ImportError(target, `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        if (e instanceof FileError) throw new ImportError(e.file, e.reason);
+        throw e;
     }
 }

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import WordExtractor from 'word-extractor';
 import { ImportError } from './errors.js';
+import { guardOleReader } from './ole-guard.js';
 import type { SourceParagraph } from './source.js';
 
 export interface WordText {
@@ -20,6 +21,7 @@ export async function readWordFile(file: string): Promise<WordText> {
         throw new ImportError(file, `cannot read the file (${e.code ?? e.message})`);
     });
     checkWordSignature(file, bytes);
+    guardOleReader();
     try {
         const document = await new WordExtractor().extract(bytes);
         return { body: document.getBody(), margins: `${document.getHeaders()}\n${document.getFooters()}` };
@@ -28,10 +30,14 @@ export async function readWordFile(file: string): Promise<WordText> {
     }
 }
 
+function isOle(bytes: Buffer): boolean {
+    return bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+}
+
 /** Word 97 files are OLE compound files; .docx files are zip archives. Anything else is refused before parsing. */
 function checkWordSignature(file: string, bytes: Buffer): void {
     if (bytes.length === 0) throw new ImportError(file, 'the file is empty');
-    const ole = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+    const ole = isOle(bytes);
     const zip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
     if (!ole && !zip) {
         const word6 = bytes.length >= 2 && bytes.readUInt16LE(0) === 0xa5dc;
@@ -40,6 +46,24 @@ function checkWordSignature(file: string, bytes: Buffer): void {
             : 'not a Word document (no Word 97 or .docx signature)');
     }
     if (ole && bytes.length < 512 * 3) throw new ImportError(file, 'the Word file is truncated');
+    if (ole) checkOleHeader(file, bytes);
+}
+
+/**
+ * The OLE header's sizes must fit the file. word-extractor trusts them: a damaged count of
+ * allocation-table sectors made it fill a sparse array of that size until V8 aborted the
+ * process ("invalid table size"), so they are checked against the file's length first.
+ */
+function checkOleHeader(file: string, bytes: Buffer): void {
+    const sectorShift = bytes.readUInt16LE(0x1e);
+    const miniShift = bytes.readUInt16LE(0x20);
+    if (sectorShift !== 9 && sectorShift !== 12) throw new ImportError(file, `the Word file is damaged (sector size 2^${sectorShift} in its header)`);
+    if (miniShift !== 6) throw new ImportError(file, `the Word file is damaged (mini sector size 2^${miniShift} in its header)`);
+    const sectors = Math.ceil(bytes.length / 2 ** sectorShift);
+    const counts: Array<[string, number]> = [['allocation-table', bytes.readUInt32LE(0x2c)], ['mini allocation-table', bytes.readUInt32LE(0x40)], ['extra allocation-table', bytes.readUInt32LE(0x48)]];
+    for (const [what, count] of counts) {
+        if (count > sectors) throw new ImportError(file, `the Word file is damaged (its header counts ${count} ${what} sectors in a file of ${sectors})`);
+    }
 }
 
 export async function readTextFile(file: string): Promise<string> {
