@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import WordExtractor from 'word-extractor';
 import { ImportError } from './errors.js';
 import { guardOleReader } from './ole-guard.js';
+import { extractWord97 } from './word-ole-fixes.js';
 import type { SourceParagraph } from './source.js';
 
 export interface WordText {
@@ -23,7 +24,8 @@ export async function readWordFile(file: string): Promise<WordText> {
     checkWordSignature(file, bytes);
     guardOleReader();
     try {
-        const document = await new WordExtractor().extract(bytes);
+        // Word 97 files through the corrected reader (word-ole-fixes.ts); .docx as the library reads it.
+        const document = isOle(bytes) ? await extractWord97(bytes) : await new WordExtractor().extract(bytes);
         return { body: document.getBody(), margins: `${document.getHeaders()}\n${document.getFooters()}` };
     } catch (e) {
         throw new ImportError(file, `not a readable Word document (${(e as Error).message})`);
