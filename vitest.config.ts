@@ -6,6 +6,7 @@ export default defineConfig({
         // Mocha tests for a real VS Code (npm run test:e2e, test:electron), not for vitest.
         exclude: ['test/extension/**', 'node_modules/**'],
         setupFiles: ['./scripts/node20-compat.mjs'],
+        globalSetup: ['./test/setup/reference-readers.ts'],
         testTimeout: 30000,
         hookTimeout: 60000,
         pool: 'forks'

@@ -8,7 +8,7 @@ import { importAndCheck, validateCld, writeFileAtomically } from '../../language
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { parseNoteStart } from '../../language/src/importer/structure.js';
-import { parseCodesField } from '../../language/src/importer/tiers.js';
+import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
 
@@ -284,10 +284,51 @@ describe('code fields of the Sensitive and Very Sensitive Lists', () => {
         expect(parseCodesField('7.D.4.a. to 7.D.4.d.')).toEqual(['7.D.4.a', '7.D.4.b', '7.D.4.c', '7.D.4.d']);
     });
 
+    test('", and" and ", or" join codes as "," does', () => {
+        expect(parseCodesField('6.A.2.a.1.a, b., and c.')).toEqual(['6.A.2.a.1.a', '6.A.2.a.1.b', '6.A.2.a.1.c']);
+        expect(parseCodesField('1.C.10.c. or 1.C.10.d.')).toEqual(['1.C.10.c', '1.C.10.d']);
+    });
+
     test('text is not a code field', () => {
         expect(parseCodesField('Category 3')).toBeUndefined();
         expect(parseCodesField('a. with a clock frequency')).toBeUndefined();
         expect(parseCodesField('3.A.1.a.1. to')).toBeUndefined();
         expect(parseCodesField('')).toBeUndefined();
+    });
+});
+
+describe('entries of the Sensitive and Very Sensitive Lists', () => {
+    const entries = (text: string) => parseTierList(toParagraphs(text, 'SL.doc')).map(e => ({ codes: e.codes, text: e.text, detail: e.detail }));
+
+    test('tab-led code lines (1997, 1998) and two codes side by side', () => {
+        expect(entries('Category 1\n\t1.C.1.\tMaterials...\n\t6.A.2.a.1.a. 6.A.2.a.1.b.\t"Space-qualified" detectors...')).toEqual([
+            { codes: ['1.C.1'], text: 'Materials...', detail: [] },
+            { codes: ['6.A.2.a.1.a', '6.A.2.a.1.b'], text: '"Space-qualified" detectors...', detail: [] },
+        ]);
+    });
+
+    test('a typing slip "5:E.1.a." is read as 5.E.1.a', () => {
+        expect(entries('\t5:E.1.a.\t"Technology"...')[0].codes).toEqual(['5.E.1.a']);
+    });
+
+    test('table rows whose cells hold several entries (2003 VSL)', () => {
+        const table = 'Category 5 - Part 2\tNone\t\t\tCategory 6\t\t6.A.1.a.1.b.1.\tObject detection systems\n\tBottom cable systems:\n2.\tIncorporating modules;\t\t\t6.A.1.a.2.f.\tProcessing equipment';
+        expect(entries(table)).toEqual([
+            { codes: ['6.A.1.a.1.b.1'], text: 'Object detection systems', detail: ['Bottom cable systems:', '2. Incorporating modules;'] },
+            { codes: ['6.A.1.a.2.f'], text: 'Processing equipment', detail: [] },
+        ]);
+    });
+
+    test('text after a space, and "& code" continuing the codes above (2025)', () => {
+        expect(entries('1.C.10.c. & 1.C.10.d. "Fibrous or filamentary materials"...\n7.D.4.a. to 7.D.4.d.\t"Source code"...\n& 7.D.4.g.')).toEqual([
+            { codes: ['1.C.10.c', '1.C.10.d'], text: '"Fibrous or filamentary materials"...', detail: [] },
+            { codes: ['7.D.4.a', '7.D.4.b', '7.D.4.c', '7.D.4.d', '7.D.4.g'], text: '"Source code"...', detail: [] },
+        ]);
+    });
+
+    test('"Deleted" entries withdraw their codes instead of applying a tier', () => {
+        const edition = buildEdition({ listId: 'WA-LIST (01) 2', fileId: 'WA-LIST-01-2', year: 2001 }, [part('category', CAT3, 3), part('sensitive', 'Category 3\n3.A.1.a.1.\tDeleted\t\n3.A.1.a.3.\tDevices...')], []);
+        expect(indexItems(edition.model.categories).get('3.A.1.a.3')?.tiers).toContain('sensitive');
+        expect(indexItems(edition.model.categories).get('3.A.1.a.1')?.tiers ?? []).not.toContain('sensitive');
     });
 });

@@ -84,7 +84,8 @@ export function parseCodeLine(fields: string[]): CodeLine | undefined {
     for (; index < fields.length; index++) {
         const field = fields[index];
         if (field === '') continue;
-        const split = splitCodeField(field, pieces.length === 0);
+        // The entry number sometimes lacks its dot ("6.\tA.\t2\tb." in 1997-2007 for 6.A.2.b and c).
+        const split = pieces.length === 2 && /^\d{1,3}$/.test(field) ? [field] : splitCodeField(field, pieces.length === 0);
         if (!split) break;
         pieces.push(...split);
     }
@@ -101,6 +102,8 @@ function splitCodeField(field: string, first: boolean): string[] | undefined {
     if (first && ML_PART.test(field)) return [field];
     if (/^[0-9A-Za-z]{1,3}\.$/.test(field)) return [field.slice(0, -1)];
     if (/^(\d|ML\d{1,2})(\.\s?[0-9A-Za-z]{1,3})+\.?$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
+    // Two parts in one field, as "A. 11." in "9.\tA. 11.\tRamjet..." (1997-2000).
+    if (!first && /^[0-9A-Za-z]{1,3}\.(\s?[0-9A-Za-z]{1,3}\.)+$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
     return undefined;
 }
 

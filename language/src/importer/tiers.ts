@@ -18,7 +18,7 @@ export interface TierListEntry {
 
 const FULL_CODE = /^\d\.[A-E]\.\d+(?:\.(?:[a-z]{1,2}|\d{1,3}))*$/;
 const RELATIVE_LABEL = /^(?:[a-z]{1,2}|\d{1,3})(?:\.(?:[a-z]{1,2}|\d{1,3}))*$/;
-const SEPARATOR = /\s*(&|,|\band\b|\bto\b)\s*/;
+const SEPARATOR = /\s*(,\s*and\b|,\s*or\b|&|,|\band\b|\bor\b|\bto\b)\s*/;
 
 /**
  * The codes of a tier-list code field, or undefined when the field is not one. The lists write
@@ -61,31 +61,74 @@ function labelRange(from: string, to: string): string[] {
     return [from, to];
 }
 
+/**
+ * The entries of an SL or VSL part. A code field may stand first on its line or after tabs (the
+ * 1997 and 1998 lists indent every line), several may stand on one paragraph (the 2003 VSL is a
+ * table whose cells come out tab-separated), the text may follow after a space instead of a tab
+ * (2025: `1.C.10.c. & 1.C.10.d. "Fibrous..."`), and a line `& 7.D.4.g.` adds to the codes of
+ * the entry above.
+ */
 export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
     const entries: TierListEntry[] = [];
     let current: TierListEntry | undefined;
     for (const paragraph of paragraphs) {
-        const fields = paragraph.text.split('\t').map(f => f.trim());
-        const first = fields.findIndex(f => f !== '');
-        if (first < 0) continue;
-        const codes = first === 0 ? parseCodesField(fields[0]) : undefined;
-        if (codes) {
-            current = { codes, text: cleanFields(fields.slice(1).join('\t')), detail: [], where: paragraph.where };
-            entries.push(current);
-        } else if (/^Category\s+\d/i.test(fields[first]) || /SENSITIVE LIST/i.test(fields[first])) {
-            current = undefined;
-        } else if (current) {
-            current.detail.push(cleanFields(paragraph.text));
+        const fields = paragraph.text.split('\t').map(f => f.trim()).filter(f => f !== '');
+        if (fields.length === 0) continue;
+        const continued = current && /^(?:&|,|and\b|to\b)\s*\S/.test(fields[0]) ? parseCodesField(`${current.codes[current.codes.length - 1]} ${fields[0]}`) : undefined;
+        if (current && continued) {
+            current.codes.push(...continued.slice(1));
+            fields.shift();
+        }
+        let started = false;
+        for (let i = 0; i < fields.length; i++) {
+            const leading = leadingCodes(fields[i]);
+            if (leading) {
+                const text: string[] = leading.rest ? [leading.rest] : [];
+                while (i + 1 < fields.length && !leadingCodes(fields[i + 1]) && !isHeading(fields[i + 1])) text.push(fields[++i]);
+                current = { codes: leading.codes, text: cleanFields(text.join('\t')), detail: [], where: paragraph.where };
+                entries.push(current);
+                started = true;
+            } else if (isHeading(fields[i])) {
+                current = undefined;
+            } else if (!started && current) {
+                // The entry's own sub-lines, up to the next code on the same paragraph (table rows).
+                const detail: string[] = [fields[i]];
+                while (i + 1 < fields.length && !leadingCodes(fields[i + 1]) && !isHeading(fields[i + 1])) detail.push(fields[++i]);
+                current.detail.push(cleanFields(detail.join('\t')));
+            }
         }
     }
     return entries;
+}
+
+function isHeading(field: string): boolean {
+    return /^Category\s+\d/i.test(field) || /SENSITIVE LIST/i.test(field);
+}
+
+/** A field that starts with a full code list: the codes, and the text after them on the same field. */
+function leadingCodes(text: string): { codes: string[]; rest: string } | undefined {
+    // "5:E.1.a." (1997, 1998) is a typing slip for 5.E.1.a.
+    const field = text.replace(/^(\d)\s*:\s*([A-E])\./, '$1.$2.');
+    if (!/^\d\.\s*[A-E]\.\s*\d/.test(field)) return undefined;
+    const whole = parseCodesField(field);
+    if (whole) return { codes: whole, rest: '' };
+    const words = field.split(/\s+/);
+    for (let k = words.length - 1; k >= 1; k--) {
+        const codes = parseCodesField(words.slice(0, k).join(' '));
+        if (!codes) continue;
+        // Two codes side by side with no "&" ("6.A.2.a.1.a. 6.A.2.a.1.b.", 1997): the second continues the list.
+        const more = leadingCodes(words.slice(k).join(' '));
+        return more ? { codes: [...codes, ...more.codes], rest: more.rest } : { codes, rest: words.slice(k).join(' ') };
+    }
+    return undefined;
 }
 
 /** Marks the items the list names; returns how many entries named an item and how many did not. */
 export function applyTierList(entries: TierListEntry[], tier: TierName, items: Map<string, ItemModel>, warnings: ImportWarning[], listName: string): { applied: number; unresolved: number; withdrawn: number } {
     const counts = { applied: 0, unresolved: 0, withdrawn: 0 };
     for (const entry of entries) {
-        if (/^Not used\b/i.test(entry.text)) {
+        // "Not used since 2012" (and, before 2007, "Deleted") withdraws the codes from the list.
+        if (/^(?:Not used|Deleted)\b/i.test(entry.text)) {
             counts.withdrawn++;
             continue;
         }

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { importEdition } from '../../language/src/importer/edition.js';
+import { indexItems } from '../../language/src/importer/edition.js';
+import { readWordFile } from '../../language/src/importer/word-reader.js';
+import { citedCodes } from './oracles/tier-citations.mjs';
+
+// The imported WA editions checked against the documents by means written apart from the
+// importer: an independent parse of the SL and VSL parts (oracles/tier-citations.mjs, on
+// catdoc and pdftotext), and passages verified by reading the documents.
+const corpus = resolve(__dirname, '../../../shared/data/wassenaar');
+const present = existsSync(corpus);
+const readers = existsSync('/usr/bin/catdoc') && existsSync('/usr/bin/pdftotext');
+if (!present) console.warn(`WA corpus not found at ${corpus}: the fidelity tests are skipped.`);
+else if (!readers) console.warn('catdoc or pdftotext is missing (apt-get install catdoc poppler-utils, as root): the SL/VSL oracle test is skipped.');
+const editions = present ? readdirSync(corpus).filter(n => n.startsWith('WA-LIST-')).sort() : [];
+
+/**
+ * Codes the SL or VSL cites that the edition's own dual-use list does not have: quirks of the
+ * documents, each checked by reading the category part (docs/fidelity.md).
+ */
+const CITED_BUT_ABSENT: Record<string, string[]> = {
+    'WA-LIST-99-1': ['6.A.1.a.2.a.7'],
+    'WA-LIST-00-1': ['6.A.1.a.2.a.7'],
+    'WA-LIST-01-2': ['2.E.1.b', '2.E.2.b'],
+    'WA-LIST-01-3': ['2.E.1.b', '2.E.2.b'],
+    'WA-LIST-04-01': ['6.A.6.g', '6.A.6.h'],
+    'WA-LIST-04-02': ['6.A.6.g', '6.A.6.h'],
+    'WA-LIST-05-1-Corr': ['6.A.6.g', '6.A.6.h'],
+    'WA-LIST-07-2': ['6.D.3.a'],
+    'WA-LIST-13-1': ['1.C.10.c'],
+};
+
+describe.skipIf(!present || !readers)('every code the SL and VSL cite gets its tier, and no deleted one', () => {
+    test.each(editions)('%s', async edition => {
+        const folder = resolve(corpus, edition);
+        const cited = citedCodes(folder);
+        expect(cited.unparsed).toEqual([]);
+        const imported = await importEdition(existsSync(resolve(folder, 'List-of-Dual-Use-Goods-and-Technologies-and-ML-2025-Corr.pdf')) ? resolve(folder, 'List-of-Dual-Use-Goods-and-Technologies-and-ML-2025-Corr.pdf') : folder);
+        const items = indexItems(imported.model.categories);
+        const absent = CITED_BUT_ABSENT[edition] ?? [];
+        const problems: string[] = [];
+        for (const [codes, tier] of [[cited.sl, 'sensitive'], [cited.vsl, 'very-sensitive']] as const) {
+            for (const code of codes) {
+                const item = items.get(code);
+                if (!item) {
+                    if (!absent.includes(code)) problems.push(`${code} (${tier}) is cited but not imported`);
+                } else if (!item.tiers.includes(tier)) {
+                    problems.push(`${code} lacks ${tier}`);
+                }
+            }
+        }
+        const live = new Set([...cited.sl, ...cited.vsl]);
+        for (const code of cited.deleted) {
+            if (!live.has(code) && items.get(code)?.tiers.includes('sensitive')) problems.push(`${code} is deleted from the lists but has a tier`);
+        }
+        expect(problems).toEqual([]);
+        expect(cited.sl.length).toBeGreaterThan(80);
+        expect(cited.vsl.length).toBeGreaterThan(30);
+    }, 60000);
+});
+
+describe.skipIf(!present)('the Word reader keeps what the documents say', () => {
+    const body = async (edition: string, part: RegExp) => {
+        const file = readdirSync(resolve(corpus, edition)).find(f => part.test(f) && f.endsWith('.doc'));
+        return (await readWordFile(resolve(corpus, edition, file!))).body;
+    };
+
+    test.each(editions.filter(e => /WA-LIST-(99|0\d|1\d|21)-/.test(e)))('9.A.6.b (cryogenic containers, set condensed) is read in %s', async edition => {
+        expect(await body(edition, /Cat 9/i)).toMatch(/Cryogenic containers or closed-cycle refrigeration systems/);
+    });
+
+    test.each(editions.filter(e => /WA-LIST-(1[4-9]|21)-/.test(e)))('6.A.5.b.4 keeps its letters and spaces in %s', async edition => {
+        expect(await body(edition, /Cat 6/i)).toMatch(/6\.\tA\.\s*\t5\.\tb\.\t4\.\tOutput wavelength exceeding 540 nm but not exceeding 800 nm/);
+    });
+
+    test('Symbol-font characters: "505 K (232°C)" (2009 Cat 1), "1 μs" (2021 Cat 6), "20 μPa" (2021 Cat 9)', async () => {
+        expect(await body('WA-LIST-09-1', /Cat 1\b/i)).toMatch(/505\sK\s\(232°C\)/);
+        expect(await body('WA-LIST-21-1', /Cat 6/i)).toMatch(/not exceeding 1\sμs/);
+        expect(await body('WA-LIST-21-1', /Cat 9/i)).toMatch(/20\sμPa/);
+    });
+});
