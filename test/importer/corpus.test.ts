@@ -127,7 +127,7 @@ describe.skipIf(!present)('WA-LIST (25) 1 Corr., from the PDF', () => {
     test('items rebuilt from the x positions of labels (page 60 and others)', () => {
         expect(items.get('3.A.1.b.7.b.2')).toMatchObject({
             text: 'To an output power greater than 100 mW (20 dBm) anywhere within the frequency range exceeding 43.5 GHz but not exceeding 110 GHz;',
-            thresholds: [{ parameter: 'frequency', comparator: '>', value: '43.5', unit: 'GHz' }, { parameter: 'frequency', comparator: '<=', value: '110', unit: 'GHz' }, { comparator: '>', value: '100', unit: 'mW' }],
+            thresholds: [{ comparator: '>', value: '100', unit: 'mW' }, { parameter: 'frequency', comparator: '>', value: '43.5', unit: 'GHz' }, { parameter: 'frequency', comparator: '<=', value: '110', unit: 'GHz' }],
         });
         expect(items.get('3.B.1.f.1.a')).toMatchObject({ text: 'A light source wavelength shorter than 193 nm; or', thresholds: [{ parameter: 'wavelength', comparator: '<', value: '193', unit: 'nm' }] });
         expect(items.get('1.A.1.b')!.reserved).toBe(2015);

@@ -7,7 +7,7 @@ import { ImportError } from '../../language/src/importer/errors.js';
 import { importAndCheck, validateCld, writeFileAtomically } from '../../language/src/importer/import-edition.js';
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
-import { parseNoteStart } from '../../language/src/importer/structure.js';
+import { namedCodes, parseNoteStart } from '../../language/src/importer/structure.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
@@ -330,5 +330,36 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         const edition = buildEdition({ listId: 'WA-LIST (01) 2', fileId: 'WA-LIST-01-2', year: 2001 }, [part('category', CAT3, 3), part('sensitive', 'Category 3\n3.A.1.a.1.\tDeleted\t\n3.A.1.a.3.\tDevices...')], []);
         expect(indexItems(edition.model.categories).get('3.A.1.a.3')?.tiers).toContain('sensitive');
         expect(indexItems(edition.model.categories).get('3.A.1.a.1')?.tiers ?? []).not.toContain('sensitive');
+    });
+});
+
+describe('notes go to the items they name', () => {
+    test('the forms of naming: a code, a list of codes, "For the purposes of", "The control in"', () => {
+        expect(namedCodes('3.A.1.a.1.c. does not apply to')).toEqual(['3.A.1.a.1.c']);
+        expect(namedCodes('2.B.5.a., 2.B.5.b., 2.B.5.e., 2.B.5.f. and 2.B.5.g. do not control')).toEqual(['2.B.5.a', '2.B.5.b', '2.B.5.e', '2.B.5.f', '2.B.5.g']);
+        expect(namedCodes("For the purposes of 6.C.2.b.1., 'mole fraction' is defined")).toEqual(['6.C.2.b.1']);
+        expect(namedCodes('The control in ML10.b. and ML10.d. on specially designed components')).toEqual(['ML10.b', 'ML10.d']);
+        expect(namedCodes('See 3.A.1. for integrated circuits')).toEqual([]);
+        expect(namedCodes('Equipment specified in 3.A.1.')).toEqual([]);
+    });
+
+    test('a note naming several items is on each; a Technical Note heading alone goes where its first line points', () => {
+        const text = [
+            '6.\tC.\t2.\tOptical sensor materials as follows:',
+            '\t\t\ta.\tElemental tellurium;',
+            '\t\t\tb.\tSingle crystals of any of the following:',
+            '\t\t\t\t1.\tCadmium zinc telluride with zinc content of less than 6% by \'mole fraction\';',
+            '\t\t\t\t2.\tCadmium telluride of any purity level; or',
+            '\t\t\t\t3.\tMercury cadmium telluride of any purity level.',
+            'Technical Note',
+            "For the purposes of 6.C.2.b.1., 'mole fraction' is defined as the ratio of moles.",
+            'Note\t6.C.2.a. and 6.C.2.b.2. do not apply to samples.',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 6)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('6.C.2.b.1')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+        expect(items.get('6.C.2.b.3')!.notes).toEqual([]);
+        expect(items.get('6.C.2.a')!.notes[0].text).toContain('do not apply to samples');
+        expect(items.get('6.C.2.b.2')!.notes[0]).toBe(items.get('6.C.2.a')!.notes[0]);
     });
 });

@@ -18,7 +18,7 @@ describe('threshold phrases', () => {
         ['a thickness less than or equal to 2 mm', ['thickness <= 2 mm']],
         ['a resolution not exceeding 0.1 mrad', ['resolution <= 0.1 mrad']],
         ['a wavelength of 45 nm or less', ['wavelength <= 45 nm']],
-        ['an energy density equal to or more than 250 J/kg', []],
+        ['an energy density equal to or more than 250 J/kg', ['density >= 250 J/kg']],
         ['A voltage rating equal to or more than 5 kV;', ['voltage >= 5 kV']],
         ['an output power equal to or greater than 100 W', ['power >= 100 W']],
         ['an altitude of 15 km or more', ['altitude >= 15 km']],
@@ -27,8 +27,44 @@ describe('threshold phrases', () => {
         ['a power of ≤ 3 W', ['power <= 3 W']],
         ['a power of ≥ 3 W', ['power >= 3 W']],
         ['no more than 10% of the particles', ['ratio <= 10 %']],
+        // "equal to or exceeding" is at least, not "exceeding" (2021: 14 items read as >).
+        ['a glass transition temperature equal to or exceeding 505 K', ['temperature >= 505 K']],
+        ['a capacity equal to or above 10 kg', ['capacity >= 10 kg']],
+        ['a temperature equal to or below 77 K', ['temperature <= 77 K']],
+        // Units the registry now knows, with their whole tail.
+        ['an angular acceleration exceeding 2 rad/s²', ['acceleration > 2 rad/s^2']],
+        ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],
+        ['containing 85% by weight or more of the isotope', ['ratio >= 85 %']],
+        ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
+        ['a phase noise better than -120 dBc/Hz', []],
+        ['a power density exceeding 100 W/cm²', ['density > 100 W/cm^2']],
+        ['a specific power exceeding 500 W/kg', ['power > 500 W/kg']],
+        ['an energy density exceeding 250 Wh/kg', ['density > 250 Wh/kg']],
+        ['a responsivity exceeding 10 mA/W', ['responsivity > 10 mA/W']],
+        ['a field exceeding 2 T', ['field > 2 T']],
+        ['a sensitivity better than 3 pT', []],
+        ['an energy exceeding 100 keV', ['energy > 100 keV']],
+        ['a power exceeding 10 nW', ['power > 10 nW']],
+        ['a mass less than 20 g', ['mass < 20 g']],
+        ['a range of 25 nautical miles or more', ['range >= 25 nmi']],
+        ['a CTP exceeding 190,000 Mtops', ['ctp > 190000 Mtops']],
+        ['an accuracy less than 0.1 mGal', ['accuracy < 0.1 mGal']],
+        ['an area less than 1.14 x 10-³ cm²', ['area < 1.14e-3 cm^2']],
     ])('%s', (text, expected) => {
         expect(read(text).conditions).toEqual(expected);
+    });
+
+    test('a union or a complement is recognised and not written as one bound (it would invert the control)', () => {
+        const union = read('Rated for operation at an ambient temperature below 228 K (-45°C) or above 358 K (85°C);');
+        expect(union.conditions).toEqual([]);
+        expect(union.unexpressed).toEqual(['below 228 K (-45°C) or above 358 K (85°C)']);
+        const outside = read('a frequency outside the range from 20 kHz to 60 kHz;');
+        expect(outside.conditions).toEqual([]);
+        expect(outside.unexpressed).toHaveLength(1);
+    });
+
+    test('the longest phrase wins whatever the order of the forms', () => {
+        expect(read('equal to or greater than 75 mm and less than 90 mm').conditions).toEqual(['dimension_length >= 75 mm', 'dimension_length < 90 mm'].map(c => c.replace('dimension_length', 'length')));
     });
 
     test('combined forms become two bounds on one parameter', () => {

@@ -27,6 +27,8 @@ export interface ImportCounts {
     phrasesSeen: number;
     phrasesParsed: number;
     guessedExponents: number;
+    /** Unions and complements ("below A or above B", "outside the range") read but not written: CLD cannot state them yet. */
+    unexpressedPhrases: number;
     sensitiveList: { applied: number; unresolved: number; withdrawn: number };
     verySensitiveList: { applied: number; unresolved: number; withdrawn: number };
 }
@@ -221,7 +223,7 @@ export function forEachItem(categories: CategoryModel[], visit: (item: ItemModel
     }
 }
 
-interface ThresholdCounts { seen: number; parsed: number; guessed: number }
+interface ThresholdCounts { seen: number; parsed: number; guessed: number; unexpressed: number }
 
 /** Reads the thresholds of every item and declares the parameters they use, one per measured word and dimension. */
 function addThresholds(model: EditionModel): ThresholdCounts {
@@ -235,7 +237,7 @@ function addThresholds(model: EditionModel): ThresholdCounts {
         if (!parameters.has(name)) parameters.set(name, { name, dimension: realDimension });
         return name;
     };
-    const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0 };
+    const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };
     forEachItem(model.categories, item => {
         if (!item.text) return;
         const parsed = parseThresholds(item.text, parameterFor);
@@ -243,6 +245,7 @@ function addThresholds(model: EditionModel): ThresholdCounts {
         counts.seen += parsed.seen;
         counts.parsed += parsed.parsed;
         counts.guessed += parsed.guessedExponents;
+        counts.unexpressed += parsed.unexpressed.length;
         if (/\ball of the following\b/i.test(item.text)) item.combinator = 'all-of';
         else if (/\b(any|one or more) of the following\b/i.test(item.text)) item.combinator = 'any-of';
     });
@@ -303,6 +306,7 @@ function countEdition(model: EditionModel, parts: SourcePart[], thresholds: Thre
         phrasesSeen: thresholds.seen,
         phrasesParsed: thresholds.parsed,
         guessedExponents: thresholds.guessed,
+        unexpressedPhrases: thresholds.unexpressed,
         sensitiveList,
         verySensitiveList,
     };

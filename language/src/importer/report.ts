@@ -37,7 +37,7 @@ export function reportText(report: EditionReport): string {
     lines.push(`  Sensitive List: ${c.sensitiveList.applied} codes applied, ${c.sensitiveList.unresolved} not found, ${c.sensitiveList.withdrawn} "not used"`);
     lines.push(`  Very Sensitive List: ${c.verySensitiveList.applied} codes applied, ${c.verySensitiveList.unresolved} not found, ${c.verySensitiveList.withdrawn} "not used"`);
     lines.push(`  notes: ${c.notes}; definitions: ${c.definitions}`);
-    lines.push(`  threshold phrases: ${c.phrasesSeen} seen, ${c.phrasesParsed} parsed (${percent(c.phrasesParsed, c.phrasesSeen)}), ${c.phrasesSeen - c.phrasesParsed} not parsed; ${c.thresholds} thresholds written, ${report.withdrawnThresholds} taken back by validation; ${c.guessedExponents} exponents read from flattened superscripts`);
+    lines.push(`  threshold phrases: ${c.phrasesSeen} seen, ${c.phrasesParsed} parsed (${percent(c.phrasesParsed, c.phrasesSeen)}), ${c.phrasesSeen - c.phrasesParsed} not parsed; ${c.thresholds} thresholds written, ${report.withdrawnThresholds} taken back by validation; ${c.guessedExponents} exponents read from flattened superscripts; ${c.unexpressedPhrases} unions or complements ("below A or above B") not written, as CLD cannot state them yet`);
     lines.push(`  validation: ${report.validation.errors} error(s), ${report.validation.warnings} warning(s)`);
     lines.push(`  import warnings: ${report.warnings.length}`);
     for (const warning of report.warnings) lines.push(`    ${warning.where}: ${warning.message}`);

@@ -232,20 +232,52 @@ export class ItemTreeBuilder {
     }
 
     private attachNote(note: NoteModel, paragraph: SourceParagraph): void {
-        const owner = this.noteOwner(note.text, paragraph);
-        owner.notes.push(note);
+        // The same note object for every item it names, so that its continuation lines reach all.
+        for (const owner of this.noteOwners(note.text, paragraph)) owner.notes.push(note);
         this.note = note;
         this.continuable = undefined;
     }
 
-    /** The open item the note names in its first words, else the item opened last, else the group or category. */
-    private noteOwner(text: string, paragraph: SourceParagraph): NoteOwner {
-        const named = /^((?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?[0-9a-z]{1,3})*)\.?(?=[\s,])/.exec(text);
-        if (named) {
-            const code = named[1].replace(/\s/g, '');
-            const item = this.open.find(candidate => candidate.code === code) ?? (this.open[0] && findByCode(this.open[0], code));
-            if (item) return item;
+    /**
+     * The items the note names in its first words ("3.A.1.a.1.c. does not apply", "For the purposes
+     * of 6.C.2.b.1.", "The control in ML10.b. and ML10.d.", "2.B.5.a., 2.B.5.b. and 2.B.5.f. do not
+     * control"), else the item opened last, else the group or category.
+     */
+    private noteOwners(text: string, paragraph: SourceParagraph): NoteOwner[] {
+        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
+        if (named.length > 0) return [...new Set(named)];
+        return [this.noteOwner(paragraph)];
+    }
+
+    /**
+     * A heading alone on its line ("Technical Note") was placed where it stands; its first line
+     * ("For the purposes of 6.C.2.b.1., ...") may name the items it is about: it moves there.
+     */
+    private placeByFirstLine(note: NoteModel, firstLine: string, paragraph: SourceParagraph): void {
+        const owners = this.noteOwners(firstLine, paragraph);
+        const current = this.noteOwner(paragraph);
+        if (owners.length === 1 && owners[0] === current) return;
+        for (const holder of [current, ...owners]) {
+            const index = holder.notes.indexOf(note);
+            if (index >= 0) holder.notes.splice(index, 1);
         }
+        for (const owner of owners) owner.notes.push(note);
+    }
+
+    /** An item of the current category by its full code. */
+    private findItem(code: string): ItemModel | undefined {
+        const open = this.open.find(candidate => candidate.code === code) ?? (this.open[0] && findByCode(this.open[0], code));
+        if (open || !this.category) return open;
+        const tops = [...this.category.items, ...this.category.groups.flatMap(g => g.entries)];
+        for (const top of tops) {
+            const found = findByCode(top, code);
+            if (found) return found;
+        }
+        return undefined;
+    }
+
+    /** The item opened last, else the group or category. */
+    private noteOwner(paragraph: SourceParagraph): NoteOwner {
         if (this.open.length > 0) return this.open[this.open.length - 1];
         if (this.group) return this.group;
         if (this.category) return this.category;
@@ -273,6 +305,7 @@ export class ItemTreeBuilder {
             return;
         }
         if (this.note) {
+            if (this.note.text === '') this.placeByFirstLine(this.note, clean, paragraph);
             this.note.text = this.note.text ? `${this.note.text}\n${clean}` : clean;
             return;
         }
@@ -543,6 +576,17 @@ function noteListHasPredecessor(note: NoteModel, label: string): boolean {
 
 function continuesText(before: string, line: string): boolean {
     return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line);
+}
+
+// Labels after a space are numbers only, so that ". and" or ". or" is not read as a label.
+const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
+const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In)\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
+
+/** The full codes a note names in its first words, in the forms the WA notes use. */
+export function namedCodes(text: string): string[] {
+    const match = NAMED_CODES.exec(text.trim());
+    if (!match) return [];
+    return match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '');
 }
 
 function findByCode(top: ItemModel, code: string): ItemModel | undefined {

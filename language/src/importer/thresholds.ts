@@ -21,26 +21,34 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^Mega Samples Per Second(?: \(MSPS\))?/i, 'MHz'],
     [/^GSPS\b/, 'GHz'], [/^MSPS\b/, 'MHz'], [/^kSPS\b/, 'kHz'],
     [/^Gy\s?\(Si\)\s?\/\s?s\b/, 'Gy/s'], [/^Gy\s?\(Si\)/, 'Gy'], [/^Gy\/s\b/, 'Gy/s'],
-    [/^(k|M|G|T)?bit\/s\b/, '$1bit/s'], [/^(k|M|G|T)?bps\b/, '$1bit/s'],
+    [/^(k|M|G|T)?bit\/s\b/, '$1bit/s'], [/^(k|M|G|T)?bps\b/, '$1bit/s'], [/^(k|M|G|T)?bytes?\/s\b/, '$1byte/s'],
     [/^(?:°|º|o)\s?C\b/, '°C'], [/^deg(?:rees?)?\s?C\b/i, '°C'],
-    [/^(?:degrees?|°)\s?(?:per|\/)\s?(?:hour|hr|h)\b/i, 'deg/h'], [/^(?:degrees?|°)\s?(?:per|\/)\s?s(?:econd|ec)?\b/i, 'deg/s'],
+    [/^(?:degrees?|°)\s?(?:per|\/)\s?(?:hour|hr|h)\b/i, 'deg/h'], [/^(?:degrees?|°)\s?(?:per|\/)\s?s(?:econd|ec)?\b(?!\s?(?:2|²|\^2))/i, 'deg/s'],
+    [/^(?:degrees?|°)\s?\/\s?s\s?(?:2|²|\^2)/i, 'deg/s^2'], [/^rad\s?\/\s?s\s?(?:2|²|\^2)/, 'rad/s^2'], [/^rad\s?\/\s?s\b/, 'rad/s'],
     [/^arc\s?seconds?\b|^arc\s?sec\b/i, 'arcsec'], [/^arc\s?minutes?\b/i, 'arcmin'],
     [/^degrees?\b|^°(?!\s?[CF])/, 'deg'],
-    [/^(m|µ|μ|u)rad\b/, '$1rad'], [/^rad\b/, 'rad'],
+    [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/)/, 'rad'],
     [/^m\/s\s?(?:2|²|\^2)/, 'm/s^2'], [/^(?:m\/s|m\/sec)\b/, 'm/s'], [/^km\/h\b/, 'km/h'], [/^km\/s\b/, 'km/s'],
+    [/^(m|µ|μ|u)?Gal\b/, '$1Gal'],
+    [/^W\s?\/\s?cm\s?(?:2|²|\^2)/, 'W/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
+    [/^W\s?\/\s?kg\b/, 'W/kg'], [/^Wh\s?\/\s?kg\b/, 'Wh/kg'], [/^(k|M)?J\s?\/\s?kg\b/, '$1J/kg'], [/^(m|µ|μ)?A\s?\/\s?W\b/, '$1A/W'],
+    [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
     [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
     [/^g\/cm\s?(?:3|³)/, 'g/cm^3'], [/^kg\/m\s?(?:3|³)/, 'kg/m^3'],
+    [/^nautical miles?\b/i, 'nmi'],
     [/^(p|n|µ|μ|u|m|c|k)?m\b(?![\/²³])/, '$1m'],
     [/^(p|n|µ|μ|u|m)?s\b(?!\/)/, '$1s'],
     [/^(k|M|G|T)?Hz\b/, '$1Hz'],
-    [/^(m|k|M|G)?W\b(?!\/)/, '$1W'], [/^(m|k|M|G)?J\b(?!\/)/, '$1J'], [/^(m|k|M)?V\b(?!\/)/, '$1V'], [/^(m|k)?A\b(?!\/)/, '$1A'],
+    [/^(p|n|µ|μ|u|m|k|M|G)?W\b(?!\/)/, '$1W'], [/^(m|k|M|G)?J\b(?!\/)/, '$1J'], [/^(m|k|M)?V\b(?!\/)/, '$1V'], [/^(p|n|µ|μ|u|m|k)?A\b(?!\/)/, '$1A'],
+    [/^(k|M|G)?eV\b/, '$1eV'],
     [/^(k|M|G)?Pa\b/, '$1Pa'], [/^(m)?bar\b/, '$1bar'], [/^(k|M)?N\b(?![.\/])/, '$1N'],
-    [/^K\b/, 'K'], [/^dBm\b/, 'dBm'], [/^dBW\b/, 'dBW'], [/^dB\b/, 'dB'], [/^%/, '%'], [/^ppm\b/, 'ppm'],
+    [/^(p|n|µ|μ|u|m)?T\b(?![\/A-Za-z])/, '$1T'],
+    [/^K\b/, 'K'], [/^dBm\b(?!\/)/, 'dBm'], [/^dBW\b(?!\/)/, 'dBW'], [/^dB\b(?!\/)/, 'dB'], [/^%/, '%'], [/^ppm\b/, 'ppm'],
     [/^(k|M|G)?(?:ohms?|Ω)/, '$1ohm'], [/^(p|n|µ|μ|u)F\b/, '$1F'],
     [/^(k|M|G)?Gy\b/, '$1Gy'], [/^(k|M|G)?Bq\b/, '$1Bq'],
-    [/^(k|M|G)?bits?\b/, '$1bit'], [/^(k|M|G|T)?bytes?\b/, '$1byte'],
-    [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'],
-    [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'],
+    [/^(k|M|G)?bits?\b(?!\/)/, '$1bit'], [/^(k|M|G|T)?bytes?\b(?!\/)/, '$1byte'],
+    [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'], [/^Mtops\b/i, 'Mtops'],
+    [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'], [/^g\b(?![\/0])/, 'g'],
 ];
 
 /** Words after a number that are part of the sentence, not a counted noun. */
@@ -65,19 +73,26 @@ interface PhrasePattern {
     bounds: (a: QuantityModel, b?: QuantityModel) => Bound[];
 }
 
-const Q = String.raw`(${NUMBER})\s?([^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second)|C\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?)`;
+const Q = String.raw`(${NUMBER})\s?([^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second)|miles?|C\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QB = Q.replace('(', '(?<bn>').replace('([^', '(?<bu>[^');
 const QA = Q.replace('(', '(?<an>').replace('([^', '(?<au>[^');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
 const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|in excess of|>)`;
 const BELOW = String.raw`(?<!\bno |\bnot )(?:less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
-const AT_MOST = String.raw`(?:equal to or less${BETTER} than|less${BETTER} than or equal to|equal to or lower than|equal to or smaller than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|at most|≤|<=)`;
-const AT_LEAST = String.raw`(?:equal to or (?:more|greater|higher|larger|better)${BETTER} than|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
+const AT_MOST = String.raw`(?:equal to or less${BETTER} than|equal to or below|less${BETTER} than or equal to|equal to or lower than|equal to or smaller than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|at most|≤|<=)`;
+const AT_LEAST = String.raw`(?:equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 
-/** Tried in order; longer, combined forms first so that "exceeding X but not exceeding Y" is read as one range. */
+/**
+ * The forms of comparative phrases. All are matched and the longest match wins (ties: the form
+ * listed first), so "exceeding X but not exceeding Y" is one range and "equal to or exceeding X"
+ * one bound. A form with no bounds is recognised but not expressible as one range (see
+ * ParsedThresholds.unexpressed).
+ */
 const PATTERNS: PhrasePattern[] = [
+    { pattern: new RegExp(String.raw`${BELOW}\s${QA},?\s(?:or|and)\s${ABOVE}\s${QB}`, 'giu'), bounds: () => [] },
+    { pattern: new RegExp(String.raw`\boutside (?:of )?(?:the )?(?:range )?(?:from |of )?${QA}\s(?:to|and)\s${QB}`, 'giu'), bounds: () => [] },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA},?\s(?:(?:but|and)\s)?${AT_MOST}\s${QB}`, 'giu'), bounds: (a, b) => [c('>', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA},?\s(?:but|and)\s${BELOW}\s${QB}`, 'giu'), bounds: (a, b) => [c('>', a), c('<', b!)] },
     { pattern: new RegExp(String.raw`${AT_LEAST}\s${QA},?\s(?:but|and)\s${BELOW}\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<', b!)] },
@@ -105,36 +120,59 @@ export interface ParsedThresholds {
     parsed: number;
     /** Exponents read from flattened superscripts ("5 x 106" as 5 × 10^6). */
     guessedExponents: number;
+    /**
+     * Phrases read but not written as thresholds because CLD cannot state them yet: a union ("below
+     * 228 K or above 358 K") or a complement ("outside the range from 20 kHz to 60 kHz"). Writing
+     * them as one bound would invert or narrow what the text controls.
+     */
+    unexpressed: string[];
 }
 
 export function normaliseThresholdText(text: string): string {
-    return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, s => `^${[...s].map(ch => SUPERSCRIPTS[ch]).join('')}`).replace(/\^(?=\^)/g, '').replace(/ +/g, ' ');
+    return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, s => `^${[...s].map(ch => SUPERSCRIPTS[ch]).join('')}`).replace(/\^(?=\^)/g, '')
+        // "10-³" (a hyphen, then a raised 3) is 10^-3.
+        .replace(/10-\^(\d)/g, '10^-$1').replace(/ +/g, ' ');
 }
 
 /** Reads every threshold phrase of `text`; `parameterFor` names the parameter for a dimension and measured word. */
 export function parseThresholds(text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ParsedThresholds {
     const normal = normaliseThresholdText(text);
     const seen = phraseSpans(normal);
-    const result: ParsedThresholds = { thresholds: [], seen: seen.length, parsed: 0, guessedExponents: 0 };
+    const result: ParsedThresholds = { thresholds: [], seen: seen.length, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const taken: Array<[number, number]> = [];
-    for (const { pattern, bounds } of PATTERNS) {
+    // Every form's matches compete; the longest wins (then the earlier form), so "equal to or
+    // exceeding X" is never read as its tail "exceeding X", whatever order the forms are listed in.
+    const candidates: Array<{ start: number; end: number; order: number; match: RegExpMatchArray; bounds: PhrasePattern['bounds'] }> = [];
+    PATTERNS.forEach(({ pattern, bounds }, order) => {
         pattern.lastIndex = 0;
         for (const match of normal.matchAll(pattern)) {
             const start = match.index ?? 0;
-            const end = start + match[0].length;
-            if (taken.some(([s, e]) => start < e && end > s)) continue;
-            const groups = match.groups ?? {};
-            const a = readQuantity(groups.an, groups.au, normal.slice(start + match[0].length));
-            const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
-            if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
-            const phrase = match[0].slice(0, match[0].length - (groups.bn !== undefined ? b!.unusedTail : a.unusedTail)).trim();
-            taken.push([start, end]);
-            const parameter = parameterFor(a.dimension, measureBefore(normal, start));
-            for (const bound of bounds(a.quantity, b?.quantity)) {
-                result.thresholds.push({ parameter, comparator: bound.comparator, value: bound.value, phrase });
-            }
-            if (a.guessed || b?.guessed) result.guessedExponents++;
+            candidates.push({ start, end: start + match[0].length, order, match, bounds });
         }
+    });
+    candidates.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.order - y.order || x.start - y.start);
+    const chosen: Array<(typeof candidates)[number] & { a: ReadQuantity; b?: ReadQuantity }> = [];
+    for (const candidate of candidates) {
+        const { start, end, match } = candidate;
+        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        const groups = match.groups ?? {};
+        const a = readQuantity(groups.an, groups.au, normal.slice(end));
+        const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
+        if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
+        taken.push([start, end]);
+        chosen.push({ ...candidate, a, b });
+    }
+    // In text order, so that parameters are named and thresholds listed as the text reads.
+    for (const { start, match, bounds, a, b } of chosen.sort((x, y) => x.start - y.start)) {
+        const phrase = match[0].slice(0, match[0].length - (b ? b.unusedTail : a.unusedTail)).trim();
+        const read = bounds(a.quantity, b?.quantity);
+        if (read.length === 0) {
+            result.unexpressed.push(phrase);
+            continue;
+        }
+        const parameter = parameterFor(a.dimension, measureBefore(normal, start));
+        for (const bound of read) result.thresholds.push({ parameter, comparator: bound.comparator, value: bound.value, phrase });
+        if (a.guessed || b?.guessed) result.guessedExponents++;
     }
     result.parsed = seen.filter(([s, e]) => taken.some(([ts, te]) => s < te && e > ts)).length;
     return result;
@@ -203,7 +241,7 @@ const GENERIC = new Set(['range', 'rate', 'size', 'output', 'input', 'field', 'l
  */
 function measureBefore(text: string, start: number): string | undefined {
     const clause = text.slice(0, start).split(/[;:]/).pop() ?? '';
-    const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(w => w.replace(/(?<=[^s])s$/, ''));
+    const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(w => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, ''));
     for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i--) {
         const word = words[i];
         if (!MEASURES.includes(word)) continue;

@@ -161,11 +161,21 @@ function addTier(item: ItemModel, tier: TierName): void {
 
 const TIER_ORDER: TierName[] = ['dual-use', 'sensitive', 'very-sensitive', 'munitions'];
 
-/** An abbreviated text ("Materials as follows...") that starts like the item's adds nothing. */
+/**
+ * An abbreviated text ("Materials as follows...", "Fibrous or filamentary materials.....") only
+ * points at the item (often by its entry's title): it adds nothing. Sub-lines, or a full text
+ * that is not the item's own, are conditions of the list's own and are kept as a note.
+ */
 function hasOwnConditions(entry: TierListEntry, item: ItemModel): boolean {
     if (entry.detail.length > 0) return true;
+    if (/(?:\.{3,}|…)\s*[;:.]?\s*$/.test(entry.text)) return false;
     const normalise = (s: string) => s.replace(/\.\.\.|…/g, '').replace(/[\s"';:,.]+/g, ' ').trim().toLowerCase();
     const own = normalise(entry.text);
     const original = normalise(item.text ?? '');
-    return own !== '' && !original.startsWith(own);
+    if (own === '' || original.startsWith(own)) return false;
+    // The same text in other words ("specified by this List" for "specified by 1.A.2. or 1.C."):
+    // most of the list's words are the item's.
+    const words = new Set(original.split(' '));
+    const listed = own.split(' ').filter(w => w.length > 2);
+    return listed.filter(w => words.has(w)).length < 0.8 * listed.length;
 }

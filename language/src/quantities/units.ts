@@ -63,7 +63,15 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('radioactivity', 'Bq', false, 'radioactivity', ['Bq', 'GBq', 'Ci']),
     D('viscosity', 'Pa.s', false, 'dynamic viscosity', ['Pa.s', 'mPa.s']),
     D('specific-impulse', 's', false, 'specific impulse', ['s']),
-    D('noise-density', 'g0/sqrtHz', false, 'noise per root hertz (written as µg0/sqrtHz, etc.)', ['µg0/sqrtHz'])
+    D('noise-density', 'g0/sqrtHz', false, 'noise per root hertz (written as µg0/sqrtHz, etc.)', ['µg0/sqrtHz']),
+    D('specific-power', 'W/kg', false, 'power per mass', ['W/kg']),
+    D('specific-energy', 'J/kg', false, 'energy per mass', ['J/kg', 'Wh/kg']),
+    D('irradiance', 'W/m^2', false, 'power per area, irradiance', ['W/cm^2', 'W/m^2']),
+    D('responsivity', 'A/W', false, 'photocurrent per optical power', ['mA/W', 'A/W']),
+    D('angular-acceleration', 'deg/s^2', false, 'angular acceleration', ['rad/s^2', 'deg/s^2']),
+    D('power-spectral-level', 'dBm/Hz', true, 'logarithmic power spectral density', ['dBm/Hz']),
+    D('phase-noise', 'dBc/Hz', true, 'single sideband phase noise', ['dBc/Hz']),
+    D('ctp', 'Mtops', false, 'composite theoretical performance (the pre-2006 measure of computers)', ['Mtops'])
 ].map(d => [d.name, d] as const));
 
 export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
@@ -152,7 +160,21 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     Ci: { dimension: 'radioactivity', factor: r('3.7e10'), prefixable: true },
     'Pa.s': { dimension: 'viscosity', factor: r('1'), prefixable: false },
     'mPa.s': { dimension: 'viscosity', factor: r('1e-3'), prefixable: false },
-    'g0/sqrtHz': { dimension: 'noise-density', factor: r('1'), prefixable: true }
+    'g0/sqrtHz': { dimension: 'noise-density', factor: r('1'), prefixable: true },
+    nmi: { dimension: 'length', factor: r('1852'), prefixable: false },
+    Gal: { dimension: 'acceleration', factor: r('0.01'), prefixable: true },
+    'byte/s': { dimension: 'data-rate', factor: r('8'), prefixable: true },
+    'W/kg': { dimension: 'specific-power', factor: r('1'), prefixable: true },
+    'J/kg': { dimension: 'specific-energy', factor: r('1'), prefixable: true },
+    'Wh/kg': { dimension: 'specific-energy', factor: r('3600'), prefixable: true },
+    'W/m^2': { dimension: 'irradiance', factor: r('1'), prefixable: true },
+    'W/cm^2': { dimension: 'irradiance', factor: r('1e4'), prefixable: true },
+    'A/W': { dimension: 'responsivity', factor: r('1'), prefixable: true },
+    'deg/s^2': { dimension: 'angular-acceleration', factor: r('1'), prefixable: false },
+    'rad/s^2': { dimension: 'angular-acceleration', factor: DEGREES_PER_RADIAN, prefixable: false, approximate: true },
+    'dBm/Hz': { dimension: 'power-spectral-level', factor: r('1'), prefixable: false },
+    'dBc/Hz': { dimension: 'phase-noise', factor: r('1'), prefixable: false },
+    Mtops: { dimension: 'ctp', factor: r('1'), prefixable: false }
 };
 
 const PREFIXES: Record<string, string> = {
