@@ -50,6 +50,14 @@ describe('threshold phrases', () => {
         ['a CTP exceeding 190,000 Mtops', ['ctp > 190000 Mtops']],
         ['an accuracy less than 0.1 mGal', ['accuracy < 0.1 mGal']],
         ['an area less than 1.14 x 10-³ cm²', ['area < 1.14e-3 cm^2']],
+        ['a composition having a minimum of 75% by weight of iron', ['ratio >= 75 %']],
+        ['a maximum of 38% by weight of cobalt', ['ratio <= 38 %']],
+        ['a temperature of 973 K (700°C) at a maximum', ['temperature <= 973 K']],
+        ['at wavelengths less than 15 nm but greater than 1 nm;', ['wavelength < 15 nm', 'wavelength > 1 nm']],
+        ['a product of the delay time and the bandwidth of more than 100;', ['bandwidth > 100']],
+        ['a power density greater than 1 kW/cm2', ['density > 1 kW/cm^2']],
+        ['a fluence greater than 2 J/cm2', ['ratio > 2 J/cm^2'.replace('ratio', 'fluence')]],
+        ['an emission current density exceeding 5 A/cm²;', ['density > 5 A/cm^2']],
     ])('%s', (text, expected) => {
         expect(read(text).conditions).toEqual(expected);
     });
@@ -61,6 +69,11 @@ describe('threshold phrases', () => {
         const outside = read('a frequency outside the range from 20 kHz to 60 kHz;');
         expect(outside.conditions).toEqual([]);
         expect(outside.unexpressed).toHaveLength(1);
+    });
+
+    test('two phrases measuring alike are two parameters, each named by the word before it', () => {
+        expect(read('Less than 100 µs for any frequency change exceeding 2.2 GHz within the synthesised frequency range exceeding 37 GHz but not exceeding 75 GHz;').conditions)
+            .toEqual(['time < 100 µs', 'frequency_change > 2.2 GHz', 'frequency_range > 37 GHz', 'frequency_range <= 75 GHz']);
     });
 
     test('the longest phrase wins whatever the order of the forms', () => {

@@ -30,7 +30,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/)/, 'rad'],
     [/^m\/s\s?(?:2|²|\^2)/, 'm/s^2'], [/^(?:m\/s|m\/sec)\b/, 'm/s'], [/^km\/h\b/, 'km/h'], [/^km\/s\b/, 'km/s'],
     [/^(m|µ|μ|u)?Gal\b/, '$1Gal'],
-    [/^W\s?\/\s?cm\s?(?:2|²|\^2)/, 'W/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
+    [/^(m|k|M|G)?W\s?\/\s?cm\s?(?:2|²|\^2)/, '$1W/cm^2'], [/^(m|k|M)?J\s?\/\s?cm\s?(?:2|²|\^2)/, '$1J/cm^2'], [/^(m|µ|μ)?A\s?\/\s?cm\s?(?:2|²|\^2)/, '$1A/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
     [/^W\s?\/\s?kg\b/, 'W/kg'], [/^Wh\s?\/\s?kg\b/, 'Wh/kg'], [/^(k|M)?J\s?\/\s?kg\b/, '$1J/kg'], [/^(m|µ|μ)?A\s?\/\s?W\b/, '$1A/W'],
     [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
     [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
@@ -79,8 +79,8 @@ const QA = Q.replace('(', '(?<an>').replace('([^', '(?<au>[^');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
 const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|in excess of|>)`;
 const BELOW = String.raw`(?<!\bno |\bnot )(?:less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
-const AT_MOST = String.raw`(?:equal to or less${BETTER} than|equal to or below|less${BETTER} than or equal to|equal to or lower than|equal to or smaller than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|at most|≤|<=)`;
-const AT_LEAST = String.raw`(?:equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
+const AT_MOST = String.raw`(?:equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower than|equal to or smaller than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|at most|≤|<=)`;
+const AT_LEAST = String.raw`(?:equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 
@@ -99,6 +99,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${AT_LEAST}\s${QA},?\s(?:but|and)\s${AT_MOST}\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`${QA}\sor (?:more|greater|higher|larger),?\s(?:but|and)\s${BELOW}\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<', b!)] },
     { pattern: new RegExp(String.raw`${QA}\sor (?:more|greater|higher|larger),?\s(?:but|and)\s${AT_MOST}\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
+    { pattern: new RegExp(String.raw`${BELOW}\s${QA},?\s(?:but|and)\s${ABOVE}\s${QB}`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)] },
+    { pattern: new RegExp(String.raw`${AT_MOST}\s${QA},?\s(?:but|and)\s${AT_LEAST}\s${QB}`, 'giu'), bounds: (a, b) => [c('<=', a), c('>=', b!)] },
+    { pattern: new RegExp(String.raw`${QA}\sat a maximum\b`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`\bfrom\s${QA}\sto\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`\bbetween\s${QA}\sand\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA}`, 'giu'), bounds: a => [c('<=', a)] },
@@ -163,16 +166,26 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         chosen.push({ ...candidate, a, b });
     }
     // In text order, so that parameters are named and thresholds listed as the text reads.
-    for (const { start, match, bounds, a, b } of chosen.sort((x, y) => x.start - y.start)) {
-        const phrase = match[0].slice(0, match[0].length - (b ? b.unusedTail : a.unusedTail)).trim();
-        const read = bounds(a.quantity, b?.quantity);
-        if (read.length === 0) {
-            result.unexpressed.push(phrase);
+    const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, bounds, a, b }) => ({
+        start, a, b,
+        phrase: match[0].slice(0, match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
+        bounds: bounds(a.quantity, b?.quantity),
+        measure: measureBefore(normal, start),
+    }));
+    // Two phrases measuring alike ("a frequency change exceeding 2.2 GHz within the frequency range
+    // exceeding 37 GHz") are two quantities: each is named with the word that qualifies it.
+    const key = (r: (typeof read)[number]) => `${r.a.dimension} ${r.measure ?? ''}`;
+    const phrasesByKey = new Map<string, Set<string>>();
+    for (const r of read) if (r.bounds.length > 0) phrasesByKey.set(key(r), (phrasesByKey.get(key(r)) ?? new Set()).add(r.phrase));
+    for (const r of read) {
+        if (r.bounds.length === 0) {
+            result.unexpressed.push(r.phrase);
             continue;
         }
-        const parameter = parameterFor(a.dimension, measureBefore(normal, start));
-        for (const bound of read) result.thresholds.push({ parameter, comparator: bound.comparator, value: bound.value, phrase });
-        if (a.guessed || b?.guessed) result.guessedExponents++;
+        const qualifier = (phrasesByKey.get(key(r))?.size ?? 0) > 1 ? qualifierBefore(normal, r.start, r.measure) : undefined;
+        const parameter = parameterFor(r.a.dimension, qualifier ? `${r.measure ?? dimensionWord(r.a.dimension)}_${qualifier}` : r.measure);
+        for (const bound of r.bounds) result.thresholds.push({ parameter, comparator: bound.comparator, value: bound.value, phrase: r.phrase });
+        if (r.a.guessed || r.b?.guessed) result.guessedExponents++;
     }
     result.parsed = seen.filter(([s, e]) => taken.some(([ts, te]) => s < te && e > ts)).length;
     return result;
@@ -204,6 +217,11 @@ function readQuantity(numberText: string | undefined, unitText: string | undefin
         const info = lookupUnit(unit);
         if (!info) continue;
         return { quantity: { value: number.value, unit }, dimension: info.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', match[0].length) };
+    }
+    // A bare number that ends the phrase ("a product ... of more than 100;", "exceeding 10,000 or")
+    // is a dimensionless value.
+    if ((unitText ?? '') === '' && /^(?:$|[;,.)]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
+        return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
     if (/^[a-z]/.test(unitSource) && (unitText ?? '') !== '') {
         const noun = /^([a-z][a-z-]{2,})/.exec(unitSource)?.[1];
@@ -252,4 +270,15 @@ function measureBefore(text: string, start: number): string | undefined {
         return word;
     }
     return undefined;
+}
+
+function dimensionWord(dimension: string): string {
+    return dimension.startsWith('count:') ? dimension.slice(6) : dimension;
+}
+
+/** The noun just before a phrase ("frequency change exceeding", "range of 1 GHz"), when it is not the measure itself. */
+function qualifierBefore(text: string, start: number, measure: string | undefined): string | undefined {
+    const words = (text.slice(Math.max(0, start - 60), start).toLowerCase().match(/[a-z]+/g) ?? []).filter(w => !NOT_COUNTED.has(w) && !['a', 'an', 'having', 'with', 'rated', 'any'].includes(w));
+    const word = words[words.length - 1]?.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+    return word && word !== measure && word.length > 2 ? word : undefined;
 }

@@ -71,6 +71,8 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('angular-acceleration', 'deg/s^2', false, 'angular acceleration', ['rad/s^2', 'deg/s^2']),
     D('power-spectral-level', 'dBm/Hz', true, 'logarithmic power spectral density', ['dBm/Hz']),
     D('phase-noise', 'dBc/Hz', true, 'single sideband phase noise', ['dBc/Hz']),
+    D('fluence', 'J/m^2', false, 'energy per area', ['J/cm^2']),
+    D('current-density', 'A/m^2', false, 'current per area', ['A/cm^2']),
     D('ctp', 'Mtops', false, 'composite theoretical performance (the pre-2006 measure of computers)', ['Mtops'])
 ].map(d => [d.name, d] as const));
 
@@ -174,6 +176,8 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'rad/s^2': { dimension: 'angular-acceleration', factor: DEGREES_PER_RADIAN, prefixable: false, approximate: true },
     'dBm/Hz': { dimension: 'power-spectral-level', factor: r('1'), prefixable: false },
     'dBc/Hz': { dimension: 'phase-noise', factor: r('1'), prefixable: false },
+    'J/cm^2': { dimension: 'fluence', factor: r('1e4'), prefixable: true },
+    'A/cm^2': { dimension: 'current-density', factor: r('1e4'), prefixable: true },
     Mtops: { dimension: 'ctp', factor: r('1'), prefixable: false }
 };
 
