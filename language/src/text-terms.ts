@@ -64,12 +64,14 @@ export function termsInNodeText(node: AstNode, property: string): TermOccurrence
 
 /** How a term's name is compared: case and a plural ending do not matter ("Lasers" uses "laser"). */
 export function termKey(name: string): string {
-    return name.trim().toLowerCase().replace(/\s+/g, ' ');
+    // "space-qualified", "space qualified" and "space- qualified" (a line break in a document) are one term.
+    return name.trim().toLowerCase().replace(/\s*-\s*|\s+/g, ' ');
 }
 
 export function termMatches(usedName: string, definedKeys: { has(key: string): boolean }): string | undefined {
     const key = termKey(usedName);
-    for (const candidate of [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y')]) {
+    // Singular and plural either way round: "propellant" finds "Propellants", "ADCs" finds "ADC".
+    for (const candidate of [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]) {
         if (definedKeys.has(candidate)) return candidate;
     }
     return undefined;

@@ -7,6 +7,7 @@ import { ImportError } from '../../language/src/importer/errors.js';
 import { importAndCheck, validateCld, writeFileAtomically } from '../../language/src/importer/import-edition.js';
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
+import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
 import { namedCodes, parseNoteStart } from '../../language/src/importer/structure.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
@@ -361,5 +362,42 @@ describe('notes go to the items they name', () => {
         expect(items.get('6.C.2.b.3')!.notes).toEqual([]);
         expect(items.get('6.C.2.a')!.notes[0].text).toContain('do not apply to samples');
         expect(items.get('6.C.2.b.2')!.notes[0]).toBe(items.get('6.C.2.a')!.notes[0]);
+    });
+});
+
+describe('definitions', () => {
+    const defs = (text: string) => parseDefinitions(toParagraphs(text, 'DEF.doc')).definitions.map(d => ({ term: d.term, text: d.text, usedIn: d.usedIn }));
+
+    test('headings with an acronym, a qualifier, a trailing word, "(s)", "GTN &" and "Both Lists"', () => {
+        expect(defs([
+            'Cat 3, 5P1\t"Monolithic Microwave Integrated Circuit" ("MMIC")',
+            '\t\tA "monolithic integrated circuit" operating at microwave frequencies.',
+            'Cat 7\t"Bias" (accelerometer)',
+            '\t\tThe average accelerometer output.',
+            'Cat 7\t"Bias" (gyro)',
+            '\t\tThe average gyro output.',
+            'Cat 7\t"Data-Based Referenced Navigation" ("DBRN") Systems',
+            '\t\tSystems which use various sources of geo-mapping data.',
+            'ML4\t"Pyrotechnic(s)"',
+            '\t\tMixtures of solid or liquid fuels.',
+            'GTN &\t"Technology"',
+            'Both Lists\tSpecific information necessary for the "development" of a product.',
+        ].join('\n'))).toEqual([
+            { term: 'Monolithic Microwave Integrated Circuit', text: 'A "monolithic integrated circuit" operating at microwave frequencies.', usedIn: 'Cat 3, 5P1' },
+            { term: 'MMIC', text: 'Short for "Monolithic Microwave Integrated Circuit".', usedIn: 'Cat 3, 5P1' },
+            { term: 'Bias', text: '(accelerometer)\nThe average accelerometer output.\n(gyro)\nThe average gyro output.', usedIn: 'Cat 7' },
+            { term: 'Data-Based Referenced Navigation', text: 'Systems\nSystems which use various sources of geo-mapping data.', usedIn: 'Cat 7' },
+            { term: 'DBRN', text: 'Short for "Data-Based Referenced Navigation".', usedIn: 'Cat 7' },
+            { term: 'Pyrotechnic', text: 'Mixtures of solid or liquid fuels.', usedIn: 'ML4' },
+            { term: 'Technology', text: 'Specific information necessary for the "development" of a product.', usedIn: 'GTN, Both Lists' },
+        ]);
+    });
+
+    test('where a term is used has one spelling whatever the line breaks', () => {
+        expect(canonicalUsedIn('Cat 2, 3, 6, 7')).toBe('Cat 2, 3, 6, 7');
+        expect(canonicalUsedIn('Cat 2, 3, 6,  7')).toBe(canonicalUsedIn('Cat 2, 3,\n6, 7'));
+        expect(canonicalUsedIn('ML8, 18')).toBe('ML8, ML18');
+        expect(canonicalUsedIn('Cat 3 Cat 3, 5P1')).toBe('Cat 3, 5P1');
+        expect(canonicalUsedIn('')).toBeUndefined();
     });
 });

@@ -8,8 +8,13 @@ import type { DefinitionModel, NoteModel } from './model.js';
 import type { SourceParagraph } from './source.js';
 import { cleanFields, parseNoteStart } from './structure.js';
 
-const USED_IN = /^(?:(?:Cat(?:egory)?|ML|GTN|GSN|GENERAL)\s*)?\d{0,2}(?:\s*P\d)?(?:\s*(?:,|and|&)\s*(?:(?:Cat|ML)\s*)?\d{1,2}(?:\s*P\d)?)*\s*,?$/i;
-const TERM = /^"([^"]+)"\s*$/;
+/** Where a term is used: `Cat 2, 3,`, `ML8, 18`, `5P2`, `GTN &`, `Both Lists`, spread over lines. */
+const USED_IN = /^(?:(?:Cat(?:egory)?|ML|GTN|GSN|GENERAL|Both|All|Lists?|\d{1,2}(?:\s*P\d)?|P\d)\s*(?:,|&|\band\b)?\s*)+$/i;
+/**
+ * A term heading: `"Accuracy"`, `"Bias" (gyro)`, `"Circular Error Probable" ("CEP")`,
+ * `"Data-Based Referenced Navigation" ("DBRN") Systems`, `"Pyrotechnic(s)"`.
+ */
+const TERM = /^"([^"]+)"(?:\s*\(\s*"([^"]+)"\s*\))?(?:\s*(\([^()"]*\)))?(?:\s+([A-Za-z][\w-]*))?\s*$/;
 
 export interface DefinitionsPart {
     definitions: DefinitionModel[];
@@ -25,9 +30,17 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');
         if (termAt >= 0 && before.every(f => USED_IN.test(f))) {
-            current = { term: TERM.exec(fields[termAt])![1].trim(), text: '', usedIn: before.join(' ') || undefined };
+            const [, written, acronym, qualifier, trailing] = TERM.exec(fields[termAt])!;
+            const term = written.trim().replace(/\(s\)$/, '');
+            const usedIn = canonicalUsedIn(before.join(' '));
+            // "Bias" (accelerometer) and "Bias" (gyro): one term, each meaning under its qualifier.
+            const existing = definitions.find(d => d.term.toLowerCase() === term.toLowerCase());
+            current = existing ?? { term, text: '', usedIn };
+            if (!existing) definitions.push(current);
+            const heading = [qualifier, trailing].filter(Boolean).join(' ');
+            if (existing || heading) appendText(current, heading, existing !== undefined);
             appendText(current, fields.slice(termAt + 1).filter(f => f !== '').join(' '));
-            definitions.push(current);
+            if (acronym) definitions.push({ term: acronym.trim(), text: `Short for "${term}".`, usedIn, shortFor: term });
             continue;
         }
         if (!current) {
@@ -38,9 +51,9 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
             continue;
         }
         const rest = [...fields];
-        while (rest.length > 0 && (rest[0] === '' || (USED_IN.test(rest[0]) && /\d|GTN|GSN/.test(rest[0]) && rest.length > 1))) {
+        while (rest.length > 0 && (rest[0] === '' || (USED_IN.test(rest[0]) && /\d|GTN|GSN|Both|All/i.test(rest[0]) && rest.length > 1))) {
             const place = rest.shift()!;
-            if (place !== '') current.usedIn = current.usedIn ? `${current.usedIn} ${place}` : place;
+            if (place !== '') current.usedIn = canonicalUsedIn(current.usedIn ? `${current.usedIn} ${place}` : place);
         }
         appendText(current, rest.join('\t'), true);
     }
@@ -57,4 +70,26 @@ function appendText(definition: DefinitionModel, text: string, newParagraph = fa
 function isHeading(text: string): boolean {
     const clean = cleanFields(text);
     return clean === clean.toUpperCase() && /[A-Z]{4}/.test(clean);
+}
+
+/**
+ * Where a term is used, in one spelling whatever the line breaks of the document: "Cat 2, 3, 6,
+ * ML8, ML18, GTN". The DEF part writes `ML8, 18` for ML8 and ML18, and wraps the list anywhere.
+ */
+export function canonicalUsedIn(raw: string): string | undefined {
+    const words: string[] = [];
+    const categories: string[] = [];
+    const munitions: string[] = [];
+    let mode: 'cat' | 'ml' = 'cat';
+    for (const token of raw.match(/Cat(?:egory)?|ML\d{0,2}|GTN|GSN|GENERAL|Both Lists|All|\d{1,2}(?:\s*P\d)?|P\d/gi) ?? []) {
+        if (/^cat/i.test(token)) mode = 'cat';
+        else if (/^ML/i.test(token)) {
+            mode = 'ml';
+            if (token.length > 2) munitions.push(`ML${Number(token.slice(2))}`);
+        } else if (/^\d/.test(token)) (mode === 'ml' ? munitions : categories).push(mode === 'ml' ? `ML${Number(token)}` : token.replace(/\s+/g, ''));
+        else words.push(/^both/i.test(token) ? 'Both Lists' : token.toUpperCase() === 'ALL' ? 'All' : token.toUpperCase());
+    }
+    const unique = (list: string[]) => [...new Set(list)];
+    const parts = [...(categories.length > 0 ? [`Cat ${unique(categories).join(', ')}`] : []), ...unique(munitions), ...unique(words)];
+    return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -72,6 +72,8 @@ export interface DefinitionModel {
     text: string;
     /** Where the term is used, as the DEF part says ("Cat 2, 3, 6", "ML8"). */
     usedIn?: string;
+    /** For an acronym defined beside its full term ("MMIC"): that term. */
+    shortFor?: string;
 }
 
 export interface ParameterModel {
