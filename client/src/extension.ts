@@ -148,6 +148,11 @@ type ImportEditionResult =
  * and where to write; the server imports them one by one while a notification shows progress.
  */
 async function importEditions(context: vscode.ExtensionContext): Promise<void> {
+    // The manifest disables the command in an untrusted workspace; a call from elsewhere (a keybinding, the API) is refused here too.
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Importing WA editions writes files: trust this workspace first (Manage Workspace Trust).');
+        return;
+    }
     const languageClient = await runningClient();
     if (!languageClient) {
         void vscode.window.showErrorMessage('The CLD language server is not running; restart it first.');

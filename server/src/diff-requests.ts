@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import { type AstNode, AstUtils, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection } from 'vscode-languageserver';
+import { type Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { checkParams } from './request-params.js';
 import { fullCode } from '../../language/src/codes.js';
 import { decodeSource } from '../../language/src/documents.js';
 import { type ListDiff, diffLists } from '../../language/src/diff/diff.js';
@@ -35,7 +36,11 @@ export type DiffListsResult =
     | { ok: false; message: string };
 
 export function registerDiffRequests(connection: Connection, shared: LangiumSharedServices, cld: CldServices): void {
-    connection.onRequest(DIFF_LISTS, async (params: DiffListsParams): Promise<DiffListsResult> => {
+    connection.onRequest(DIFF_LISTS, async (params: DiffListsParams, token): Promise<DiffListsResult | ResponseError<void>> => {
+        checkParams(DIFF_LISTS, params, { new: 'source', old: 'source?' });
+        // The diff of two full editions takes a second: let a request cancelled meanwhile go.
+        await new Promise(resolve => setImmediate(resolve));
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
         try {
             return diffRequest(params, shared, cld);
         } catch (e) {

@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import { findEditions } from '../../language/src/importer/edition.js';
 import { ImportError } from '../../language/src/importer/errors.js';
 import { importAndCheck, writeFileAtomically } from '../../language/src/importer/import-edition.js';
+import { checkParams } from './request-params.js';
 
 export const LIST_EDITIONS = 'cld/listEditions';
 export const IMPORT_EDITION = 'cld/importEdition';
@@ -31,6 +32,7 @@ export type ImportEditionResult =
 
 export function registerImportRequests(connection: Connection): void {
     connection.onRequest(LIST_EDITIONS, (params: { folder: string }): ListEditionsResult => {
+        checkParams(LIST_EDITIONS, params, { folder: 'string' });
         try {
             return { editions: findEditions(params.folder) };
         } catch (e) {
@@ -38,6 +40,7 @@ export function registerImportRequests(connection: Connection): void {
         }
     });
     connection.onRequest(IMPORT_EDITION, async (params: ImportEditionParams): Promise<ImportEditionResult> => {
+        checkParams(IMPORT_EDITION, params, { source: 'string', outDir: 'string' });
         try {
             const result = await importAndCheck(params.source);
             const file = join(params.outDir, `${result.model.fileId}.cld`);

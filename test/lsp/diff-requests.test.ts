@@ -67,3 +67,19 @@ describe('cld/diffLists', () => {
         expect(again.ok).toBe(true);
     });
 });
+
+describe('malformed custom requests', () => {
+    test.each([
+        ['cld/diffLists', undefined, /needs 'new'|expects an object/],
+        ['cld/diffLists', { new: { uri: 42 } }, /needs 'new' as/],
+        ['cld/diffLists', { new: { uri: 'file:///x.cld' }, old: 'HEAD' }, /needs 'old' as/],
+        ['cld/listEditions', {}, /needs 'folder' as a string/],
+        ['cld/importEdition', { source: '/x' }, /needs 'outDir' as a string/],
+    ])('%s with %j is InvalidParams with what is missing, and the server keeps serving', async (method, params, message) => {
+        const error = await client.request(method, params).then(() => undefined, (e: { code: number; message: string }) => e);
+        expect(error?.code).toBe(-32602);
+        expect(error?.message).toMatch(message);
+        expect(error?.message).not.toContain('Cannot read properties');
+        expect(client.alive).toBe(true);
+    });
+});
