@@ -1,5 +1,6 @@
 import { type DeepPartial, DefaultServiceRegistry, type LangiumCoreServices, type LangiumSharedCoreServices, type Module } from 'langium';
 import type { URI } from 'vscode-uri';
+import { CldDocumentBuilder } from './document-builder.js';
 
 /**
  * Langium finds a document's language by its open editor's language id, else by the file
@@ -16,7 +17,10 @@ export class CldServiceRegistry extends DefaultServiceRegistry {
     }
 }
 
-/** Shared services CLD replaces: the registry above. */
+/** Shared services CLD replaces: the registry above, and the builder that re-checks lists that depend on other lists. */
 export const CldSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
-    ServiceRegistry: services => new CldServiceRegistry(services)
+    ServiceRegistry: services => new CldServiceRegistry(services),
+    workspace: {
+        DocumentBuilder: services => new CldDocumentBuilder(services)
+    }
 };

@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { type DeepPartial, inject, type Module } from 'langium';
 import { type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { CldCoreModule, type CldAddedServices } from '../../language/src/cld-module.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from '../../language/src/generated/module.js';
@@ -6,6 +6,7 @@ import { CldSharedModule } from '../../language/src/service-registry.js';
 import { CldCodeActionProvider } from './code-actions.js';
 import { CldCompletionProvider } from './completion.js';
 import { CldDocumentSymbolProvider } from './document-symbols.js';
+import { CldDocumentUpdateHandler } from './document-update-handler.js';
 import { CldFormatter } from './formatter.js';
 import { CldHoverProvider } from './hover.js';
 import { CldRenameProvider } from './rename.js';
@@ -30,9 +31,16 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices> = {
     }
 };
 
+/** Shared editor services CLD replaces: what a closed document becomes. */
+export const CldSharedLspModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        DocumentUpdateHandler: services => new CldDocumentUpdateHandler(services)
+    }
+};
+
 /** All services of the language server: core (shared with the CLI) plus LSP. */
 export function createCldServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Cld: CldServices } {
-    const shared = inject(createDefaultSharedModule(context), CldGeneratedSharedModule, CldSharedModule);
+    const shared = inject(createDefaultSharedModule(context), CldGeneratedSharedModule, CldSharedModule, CldSharedLspModule);
     const Cld = inject(createDefaultModule({ shared }), CldGeneratedModule, CldCoreModule, CldLspModule);
     shared.ServiceRegistry.register(Cld);
     registerValidationChecks(Cld);

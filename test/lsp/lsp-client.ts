@@ -54,6 +54,11 @@ export class LspTestClient {
         void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
 
+    /** Forgets what was published for `uri`, so that the next wait sees a fresh publication (one caused by another document). */
+    forgetDiagnostics(uri: string): void {
+        this.diagnostics.delete(uri);
+    }
+
     /** Waits for the diagnostics of `uri` after the last open or change. */
     async waitForDiagnostics(uri: string, timeoutMs = 20000): Promise<Diagnostic[]> {
         const deadline = Date.now() + timeoutMs;

@@ -170,6 +170,10 @@ function hasOwnConditions(entry: TierListEntry, item: ItemModel): boolean {
     if (entry.detail.length > 0) return true;
     if (/(?:\.{3,}|…)\s*[;:.]?\s*$/.test(entry.text)) return false;
     const normalise = (s: string) => s.replace(/\.\.\.|…/g, '').replace(/[\s"';:,.]+/g, ' ').trim().toLowerCase();
+    // Citing other codes than the item does narrows or widens it: "equipment specified in 6.A. or
+    // 6.B. of this List" for an item on "6.A., 6.B. or 6.C." (2025 6.E.2) is a condition of its own.
+    const cited = codesIn(entry.text);
+    if (cited.size > 0 && !sameSet(cited, codesIn(item.text ?? ''))) return true;
     const own = normalise(entry.text);
     const original = normalise(item.text ?? '');
     if (own === '' || original.startsWith(own)) return false;
@@ -178,4 +182,12 @@ function hasOwnConditions(entry: TierListEntry, item: ItemModel): boolean {
     const words = new Set(original.split(' '));
     const listed = own.split(' ').filter(w => w.length > 2);
     return listed.filter(w => words.has(w)).length < 0.8 * listed.length;
+}
+
+function codesIn(text: string): Set<string> {
+    return new Set((text.match(/\b\d\.[A-E]\.(?:\d+\.?(?:[a-z0-9]{1,3}\.?)*)?/g) ?? []).map(code => code.replace(/\.$/, '')));
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+    return a.size === b.size && [...a].every(x => b.has(x));
 }

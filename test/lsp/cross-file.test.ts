@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LspTestClient } from './lsp-client.js';
+
+// A national list's precedent links are checked against the WA edition it implements, found by
+// list id among the open documents. When that edition changes or goes away, the national list's
+// diagnostics must follow, without an edit to the national list itself.
+const wa = (id: string) => `list "WA"\nid "${id}"\nnumbering wassenaar\ncategory 3 "Electronics" {\n    group B "Equipment" {\n        entry 3.B.1 "Equipment" {\n            item a "Epitaxy";\n        }\n    }\n}\n`;
+const NATIONAL = `list "National"\nnumbering eccn\nimplements wassenaar "WA-LIST (21) 1"\ncategory 3 {\n    group B {\n        entry 3B001 "Equipment" precedent 3.B.1 {\n            item a "Epitaxy" precedent 3.B.1.q;\n        }\n    }\n}\n`;
+const waUri = 'file:///cross-file/wa-2021.cld';
+const nationalUri = 'file:///cross-file/national.cld';
+let client: LspTestClient;
+
+beforeAll(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+}, 30000);
+
+afterAll(async () => client?.shutdown());
+
+const unresolved = async () => (await client.waitForDiagnostics(nationalUri)).filter(d => d.code === 'unresolved-precedent').length;
+
+describe('diagnostics that depend on another document', () => {
+    test('a precedent error appears with the WA edition, and goes when the edition changes its id or is closed', async () => {
+        client.open(waUri, wa('WA-LIST (21) 1'));
+        await client.waitForDiagnostics(waUri);
+        client.open(nationalUri, NATIONAL);
+        expect(await unresolved()).toBe(1);
+
+        client.forgetDiagnostics(nationalUri);
+        client.change(waUri, wa('WA-LIST (19) 1'));
+        expect(await unresolved()).toBe(0);
+
+        client.forgetDiagnostics(nationalUri);
+        client.change(waUri, wa('WA-LIST (21) 1'));
+        expect(await unresolved()).toBe(1);
+
+        client.forgetDiagnostics(nationalUri);
+        await client.notify('textDocument/didClose', { textDocument: { uri: waUri } });
+        expect(await unresolved()).toBe(0);
+    });
+});
