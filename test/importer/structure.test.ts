@@ -401,3 +401,22 @@ describe('definitions', () => {
         expect(canonicalUsedIn('')).toBeUndefined();
     });
 });
+
+describe('notes indented to a level', () => {
+    test('an N.B. indented like the children of an open item belongs to that item, not to the last sub-item', () => {
+        const text = [
+            '3.\tA.\t1.\tElectronic items as follows:',
+            '3.\tA.\t1.\te.\t2.\tHigh energy storage capacitors as follows:',
+            '\t\t\t\t\ta.\tSingle shot capacitors having all of the following:',
+            '\t\t\t\t\t\t1.\tA voltage rating equal to or more than 5 kV;',
+            '\t\t\t\t\tb.\tRepetition rated capacitors having all of the following:',
+            '\t\t\t\t\t\t4.\tA charge/discharge cycle life equal to or more than 10,000;',
+            '\t\t\t\t\tN.B.\tSee also the Munitions List.',
+            'Note\tA note at the margin stays with the item above it.',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 3)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('3.A.1.e.2')!.notes.map(n => n.text)).toEqual(['See also the Munitions List.']);
+        expect(items.get('3.A.1.e.2.b.4')!.notes.map(n => n.text)).toEqual(['A note at the margin stays with the item above it.']);
+    });
+});

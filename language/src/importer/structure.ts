@@ -276,8 +276,18 @@ export class ItemTreeBuilder {
         return undefined;
     }
 
-    /** The item opened last, else the group or category. */
+    /**
+     * The item opened last, else the group or category. A note indented like the labels of some
+     * open item's children ("\t\t\t\t\tN.B." after 3.A.1.e.2.b.4, at the depth of 3.A.1.e.2's a. and
+     * b.) belongs to that item, not to the last one; notes at the margin cannot say, and stay
+     * with the item above them.
+     */
     private noteOwner(paragraph: SourceParagraph): NoteOwner {
+        const { depth } = splitFields(paragraph.text);
+        if (depth > 0 && this.open.length > 1) {
+            const index = depth - this.open[0].code.split('.').length;
+            if (index >= 0 && index < this.open.length - 1) return this.open[index];
+        }
         if (this.open.length > 0) return this.open[this.open.length - 1];
         if (this.group) return this.group;
         if (this.category) return this.category;
