@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { parameterName } from '../../language/src/importer/parameter-names.js';
 import { parseThresholds, readNumber } from '../../language/src/importer/thresholds.js';
 
 const byMeasure = (dimension: string, measure: string | undefined) => measure ?? dimension;
@@ -46,6 +47,7 @@ describe('threshold phrases', () => {
         ['an energy exceeding 100 keV', ['energy > 100 keV']],
         ['a power exceeding 10 nW', ['power > 10 nW']],
         ['a mass less than 20 g', ['mass < 20 g']],
+        ['for use at linear acceleration levels exceeding 100 g', ['acceleration > 100 g0']],
         ['a range of 25 nautical miles or more', ['range >= 25 nmi']],
         ['a CTP exceeding 190,000 Mtops', ['ctp > 190000 Mtops']],
         ['an accuracy less than 0.1 mGal', ['accuracy < 0.1 mGal']],
@@ -114,5 +116,25 @@ describe('threshold phrases', () => {
         expect(readNumber('0.35')).toEqual({ value: '0.35', guessed: false });
         expect(readNumber('5 x 10^-3')).toEqual({ value: '5e-3', guessed: false });
         expect(readNumber('abc')).toBeUndefined();
+    });
+});
+
+describe('parameter names', () => {
+    test('depend on the measured word and the dimension only, never on what came first', () => {
+        expect(parameterName('length', 'wavelength')).toEqual({ name: 'wavelength', dimension: 'length' });
+        expect(parameterName('frequency', 'wavelength')).toEqual({ name: 'wavelength_frequency', dimension: 'frequency' });
+        expect(parameterName('acceleration', 'acceleration')).toEqual({ name: 'acceleration', dimension: 'acceleration' });
+        expect(parameterName('angle', 'acceleration')).toEqual({ name: 'acceleration_angle', dimension: 'angle' });
+        expect(parameterName('frequency', 'sample_rate')).toEqual({ name: 'sample_rate', dimension: 'frequency' });
+        expect(parameterName('data-rate', 'data_rate')).toEqual({ name: 'data_rate', dimension: 'data-rate' });
+        expect(parameterName('count:terminal', undefined)).toEqual({ name: 'terminals', dimension: 'count' });
+        expect(parameterName('length', undefined)).toEqual({ name: 'length', dimension: 'length' });
+    });
+
+    test('hours, tonnes, metres and knots written out are units, not counted nouns', () => {
+        expect(read('a life of more than 10,000 hours').conditions).toEqual(['time > 10000 h']);
+        expect(read('a payload of 500 tonnes or more').conditions).toEqual(['payload_mass >= 500 t'.replace('payload_mass', 'mass')]);
+        expect(read('a depth exceeding 1,000 metres').conditions).toEqual(['depth > 1000 m']);
+        expect(read('a speed exceeding 30 knots').conditions).toEqual(['speed > 30 kn']);
     });
 });

@@ -12,6 +12,7 @@ import { checkRequiredParts, listPartFiles, readPartFile } from './parts.js';
 import type { SourcePart } from './source.js';
 import { cleanFields, ItemTreeBuilder, parseNoteStart } from './structure.js';
 import { parseThresholds } from './thresholds.js';
+import { identifier, parameterName } from './parameter-names.js';
 import { applyTierList, parseTierList } from './tiers.js';
 
 export const EDITION_TITLE = 'Wassenaar Arrangement List of Dual-Use Goods and Technologies and Munitions List';
@@ -229,12 +230,12 @@ interface ThresholdCounts { seen: number; parsed: number; guessed: number; unexp
 function addThresholds(model: EditionModel): ThresholdCounts {
     const parameters = new Map<string, ParameterModel>();
     const parameterFor = (dimension: string, measure: string | undefined): string => {
-        const counted = dimension.startsWith('count:') ? dimension.slice(6) : undefined;
-        const realDimension = counted ? 'count' : dimension;
-        let name = identifier(counted ? `${counted}s` : measure ?? dimension);
-        const existing = parameters.get(name);
-        if (existing && existing.dimension !== realDimension) name = identifier(`${name}_${realDimension}`);
-        if (!parameters.has(name)) parameters.set(name, { name, dimension: realDimension });
+        const wanted = parameterName(dimension, measure);
+        // Two measures can still meet in one name with different dimensions (a measure word and a
+        // bare dimension of the same spelling): the dimension then follows, as for any other.
+        const existing = parameters.get(wanted.name);
+        const name = existing && existing.dimension !== wanted.dimension ? identifier(`${wanted.name}_${wanted.dimension}`) : wanted.name;
+        if (!parameters.has(name)) parameters.set(name, { name, dimension: wanted.dimension });
         return name;
     };
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };
@@ -264,17 +265,7 @@ function unambiguous(thresholds: ThresholdModel[]): ThresholdModel[] {
     return thresholds.filter(t => phrases.get(t.parameter)!.size === 1);
 }
 
-/** A CLD identifier from a measured word: letters, digits and underscores, not starting with a digit. */
-function identifier(text: string): string {
-    const id = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
-    const safe = /^[a-z_]/.test(id) ? id : `p_${id}`;
-    return KEYWORDS.has(safe) ? `${safe}_value` : safe;
-}
 
-/** CLD keywords cannot name a parameter. */
-const KEYWORDS = new Set(['list', 'id', 'edition', 'date', 'numbering', 'wassenaar', 'eccn', 'implements', 'supersedes', 'parameter', 'unit',
-    'definitions', 'term', 'category', 'group', 'entry', 'reserved', 'since', 'item', 'tier', 'sensitive', 'munitions', 'precedent', 'see',
-    'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national']);
 
 function countEdition(model: EditionModel, parts: SourcePart[], thresholds: ThresholdCounts, sensitiveList: ImportCounts['sensitiveList'], verySensitiveList: ImportCounts['verySensitiveList']): ImportCounts {
     const tiers: Record<string, number> = { 'dual-use': 0, sensitive: 0, 'very-sensitive': 0, munitions: 0 };

@@ -35,7 +35,9 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
     [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
     [/^g\/cm\s?(?:3|³)/, 'g/cm^3'], [/^kg\/m\s?(?:3|³)/, 'kg/m^3'],
-    [/^nautical miles?\b/i, 'nmi'],
+    [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
+    [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
+    [/^hours?\b/i, 'h'], [/^minutes?\b/i, 'min'], [/^seconds?\b/i, 's'], [/^kilo(?:meters?|metres?)\b/i, 'km'], [/^(?:meters?|metres?)\b/i, 'm'],
     [/^(p|n|µ|μ|u|m|c|k)?m\b(?![\/²³])/, '$1m'],
     [/^(p|n|µ|μ|u|m)?s\b(?!\/)/, '$1s'],
     [/^(k|M|G|T)?Hz\b/, '$1Hz'],
@@ -52,7 +54,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
 ];
 
 /** Words after a number that are part of the sentence, not a counted noun. */
-const NOT_COUNTED = new Set(['and', 'or', 'but', 'of', 'in', 'at', 'the', 'to', 'per', 'for', 'with', 'from', 'than', 'times', 'when', 'which', 'that', 'over', 'under', 'up', 'as', 'on', 'by', 'is', 'are', 'any', 'all', 'each', 'inclusive', 'input', 'or']);
+const NOT_COUNTED = new Set(['divided', 'deg', 'degree', 'degrees', 'and', 'or', 'but', 'of', 'in', 'at', 'the', 'to', 'per', 'for', 'with', 'from', 'than', 'times', 'when', 'which', 'that', 'over', 'under', 'up', 'as', 'on', 'by', 'is', 'are', 'any', 'all', 'each', 'inclusive', 'input', 'or']);
 
 /** Measured words that name a parameter when they appear before the phrase. */
 const MEASURES = [
@@ -166,7 +168,14 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         chosen.push({ ...candidate, a, b });
     }
     // In text order, so that parameters are named and thresholds listed as the text reads.
-    const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, bounds, a, b }) => ({
+    const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, bounds, a, b }) => {
+        // "g" is a gram ("a mass exceeding 100 g") or the acceleration of gravity ("acceleration
+        // levels exceeding 100 g"): the clause decides.
+        if (a.quantity.unit === 'g' && /accelerat|shock|vibration/i.test(normal.slice(0, start).split(/[;:]/).pop() ?? '')) {
+            for (const q of [a, b]) if (q) Object.assign(q, { quantity: { ...q.quantity, unit: 'g0' }, dimension: 'acceleration' });
+        }
+        return { start, match, bounds, a, b };
+    }).map(({ start, match, bounds, a, b }) => ({
         start, a, b,
         phrase: match[0].slice(0, match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
         bounds: bounds(a.quantity, b?.quantity),

@@ -164,6 +164,7 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'mPa.s': { dimension: 'viscosity', factor: r('1e-3'), prefixable: false },
     'g0/sqrtHz': { dimension: 'noise-density', factor: r('1'), prefixable: true },
     nmi: { dimension: 'length', factor: r('1852'), prefixable: false },
+    kn: { dimension: 'velocity', factor: Rational.of(1852n, 3600n), prefixable: false },
     Gal: { dimension: 'acceleration', factor: r('0.01'), prefixable: true },
     'byte/s': { dimension: 'data-rate', factor: r('8'), prefixable: true },
     'W/kg': { dimension: 'specific-power', factor: r('1'), prefixable: true },

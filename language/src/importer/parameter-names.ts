@@ -1,0 +1,51 @@
+/**
+ * Names of the parameters the importer declares. A name depends only on the measured word before
+ * a phrase and the quantity's dimension, never on which item of an edition came first, so the
+ * same quantity of the same item has the same name in every edition (and a diff compares it as
+ * one parameter). A measured word with its usual dimension is the name itself (`wavelength`,
+ * `frequency`); otherwise the dimension follows it (`resolution_length`, `acceleration_angle`).
+ */
+
+/** The dimension each measured word usually has in the WA texts. */
+const NATURAL: Record<string, string> = {
+    wavelength: 'length', frequency: 'frequency', bandwidth: 'frequency', power: 'power', temperature: 'temperature',
+    pressure: 'pressure', diameter: 'length', thickness: 'length', length: 'length', width: 'length', depth: 'length',
+    range: 'length', voltage: 'voltage', current: 'current', energy: 'energy', mass: 'mass', weight: 'mass',
+    speed: 'velocity', velocity: 'velocity', acceleration: 'acceleration', altitude: 'length', drift: 'angular-rate',
+    strength: 'pressure', modulus: 'pressure', capacitance: 'capacitance', resistance: 'resistance', torque: 'torque',
+    thrust: 'force', force: 'force', dose: 'dose', efficiency: 'ratio', gain: 'level', loss: 'level',
+    throughput: 'data-rate', performance: 'performance', time: 'time', duration: 'time', delay: 'time', period: 'time',
+    area: 'area', volume: 'volume', aperture: 'length', rate: 'frequency', size: 'length', pulse: 'time',
+    linewidth: 'frequency', displacement: 'length', irradiance: 'irradiance', purity: 'ratio', porosity: 'ratio',
+    jitter: 'time', sidelobe: 'level', density: 'density', field: 'magnetic-field',
+};
+
+/** The natural dimension of a measure, or of the first of its words that has one ("frequency_change", "sample_rate"). */
+function naturalDimension(measure: string): string | undefined {
+    return measure.split('_').map(word => NATURAL[word]).find(d => d !== undefined);
+}
+
+/**
+ * The parameter name for a phrase. `dimension` is a registry dimension, or `count:<noun>` for a
+ * counted noun ("More than 208 terminals" names `terminals`).
+ */
+export function parameterName(dimension: string, measure: string | undefined): { name: string; dimension: string } {
+    if (dimension.startsWith('count:')) return { name: identifier(`${dimension.slice(6)}s`), dimension: 'count' };
+    if (!measure) return { name: identifier(dimension), dimension };
+    // "data_rate" measures a data-rate, "current_density" a current-density: the word is the dimension.
+    const saysDimension = measure === dimension.replace(/-/g, '_') || measure.endsWith(`_${dimension.replace(/-/g, '_')}`);
+    const name = saysDimension || naturalDimension(measure) === dimension ? measure : `${measure}_${dimension}`;
+    return { name: identifier(name), dimension };
+}
+
+/** A CLD identifier from a measured word: letters, digits and underscores, not starting with a digit. */
+export function identifier(text: string): string {
+    const id = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    const safe = /^[a-z_]/.test(id) ? id : `p_${id}`;
+    return KEYWORDS.has(safe) ? `${safe}_value` : safe;
+}
+
+/** CLD keywords cannot name a parameter. */
+const KEYWORDS = new Set(['list', 'id', 'edition', 'date', 'numbering', 'wassenaar', 'eccn', 'implements', 'supersedes', 'parameter', 'unit',
+    'definitions', 'term', 'category', 'group', 'entry', 'reserved', 'since', 'item', 'tier', 'sensitive', 'munitions', 'precedent', 'see',
+    'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national']);
