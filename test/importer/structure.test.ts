@@ -8,7 +8,7 @@ import { importAndCheck, validateCld, writeFileAtomically } from '../../language
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
-import { namedCodes, parseNoteStart } from '../../language/src/importer/structure.js';
+import { namedCodes, parseNoteStart } from '../../language/src/importer/notes.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';

@@ -6,7 +6,8 @@
  */
 import type { DefinitionModel, NoteModel } from './model.js';
 import type { SourceParagraph } from './source.js';
-import { cleanFields, parseNoteStart } from './structure.js';
+import { parseNoteStart } from './notes.js';
+import { cleanFields } from './source.js';
 
 /** Where a term is used: `Cat 2, 3,`, `ML8, 18`, `5P2`, `GTN &`, `Both Lists`, spread over lines. */
 const USED_IN = /^(?:(?:Cat(?:egory)?|ML|GTN|GSN|GENERAL|Both|All|Lists?|\d{1,2}(?:\s*P\d)?|P\d)\s*(?:,|&|\band\b)?\s*)+$/i;

@@ -27,3 +27,21 @@ export interface SourcePart {
     file: string;
     paragraphs: SourceParagraph[];
 }
+
+/** Joins the tab-separated fields of a paragraph with single spaces. */
+export function cleanFields(text: string): string {
+    return text.split('\t').map(f => f.trim()).filter(f => f !== '').join(' ');
+}
+
+export interface Fields {
+    depth: number;
+    fields: string[];
+}
+
+/** The tab depth of a paragraph (leading empty fields) and its fields, trimmed. */
+export function splitFields(text: string): Fields {
+    const fields = text.split('\t');
+    let depth = 0;
+    while (depth < fields.length && fields[depth].trim() === '') depth++;
+    return { depth, fields: fields.slice(depth).map(f => f.trim()) };
+}

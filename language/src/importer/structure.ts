@@ -9,107 +9,13 @@
  * take every following line that is not an item; they belong to the item opened last, or to
  * the item their first words name ("Note 3.A.1.a.1.c. does not apply to ...").
  */
-import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteKind, NoteModel } from './model.js';
-import type { SourceParagraph } from './source.js';
+import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } from './model.js';
+import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
+import { isContinuation, namedCodes, noteListHasPredecessor, parseNoteStart, type ParsedNote } from './notes.js';
+import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 
-const LABEL = /^([a-z]{1,2}|\d{1,3})\.?$/;
-const CATEGORY_PART = /^(\d)\.?$/;
-const GROUP_PART = /^([A-E])\.?$/;
-const ML_PART = /^ML\s?(\d{1,2})\.?\*?$/;
 const RULE = /^[_\-=\s*]{5,}$/;
 const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
-
-export interface ParsedNote {
-    kind: NoteKind;
-    text: string;
-    /** The note's heading as written, normalised: "Note 2", "Technical Notes". */
-    heading: string;
-}
-
-/** `Note`, `Note 2`, `Notes:`, `N.B.`, `Technical Note`, `Technical Notes 1`, ... at the start of a paragraph. */
-export function parseNoteStart(text: string): ParsedNote | undefined {
-    const trimmed = text.replace(/^[\t ]+/, '');
-    const nb = /^N\.\s?B\.?\s?\d*\.?\s*:?(?=\t|\s|$)/.exec(trimmed);
-    if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)), heading: headingOf(nb[0]) };
-    const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
-    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]) };
-    const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?\s*:\s|^(?:Notes?)\s+\d+\s+/.exec(trimmed);
-    if (note) {
-        const rest = cleanFields(trimmed.slice(note[0].length));
-        return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest, heading: headingOf(note[0]) };
-    }
-    return undefined;
-}
-
-function headingOf(head: string): string {
-    return head.replace(/[\s:]+/g, ' ').trim();
-}
-
-/** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
-function isContinuation(note: ParsedNote): boolean {
-    return /^(?:to\s+\S+\s+)?cont(?:inued)?\.?$/i.test(note.text);
-}
-
-/** WA notes that take things out of control say so in a few fixed ways. */
-function isDecontrol(text: string): boolean {
-    return /\b(does|do) not (apply to|control)\b/i.test(text.slice(0, 200));
-}
-
-/** Joins the tab-separated fields of a paragraph with single spaces. */
-export function cleanFields(text: string): string {
-    return text.split('\t').map(f => f.trim()).filter(f => f !== '').join(' ');
-}
-
-interface Fields {
-    depth: number;
-    fields: string[];
-}
-
-function splitFields(text: string): Fields {
-    const fields = text.split('\t');
-    let depth = 0;
-    while (depth < fields.length && fields[depth].trim() === '') depth++;
-    return { depth, fields: fields.slice(depth).map(f => f.trim()) };
-}
-
-interface CodeLine {
-    parts: string[];
-    text: string;
-}
-
-/** `3.\tA.\t1.\ta.\tText` (also written `3.A.1.a.\tText`) or `ML8.\ta.\tText`. */
-export function parseCodeLine(fields: string[]): CodeLine | undefined {
-    const pieces: string[] = [];
-    let index = 0;
-    for (; index < fields.length; index++) {
-        const field = fields[index];
-        if (field === '') continue;
-        // The entry number sometimes lacks its dot ("6.\tA.\t2\tb." in 1997-2007 for 6.A.2.b and c).
-        const split = pieces.length === 2 && /^\d{1,3}$/.test(field) ? [field] : splitCodeField(field, pieces.length === 0);
-        if (!split) break;
-        pieces.push(...split);
-    }
-    if (pieces.length === 0) return undefined;
-    const ml = ML_PART.exec(pieces[0]);
-    if (!ml && !(CATEGORY_PART.test(pieces[0]) && pieces.length >= 2 && GROUP_PART.test(pieces[1]))) return undefined;
-    const parts = ml ? [`ML${Number(ml[1])}`, ...pieces.slice(1)] : pieces.map(p => p.replace(/\.$/, ''));
-    if (parts.slice(ml ? 1 : 2).some(p => !LABEL.test(p))) return undefined;
-    return { parts: parts.map(p => p.replace(/\.$/, '')), text: fields.slice(index).filter(f => f !== '').join(' ') };
-}
-
-/** One tab-separated field of a code: `3.`, `A.`, `12.`, `ab.`, `ML8.`, or a dotted run `3.A.1.a.`. */
-function splitCodeField(field: string, first: boolean): string[] | undefined {
-    if (first && ML_PART.test(field)) return [field];
-    if (/^[0-9A-Za-z]{1,3}\.$/.test(field)) return [field.slice(0, -1)];
-    if (/^(\d|ML\d{1,2})(\.\s?[0-9A-Za-z]{1,3})+\.?$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
-    // Two parts in one field, as "A. 11." in "9.\tA. 11.\tRamjet..." (1997-2000).
-    if (!first && /^[0-9A-Za-z]{1,3}\.(\s?[0-9A-Za-z]{1,3}\.)+$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
-    return undefined;
-}
-
-export function isLetterLabel(label: string): boolean {
-    return /^[a-z]+$/.test(label);
-}
 
 function newItem(code: string, label: string, where: string): ItemModel {
     return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
@@ -567,36 +473,8 @@ export class ItemTreeBuilder {
 }
 
 /** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
-/**
- * Whether `label` continues the note's own list. The list may nest (a. 1. a. ... 2. b.), so
- * its lines are replayed keeping the last label of each open level.
- */
-function noteListHasPredecessor(note: NoteModel, label: string): boolean {
-    const levels: string[] = [];
-    for (const line of note.text.split('\n')) {
-        const current = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(line)?.[1];
-        if (current === undefined) continue;
-        let level = levels.length - 1;
-        while (level >= 0 && !isSuccessor(levels[level], current)) level--;
-        if (level >= 0) levels.splice(level, levels.length, current);
-        else if (current === 'a' || current === '1') levels.push(current);
-    }
-    return levels.some(last => isSuccessor(last, label));
-}
-
 function continuesText(before: string, line: string): boolean {
     return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line);
-}
-
-// Labels after a space are numbers only, so that ". and" or ". or" is not read as a label.
-const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
-const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In)\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
-
-/** The full codes a note names in its first words, in the forms the WA notes use. */
-export function namedCodes(text: string): string[] {
-    const match = NAMED_CODES.exec(text.trim());
-    if (!match) return [];
-    return match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '');
 }
 
 function findByCode(top: ItemModel, code: string): ItemModel | undefined {
@@ -607,23 +485,6 @@ function findByCode(top: ItemModel, code: string): ItemModel | undefined {
         if (found) return found;
     }
     return undefined;
-}
-
-export function nextLabel(label: string): string {
-    if (/^\d+$/.test(label)) return String(Number(label) + 1);
-    const index = labelIndex(label) + 1;
-    return index <= 26 ? String.fromCharCode(96 + index) : String.fromCharCode(96 + Math.floor((index - 1) / 26)) + String.fromCharCode(97 + ((index - 1) % 26));
-}
-
-export function isSuccessor(previous: string, next: string): boolean {
-    if (/^\d+$/.test(previous) && /^\d+$/.test(next)) return Number(next) === Number(previous) + 1;
-    if (isLetterLabel(previous) && isLetterLabel(next)) return labelIndex(next) === labelIndex(previous) + 1;
-    return false;
-}
-
-/** a=1 ... z=26, aa=27: the order WA uses after z. */
-function labelIndex(label: string): number {
-    return label.length === 1 ? label.charCodeAt(0) - 96 : 26 * (label.charCodeAt(0) - 96) + label.charCodeAt(1) - 96;
 }
 
 function compareCategories(a: CategoryModel, b: CategoryModel): number {

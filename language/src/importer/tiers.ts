@@ -6,7 +6,7 @@
  */
 import type { ImportWarning, ItemModel, TierName } from './model.js';
 import type { SourceParagraph } from './source.js';
-import { cleanFields } from './structure.js';
+import { cleanFields } from './source.js';
 
 export interface TierListEntry {
     codes: string[];

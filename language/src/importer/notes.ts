@@ -1,0 +1,73 @@
+/**
+ * Notes as the WA documents write them: where one starts (`Note 2`, `N.B.`, `Technical Note`),
+ * whether it takes something out of control, whether it continues one from the page before,
+ * which items its first words name, and whether a label line continues its own list.
+ */
+import type { NoteKind, NoteModel } from './model.js';
+import { isSuccessor } from './labels.js';
+import { cleanFields } from './source.js';
+
+export interface ParsedNote {
+    kind: NoteKind;
+    text: string;
+    /** The note's heading as written, normalised: "Note 2", "Technical Notes". */
+    heading: string;
+}
+
+/** `Note`, `Note 2`, `Notes:`, `N.B.`, `Technical Note`, `Technical Notes 1`, ... at the start of a paragraph. */
+export function parseNoteStart(text: string): ParsedNote | undefined {
+    const trimmed = text.replace(/^[\t ]+/, '');
+    const nb = /^N\.\s?B\.?\s?\d*\.?\s*:?(?=\t|\s|$)/.exec(trimmed);
+    if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)), heading: headingOf(nb[0]) };
+    const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
+    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]) };
+    const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?\s*:\s|^(?:Notes?)\s+\d+\s+/.exec(trimmed);
+    if (note) {
+        const rest = cleanFields(trimmed.slice(note[0].length));
+        return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest, heading: headingOf(note[0]) };
+    }
+    return undefined;
+}
+
+function headingOf(head: string): string {
+    return head.replace(/[\s:]+/g, ' ').trim();
+}
+
+/** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
+export function isContinuation(note: ParsedNote): boolean {
+    return /^(?:to\s+\S+\s+)?cont(?:inued)?\.?$/i.test(note.text);
+}
+
+/** WA notes that take things out of control say so in a few fixed ways. */
+function isDecontrol(text: string): boolean {
+    return /\b(does|do) not (apply to|control)\b/i.test(text.slice(0, 200));
+}
+
+/**
+ * Whether `label` continues the note's own list. The list may nest (a. 1. a. ... 2. b.), so
+ * its lines are replayed keeping the last label of each open level.
+ */
+export function noteListHasPredecessor(note: NoteModel, label: string): boolean {
+    const levels: string[] = [];
+    for (const line of note.text.split('\n')) {
+        const current = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(line)?.[1];
+        if (current === undefined) continue;
+        let level = levels.length - 1;
+        while (level >= 0 && !isSuccessor(levels[level], current)) level--;
+        if (level >= 0) levels.splice(level, levels.length, current);
+        else if (current === 'a' || current === '1') levels.push(current);
+    }
+    return levels.some(last => isSuccessor(last, label));
+}
+
+// Labels after a space are numbers only, so that ". and" or ". or" is not read as a label.
+const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
+const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In)\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
+
+/** The full codes a note names in its first words, in the forms the WA notes use. */
+export function namedCodes(text: string): string[] {
+    const match = NAMED_CODES.exec(text.trim());
+    if (!match) return [];
+    return match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '');
+}
+
