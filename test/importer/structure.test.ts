@@ -420,3 +420,21 @@ describe('notes indented to a level', () => {
         expect(items.get('3.A.1.e.2.b.4')!.notes.map(n => n.text)).toEqual(['A note at the margin stays with the item above it.']);
     });
 });
+
+describe('notes at the margin that speak of an item above', () => {
+    test('a note after the last sub-item that names one open item in its first sentence is that item\'s', () => {
+        const text = [
+            '1.\tC.\t10.\tFibrous or filamentary materials as follows:',
+            '\t\t\te.\tFully or partially resin-impregnated materials as follows:',
+            '1.\tC.\t10.\te.\t2.\tPrepregs having any of the following:',
+            '\t\t\t\t\td.\tPolyimide resins;',
+            'Technical Note',
+            'The glass transition temperature (Tg) for 1.C.10.e. materials is determined using the method described in ASTM D 7028.',
+            'Note\tThis note names no item and stays with 1.C.10.e.2.d.',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', text, 1)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('1.C.10.e')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+        expect(items.get('1.C.10.e.2.d')!.notes.map(n => n.text)).toEqual(['This note names no item and stays with 1.C.10.e.2.d.']);
+    });
+});

@@ -71,3 +71,8 @@ export function namedCodes(text: string): string[] {
     return match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '');
 }
 
+
+/** Every distinct full code written in the text, without its final dot. */
+export function mentionedCodes(text: string): string[] {
+    return [...new Set([...text.matchAll(new RegExp(CODE, 'g'))].map(m => m[0].replace(/\s/g, '').replace(/\.$/, '')))];
+}
