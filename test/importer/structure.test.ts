@@ -429,7 +429,8 @@ describe('notes at the margin that speak of an item above', () => {
             '1.\tC.\t10.\te.\t2.\tPrepregs having any of the following:',
             '\t\t\t\t\td.\tPolyimide resins;',
             'Technical Note',
-            'The glass transition temperature (Tg) for 1.C.10.e. materials is determined using the method described in ASTM D 7028.',
+            // Indented by one tab, as in 2004: still shallower than any item of the entry.
+            '\tThe glass transition temperature (Tg) for 1.C.10.e. materials is determined using the method described in ASTM D 7028.',
             'Note\tThis note names no item and stays with 1.C.10.e.2.d.',
         ].join('\n');
         const edition = buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', text, 1)], []);

@@ -152,12 +152,13 @@ export class ItemTreeBuilder {
     private noteOwners(text: string, paragraph: SourceParagraph): NoteOwner[] {
         const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
         if (named.length > 0) return [...new Set(named)];
-        // A note at the margin after the last sub-item that speaks of one of the open items above
+        // A note at the margin (shallower than any item) after the last sub-item that speaks of one of the open items above
         // it in its first sentence ("The glass transition temperature (Tg) for 1.C.10.e. materials
         // is ...") is that item's.
         const mentioned = mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]);
         const above = this.open.slice(0, -1).filter(item => mentioned.includes(item.code));
-        if (mentioned.length === 1 && above.length === 1 && splitFields(paragraph.text).depth === 0) return above;
+        const margin = this.open.length > 0 && splitFields(paragraph.text).depth < this.open[0].code.split('.').length;
+        if (mentioned.length === 1 && above.length === 1 && margin) return above;
         return [this.noteOwner(paragraph)];
     }
 
