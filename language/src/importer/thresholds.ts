@@ -104,6 +104,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${BELOW}\s${QA},?\s(?:but|and)\s${ABOVE}\s${QB}`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA},?\s(?:but|and)\s${AT_LEAST}\s${QB}`, 'giu'), bounds: (a, b) => [c('<=', a), c('>=', b!)] },
     { pattern: new RegExp(String.raw`${QA}\sat a maximum\b`, 'giu'), bounds: a => [c('<=', a)] },
+    // "positioned within 20 m of a given point", "within ±0.05% of the final value": at most; not
+    // "within 0 to 0.2 mm", a range.
+    { pattern: new RegExp(String.raw`\bwithin\s(?:±\s?)?${QA}(?!\s?(?:to|-|–)\s?\d)`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`\bfrom\s${QA}\sto\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`\bbetween\s${QA}\sand\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA}`, 'giu'), bounds: a => [c('<=', a)] },
