@@ -3,9 +3,15 @@
  * gets it as text, never as markup, formulas or control sequences.
  */
 
-/** Markdown: one line, with every character that can start markup (links, HTML, emphasis, tables) escaped. */
+/**
+ * Markdown: one line, with the characters that make markup inside a line escaped: links and
+ * images need `[`, HTML needs `<`, entities `&`, emphasis and code `*` `_` `~` and a backquote,
+ * tables `|`. Parentheses (except after `]`), `#` and `!` do nothing without them, so a memo keeps "WA-LIST (21) 1".
+ */
 export function escapeMarkdown(text: string): string {
-    return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_{}[\]<>()#|~!&]/g, ch => `\\${ch}`);
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, ch => `\\${ch}`)
+        // "](" also escaped, so no renderer that is lax about the escaped bracket makes a link of it.
+        .replace(/\\\]\(/g, '\\]\\(');
 }
 
 /**
