@@ -57,6 +57,18 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(list(shifted), list(ranged)))).toEqual(['threshold 3A001.a incomparable']);
     });
 
+    test('a union of bounds ("below A or above B", "outside the range"): its direction is exact', () => {
+        const outside = (low: string, high: string) => entry(`item a "Amplifiers outside the band" { frequency < ${low} GHz or > ${high} GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }`);
+        // The excluded band grew: fewer frequencies are controlled.
+        expect(kinds(diffLists(list(outside('20', '60')), list(outside('10', '60'))))).toEqual(['threshold 3A001.a relaxed']);
+        expect(kinds(diffLists(list(outside('20', '60')), list(outside('20', '70'))))).toEqual(['threshold 3A001.a relaxed']);
+        expect(kinds(diffLists(list(outside('20', '60')), list(outside('25', '60'))))).toEqual(['threshold 3A001.a tightened']);
+        expect(kinds(diffLists(list(outside('20', '60')), list(outside('25', '70'))))).toEqual(['threshold 3A001.a incomparable']);
+        expect(kinds(diffLists(list(outside('20', '60')), list(outside('20', '60'))))).toEqual([]);
+        const summary = diffLists(list(outside('20', '60')), list(outside('10', '60'))).changes[0];
+        expect(summary.old).toEqual(['frequency < 20 GHz or > 60 GHz']);
+    });
+
     test('the direction of an item counts its sub-items (any-of and all-of)', () => {
         const anyOf = (limit: string) => entry(`item a "Amplifiers" { frequency > 10 GHz\n item 1 "High power" { power > ${limit} W }\n item 2 "Wide band" { frequency > 40 GHz } }`);
         const diff = diffLists(list(anyOf('10')), list(anyOf('5')));

@@ -9,7 +9,10 @@ const cases: Array<[string, string, string]> = [
     ['negative-value', 'item a "x" { wavelength < -3 nm }', ''],
     ['empty-threshold', 'item a "x" { wavelength from 5 nm to 3 nm }', ''],
     ['contradictory-thresholds', 'item a "x" { wavelength > 5 nm wavelength < 3 nm }', ''],
-    ['unit-not-preferred', 'item a "x" { wavelength < 0.35 um }', '']
+    ['unit-not-preferred', 'item a "x" { wavelength < 0.35 um }', ''],
+    // Every bound of a union is checked, not only the first.
+    ['unit-dimension', 'item a "x" { wavelength < 5 nm or > 3 GHz }', ''],
+    ['negative-value', 'item a "x" { wavelength < 5 nm or > -3 nm }', '']
 ];
 
 describe('threshold rules', () => {
@@ -26,7 +29,9 @@ describe('threshold rules', () => {
             item e "x" all-of {
                 item 1 "y" { wavelength < 10 nm }
                 item 2 "z" { wavelength > 4 nm }
-            }`));
+            }
+            item f "x" { temperature < 228 K or > 358 K }
+            item g "x" { wavelength < 20 nm or from 30 nm to 40 nm or > 60 nm }`));
         expect(codes).toEqual([]);
     });
 

@@ -2,7 +2,7 @@
  * The exact scope of an item's own thresholds, from the flat model: what the diff compares to
  * say whether a change tightened or relaxed control. Values are exact rationals in base units.
  */
-import type { FlatItem, FlatThreshold } from '../export/flat-items.js';
+import type { FlatBound, FlatItem, FlatThreshold } from '../export/flat-items.js';
 import { Rational } from '../quantities/rational.js';
 import { dimensionOf, lookupUnit } from '../quantities/units.js';
 import { IntervalSet } from '../scopes/interval-set.js';
@@ -64,21 +64,28 @@ export function scopeOfThresholds(thresholds: FlatThreshold[]): Scope | undefine
 }
 
 function scopeOfThreshold(threshold: FlatThreshold): Scope | undefined {
-    const range = threshold.comparator === 'from-to';
-    const low = range ? baseValue(threshold.low?.value, threshold.low?.unit) : undefined;
-    const high = range ? baseValue(threshold.high?.value, threshold.high?.unit) : undefined;
-    const single = range ? undefined : baseValue(threshold.value, threshold.unit);
-    const dimension = single?.dimension ?? low?.dimension ?? high?.dimension;
-    let values: IntervalSet | undefined;
-    if (range) {
-        values = low && high ? IntervalSet.closed(low.value, high.value) : undefined;
-    } else if (single) {
-        values = interval(threshold.comparator, single.value);
+    let values = IntervalSet.EMPTY;
+    let dimension: string | undefined;
+    for (const bound of [threshold, ...(threshold.alternatives ?? [])]) {
+        const read = boundValues(bound);
+        if (!read) return undefined;
+        values = values.union(read.values);
+        dimension ??= read.dimension;
     }
-    if (!values) return undefined;
     if (dimension && !dimensionOf(dimension)?.negativeAllowed) values = values.intersect(IntervalSet.above(Rational.ZERO, true));
     // The same parameter name measured in another dimension is another parameter.
     return Scope.of(dimension ? `${threshold.parameter}:${dimension}` : threshold.parameter, values);
+}
+
+function boundValues(bound: FlatBound): { values: IntervalSet; dimension?: string } | undefined {
+    if (bound.comparator === 'from-to') {
+        const low = baseValue(bound.low?.value, bound.low?.unit);
+        const high = baseValue(bound.high?.value, bound.high?.unit);
+        return low && high ? { values: IntervalSet.closed(low.value, high.value), dimension: low.dimension ?? high.dimension } : undefined;
+    }
+    const single = baseValue(bound.value, bound.unit);
+    const values = single ? interval(bound.comparator, single.value) : undefined;
+    return single && values ? { values, dimension: single.dimension } : undefined;
 }
 
 function interval(comparator: string, value: Rational): IntervalSet | undefined {

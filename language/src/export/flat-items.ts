@@ -6,12 +6,13 @@
 import type { AstNode } from 'langium';
 import { fullCode } from '../codes.js';
 import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isThreshold } from '../generated/ast.js';
-import type { CategoryModel, EditionModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from '../importer/model.js';
+import type { BoundModel, CategoryModel, EditionModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from '../importer/model.js';
 import { definitionText } from '../importer/write-cld.js';
+import type { ThresholdBound } from '../scopes/item-scope.js';
 import { effectiveTiers } from '../tiers.js';
 
-export interface FlatThreshold {
-    parameter: string;
+/** One set of values a threshold admits. */
+export interface FlatBound {
     /** `<`, `<=`, `>`, `>=`, `=`, or `from-to` for a range. */
     comparator: string;
     /** Exact decimal as written. */
@@ -19,6 +20,12 @@ export interface FlatThreshold {
     unit?: string;
     low?: { value: string; unit?: string };
     high?: { value: string; unit?: string };
+}
+
+export interface FlatThreshold extends FlatBound {
+    parameter: string;
+    /** Further sets of values after `or` (a union: `< 228 K or > 358 K`); absent for one bound. */
+    alternatives?: FlatBound[];
     /** The words of the text the threshold was read from, when known. */
     text?: string;
 }
@@ -104,11 +111,13 @@ function flatNode(node: Entry | Item | Category, text: string | undefined): Flat
 }
 
 function flatThreshold(threshold: Threshold): FlatThreshold {
-    const parameter = threshold.parameter.$refText;
-    if (threshold.comparator && threshold.value) {
-        return withoutUndefined({ parameter, comparator: threshold.comparator, value: threshold.value.value, unit: threshold.value.unit, text: threshold.phrase });
-    }
-    return withoutUndefined({ parameter, comparator: 'from-to', low: quantity(threshold.low), high: quantity(threshold.high), text: threshold.phrase });
+    const alternatives = threshold.alternatives.length > 0 ? threshold.alternatives.map(flatBound) : undefined;
+    return withoutUndefined({ parameter: threshold.parameter.$refText, ...flatBound(threshold), alternatives, text: threshold.phrase });
+}
+
+function flatBound(bound: ThresholdBound): FlatBound {
+    if (bound.comparator && bound.value) return withoutUndefined({ comparator: bound.comparator, value: bound.value.value, unit: bound.value.unit });
+    return withoutUndefined({ comparator: 'from-to', low: quantity(bound.low), high: quantity(bound.high) });
 }
 
 function quantity(q: Quantity | undefined): { value: string; unit?: string } | undefined {
@@ -146,14 +155,21 @@ function flatModelItem(item: { code: string; text?: string; reservedSince?: numb
         combinator: item.combinator,
         thresholds: item.thresholds.map(t => withoutUndefined({
             parameter: t.parameter,
-            comparator: t.comparator ?? 'from-to',
-            value: t.value?.value,
-            unit: t.value?.unit,
-            low: t.low ? modelQuantity(t.low) : undefined,
-            high: t.high ? modelQuantity(t.high) : undefined,
+            ...flatModelBound(t),
+            alternatives: t.alternatives?.length ? t.alternatives.map(flatModelBound) : undefined,
             text: t.phrase,
         })),
         notes: item.notes.map(n => ({ kind: n.kind, text: n.text })),
+    });
+}
+
+function flatModelBound(b: BoundModel): FlatBound {
+    return withoutUndefined({
+        comparator: b.comparator ?? 'from-to',
+        value: b.value?.value,
+        unit: b.value?.unit,
+        low: b.low ? modelQuantity(b.low) : undefined,
+        high: b.high ? modelQuantity(b.high) : undefined,
     });
 }
 

@@ -3,7 +3,7 @@
  * and Markdown (a readable table).
  */
 import { csvCell, escapeMarkdown as escapeMd } from '../text-safety.js';
-import type { FlatItem, FlatList, FlatThreshold } from './flat-items.js';
+import type { FlatBound, FlatItem, FlatList, FlatThreshold } from './flat-items.js';
 
 export type ExportFormat = 'json' | 'csv' | 'md';
 
@@ -14,8 +14,13 @@ export function renderExport(list: FlatList, format: ExportFormat): string {
 }
 
 export function thresholdSummary(t: FlatThreshold): string {
+    return `${t.parameter} ${[t, ...(t.alternatives ?? [])].map(boundSummary).join(' or ')}`;
+}
+
+/** `< 193 nm`, `from 1 GHz to 3 GHz`. */
+export function boundSummary(b: FlatBound): string {
     const q = (v: { value: string; unit?: string } | undefined) => (v ? `${v.value}${v.unit ? ` ${v.unit}` : ''}` : '?');
-    return t.comparator === 'from-to' ? `${t.parameter} from ${q(t.low)} to ${q(t.high)}` : `${t.parameter} ${t.comparator} ${q({ value: t.value ?? '?', unit: t.unit })}`;
+    return b.comparator === 'from-to' ? `from ${q(b.low)} to ${q(b.high)}` : `${b.comparator} ${q({ value: b.value ?? '?', unit: b.unit })}`;
 }
 
 function renderCsv(items: FlatItem[]): string {

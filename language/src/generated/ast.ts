@@ -61,6 +61,7 @@ export type CldKeywordNames =
     | "note"
     | "nsg"
     | "numbering"
+    | "or"
     | "parameter"
     | "precedent"
     | "reserved"
@@ -419,7 +420,7 @@ export function isPrecedent(item: unknown): item is Precedent {
 }
 
 export interface Quantity extends langium.AstNode {
-    readonly $container: Threshold;
+    readonly $container: Threshold | ThresholdAlternative;
     readonly $type: 'Quantity';
     unit?: Unit;
     value: SignedNumber;
@@ -492,6 +493,7 @@ export function isText(item: unknown): item is Text {
 export interface Threshold extends langium.AstNode {
     readonly $container: Entry | Item;
     readonly $type: 'Threshold';
+    alternatives: Array<ThresholdAlternative>;
     comparator?: Comparator;
     high?: Quantity;
     low?: Quantity;
@@ -502,6 +504,7 @@ export interface Threshold extends langium.AstNode {
 
 export const Threshold = {
     $type: 'Threshold',
+    alternatives: 'alternatives',
     comparator: 'comparator',
     high: 'high',
     low: 'low',
@@ -512,6 +515,27 @@ export const Threshold = {
 
 export function isThreshold(item: unknown): item is Threshold {
     return reflection.isInstance(item, Threshold.$type);
+}
+
+export interface ThresholdAlternative extends langium.AstNode {
+    readonly $container: Threshold;
+    readonly $type: 'ThresholdAlternative';
+    comparator?: Comparator;
+    high?: Quantity;
+    low?: Quantity;
+    value?: Quantity;
+}
+
+export const ThresholdAlternative = {
+    $type: 'ThresholdAlternative',
+    comparator: 'comparator',
+    high: 'high',
+    low: 'low',
+    value: 'value'
+} as const;
+
+export function isThresholdAlternative(item: unknown): item is ThresholdAlternative {
+    return reflection.isInstance(item, ThresholdAlternative.$type);
 }
 
 export type Tier = 'dual-use' | 'munitions' | 'sensitive' | 'very-sensitive';
@@ -568,6 +592,7 @@ export type CldAstType = {
     Reference: Reference
     TermDef: TermDef
     Threshold: Threshold
+    ThresholdAlternative: ThresholdAlternative
     TierSpec: TierSpec
 }
 
@@ -886,6 +911,11 @@ export class CldAstReflection extends langium.AbstractAstReflection {
         Threshold: {
             name: Threshold.$type,
             properties: {
+                alternatives: {
+                    name: Threshold.alternatives,
+                    defaultValue: [],
+                    optional: true
+                },
                 comparator: {
                     name: Threshold.comparator,
                     optional: true
@@ -912,6 +942,28 @@ export class CldAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ItemMember.$type]
+        },
+        ThresholdAlternative: {
+            name: ThresholdAlternative.$type,
+            properties: {
+                comparator: {
+                    name: ThresholdAlternative.comparator,
+                    optional: true
+                },
+                high: {
+                    name: ThresholdAlternative.high,
+                    optional: true
+                },
+                low: {
+                    name: ThresholdAlternative.low,
+                    optional: true
+                },
+                value: {
+                    name: ThresholdAlternative.value,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         TierSpec: {
             name: TierSpec.$type,

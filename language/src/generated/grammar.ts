@@ -66,7 +66,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -85,7 +85,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -107,7 +107,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -129,7 +129,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -250,7 +250,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -356,7 +356,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -406,7 +406,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -428,7 +428,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
@@ -442,7 +442,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@45"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               }
@@ -529,7 +529,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -555,7 +555,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -573,7 +573,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@43"
+          "$ref": "#/rules@45"
         },
         "arguments": []
       },
@@ -610,7 +610,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -666,14 +666,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           }
@@ -754,7 +754,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@45"
+                "$ref": "#/rules@47"
               },
               "arguments": []
             }
@@ -766,7 +766,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -873,7 +873,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -891,7 +891,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -988,14 +988,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           }
@@ -1053,7 +1053,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@42"
+                        "$ref": "#/rules@44"
                       },
                       "arguments": []
                     }
@@ -1071,7 +1071,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -1168,14 +1168,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           }
@@ -1398,7 +1398,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -1420,14 +1420,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@41"
+              "$ref": "#/rules@43"
             },
             "arguments": []
           }
@@ -1462,7 +1462,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -1520,7 +1520,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@45"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -1529,75 +1529,33 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             }
           },
           {
-            "$type": "Alternatives",
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@31"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "Group",
             "elements": [
               {
-                "$type": "Group",
-                "elements": [
-                  {
-                    "$type": "Assignment",
-                    "feature": "comparator",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@30"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "value",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@31"
-                      },
-                      "arguments": []
-                    }
-                  }
-                ]
+                "$type": "Keyword",
+                "value": "or"
               },
               {
-                "$type": "Group",
-                "elements": [
-                  {
-                    "$type": "Keyword",
-                    "value": "from"
+                "$type": "Assignment",
+                "feature": "alternatives",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@30"
                   },
-                  {
-                    "$type": "Assignment",
-                    "feature": "low",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@31"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Keyword",
-                    "value": "to"
-                  },
-                  {
-                    "$type": "Assignment",
-                    "feature": "high",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@31"
-                      },
-                      "arguments": []
-                    }
-                  }
-                ]
+                  "arguments": []
+                }
               }
-            ]
+            ],
+            "cardinality": "*"
           },
           {
             "$type": "Assignment",
@@ -1606,7 +1564,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -1616,6 +1574,98 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       },
       "entry": false,
       "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ThresholdAlternative",
+      "definition": {
+        "$type": "RuleCall",
+        "rule": {
+          "$ref": "#/rules@31"
+        },
+        "arguments": []
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "Bound",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "comparator",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "value",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "from"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "low",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "to"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "high",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@33"
+                  },
+                  "arguments": []
+                }
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
       "parameters": []
     },
     {
@@ -1664,7 +1714,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -1676,7 +1726,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             },
@@ -1703,7 +1753,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           }
@@ -1723,7 +1773,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -1750,7 +1800,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@34"
+                  "$ref": "#/rules@36"
                 },
                 "arguments": []
               }
@@ -1776,7 +1826,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@45"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               },
@@ -1801,7 +1851,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@42"
+                  "$ref": "#/rules@44"
                 },
                 "arguments": []
               }
@@ -1821,7 +1871,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@44"
+          "$ref": "#/rules@46"
         },
         "arguments": []
       },

@@ -18,13 +18,19 @@ export interface QuantityModel {
     unit?: string;
 }
 
-export interface ThresholdModel {
-    parameter: string;
+/** One set of values: `< 193 nm`, or `from 1 GHz to 3 GHz` (low and high). */
+export interface BoundModel {
     comparator?: Comparator;
     value?: QuantityModel;
     /** `from low to high` ranges. */
     low?: QuantityModel;
     high?: QuantityModel;
+}
+
+export interface ThresholdModel extends BoundModel {
+    parameter: string;
+    /** Further sets of values after `or`: "below 228 K or above 358 K" is `< 228 K or > 358 K`. */
+    alternatives?: BoundModel[];
     /** The words of the document the threshold was read from. */
     phrase: string;
 }

@@ -6,7 +6,7 @@
  * the importer can take back a threshold the validator rejects (see import-edition.ts).
  */
 import { quoteText } from '../value-converter.js';
-import type { CategoryModel, DefinitionModel, EditionModel, GroupModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from './model.js';
+import type { BoundModel, CategoryModel, DefinitionModel, EditionModel, GroupModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from './model.js';
 
 export interface WrittenEdition {
     text: string;
@@ -100,10 +100,12 @@ function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry
 }
 
 export function thresholdText(threshold: ThresholdModel): string {
-    const condition = threshold.comparator
-        ? `${threshold.comparator} ${quantityText(threshold.value!)}`
-        : `from ${quantityText(threshold.low!)} to ${quantityText(threshold.high!)}`;
-    return `${threshold.parameter} ${condition} ${quoteText(threshold.phrase)}`;
+    const bounds = [threshold, ...(threshold.alternatives ?? [])].map(boundText).join(' or ');
+    return `${threshold.parameter} ${bounds} ${quoteText(threshold.phrase)}`;
+}
+
+function boundText(bound: BoundModel): string {
+    return bound.comparator ? `${bound.comparator} ${quantityText(bound.value!)}` : `from ${quantityText(bound.low!)} to ${quantityText(bound.high!)}`;
 }
 
 function quantityText(quantity: QuantityModel): string {

@@ -73,7 +73,27 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('phase-noise', 'dBc/Hz', true, 'single sideband phase noise', ['dBc/Hz']),
     D('fluence', 'J/m^2', false, 'energy per area', ['J/cm^2']),
     D('current-density', 'A/m^2', false, 'current per area', ['A/cm^2']),
-    D('ctp', 'Mtops', false, 'composite theoretical performance (the pre-2006 measure of computers)', ['Mtops'])
+    D('ctp', 'Mtops', false, 'composite theoretical performance (the pre-2006 measure of computers)', ['Mtops']),
+    D('linear-density', 'kg/m', false, 'mass per length (explosive core load)', ['g/m', 'kg/m']),
+    D('areal-density', 'kg/m^2', false, 'mass per area (mirror equivalent density)', ['kg/m^2']),
+    D('conductivity', 'S/m', false, 'electrical conductivity', ['S/m']),
+    D('resistivity', 'ohm.m', false, 'electrical resistivity', ['ohm.cm', 'ohm.m']),
+    D('power-density', 'W/m^3', false, 'power per volume', ['kW/m^3', 'W/m^3']),
+    D('energy-density', 'J/m^3', false, 'energy per volume', ['GJ/m^3', 'J/m^3']),
+    D('particle-fluence', 'm^-2', false, 'particles per area (neutron fluence)', ['n/cm^2']),
+    D('area-rate', 'm^2/s', false, 'area covered per time', ['m^2/s']),
+    D('luminous-responsivity', 'A/lm', false, 'photocurrent per luminous flux', ['µA/lm', 'mA/lm']),
+    D('thermal-expansion', 'K^-1', false, 'relative expansion per kelvin', ['K^-1']),
+    D('magnetic-gradient', 'T/m', false, 'magnetic field gradient', ['nT/m', 'pT/m']),
+    D('fuel-consumption', 'kg/J', false, 'fuel mass per energy delivered', ['kg/kWh', 'g/kWh']),
+    D('impulse', 'N.s', false, 'total impulse', ['kN.s', 'MN.s']),
+    D('mass-flow', 'kg/s', false, 'mass per time', ['kg/s', 'kg/min']),
+    D('current-rate', 'A/s', false, 'rate of change of current (di/dt)', ['A/µs', 'A/s']),
+    D('voltage-rate', 'V/s', false, 'rate of change of voltage (dv/dt, slew rate)', ['V/µs', 'V/s']),
+    D('charge-density', 'C/m^2', false, 'charge per area (resist sensitivity)', ['µC/mm^2', 'C/m^2']),
+    D('attenuation', 'm^-1', false, 'absorption or attenuation coefficient', ['cm^-1', 'm^-1']),
+    D('electro-optic-coefficient', 'm/V', false, 'second order non-linear susceptibility', ['m/V']),
+    D('third-order-susceptibility', 'm^2/V^2', false, 'third order non-linear susceptibility', ['m^2/V^2'])
 ].map(d => [d.name, d] as const));
 
 export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
@@ -121,7 +141,6 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     bar: { dimension: 'pressure', factor: r('100000'), prefixable: true },
     N: { dimension: 'force', factor: r('1'), prefixable: true },
     'N.m': { dimension: 'torque', factor: r('1'), prefixable: false },
-    'm/s': { dimension: 'velocity', factor: r('1'), prefixable: false },
     'km/s': { dimension: 'velocity', factor: r('1000'), prefixable: false },
     'km/h': { dimension: 'velocity', factor: Rational.of(1000n, 3600n), prefixable: false },
     'm/s^2': { dimension: 'acceleration', factor: r('1'), prefixable: false },
@@ -179,7 +198,45 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'dBc/Hz': { dimension: 'phase-noise', factor: r('1'), prefixable: false },
     'J/cm^2': { dimension: 'fluence', factor: r('1e4'), prefixable: true },
     'A/cm^2': { dimension: 'current-density', factor: r('1e4'), prefixable: true },
-    Mtops: { dimension: 'ctp', factor: r('1'), prefixable: false }
+    Mtops: { dimension: 'ctp', factor: r('1'), prefixable: false },
+    'mm^3': { dimension: 'volume', factor: r('1e-9'), prefixable: false },
+    'm/s': { dimension: 'velocity', factor: r('1'), prefixable: true },
+    'm/h': { dimension: 'velocity', factor: Rational.of(1n, 3600n), prefixable: true },
+    // A year of 365.25 days (corrosion rates per year).
+    'm/year': { dimension: 'velocity', factor: Rational.of(1n, 31557600n), prefixable: true },
+    'g/ml': { dimension: 'density', factor: r('1000'), prefixable: false },
+    'A/mm^2': { dimension: 'current-density', factor: r('1e6'), prefixable: true },
+    'g/m': { dimension: 'linear-density', factor: r('1e-3'), prefixable: true },
+    'kg/m^2': { dimension: 'areal-density', factor: r('1'), prefixable: false },
+    'S/m': { dimension: 'conductivity', factor: r('1'), prefixable: true },
+    'ohm.m': { dimension: 'resistivity', factor: r('1'), prefixable: true },
+    'ohm.cm': { dimension: 'resistivity', factor: r('1e-2'), prefixable: true },
+    'W/m^3': { dimension: 'power-density', factor: r('1'), prefixable: true },
+    'J/m^3': { dimension: 'energy-density', factor: r('1'), prefixable: true },
+    'n/cm^2': { dimension: 'particle-fluence', factor: r('1e4'), prefixable: false },
+    'm^2/s': { dimension: 'area-rate', factor: r('1'), prefixable: false },
+    'A/lm': { dimension: 'luminous-responsivity', factor: r('1'), prefixable: true },
+    'K^-1': { dimension: 'thermal-expansion', factor: r('1'), prefixable: false },
+    'T/m': { dimension: 'magnetic-gradient', factor: r('1'), prefixable: true },
+    'kg/kWh': { dimension: 'fuel-consumption', factor: Rational.of(1n, 3600000n), prefixable: false },
+    'g/kWh': { dimension: 'fuel-consumption', factor: Rational.of(1n, 3600000000n), prefixable: false },
+    'N.s': { dimension: 'impulse', factor: r('1'), prefixable: true },
+    // Specific impulse in N.s/kg is the exhaust velocity; divided by g0 (exact) it is seconds.
+    'N.s/kg': { dimension: 'specific-impulse', factor: Rational.of(100000n, 980665n), prefixable: true },
+    // Thrust-to-weight as N/kg is an acceleration.
+    'N/kg': { dimension: 'acceleration', factor: r('1'), prefixable: true },
+    'kg/s': { dimension: 'mass-flow', factor: r('1'), prefixable: false },
+    'kg/min': { dimension: 'mass-flow', factor: Rational.of(1n, 60n), prefixable: false },
+    'A/s': { dimension: 'current-rate', factor: r('1'), prefixable: true },
+    'A/µs': { dimension: 'current-rate', factor: r('1e6'), prefixable: false },
+    'V/s': { dimension: 'voltage-rate', factor: r('1'), prefixable: true },
+    'V/µs': { dimension: 'voltage-rate', factor: r('1e6'), prefixable: false },
+    'C/m^2': { dimension: 'charge-density', factor: r('1'), prefixable: true },
+    'C/mm^2': { dimension: 'charge-density', factor: r('1e6'), prefixable: true },
+    'm^-1': { dimension: 'attenuation', factor: r('1'), prefixable: false },
+    'cm^-1': { dimension: 'attenuation', factor: r('100'), prefixable: false },
+    'm/V': { dimension: 'electro-optic-coefficient', factor: r('1'), prefixable: false },
+    'm^2/V^2': { dimension: 'third-order-susceptibility', factor: r('1'), prefixable: false }
 };
 
 const PREFIXES: Record<string, string> = {

@@ -15,13 +15,31 @@ export function thresholdValues(threshold: Threshold): IntervalSet | undefined {
     return dimension && !dimension.negativeAllowed ? values.intersect(IntervalSet.above(Rational.ZERO, true)) : values;
 }
 
-/** The threshold's values before clipping to its dimension's domain. */
+/** The threshold's values before clipping to its dimension's domain: the union of its bounds. */
 function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
-    if (threshold.comparator && threshold.value) {
-        const q = quantityFromAst(threshold.value);
+    let values = IntervalSet.EMPTY;
+    for (const bound of boundsOf(threshold)) {
+        const set = boundValues(bound);
+        if (!set) return undefined;
+        values = values.union(set);
+    }
+    return values;
+}
+
+/** One set of values a threshold admits: `< 228 K`, or `from 1 GHz to 3 GHz`. */
+export type ThresholdBound = Pick<Threshold, 'comparator' | 'value' | 'low' | 'high'>;
+
+/** The threshold's first bound, then each alternative after `or`. */
+export function boundsOf(threshold: Threshold): ThresholdBound[] {
+    return [threshold, ...threshold.alternatives];
+}
+
+function boundValues(bound: ThresholdBound): IntervalSet | undefined {
+    if (bound.comparator && bound.value) {
+        const q = quantityFromAst(bound.value);
         if (!q.ok) return undefined;
         const v = toBaseValue(q.quantity);
-        switch (threshold.comparator) {
+        switch (bound.comparator) {
             case '<': return IntervalSet.below(v, false);
             case '<=': return IntervalSet.below(v, true);
             case '>': return IntervalSet.above(v, false);
@@ -29,9 +47,9 @@ function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
             case '=': return IntervalSet.point(v);
         }
     }
-    if (threshold.low && threshold.high) {
-        const low = quantityFromAst(threshold.low);
-        const high = quantityFromAst(threshold.high);
+    if (bound.low && bound.high) {
+        const low = quantityFromAst(bound.low);
+        const high = quantityFromAst(bound.high);
         if (!low.ok || !high.ok) return undefined;
         return IntervalSet.closed(toBaseValue(low.quantity), toBaseValue(high.quantity));
     }
@@ -62,13 +80,17 @@ export function scopeOfItem(node: Entry | Item): Scope {
 /** A threshold as written and as the exact set it means, e.g. `wavelength < 193 nm = [0, 0.000000193) m`. */
 export function describeThreshold(threshold: Threshold): string {
     const name = threshold.parameter?.ref?.name ?? threshold.parameter?.$refText ?? '?';
-    const written = threshold.comparator && threshold.value
-        ? `${name} ${threshold.comparator} ${describeQuantity(threshold.value)}`
-        : `${name} from ${threshold.low ? describeQuantity(threshold.low) : '?'} to ${threshold.high ? describeQuantity(threshold.high) : '?'}`;
+    const written = `${name} ${boundsOf(threshold).map(describeBound).join(' or ')}`;
     const values = thresholdValues(threshold);
     const dimension = threshold.parameter?.ref ? dimensionOf(threshold.parameter.ref.dimension) : undefined;
     if (!values) return written;
     return `${written}  ⇒  ${name} ∈ ${values.format()}${dimension && dimension.base !== '1' ? ' ' + dimension.base : ''}`;
+}
+
+function describeBound(bound: ThresholdBound): string {
+    return bound.comparator && bound.value
+        ? `${bound.comparator} ${describeQuantity(bound.value)}`
+        : `from ${bound.low ? describeQuantity(bound.low) : '?'} to ${bound.high ? describeQuantity(bound.high) : '?'}`;
 }
 
 function describeQuantity(q: NonNullable<Threshold['value']>): string {

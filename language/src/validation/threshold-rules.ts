@@ -4,7 +4,7 @@ import { isThreshold } from '../generated/ast.js';
 import type { CldCoreServices } from '../cld-module.js';
 import { convert, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
 import { DIMENSION_NAMES, dimensionOf, lookupUnit } from '../quantities/units.js';
-import { scopeOfItem, scopeOfThreshold, thresholdValues } from '../scopes/item-scope.js';
+import { boundsOf, scopeOfItem, scopeOfThreshold, thresholdValues } from '../scopes/item-scope.js';
 import { Scope } from '../scopes/scope.js';
 
 export const THRESHOLD_DIAGNOSTIC_CODES = {
@@ -55,7 +55,7 @@ function checkParameter(parameter: ParameterDecl, accept: ValidationAcceptor): v
 
 function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void {
     const parameter = threshold.parameter?.ref;
-    const quantities = [threshold.value, threshold.low, threshold.high].filter((q): q is Quantity => q !== undefined);
+    const quantities = boundsOf(threshold).flatMap(b => [b.value, b.low, b.high]).filter((q): q is Quantity => q !== undefined);
     let unitsOk = true;
     for (const q of quantities) unitsOk = checkQuantity(q, parameter, accept) && unitsOk;
     if (!parameter || !unitsOk) return;

@@ -1,0 +1,175 @@
+/**
+ * Reading the quantity of a threshold phrase: the number as written (exact decimals, flattened
+ * superscript exponents) and the unit after it in the document's spelling ("A/mm2", "GJ per
+ * cubic meter", "seconds of arc"), as the CLD registry's symbol. Also the text the phrase forms
+ * read, with a map back to the document's own characters.
+ */
+import { lookupUnit } from '../quantities/units.js';
+import type { QuantityModel } from './model.js';
+
+/** Word superscript exponents survive as Unicode in some documents and are flattened in others. */
+const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-' };
+
+export const NUMBER = String.raw`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?`;
+
+/** Document spellings of units, longest first, mapped to the registry's symbols. */
+const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
+    [/^Giga Samples Per Second(?: \(GSPS\))?/i, 'GHz'],
+    [/^Mega Samples Per Second(?: \(MSPS\))?/i, 'MHz'],
+    [/^GSPS\b/, 'GHz'], [/^MSPS\b/, 'MHz'], [/^kSPS\b/, 'kHz'],
+    [/^Gy\s?\(Si\)\s?\/\s?s\b/, 'Gy/s'], [/^Gy\s?\(Si\)/, 'Gy'], [/^Gy\/s\b/, 'Gy/s'],
+    [/^(k|M|G|T)?bit\/s\b/, '$1bit/s'], [/^(k|M|G|T)?bps\b/, '$1bit/s'], [/^(k|M|G|T)?bytes?\/s\b/, '$1byte/s'],
+    [/^(?:°|º|o)\s?C\b/, '°C'], [/^deg(?:rees?)?\s?C\b/i, '°C'],
+    [/^(?:degrees?|°)\s?(?:per|\/)\s?(?:hour|hr|h)\b/i, 'deg/h'], [/^(?:degrees?|°)\s?(?:per|\/)\s?s(?:econd|ec)?\b(?!\s?(?:2|²|\^2))/i, 'deg/s'],
+    [/^(?:degrees?|°)\s?\/\s?s\s?(?:2|²|\^2)/i, 'deg/s^2'], [/^rad\s?\/\s?s\s?(?:2|²|\^2)/, 'rad/s^2'], [/^rad\s?\/\s?s\b/, 'rad/s'],
+    [/^arc\s?seconds?\b|^arc\s?sec\b|^seconds? of arc\b/i, 'arcsec'], [/^arc\s?minutes?\b/i, 'arcmin'],
+    [/^degrees?\b|^°(?!\s?[CF])/, 'deg'],
+    [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/)/, 'rad'],
+    [/^m\/s\s?(?:2|²|\^2)/, 'm/s^2'], [/^(?:m\/s|m\/sec)\b/, 'm/s'], [/^km\/h\b/, 'km/h'], [/^km\/s\b/, 'km/s'],
+    [/^(m|µ|μ|u)?Gal\b/, '$1Gal'],
+    [/^(m|k|M|G)?W\s?\/\s?cm\s?(?:2|²|\^2)/, '$1W/cm^2'], [/^(m|k|M)?J\s?\/\s?cm\s?(?:2|²|\^2)/, '$1J/cm^2'], [/^(m|µ|μ)?A\s?\/\s?cm\s?(?:2|²|\^2)/, '$1A/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
+    [/^W\s?\/\s?kg\b/, 'W/kg'], [/^Wh\s?\/\s?kg\b/, 'Wh/kg'], [/^(k|M)?J\s?\/\s?kg\b/, '$1J/kg'], [/^(m|µ|μ)?A\s?\/\s?W\b/, '$1A/W'],
+    [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
+    [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
+    [/^g\/cm\s?\^?(?:3|³)/, 'g/cm^3'], [/^kg\/m\s?\^?(?:3|³)/, 'kg/m^3'],
+    [/^(k|M|G)?J per cubic met(?:er|re)s?\b/i, '$1J/m^3'], [/^kg per minute\b/, 'kg/min'], [/^kg per second\b/, 'kg/s'],
+    [/^Watts? per square met(?:er|re)s?\b/i, 'W/m^2'], [/^(k|M)?Watts?\b/, '$1W'],
+    [/^(k|M|G|T)b\/s\b/, '$1bit/s'], [/^(µ|μ|u|m)?coulombs?\s?\/\s?mm\s?\^?(?:2|²)/, '$1C/mm^2'], [/^n\s?\/\s?cm\s?\^?(?:2|²)/, 'n/cm^2'],
+    [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
+    [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
+    [/^(k|M|G)?(?:ohms?|Ω)[\s.]?cm\b/, '$1ohm.cm'],
+    [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
+    [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
+    [/^hours?\b/i, 'h'], [/^minutes?\b/i, 'min'], [/^seconds?\b/i, 's'], [/^kilo(?:meters?|metres?)\b/i, 'km'], [/^(?:meters?|metres?)\b/i, 'm'],
+    [/^(p|n|µ|μ|u|m|c|k)?m\b(?![\/²³])/, '$1m'],
+    [/^(p|n|µ|μ|u|m)?s\b(?!\/)/, '$1s'],
+    [/^(k|M|G|T)?Hz\b/, '$1Hz'],
+    [/^(p|n|µ|μ|u|m|k|M|G)?W\b(?!\/)/, '$1W'], [/^(m|k|M|G)?J\b(?!\/)/, '$1J'], [/^(m|k|M)?V\b(?!\/)/, '$1V'], [/^(p|n|µ|μ|u|m|k)?A\b(?!\/)/, '$1A'],
+    [/^(k|M|G)?eV\b/, '$1eV'],
+    [/^(k|M|G)?Pa\b/, '$1Pa'], [/^(m)?bar\b/, '$1bar'], [/^(k|M)?N\b(?![.\/])/, '$1N'],
+    [/^(f|p|n|µ|μ|u|m)?T\b(?![\/A-Za-z])/, '$1T'],
+    [/^K\b/, 'K'], [/^dBm\b(?!\/)/, 'dBm'], [/^dBW\b(?!\/)/, 'dBW'], [/^dB\b(?!\/)/, 'dB'], [/^%/, '%'], [/^ppm\b/, 'ppm'],
+    [/^(k|M|G)?(?:ohms?|Ω)/, '$1ohm'], [/^(p|n|µ|μ|u)F\b/, '$1F'],
+    [/^(k|M|G)?Gy\b/, '$1Gy'], [/^(k|M|G)?Bq\b/, '$1Bq'],
+    [/^(k|M|G)?bits?\b(?!\/)/, '$1bit'], [/^(k|M|G|T)?bytes?\b(?!\/)/, '$1byte'],
+    [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'], [/^Mtops\b/i, 'Mtops'],
+    [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'], [/^g\b(?![\/0])/, 'g'],
+];
+
+/** Words after a number that are part of the sentence, not a counted noun. */
+export const NOT_COUNTED = new Set(['divided', 'deg', 'degree', 'degrees', 'and', 'or', 'but', 'of', 'in', 'at', 'the', 'to', 'per', 'for', 'with', 'from', 'than', 'times', 'when', 'which', 'that', 'over', 'under', 'up', 'as', 'on', 'by', 'is', 'are', 'any', 'all', 'each', 'inclusive', 'input', 'or']);
+
+/**
+ * The text the phrase forms read: superscripts as `^n`, "10-³" (a hyphen, then a raised 3) as
+ * 10^-3, runs of spaces as one. `origin` says where each character came from in the document's
+ * text, so that a threshold's phrase is quoted as the document wrote it.
+ */
+export function normaliseThresholdText(text: string): MappedText {
+    let mapped: MappedText = { text, origin: [...text].map((_, i) => [i, i + 1] as const) };
+    mapped = replaceMapped(mapped, /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, s => `^${[...s].map(ch => SUPERSCRIPTS[ch]).join('')}`);
+    mapped = replaceMapped(mapped, /\^(?=\^)/g, () => '');
+    mapped = replaceMapped(mapped, /10-\^(\d)/g, (_, digit) => `10^-${digit}`);
+    return replaceMapped(mapped, / +/g, () => ' ');
+}
+
+export interface MappedText {
+    text: string;
+    /** For each character of `text`, the [start, end) it came from in the original. */
+    origin: ReadonlyArray<readonly [number, number]>;
+}
+
+function replaceMapped(input: MappedText, pattern: RegExp, replace: (match: string, ...groups: string[]) => string): MappedText {
+    let text = '';
+    const origin: Array<readonly [number, number]> = [];
+    let last = 0;
+    for (const match of input.text.matchAll(pattern)) {
+        const at = match.index ?? 0;
+        text += input.text.slice(last, at);
+        origin.push(...input.origin.slice(last, at));
+        const replacement = replace(match[0], ...match.slice(1));
+        const span = [input.origin[at]?.[0] ?? 0, input.origin[at + match[0].length - 1]?.[1] ?? 0] as const;
+        text += replacement;
+        for (let i = 0; i < replacement.length; i++) origin.push(span);
+        last = at + match[0].length;
+    }
+    text += input.text.slice(last);
+    origin.push(...input.origin.slice(last));
+    return { text, origin };
+}
+
+/** The document's own words for [start, end) of the normalised text. */
+export function originalSlice(source: string, mapped: MappedText, start: number, end: number): string {
+    if (end <= start) return '';
+    return source.slice(mapped.origin[start][0], mapped.origin[end - 1][1]);
+}
+
+export interface ReadQuantity {
+    quantity: QuantityModel;
+    dimension: string;
+    guessed: boolean;
+    /** Characters of the matched unit text that were not part of the unit (given back to the sentence). */
+    unusedTail: number;
+}
+
+/** A number as CLD writes it, and the unit that follows it; a bare number counts the noun after it. */
+export function readQuantity(numberText: string | undefined, unitText: string | undefined, after: string): ReadQuantity | undefined {
+    if (numberText === undefined) return undefined;
+    const number = readNumber(numberText);
+    if (!number) return undefined;
+    const unitSource = `${unitText ?? ''}${after}`.replace(/^\s+/, '');
+    const compound = compoundUnit(unitSource);
+    if (compound) {
+        return { quantity: { value: number.value, unit: compound.unit }, dimension: compound.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', compound.length) };
+    }
+    for (const [spelling, symbol] of UNIT_SPELLINGS) {
+        const match = spelling.exec(unitSource);
+        if (!match) continue;
+        const unit = match[0].replace(spelling, symbol).replace(/[μu](?=[a-zA-Z])/, 'µ');
+        const info = lookupUnit(unit);
+        if (!info) continue;
+        return { quantity: { value: number.value, unit }, dimension: info.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', match[0].length) };
+    }
+    // A bare number that ends the phrase ("a product ... of more than 100;", "exceeding 10,000 or")
+    // is a dimensionless value.
+    if ((unitText ?? '') === '' && /^(?:$|[;,.)]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
+        return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
+    }
+    if (/^[a-z]/.test(unitSource) && (unitText ?? '') !== '') {
+        const noun = /^([a-z][a-z-]{2,})/.exec(unitSource)?.[1];
+        if (noun && !NOT_COUNTED.has(noun) && !number.value.startsWith('-')) {
+            return { quantity: { value: number.value }, dimension: `count:${noun.replace(/s$/, '')}`, guessed: number.guessed, unusedTail: 0 };
+        }
+    }
+    return undefined;
+}
+
+/**
+ * A compound unit written as the registry would read it once its exponents are marked: "A/mm2",
+ * "kW/m3", "kg/m²", "mm/year", "nT/m" (a quotient, so a single word like "m" or "T" never goes
+ * this way; those need a spelling of their own).
+ */
+function compoundUnit(source: string): { unit: string; dimension: string; length: number } | undefined {
+    const token = /^[A-Za-zµμΩ]+(?:\^?-?\d)?(?:\s?\/\s?[A-Za-zµμΩ]+(?:\^?-?\d)?)+(?![\w/])/.exec(source)?.[0];
+    if (!token) return undefined;
+    const unit = token.replace(/\s/g, '').replace(/(?<=[A-Za-zµμΩ])\^?(-?\d)/g, '^$1').replace(/[μu](?=[A-Za-z])/g, 'µ').replace(/Ω/g, 'ohm');
+    const info = lookupUnit(unit);
+    return info ? { unit, dimension: info.dimension, length: token.length } : undefined;
+}
+
+/** A unit token that ran into the next word ("nm;" is excluded already, "nm/s" is not a unit): give those characters back. */
+function unusedTail(unitText: string, used: number): number {
+    const rest = unitText.slice(used);
+    return rest === '' || /^\s/.test(rest) ? 0 : rest.length;
+}
+
+/** "1,024" is 1024; "5 x 10^6" and the flattened "5 x 106" are 5e6; "0.35" stays 0.35. */
+export function readNumber(text: string): { value: string; guessed: boolean } | undefined {
+    const compact = text.replace(/,(?=\d{3})/g, '');
+    const scientific = /^(-?\d+(?:\.\d+)?)\s?[x×]\s?10(?:\^(-?\d{1,2})|(-?\d{1,2}))?$/.exec(compact);
+    if (scientific) {
+        const exponent = scientific[2] ?? scientific[3];
+        if (exponent === undefined) return undefined;
+        return { value: `${scientific[1]}e${exponent}`, guessed: scientific[3] !== undefined };
+    }
+    return /^-?\d+(?:\.\d+)?$/.test(compact) ? { value: compact, guessed: false } : undefined;
+}
