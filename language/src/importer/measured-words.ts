@@ -24,8 +24,9 @@ const GENERIC = new Set(['range', 'rate', 'size', 'output', 'input', 'field', 'l
  * before them: "frequency range" measures frequency, "sample rate" is its own parameter.
  */
 export function measureBefore(text: string, start: number): string | undefined {
-    const clause = text.slice(0, start).split(/[;:]/).pop() ?? '';
-    const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(w => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, ''));
+    // Parenthetical asides ("(1 MeV equivalent)", "(Tg)") are not what is measured.
+    const clause = (text.slice(0, start).split(/[;:]/).pop() ?? '').replace(/\([^()]*\)/g, ' ');
+    const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(singular);
     for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i--) {
         const word = words[i];
         if (!MEASURES.includes(word)) continue;
@@ -35,7 +36,35 @@ export function measureBefore(text: string, start: number): string | undefined {
         if (before && /^[a-z]{3,}$/.test(before) && !NOT_COUNTED.has(before) && !['a', 'an', 'the', 'total'].includes(before)) return `${before}_${word}`;
         return word;
     }
-    return undefined;
+    return nounBefore(words);
+}
+
+/** Nouns that name a quantity only with the word before them: "flash point", "viscosity index". */
+const HEADS = new Set(['point', 'index', 'ratio', 'number', 'coefficient', 'content', 'factor', 'level', 'count', 'constant']);
+const FILLERS = new Set(['a', 'an', 'the', 'having', 'with', 'rated', 'any', 'capable', 'designed', 'specified', 'which', 'than', 'its', 'their',
+    'above', 'below', 'more', 'less', 'higher', 'lower', 'greater', 'equal', 'made', 'operate', 'not', 'no', 'only', 'also', 'both', 'either']);
+
+/**
+ * With no measured word known, the noun just before the phrase names what it measures ("a flash
+ * point exceeding 477 K", "a pour point at 239 K or less"), so that two such quantities of one
+ * item are not one parameter. Only the last few words count: a noun further back is not the
+ * quantity.
+ */
+function nounBefore(words: string[]): string | undefined {
+    const near = words.slice(-4).filter(w => !NOT_COUNTED.has(w) && !FILLERS.has(w));
+    const word = near[near.length - 1];
+    // Not a verb form, and not a unit left from an earlier phrase ("30 MHz power").
+    if (!word || word.length < 3 || /(?:ing|ed)$/.test(word) || /^(?:[kmgt]?hz|[mkgn]?w|db[mcw]?)$/.test(word)) return undefined;
+    const before = near[near.length - 2];
+    return HEADS.has(word) && before && before.length >= 3 && !/(?:ing|ed)$/.test(before) ? `${before}_${word}` : word;
+}
+
+/** "frequencies" -> "frequency", "losses" -> "loss", but "axis", "modulus", "instantaneous" stay. */
+function singular(word: string): string {
+    if (/ies$/.test(word)) return word.replace(/ies$/, 'y');
+    if (/sses$/.test(word)) return word.slice(0, -2);
+    if (/(?:ss|us|is)$/.test(word)) return word;
+    return word.replace(/s$/, '');
 }
 
 export function dimensionWord(dimension: string): string {
@@ -45,7 +74,8 @@ export function dimensionWord(dimension: string): string {
 /** The noun just before a phrase ("frequency change exceeding", "range of 1 GHz"), when it is not the measure itself. */
 export function qualifierBefore(text: string, start: number, measure: string | undefined): string | undefined {
     const words = (text.slice(Math.max(0, start - 60), start).toLowerCase().match(/[a-z]+/g) ?? []).filter(w => !NOT_COUNTED.has(w) && !['a', 'an', 'having', 'with', 'rated', 'any'].includes(w));
-    const word = words[words.length - 1]?.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, '');
+    const last = words[words.length - 1];
+    const word = last ? singular(last) : undefined;
     return word && word !== measure && word.length > 2 ? word : undefined;
 }
 

@@ -10,7 +10,9 @@ import type { QuantityModel } from './model.js';
 /** Word superscript exponents survive as Unicode in some documents and are flattened in others. */
 const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-' };
 
-export const NUMBER = String.raw`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?`;
+// A power of ten alone, "10^-14 J" or flattened "10-14 J", before the usual decimal forms; a ± before
+// a tolerance ("less than ± 2.5%") is outside the number (the bound is on its magnitude).
+export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?)`;
 
 /** Document spellings of units, longest first, mapped to the registry's symbols. */
 const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
@@ -25,8 +27,11 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^arc\s?seconds?\b|^arc\s?sec\b|^seconds? of arc\b/i, 'arcsec'], [/^arc\s?minutes?\b/i, 'arcmin'],
     [/^degrees?\b|^°(?!\s?[CF])/, 'deg'],
     [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/)/, 'rad'],
+    // Old editions abbreviate radians: "200 µr (microradians)", "2.5 mr (milliradians)", "2 r (radians)/s2".
+    [/^r\s?\(radians\)\s?\/\s?s\s?\^?(?:2|²)/, 'rad/s^2'], [/^(µ|μ|u|m)?r\s?\((?:micro|milli)?radians\)/, '$1rad'],
+    [/^(?:weight |wt\.? ?|volume )?per ?cent\b/i, '%'],
     [/^m\/s\s?(?:2|²|\^2)/, 'm/s^2'], [/^(?:m\/s|m\/sec)\b/, 'm/s'], [/^km\/h\b/, 'km/h'], [/^km\/s\b/, 'km/s'],
-    [/^(m|µ|μ|u)?Gal\b/, '$1Gal'],
+    [/^(m|µ|μ|u)?[Gg]al\b/, '$1Gal'],
     [/^(m|k|M|G)?W\s?\/\s?cm\s?(?:2|²|\^2)/, '$1W/cm^2'], [/^(m|k|M)?J\s?\/\s?cm\s?(?:2|²|\^2)/, '$1J/cm^2'], [/^(m|µ|μ)?A\s?\/\s?cm\s?(?:2|²|\^2)/, '$1A/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
     [/^W\s?\/\s?kg\b/, 'W/kg'], [/^Wh\s?\/\s?kg\b/, 'Wh/kg'], [/^(k|M)?J\s?\/\s?kg\b/, '$1J/kg'], [/^(m|µ|μ)?A\s?\/\s?W\b/, '$1A/W'],
     [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
@@ -46,7 +51,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G|T)?Hz\b/, '$1Hz'],
     [/^(p|n|µ|μ|u|m|k|M|G)?W\b(?!\/)/, '$1W'], [/^(m|k|M|G)?J\b(?!\/)/, '$1J'], [/^(m|k|M)?V\b(?!\/)/, '$1V'], [/^(p|n|µ|μ|u|m|k)?A\b(?!\/)/, '$1A'],
     [/^(k|M|G)?eV\b/, '$1eV'],
-    [/^(k|M|G)?Pa\b/, '$1Pa'], [/^(m)?bar\b/, '$1bar'], [/^(k|M)?N\b(?![.\/])/, '$1N'],
+    [/^(k|M|G)?Pa\b/, '$1Pa'], [/^(m)?bar\b/, '$1bar'], [/^(k|M)?N\b(?![/]|\.\w)/, '$1N'],
     [/^(f|p|n|µ|μ|u|m)?T\b(?![\/A-Za-z])/, '$1T'],
     [/^K\b/, 'K'], [/^dBm\b(?!\/)/, 'dBm'], [/^dBW\b(?!\/)/, 'dBW'], [/^dB\b(?!\/)/, 'dB'], [/^%/, '%'], [/^ppm\b/, 'ppm'],
     [/^(k|M|G)?(?:ohms?|Ω)/, '$1ohm'], [/^(p|n|µ|μ|u)F\b/, '$1F'],
@@ -131,8 +136,13 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     }
     // A bare number that ends the phrase ("a product ... of more than 100;", "exceeding 10,000 or")
     // is a dimensionless value.
-    if ((unitText ?? '') === '' && /^(?:$|[;,.)]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
+    if ((unitText ?? '') === '' && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
+    }
+    // A counted noun, or a defined term counted ('More than 4 x 10^6 "active pixels"').
+    const quoted = /^["“]([a-z][a-z -]{2,30})["”]/.exec(unitSource)?.[1];
+    if (quoted && !number.value.startsWith('-')) {
+        return { quantity: { value: number.value }, dimension: `count:${quoted.replace(/\s+/g, '_').replace(/s$/, '')}`, guessed: number.guessed, unusedTail: 0 };
     }
     if (/^[a-z]/.test(unitSource) && (unitText ?? '') !== '') {
         const noun = /^([a-z][a-z-]{2,})/.exec(unitSource)?.[1];
@@ -165,6 +175,8 @@ function unusedTail(unitText: string, used: number): number {
 /** "1,024" is 1024; "5 x 10^6" and the flattened "5 x 106" are 5e6; "0.35" stays 0.35. */
 export function readNumber(text: string): { value: string; guessed: boolean } | undefined {
     const compact = text.replace(/,(?=\d{3})/g, '');
+    const power = /^10(?:\^(-?\d{1,2})|-(\d{1,2}))$/.exec(compact);
+    if (power) return power[1] !== undefined ? { value: `1e${power[1]}`, guessed: false } : { value: `1e-${power[2]}`, guessed: true };
     const scientific = /^(-?\d+(?:\.\d+)?)\s?[x×]\s?10(?:\^(-?\d{1,2})|(-?\d{1,2}))?$/.exec(compact);
     if (scientific) {
         const exponent = scientific[2] ?? scientific[3];

@@ -29,9 +29,10 @@ interface PhrasePattern {
     context?: true;
 }
 
-const Q = String.raw`(${NUMBER})\s?([^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|C\b|cm\b|of arc\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
-const QB = Q.replace('(', '(?<bn>').replace('([^', '(?<bu>[^');
-const QA = Q.replace('(', '(?<an>').replace('([^', '(?<au>[^');
+/** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
+const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|C\b|cm\b|of arc\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
+const QA = quantityPattern('a');
+const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
 const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|beyond|in excess of|>)`;
 const BELOW = String.raw`(?<!\bno |\bnot )(?:less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
@@ -119,7 +120,8 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         const { start, end, match } = candidate;
         if (taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
-        const a = readQuantity(groups.an, groups.au, normal.slice(end));
+        // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
+        const a = readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
         taken.push([start, end]);
