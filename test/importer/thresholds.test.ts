@@ -110,6 +110,12 @@ describe('threshold phrases', () => {
         ["an overall 'acceleration sensitivity' better than 48 dB (reference 1,000 mV rms per 1g);", []],
         // A condition of measurement is not a limit, and does not become one.
         ['Angular deviation less (better) than 2 seconds of arc, TIR, over 300 mm of travel;', ['deviation < 2 arcsec']],
+        // The Mach number before its value; a noun between the quantity and "or higher".
+        ['Wind tunnels designed for speeds of Mach 1.2 or more; at speeds exceeding Mach 5', ['speed >= 1.2 Mach', 'speed > 5 Mach']],
+        ['Boron or boron carbide of 85% purity or higher and a particle size of 60 µm or less;', ['purity >= 85 %', 'particle_size <= 60 µm']],
+        ['for use on vessels of 1,000 tonnes displacement or more, as follows:', ['displacement >= 1000 t']],
+        ['containing 10 weight percent or more aluminium', ['ratio >= 10 %']],
+        ['capable of simulating Reynolds number flows exceeding 25 x 106.', ['flow > 25e6']],
     ])('%s', (text, expected) => {
         expect(read(text).conditions).toEqual(expected);
     });
@@ -127,6 +133,23 @@ describe('threshold phrases', () => {
             alternatives: [{ comparator: '>', value: { value: '60', unit: 'kHz' } }], phrase: 'outside the range from 20 kHz to 60 kHz',
         }]);
         expect(outside.unexpressed).toEqual([]);
+    });
+
+    test('"other than A to B" is a union too', () => {
+        expect(read('Airborne altimeters operating at frequencies other than 4.2 to 4.4 GHz inclusive and having').thresholds).toEqual([{
+            parameter: 'frequency', comparator: '<', value: { value: '4.2', unit: 'GHz' },
+            alternatives: [{ comparator: '>', value: { value: '4.4', unit: 'GHz' } }], phrase: 'other than 4.2 to 4.4 GHz inclusive',
+        }]);
+    });
+
+    test('one parameter bounded twice, the phrases joined by "or": one union; joined by "and": two conditions', () => {
+        const text = 'When impregnated with materials controlled by 1.C.8., having a glass transition temperature (Tg) exceeding 383 K (110°C) or with phenolic or epoxy resins, having a glass transition temperature (Tg) equal to or exceeding 418 K (145°C).';
+        expect(read(text).thresholds).toEqual([{
+            parameter: 'temperature', comparator: '>', value: { value: '383', unit: 'K' },
+            alternatives: [{ comparator: '>=', value: { value: '418', unit: 'K' } }],
+            phrase: 'exceeding 383 K (110°C) or with phenolic or epoxy resins, having a glass transition temperature (Tg) equal to or exceeding 418 K (145°C)',
+        }]);
+        expect(read('a temperature exceeding 383 K and, after curing, a temperature equal to or exceeding 418 K').thresholds).toHaveLength(2);
     });
 
     test('two phrases measuring alike are two parameters, each named by the word before it', () => {

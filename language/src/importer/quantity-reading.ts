@@ -57,7 +57,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G)?(?:ohms?|Ω)/, '$1ohm'], [/^(p|n|µ|μ|u)F\b/, '$1F'],
     [/^(k|M|G)?Gy\b/, '$1Gy'], [/^(k|M|G)?Bq\b/, '$1Bq'],
     [/^(k|M|G)?bits?\b(?!\/)/, '$1bit'], [/^(k|M|G|T)?bytes?\b(?!\/)/, '$1byte'],
-    [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'], [/^Mtops\b/i, 'Mtops'],
+    [/^Mach\b/, 'Mach'], [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'], [/^Mtops\b/i, 'Mtops'],
     [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'], [/^g\b(?![\/0])/, 'g'],
 ];
 
@@ -136,7 +136,8 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     }
     // A bare number that ends the phrase ("a product ... of more than 100;", "exceeding 10,000 or")
     // is a dimensionless value.
-    if ((unitText ?? '') === '' && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
+    // (A full stop straight after the number, "flows exceeding 25 x 106.", ends the sentence.)
+    if (/^\.?$/.test(unitText ?? '') && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
     // A counted noun, or a defined term counted ('More than 4 x 10^6 "active pixels"').

@@ -30,7 +30,7 @@ interface PhrasePattern {
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
-const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|C\b|cm\b|of arc\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
+const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
@@ -67,6 +67,12 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`(?<!\bno |\bnot )better than\s${QA}`, 'giu'), bounds: () => [], better: 'strict' },
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
+    // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
+    { pattern: new RegExp(String.raw`\bother than\s${QA}\s?(?:to|-|–)\s?${QB}(?:\sinclusive)?`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)], union: true },
+    // The Mach number is written before its value: "at speeds exceeding Mach 5".
+    { pattern: new RegExp(String.raw`${ABOVE}\s(?<au>Mach)\s(?<an>${NUMBER})`, 'gu'), bounds: a => [c('>', a)] },
+    { pattern: new RegExp(String.raw`${BELOW}\s(?<au>Mach)\s(?<an>${NUMBER})`, 'gu'), bounds: a => [c('<', a)] },
+    { pattern: new RegExp(String.raw`(?<au>Mach)\s(?<an>${NUMBER})\sor (?:more|greater|higher|above)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA},?\s(?:but|and)\s${AT_LEAST}\s${QB}`, 'giu'), bounds: (a, b) => [c('<=', a), c('>=', b!)] },
     { pattern: new RegExp(String.raw`${QA}\sat a maximum\b`, 'giu'), bounds: a => [c('<=', a)] },
     // "positioned within 20 m of a given point", "within ±0.05% of the final value": at most; not
@@ -78,6 +84,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${AT_LEAST}\s${QA}`, 'giu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\sor (?:less|lower|smaller|shorter|below|fewer)\b`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`${QA}\sor (?:more|greater|higher|larger|longer|above)\b`, 'giu'), bounds: a => [c('>=', a)] },
+    // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
+    { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
+    { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA}`, 'giu'), bounds: a => [c('>', a)] },
     { pattern: new RegExp(String.raw`${BELOW}\s${QA}`, 'giu'), bounds: a => [c('<', a)] },
 ];
@@ -136,11 +145,12 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         }
         return { start, match, form, a, b };
     }).filter(({ form }) => !form.context).map(({ start, match, form, a, b }) => ({
-        start, a, b, union: form.union ?? false,
+        start, end: start + match[0].length, a, b, union: form.union ?? false,
         // As the document wrote it ("10³", not "10^3"), without the unit's unused tail.
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
         bounds: form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
-        measure: measureBefore(normal, start),
+        // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
+        measure: match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start),
     }));
     // Two phrases measuring alike ("a frequency change exceeding 2.2 GHz within the frequency range
     // exceeding 37 GHz") are two quantities: each is named with the word that qualifies it. A phrase
@@ -149,6 +159,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
     const key = (r: (typeof read)[number]) => `${r.a.dimension} ${r.measure ?? dimensionWord(r.a.dimension)}`;
     const phrasesByKey = new Map<string, Set<string>>();
     for (const r of read) if (r.bounds.length > 0) phrasesByKey.set(key(r), (phrasesByKey.get(key(r)) ?? new Set()).add(r.phrase));
+    const named: NamedPhrase[] = [];
     for (const r of read) {
         if (r.bounds.length === 0) {
             result.unexpressed.push(r.phrase);
@@ -156,15 +167,42 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         }
         const qualifier = (phrasesByKey.get(key(r))?.size ?? 0) > 1 ? qualifierBefore(normal, r.start, r.measure) : undefined;
         const parameter = parameterFor(r.a.dimension, qualifier ? `${r.measure ?? dimensionWord(r.a.dimension)}_${qualifier}` : r.measure);
-        if (r.union) {
-            const [first, ...alternatives] = r.bounds;
-            result.thresholds.push({ parameter, ...first, alternatives, phrase: r.phrase });
-        } else {
-            for (const bound of r.bounds) result.thresholds.push({ parameter, comparator: bound.comparator, value: bound.value, phrase: r.phrase });
-        }
+        named.push({ ...r, parameter });
         if (r.a.guessed || r.b?.guessed) result.guessedExponents++;
     }
+    for (const r of alternativesAsUnions(named, normal, (start, end) => originalSlice(text, mapped, start, end).trim())) {
+        if (r.union) {
+            const [first, ...alternatives] = r.bounds;
+            result.thresholds.push({ parameter: r.parameter, ...first, alternatives, phrase: r.phrase });
+        } else {
+            for (const bound of r.bounds) result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, value: bound.value, phrase: r.phrase });
+        }
+    }
     result.parsed = seen.filter(([s, e]) => taken.some(([ts, te]) => s < te && e > ts)).length;
+    return result;
+}
+
+interface NamedPhrase { start: number; end: number; phrase: string; bounds: Bound[]; union: boolean; parameter: string }
+
+/**
+ * One parameter bounded by two phrases joined by "or" ("a glass transition temperature (Tg)
+ * exceeding 383 K (110°C) or with phenolic or epoxy resins, having a glass transition temperature
+ * (Tg) equal to or exceeding 418 K (145°C)") is one condition with alternatives, a union. Joined
+ * otherwise ("and", "but", a new clause) they stay apart, and edition.ts leaves them out.
+ */
+function alternativesAsUnions(phrases: NamedPhrase[], normal: string, quote: (start: number, end: number) => string): NamedPhrase[] {
+    const result: NamedPhrase[] = [];
+    for (const phrase of phrases) {
+        const previous = [...result].reverse().find(r => r.parameter === phrase.parameter);
+        const between = previous ? normal.slice(previous.end, phrase.start) : '';
+        const joinable = previous && phrase.bounds.length === 1 && !phrase.union && (previous.union || previous.bounds.length === 1)
+            && /\bor\b/.test(between) && !/\b(?:and|but)\b|[;:]/.test(between);
+        if (!previous || !joinable) {
+            result.push(phrase);
+            continue;
+        }
+        Object.assign(previous, { end: phrase.end, phrase: quote(previous.start, phrase.end), bounds: [...previous.bounds, ...phrase.bounds], union: true });
+    }
     return result;
 }
 

@@ -93,7 +93,8 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('charge-density', 'C/m^2', false, 'charge per area (resist sensitivity)', ['µC/mm^2', 'C/m^2']),
     D('attenuation', 'm^-1', false, 'absorption or attenuation coefficient', ['cm^-1', 'm^-1']),
     D('electro-optic-coefficient', 'm/V', false, 'second order non-linear susceptibility', ['m/V']),
-    D('third-order-susceptibility', 'm^2/V^2', false, 'third order non-linear susceptibility', ['m^2/V^2'])
+    D('third-order-susceptibility', 'm^2/V^2', false, 'third order non-linear susceptibility', ['m^2/V^2']),
+    D('mach-number', 'Mach', false, 'speed as a multiple of the local speed of sound', ['Mach'])
 ].map(d => [d.name, d] as const));
 
 export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
@@ -236,7 +237,8 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'm^-1': { dimension: 'attenuation', factor: r('1'), prefixable: false },
     'cm^-1': { dimension: 'attenuation', factor: r('100'), prefixable: false },
     'm/V': { dimension: 'electro-optic-coefficient', factor: r('1'), prefixable: false },
-    'm^2/V^2': { dimension: 'third-order-susceptibility', factor: r('1'), prefixable: false }
+    'm^2/V^2': { dimension: 'third-order-susceptibility', factor: r('1'), prefixable: false },
+    Mach: { dimension: 'mach-number', factor: r('1'), prefixable: false }
 };
 
 const PREFIXES: Record<string, string> = {
