@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parameterName } from '../../language/src/importer/parameter-names.js';
+import { parameterDescription, parameterName } from '../../language/src/importer/parameter-names.js';
 import { parseThresholds } from '../../language/src/importer/thresholds.js';
 import { readNumber } from '../../language/src/importer/quantity-reading.js';
 
@@ -199,6 +199,13 @@ describe('threshold phrases', () => {
 });
 
 describe('parameter names', () => {
+    test('each parameter says in words what it measures', () => {
+        expect(parameterDescription('temperature', 'flash_point')).toBe('flash point (temperature)');
+        expect(parameterDescription('frequency', 'frequency')).toBe('frequency');
+        expect(parameterDescription('data-rate', undefined)).toBe('data rate');
+        expect(parameterDescription('count:terminal', undefined)).toBe('number of terminals');
+    });
+
     test('depend on the measured word and the dimension only, never on what came first', () => {
         expect(parameterName('length', 'wavelength')).toEqual({ name: 'wavelength', dimension: 'length' });
         expect(parameterName('frequency', 'wavelength')).toEqual({ name: 'wavelength_frequency', dimension: 'frequency' });

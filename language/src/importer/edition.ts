@@ -14,7 +14,7 @@ import { parseNoteStart } from './notes.js';
 import { cleanFields } from './source.js';
 import { ItemTreeBuilder } from './structure.js';
 import { parseThresholds } from './thresholds.js';
-import { identifier, parameterName } from './parameter-names.js';
+import { identifier, parameterDescription, parameterName } from './parameter-names.js';
 import { applyTierList, parseTierList } from './tiers.js';
 
 export const EDITION_TITLE = 'Wassenaar Arrangement List of Dual-Use Goods and Technologies and Munitions List';
@@ -237,7 +237,7 @@ function addThresholds(model: EditionModel): ThresholdCounts {
         // bare dimension of the same spelling): the dimension then follows, as for any other.
         const existing = parameters.get(wanted.name);
         const name = existing && existing.dimension !== wanted.dimension ? identifier(`${wanted.name}_${wanted.dimension}`) : wanted.name;
-        if (!parameters.has(name)) parameters.set(name, { name, dimension: wanted.dimension });
+        if (!parameters.has(name)) parameters.set(name, { name, dimension: wanted.dimension, description: parameterDescription(dimension, measure) });
         return name;
     };
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };

@@ -86,6 +86,8 @@ export interface ParameterModel {
     name: string;
     dimension: string;
     unit?: string;
+    /** What it measures, in words: "flash point (temperature)". */
+    description?: string;
 }
 
 export interface ImportWarning {

@@ -38,6 +38,18 @@ export function parameterName(dimension: string, measure: string | undefined): {
     return { name: identifier(name), dimension };
 }
 
+/**
+ * What a parameter measures, in words, for hovers and completion: the measured words and the
+ * dimension ("flash point (temperature)", "frequency range (frequency)", "terminals (count)").
+ */
+export function parameterDescription(dimension: string, measure: string | undefined): string {
+    if (dimension.startsWith('count:')) return `number of ${dimension.slice(6).replace(/_/g, ' ')}s`;
+    const quantity = dimension.replace(/-/g, ' ');
+    if (!measure) return quantity;
+    const words = measure.replace(/_/g, ' ');
+    return words === quantity ? words : `${words} (${quantity})`;
+}
+
 /** A CLD identifier from a measured word: letters, digits and underscores, not starting with a digit. */
 export function identifier(text: string): string {
     const id = text.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');

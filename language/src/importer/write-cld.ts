@@ -40,7 +40,9 @@ export function writeEdition(model: EditionModel): WrittenEdition {
     out.line(0, `edition ${quoteText(String(model.year))}${model.date ? ` date ${model.date}` : ''}`);
     out.line(0, 'numbering wassenaar');
     if (model.parameters.length > 0) out.line(0, '');
-    for (const parameter of model.parameters) out.line(0, `parameter ${parameter.name}: ${parameter.dimension}`);
+    for (const parameter of model.parameters) {
+        out.line(0, `parameter ${parameter.name}: ${parameter.dimension}${parameter.description ? ` ${quoteText(parameter.description)}` : ''}`);
+    }
     if (model.notes.length > 0) out.line(0, '');
     for (const note of model.notes) writeNote(out, 0, note);
     writeDefinitions(out, model.definitions, model.definitionNotes);
