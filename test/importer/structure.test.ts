@@ -8,7 +8,7 @@ import { importAndCheck, validateCld, writeFileAtomically } from '../../language
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
-import { namedCodes, parseNoteStart } from '../../language/src/importer/notes.js';
+import { namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
@@ -233,6 +233,32 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('5.A.2.b')!.text).toBe('Being a cryptographic activation token;');
     });
 
+    test('running headers at the top of a page ("ML8.a. contd.", "ML18. Note 2. contd.") are no text', () => {
+        expect(pageContinuation('ML8.a. contd.')).toBe('');
+        expect(pageContinuation('ML8. contd.')).toBe('');
+        expect(pageContinuation('Notes contd')).toBe('Notes cont.');
+        expect(pageContinuation('ML18. Note 2. contd.')).toBe('Note 2 cont.');
+        expect(pageContinuation('6.A.3.b.4. Note 4 cont.')).toBe('Note 4 cont.');
+        expect(pageContinuation('Containers continued to be used')).toBeUndefined();
+        const items = build([
+            'ML8.	Explosives as follows:',
+            'a.	Explosives as follows:',
+            '1.	ADNBF;',
+            'ML8.a. contd.',
+            '2.	BNCP;',
+            'Note 2	ML8.a.2. does not control the following:',
+            'a.	BNCP in mixtures;',
+            'ML8. Note 2. contd.',
+            'b.	BNCP in medical products.',
+            'b.	"Propellants" as follows:',
+        ].join('\n'));
+        expect(items.get('ML8.a')!.notes).toEqual([]);
+        expect(items.get('ML8.a.2')!.text).toBe('BNCP;');
+        const note = items.get('ML8.a.2')!.notes[0];
+        expect(note.text).toBe('ML8.a.2. does not control the following:\na. BNCP in mixtures;\nb. BNCP in medical products.');
+        expect(items.get('ML8.b')!.text).toBe('"Propellants" as follows:');
+    });
+
     test('after a note list a, b, c, the item list goes on with b', () => {
         const items = build([
             'ML10.\tAircraft as follows:',
@@ -367,6 +393,15 @@ describe('notes go to the items they name', () => {
 
 describe('definitions', () => {
     const defs = (text: string) => parseDefinitions(toParagraphs(text, 'DEF.doc')).definitions.map(d => ({ term: d.term, text: d.text, usedIn: d.usedIn }));
+
+    test('a definition broken by a page keeps going past its running header', () => {
+        expect(defs([
+            'Cat 2\t"Robot"',
+            '\t\tA manipulation mechanism, which may be of the continuous path type;',
+            '"Robot" contd.',
+            '\t\ta. Is multifunctional;',
+        ].join('\n'))).toEqual([{ term: 'Robot', text: 'A manipulation mechanism, which may be of the continuous path type;\na. Is multifunctional;', usedIn: 'Cat 2' }]);
+    });
 
     test('headings with an acronym, a qualifier, a trailing word, "(s)", "GTN &" and "Both Lists"', () => {
         expect(defs([

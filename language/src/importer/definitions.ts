@@ -27,6 +27,8 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
     const notes: NoteModel[] = [];
     let current: DefinitionModel | undefined;
     for (const paragraph of paragraphs) {
+        // '"Robot" contd.' at the top of a page: the definition goes on; the header is no text.
+        if (/^"[^"]{1,80}"\s*(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
         const fields = paragraph.text.split('\t').map(f => f.trim());
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');

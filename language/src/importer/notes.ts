@@ -35,7 +35,22 @@ function headingOf(head: string): string {
 
 /** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
 export function isContinuation(note: ParsedNote): boolean {
-    return /^(?:to\s+\S+\s+)?cont(?:inued)?\.?$/i.test(note.text);
+    return /^(?:to\s+\S+\s+)?(?:contd|cont|continued)\.?$/i.test(note.text);
+}
+
+const CODE_PREFIX = String.raw`(?:(?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.\s?[a-z0-9]+)*\.?\s+)`;
+const CONTINUED = String.raw`(?:contd|cont|continued)\.?`;
+
+/**
+ * A running header at the top of a page that says what goes on: "ML8.a. contd.", "ML18. Note 2.
+ * contd.", "Notes contd". It is not text of any item or note: a header naming a note is the
+ * note going on (returned as "Note 2 cont."); any other is dropped (returned as '').
+ * undefined for every other paragraph.
+ */
+export function pageContinuation(text: string): string | undefined {
+    const note = new RegExp(String.raw`^${CODE_PREFIX}?((?:Technical\s+)?Notes?(?:\s*\d+)?)\.?\s+(?:to\s+\S+\s+)?${CONTINUED}$`, 'i').exec(text);
+    if (note) return `${note[1]} cont.`;
+    return new RegExp(String.raw`^${CODE_PREFIX}?${CONTINUED}$`, 'i').test(text) ? '' : undefined;
 }
 
 /** WA notes that take things out of control say so in a few fixed ways. */

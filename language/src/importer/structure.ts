@@ -11,7 +11,7 @@
  */
 import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } from './model.js';
 import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
-import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, parseNoteStart, type ParsedNote } from './notes.js';
+import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
@@ -85,8 +85,10 @@ export class ItemTreeBuilder {
         const text = paragraph.text;
         const { depth, fields } = splitFields(text);
         if (fields.length === 0 || RULE.test(fields.join(' '))) return;
-        const noteStart = parseNoteStart(text);
+        const header = pageContinuation(cleanFields(text));
+        const noteStart = parseNoteStart(header ?? text);
         if (noteStart) return this.openNote(noteStart, paragraph);
+        if (header !== undefined) return;
         if (depth === 0) {
             const code = parseCodeLine(fields);
             if (code) return this.addCodeLine(code, paragraph);
@@ -112,6 +114,9 @@ export class ItemTreeBuilder {
             this.continuable = undefined;
             return;
         }
+        // A page header for a note this part has not opened (or under another heading): the
+        // text goes on as it was; the header itself is no text.
+        if (isContinuation(note)) return;
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
         this.attachNote(model, paragraph);
@@ -296,7 +301,9 @@ export class ItemTreeBuilder {
         }
         const group = this.groupOf(letter);
         if (rest.length === 0) {
-            if (line.text) group.title = group.title ? `${group.title} ${line.text}` : line.text;
+            // A group heading repeated at the top of a page ("7. A. ... (contd.)") adds nothing.
+            const title = line.text?.replace(/\s*(?:\d\.\s*)?\(?(?:contd|cont|continued)\.?\)?\s*$/i, '').replace(/\s*Technical Notes?\s*$/i, '');
+            if (title && !group.title?.includes(title)) group.title = group.title ? `${group.title} ${title}` : title;
             this.open = [];
             this.continuable = undefined;
             return;
