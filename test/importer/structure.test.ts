@@ -259,6 +259,22 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('ML8.b')!.text).toBe('"Propellants" as follows:');
     });
 
+    test('"Technical Notes" alone on its line numbers its own paragraphs: 1., 2. are note text, not items', () => {
+        const items = build([
+            '3.\tA.\t1.\tElectronic items as follows:',
+            '3.\tA.\t1.\ta.\t5.\tConverters, as follows:',
+            '\t\t\t\t\ta.\tAnalogue-to-digital converters with a resolution of 8 bit or more;',
+            '\t\t\t\t\tb.\tDigital-to-analogue converters with a resolution of 12 bit or more;',
+            '\t\t\t\t\tTechnical Notes',
+            '\t\t\t\t\t1.\tA resolution of n bit corresponds to a quantisation of 2n levels.',
+            '\t\t\t\t\t2.\tThe output rate is the maximum output rate of the converter.',
+            '3.\tA.\t1.\ta.\t6.\tOptical integrated circuits;',
+        ].join('\n'), 3);
+        expect([...items.keys()].filter(code => code.startsWith('3.A.1.a.5'))).toEqual(['3.A.1.a.5', '3.A.1.a.5.a', '3.A.1.a.5.b']);
+        expect(items.get('3.A.1.a.5')!.notes).toEqual([{ kind: 'technical-note', text: '1. A resolution of n bit corresponds to a quantisation of 2n levels.\n2. The output rate is the maximum output rate of the converter.' }]);
+        expect(items.get('3.A.1.a.6')!.text).toBe('Optical integrated circuits;');
+    });
+
     test('after a note list a, b, c, the item list goes on with b', () => {
         const items = build([
             'ML10.\tAircraft as follows:',

@@ -355,7 +355,7 @@ export class ItemTreeBuilder {
         const base = this.open[0].code.split('.').length;
         if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
         if (this.note && this.continuesNoteList(depth - base, label)) {
-            this.note.text += `\n${label}. ${text}`;
+            this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
             return;
         }
         this.note = undefined;
@@ -395,7 +395,7 @@ export class ItemTreeBuilder {
         const noteList = continuesListNote || note && (note.kind === 'technical-note' || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
         const parentIndex = noteList ? undefined : this.parentBySequence(label);
         if (parentIndex === undefined) {
-            if (this.note) this.note.text += `\n${label}. ${text}`;
+            if (this.note) this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
             else this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
             if (this.note!.kind !== 'technical-note') this.listNote = this.note;
             return;
@@ -428,11 +428,13 @@ export class ItemTreeBuilder {
 
     /**
      * Inside a note, a label line is the note's own list when the note introduces one (ends with
-     * ':') or already runs one this label follows, or when the label cannot continue the items
-     * at the depth its tabs give.
+     * ':' or is a heading with no text yet) or already runs one this label follows, or when the
+     * label cannot continue the items at the depth its tabs give.
      */
     private continuesNoteList(indexFromTabs: number, label: string): boolean {
         if (this.noteIntroducesList(label) || this.noteRunsList(label)) return true;
+        // A heading alone ("Technical Notes") numbers its own paragraphs: 1., 2., ... are not items.
+        if (this.note!.text === '' && (label === '1' || label === 'a')) return true;
         return this.followingParent(indexFromTabs, label) === undefined;
     }
 
