@@ -275,6 +275,26 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('3.A.1.a.6')!.text).toBe('Optical integrated circuits;');
     });
 
+    test('a code line "1. C. 6. Technical Note" heads a note of 1.C.6, with its own list', () => {
+        const items = build([
+            '1.\tC.\t6.\tFluids as follows:',
+            '\t\t\tc.\tLubricating materials;',
+            '\t\t\td.\tFluorocarbon electronic cooling fluids, having all of the following characteristics:',
+            '\t\t\t\t1.\tContaining 85% by weight or more of any of the following:',
+            '\t\t\t\t2.\tDensity at 298 K (25°C) of 1.5 g/ml or more;',
+            '1.\tC.\t6.\tTechnical Note',
+            '\t\t\tFor the purpose of 1.C.6.:',
+            '\t\t\ta.\tFlash point is determined using the Cleveland Open Cup Method;',
+            '\t\t\td.\tThermal stability is determined by the following test procedure:',
+            '1.\tC.\t7.\tCeramic powders;',
+        ].join('\n'), 1);
+        expect(items.get('1.C.6.d')!.text).toBe('Fluorocarbon electronic cooling fluids, having all of the following characteristics:');
+        expect(items.get('1.C.6.d')!.notes).toEqual([]);
+        expect(items.get('1.C.6')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+        expect(items.get('1.C.6')!.notes[0].text).toMatch(/^For the purpose of 1\.C\.6\.:\na\. Flash point .*\nd\. Thermal stability/s);
+        expect(items.get('1.C.7')!.text).toBe('Ceramic powders;');
+    });
+
     test('after a note list a, b, c, the item list goes on with b', () => {
         const items = build([
             'ML10.\tAircraft as follows:',

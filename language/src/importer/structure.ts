@@ -314,7 +314,7 @@ export class ItemTreeBuilder {
             entry = newItem(`${categoryCode}.${letter}.${Number(number)}`, String(Number(number)), paragraph.where);
             group.entries.push(entry);
         }
-        this.openPath(entry, labels, line.text, paragraph);
+        this.openPathOrNote(entry, labels, line, paragraph);
     }
 
     private addMunitionsCodeLine(line: CodeLine, paragraph: SourceParagraph): void {
@@ -328,7 +328,14 @@ export class ItemTreeBuilder {
         }
         this.category = this.categories.get(mlCode);
         this.group = undefined;
-        this.openPath(root, labels, line.text, paragraph);
+        this.openPathOrNote(root, labels, line, paragraph);
+    }
+
+    /** Opens the item a code line names; "1. C. 6. Technical Note" heads a note of that item instead of adding to its text. */
+    private openPathOrNote(top: ItemModel, labels: string[], line: CodeLine, paragraph: SourceParagraph): void {
+        const heading = line.text ? parseNoteStart(line.text) : undefined;
+        this.openPath(top, labels, heading ? '' : line.text, paragraph);
+        if (heading) this.openNote(heading, paragraph);
     }
 
     /** Opens `labels` below `top` (creating what is missing) and gives the last one `text`. */
