@@ -295,6 +295,23 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('1.C.7')!.text).toBe('Ceramic powders;');
     });
 
+    test('after an item\'s Technical Note, a label at the margin that continues the items is the next item', () => {
+        const items = build([
+            'ML10.\tAircraft and related equipment, as follows:',
+            '\tf.\t\'Ground equipment\' specially designed for aircraft specified by ML10.a.;',
+            'Technical Note',
+            "'Ground equipment' includes pressure refuelling equipment.",
+            'g.\tAircrew life support equipment;',
+            'Note\tML10.g. does not control aircrew helmets.',
+            'h.\tParachutes, paragliders and related equipment, as follows:',
+            '1.\tParachutes not specified elsewhere in the Munitions List;',
+        ].join('\n'));
+        expect(items.get('ML10.f')!.notes).toEqual([{ kind: 'technical-note', text: "'Ground equipment' includes pressure refuelling equipment." }]);
+        expect(items.get('ML10.g')!.text).toBe('Aircrew life support equipment;');
+        expect(items.get('ML10.g')!.notes.map(n => n.text)).toEqual(['ML10.g. does not control aircrew helmets.']);
+        expect(items.get('ML10.h')!.text).toBe('Parachutes, paragliders and related equipment, as follows:');
+    });
+
     test('after a note list a, b, c, the item list goes on with b', () => {
         const items = build([
             'ML10.\tAircraft as follows:',

@@ -399,7 +399,10 @@ export class ItemTreeBuilder {
         const continuesListNote = this.listNote !== undefined && noteListHasPredecessor(this.listNote, label);
         if (continuesListNote) this.note = this.listNote;
         const note = this.note;
-        const noteList = continuesListNote || note && (note.kind === 'technical-note' || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
+        // A Technical Note starting a list of its own (a., 1.) keeps it; a label that only continues
+        // the items above (ML10.f, its Technical Note, then "g." at the margin) is the next item.
+        const technicalList = note?.kind === 'technical-note' && (label === 'a' || label === '1' || this.parentBySequence(label) === undefined);
+        const noteList = continuesListNote || note && (technicalList || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
         const parentIndex = noteList ? undefined : this.parentBySequence(label);
         if (parentIndex === undefined) {
             if (this.note) this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
