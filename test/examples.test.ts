@@ -18,6 +18,12 @@ describe('bundled examples', () => {
         expect(findings.map(f => `${path.basename(f.file)}:${f.line}: ${f.message}`)).toEqual([]);
     });
 
+    test('the WA series validates with no findings at all', async () => {
+        const { files, findings } = await findingsOf('wa-series');
+        expect(files.length).toBe(4);
+        expect(findings.map(f => `${path.basename(f.file)}:${f.line}: ${f.message}`)).toEqual([]);
+    });
+
     test('the diagnostics demo shows every diagnostic it announces, and parses cleanly', async () => {
         const { findings } = await findingsOf('errors');
         const codes = new Set(findings.map(f => f.code));

@@ -6,10 +6,10 @@ import { decodeSource } from '../../language/src/documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../../language/src/files.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { diffLists } from '../../language/src/diff/diff.js';
-import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/render.js';
 import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
-import type { FlatList } from '../../language/src/export/flat-items.js';
+import type { FlatList } from '../../language/src/model/flat-items.js';
 
 export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { flattenList } from '../../language/src/export/flat-items.js';
+import { flattenList } from '../../language/src/model/flat-items.js';
 import { renderExport, type ExportFormat } from '../../language/src/export/render.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { formatText } from './report.js';

@@ -7,6 +7,7 @@ import { collectCldFiles, validateFiles } from './validate.js';
 import { importCommand } from './import.js';
 import { exportCommand } from './export.js';
 import { diffCommand, trendCommand } from './diff.js';
+import { historyCommand } from './history.js';
 
 const VERSION = '0.1.0';
 
@@ -19,6 +20,7 @@ Usage:
   cld export <file.cld> [--format json|csv|md]
   cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
+  cld history <code> [--precedents DIR] [--format text|json|md] [-o FILE]
   cld --help | --version
 
 Commands:
@@ -28,6 +30,7 @@ Commands:
   diff       what changed between two editions: added, removed, renumbered, reworded,
              thresholds tightened or relaxed, tiers, notes, definitions
   trend      the changes of each consecutive pair of editions, per year and category
+  history    the WA precedent of one item: its versions since 1997 and every change
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -47,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'export') return exportCommand(rest);
     if (command === 'diff') return diffCommand(rest);
     if (command === 'trend') return trendCommand(rest);
+    if (command === 'history') return historyCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }

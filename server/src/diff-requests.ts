@@ -11,7 +11,7 @@ import { checkParams } from './request-params.js';
 import { fullCode } from '../../language/src/codes.js';
 import { decodeSource } from '../../language/src/documents.js';
 import { type ListDiff, diffLists } from '../../language/src/diff/diff.js';
-import { flattenList } from '../../language/src/export/flat-items.js';
+import { flattenList } from '../../language/src/model/flat-items.js';
 import { type ControlList, isCategory, isEntry, isItem } from '../../language/src/generated/ast.js';
 import type { CldServices } from './cld-lsp-module.js';
 

@@ -4,10 +4,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { type Change, type ListDiff, CHANGE_KINDS, diffLists, emptyCounts } from '../../language/src/diff/diff.js';
-import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { renderDiff } from '../../language/src/diff/render.js';
 import { wordDiff } from '../../language/src/diff/words.js';
-import type { FlatItem, FlatList } from '../../language/src/export/flat-items.js';
+import type { FlatItem, FlatList } from '../../language/src/model/flat-items.js';
 import { importAndCheck } from '../../language/src/importer/import-edition.js';
 
 const { Cld } = createCldCoreServices();

@@ -4,8 +4,11 @@ import { URI } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { flattenEdition, flattenList, type FlatItem } from '../../language/src/export/flat-items.js';
+import { flattenEdition, flattenList, type FlatItem } from '../../language/src/model/flat-items.js';
 import { thresholdSummary } from '../../language/src/export/render.js';
+import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
+import type { FlatList } from '../../language/src/model/flat-items.js';
+import { expectLineagesAgreeWithDiffs } from '../history/lineage-checks.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { importAndCheck, type ImportResult } from '../../language/src/importer/import-edition.js';
 import { comparatorProblems, recallOf } from './oracles/threshold-phrases.mjs';
@@ -23,10 +26,13 @@ function itemsOf(result: ImportResult): Map<string, FlatItem> {
 
 /** Per edition, per item with thresholds: its text and the parameter each phrase was given. */
 const parametersByEdition = new Map<string, Map<string, { text?: string; parameters: string }>>();
+/** Every Word edition's flat model, for the history checks below (no second import). */
+const flatByEdition = new Map<string, FlatList>();
 
 describe.skipIf(!present)('every Word edition imports and validates without errors', () => {
     test.each(wordEditions)('%s', async edition => {
         const result = await importAndCheck(resolve(corpus, edition));
+        flatByEdition.set(edition, flattenEdition(result.model));
         parametersByEdition.set(edition, new Map(flattenEdition(result.model).items.filter(i => i.thresholds.length > 0)
             .map(i => [i.code, { text: i.text, parameters: [...new Set(i.thresholds.map(t => `${t.text} => ${t.parameter}`))].sort().join(' | ') }])));
         expect(result.check.errors).toEqual([]);
@@ -56,6 +62,45 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
         expect(compared).toBeGreaterThan(10000);
         expect(renamed).toEqual([]);
     });
+});
+
+// Histories verified by reading the documents (catdoc of the Cat 3 and VSL parts, and the
+// diff-precision sample of docs/fidelity.md for the renumbering).
+describe.skipIf(!present)('WA precedent across the Word editions 1997-2021', () => {
+    let history: PrecedentHistory;
+    beforeAll(() => {
+        history = new PrecedentHistory([...flatByEdition].map(([folder, list]) => precedentEdition(folder, list)));
+    });
+
+    test('all 26 Word editions, in date order', () => {
+        expect(history.editions).toHaveLength(wordEditions.length);
+        expect(history.editions[0].id).toBe('WA-LIST (97) 1');
+        expect(history.editions[history.editions.length - 1].id).toBe('WA-LIST (21) 1');
+    });
+
+    test('a threshold moved three times: 3.B.1.f.1.a, light source wavelength shorter than 400, 350, 245, 193 nm', () => {
+        const lineage = history.lineage('3.B.1.f.1.a')!;
+        expect(lineage.versions.map(v => [v.years[0], v.thresholds.map(t => `${t.comparator} ${t.value} ${t.unit}`).join()])).toEqual([
+            [1997, '< 400 nm'], [1998, '< 350 nm'], [2004, '< 245 nm'], [2014, '< 193 nm'],
+        ]);
+        expect(lineage.changes.filter(c => c.kind === 'threshold').map(c => [c.year, c.direction])).toEqual([[1998, 'relaxed'], [2004, 'relaxed'], [2014, 'relaxed']]);
+    });
+
+    test('an entry renumbered: 7.A.7.a (2003) is 5.A.1.e.1 from 2004', () => {
+        const lineage = history.lineage('5.A.1.e.1', history.editions.findIndex(e => e.id === 'WA-LIST (04) 1'))!;
+        expect(lineage.versions.some(v => v.code === '7.A.7.a' && v.years.includes(2003))).toBe(true);
+        expect(lineage.changes).toContainEqual(expect.objectContaining({ year: 2004, kind: 'renumbered', from: '7.A.7.a', to: '5.A.1.e.1' }));
+    });
+
+    test('a tier change: 4.D.1 leaves the Very Sensitive List in 2004 (its VSL reads "Category 4 None")', () => {
+        const tier = history.lineage('4.D.1')!.changes.find(c => c.kind === 'tier' && c.year === 2004)!;
+        expect(tier.from).toContain('very-sensitive');
+        expect(tier.to).not.toContain('very-sensitive');
+    });
+
+    test('every change of every pairwise diff is in the lineage of its item (property, every change)', () => {
+        expect(expectLineagesAgreeWithDiffs(history)).toBeGreaterThan(4000);
+    }, 120000);
 });
 
 /** WA-LIST-97-1 .. WA-LIST-21-1 in date order (two-digit years from 1996). */

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { diffLists } from '../../language/src/diff/diff.js';
 import { formatCld, formatLineRange, splitLines } from '../../language/src/formatter/format.js';
 

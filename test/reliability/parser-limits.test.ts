@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { INCOMPLETE_CHECK } from '../../language/src/document-validator.js';
 import { MAX_NESTING, tooDeep } from '../../language/src/parser-guard.js';
-import { parseFlatList } from '../../language/src/diff/parse-list.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { cld } from '../cli/run-cld.js';
 
 const header = 'list "Deep"\nid "D"\nnumbering wassenaar\ncategory 1 "C" {\ngroup A "G" {\nentry 1.A.1 "E" {\n';

@@ -2,7 +2,7 @@
  * The semantic diff of two lists: per matched item, what changed and in which direction.
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
-import type { FlatDefinition, FlatItem, FlatList } from '../export/flat-items.js';
+import type { FlatDefinition, FlatItem, FlatList } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/render.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
@@ -65,16 +65,22 @@ export interface ListDiff {
 }
 
 export function diffLists(oldList: FlatList, newList: FlatList, files: { old?: string; new?: string } = {}): ListDiff {
+    return diffWithPairs(oldList, newList, files).diff;
+}
+
+/** The diff and the item pairs it was made from (the history chains the pairs of consecutive editions). */
+export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old?: string; new?: string } = {}): { diff: ListDiff; pairs: ItemPair[] } {
     const pairs = matchItems(oldList.items, newList.items);
     const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items) };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
-    return {
+    const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
         warnings: comparisonWarnings(oldList, newList, pairs),
         summary: summarise(changes),
         changes,
     };
+    return { diff, pairs };
 }
 
 function info(list: FlatList, file: string | undefined): ListInfo {

@@ -2,7 +2,7 @@
  * The exact scope of an item's own thresholds, from the flat model: what the diff compares to
  * say whether a change tightened or relaxed control. Values are exact rationals in base units.
  */
-import type { FlatBound, FlatItem, FlatThreshold } from '../export/flat-items.js';
+import type { FlatBound, FlatItem, FlatThreshold } from '../model/flat-items.js';
 import { Rational } from '../quantities/rational.js';
 import { dimensionOf, lookupUnit } from '../quantities/units.js';
 import { IntervalSet } from '../scopes/interval-set.js';

@@ -14,7 +14,7 @@
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
-import type { FlatItem } from '../export/flat-items.js';
+import type { FlatItem } from '../model/flat-items.js';
 import { normaliseText, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'code' | 'precedent' | 'text';

@@ -2,7 +2,7 @@
  * The trend across editions: the diff of each consecutive pair, summed per year and category.
  * It is the same diff engine as `cld diff`, run along the sorted editions.
  */
-import type { FlatList } from '../export/flat-items.js';
+import type { FlatList } from '../model/flat-items.js';
 import { type Counts, CHANGE_KINDS, type ListDiff, diffLists, emptyCounts } from './diff.js';
 import { escapeMarkdown } from '../text-safety.js';
 import { type BarSeries, barChart, escapeHtml, htmlPage } from './html.js';

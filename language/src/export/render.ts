@@ -3,7 +3,7 @@
  * and Markdown (a readable table).
  */
 import { csvCell, escapeMarkdown as escapeMd } from '../text-safety.js';
-import type { FlatBound, FlatItem, FlatList, FlatThreshold } from './flat-items.js';
+import type { FlatBound, FlatItem, FlatList, FlatThreshold } from '../model/flat-items.js';
 
 export type ExportFormat = 'json' | 'csv' | 'md';
 

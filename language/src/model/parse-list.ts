@@ -3,7 +3,7 @@
  * need the parse only, not links or validation, so this is fast enough for 27 editions at once.
  */
 import type { LangiumCoreServices } from 'langium';
-import { type FlatList, flattenList } from '../export/flat-items.js';
+import { type FlatList, flattenList } from './flat-items.js';
 import type { ControlList } from '../generated/ast.js';
 
 export interface SyntaxProblem {

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { FileError, writeOutputFile } from '../../language/src/files.js';
+import { HISTORY_FORMATS, type HistoryFormat, renderLineage } from '../../language/src/history/lineage-format.js';
+import { loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { terminalSafe } from '../../language/src/text-safety.js';
+
+export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md] [-o FILE] [--no-cache]
+
+The WA precedent of one item: its versions in every edition of DIR (a folder of CLD editions, as
+cld import --all writes them; default .cache/wa) and each change between them, renumberings
+followed, thresholds compared per parameter with the direction computed exactly. <code> is a WA
+code (3.A.1.b.2, ML8.a) or an ECCN 0xx code (3A001.b.2).
+The folder is indexed once and the index kept in $XDG_CACHE_HOME/cld (or ~/.cache/cld), keyed by
+the editions' contents; --no-cache builds it in memory only.
+Exit codes: 0 found, 1 the code is in no edition, 2 usage, or the folder cannot be read.`;
+
+/** Where indexes live: CLD_CACHE_DIR, else $XDG_CACHE_HOME/cld, else ~/.cache/cld. */
+export function cacheFolder(): string {
+    if (process.env.CLD_CACHE_DIR) return process.env.CLD_CACHE_DIR;
+    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cld');
+}
+
+export async function historyCommand(args: string[]): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args, allowPositionals: true,
+            options: {
+                precedents: { type: 'string', short: 'p' }, format: { type: 'string', short: 'f', default: 'text' },
+                output: { type: 'string', short: 'o' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+            },
+        });
+    } catch (e) {
+        console.error(`cld history: ${(e as Error).message}\n\n${HISTORY_USAGE}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        console.log(HISTORY_USAGE);
+        return 0;
+    }
+    const format = parsed.values.format as HistoryFormat;
+    if (!HISTORY_FORMATS.includes(format)) {
+        console.error(`cld history: unknown format '${format}' (use ${HISTORY_FORMATS.join(', ')})`);
+        return 2;
+    }
+    if (parsed.positionals.length !== 1) {
+        console.error(`cld history: name one item code\n\n${HISTORY_USAGE}`);
+        return 2;
+    }
+    const folder = parsed.values.precedents ?? '.cache/wa';
+    if (!fs.existsSync(folder)) {
+        console.error(`cld history: no precedents folder ${folder}${parsed.values.precedents ? '' : ' (import the WA editions first: cld import --all <folder>, or give --precedents DIR)'}`);
+        return 2;
+    }
+    const { Cld } = createCldCoreServices();
+    let library;
+    try {
+        library = loadPrecedents(Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : cacheFolder() });
+    } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        console.error(`cld history: ${e.message}`);
+        return 2;
+    }
+    for (const problem of library.problems) console.error(`cld history: ${problem}`);
+    if (library.history.editions.length === 0) {
+        console.error(`cld history: no edition could be read in ${folder}`);
+        return 2;
+    }
+    const [code] = parsed.positionals;
+    const lineage = library.history.lineage(code);
+    if (!lineage) {
+        const ids = library.history.editions.map(e => e.id);
+        console.error(`cld history: ${code} is in none of the ${ids.length} editions of ${folder} (${ids[0]} to ${ids[ids.length - 1]})`);
+        return 1;
+    }
+    const text = renderLineage(lineage, format);
+    if (!parsed.values.output) {
+        process.stdout.write(terminalSafe(text));
+        return 0;
+    }
+    try {
+        writeOutputFile(parsed.values.output, text);
+        return 0;
+    } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        console.error(`cld history: ${e.message}`);
+        return 2;
+    }
+}

@@ -1,0 +1,134 @@
+/**
+ * A precedent library: a folder of CLD editions (as `cld import --all` writes them), read into
+ * one PrecedentHistory. Reading 27 editions and diffing 26 pairs takes seconds, so the result is
+ * kept as an index file in a cache folder the caller names, keyed by the editions' contents: a
+ * changed, added or removed edition makes a new key, and the index is built again. A missing or
+ * corrupt index is rebuilt; bad editions are reported once each and left out, never fatal.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumCoreServices } from 'langium';
+import { decodeSource } from '../documents.js';
+import { FileError, readInputFile, writeOutputFile } from '../files.js';
+import { parseFlatList } from '../model/parse-list.js';
+import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
+
+/** Bumped when the index's shape or the analyses that fill it change, so old indexes are not read. */
+const INDEX_VERSION = 1;
+
+export interface LoadedLibrary {
+    history: PrecedentHistory;
+    /** One line per problem: an edition that cannot be read or parsed, a duplicate id, an index rebuilt. */
+    problems: string[];
+    /** Where the index came from: read from the cache, built now (and written), or built without a cache. */
+    index: 'loaded' | 'built' | 'none';
+}
+
+export interface LoadOptions {
+    /** Folder for the index file; without it nothing is written. */
+    cacheDir?: string;
+    /** Called as editions are read and pairs diffed (for progress reports). */
+    progress?: (done: number, total: number, what: string) => void;
+}
+
+/** The .cld files of a folder, sorted; an error names the folder when it cannot be read. */
+export function editionFiles(folder: string): string[] {
+    let names: string[];
+    try {
+        names = fs.readdirSync(folder);
+    } catch (e) {
+        throw new FileError(folder, `cannot read the precedents folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return names.filter(n => n.endsWith('.cld')).sort().map(n => path.join(folder, n));
+}
+
+export function loadPrecedents(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): LoadedLibrary {
+    const problems: string[] = [];
+    const files = editionFiles(folder);
+    const sources: Array<{ file: string; text: string }> = [];
+    for (const file of files) {
+        try {
+            const source = decodeSource(readInputFile(file));
+            if (source.ok) sources.push({ file, text: source.text });
+            else problems.push(`${file}:${source.line}:${source.column}: ${source.message}; left out of the precedents`);
+        } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            problems.push(`${e.message}; left out of the precedents`);
+        }
+    }
+    const key = indexKey(sources);
+    const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
+    if (indexFile && fs.existsSync(indexFile)) {
+        const loaded = readIndex(indexFile, key);
+        if (loaded) return { history: loaded.history, problems: [...problems, ...loaded.problems], index: 'loaded' };
+        problems.push(`the precedent index ${indexFile} could not be read; it is built again`);
+    }
+    const editions: PrecedentEdition[] = [];
+    const ids = new Map<string, string>();
+    sources.forEach(({ file, text }, i) => {
+        options.progress?.(i, sources.length, path.basename(file));
+        const parsed = parseFlatList(services, text);
+        if (!parsed.ok) {
+            const first = parsed.problems[0];
+            problems.push(`${file}:${first.line}:${first.column}: ${first.message} (${parsed.problems.length} syntax error(s)); left out of the precedents`);
+            return;
+        }
+        const edition = precedentEdition(file, parsed.list);
+        const seen = ids.get(edition.id);
+        if (seen) {
+            problems.push(`${file}: edition id "${edition.id}" is also ${seen}; only the first is used`);
+            return;
+        }
+        ids.set(edition.id, file);
+        editions.push(edition);
+    });
+    const history = new PrecedentHistory(editions);
+    if (!indexFile) return { history, problems, index: 'none' };
+    history.editions.slice(1).forEach((e, k) => {
+        options.progress?.(k, history.editions.length - 1, `${history.editions[k].id} -> ${e.id}`);
+        history.step(k);
+    });
+    try {
+        writeOutputFile(indexFile, JSON.stringify(indexOf(history, key, problems)), { createFolders: true });
+    } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        problems.push(`the precedent index could not be written (${e.message}); it will be built again next time`);
+    }
+    return { history, problems, index: 'built' };
+}
+
+/** The editions' names and contents, hashed: the same folder gives the same key. */
+function indexKey(sources: Array<{ file: string; text: string }>): string {
+    const hash = createHash('sha256').update(`cld-precedents ${INDEX_VERSION}\n`);
+    for (const { file, text } of sources) hash.update(`${path.basename(file)}\n${text.length}\n${text}\n`);
+    return hash.digest('hex').slice(0, 24);
+}
+
+interface IndexFile {
+    version: number;
+    key: string;
+    problems: string[];
+    editions: PrecedentEdition[];
+    steps: Array<{ diff: Step['diff']; forward: Array<[string, string]> }>;
+}
+
+function indexOf(history: PrecedentHistory, key: string, problems: string[]): IndexFile {
+    return {
+        version: INDEX_VERSION, key, problems: problems.filter(p => !p.includes('precedent index')),
+        editions: history.editions,
+        steps: history.allSteps().map(s => ({ diff: s.diff, forward: [...s.forward] })),
+    };
+}
+
+function readIndex(file: string, key: string): { history: PrecedentHistory; problems: string[] } | undefined {
+    try {
+        const index = JSON.parse(fs.readFileSync(file, 'utf8')) as IndexFile;
+        if (index.version !== INDEX_VERSION || index.key !== key || !Array.isArray(index.editions) || !Array.isArray(index.steps)) return undefined;
+        if (index.steps.length !== Math.max(0, index.editions.length - 1)) return undefined;
+        const steps = index.steps.map(s => ({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) }));
+        return { history: new PrecedentHistory(index.editions, steps), problems: index.problems ?? [] };
+    } catch {
+        return undefined;
+    }
+}

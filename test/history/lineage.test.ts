@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { type PrecedentHistory, PrecedentHistory as History, precedentEdition } from '../../language/src/history/lineage.js';
+import { changeSummary, renderLineage } from '../../language/src/history/lineage-format.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
+import { expectLineagesAgreeWithDiffs } from './lineage-checks.js';
+import { repositoryRoot } from '../cli/run-cld.js';
+
+const { Cld } = createCldCoreServices();
+const seriesFolder = join(repositoryRoot, 'examples', 'wa-series');
+
+function series(): PrecedentHistory {
+    const editions = readdirSync(seriesFolder).filter(f => f.endsWith('.cld')).map(f => {
+        const parsed = parseFlatList(Cld, readFileSync(join(seriesFolder, f), 'utf8'));
+        if (!parsed.ok) throw new Error(`${f}: ${JSON.stringify(parsed.problems)}`);
+        return precedentEdition(f, parsed.list);
+    });
+    return new History(editions.reverse());
+}
+
+describe('the lineage of an item across hand-made editions (examples/wa-series)', () => {
+    const history = series();
+
+    test('editions are ordered by date whatever order they come in', () => {
+        expect(history.editions.map(e => e.year)).toEqual([2012, 2014, 2017, 2019]);
+    });
+
+    test('a renumbering is followed: one item, two codes', () => {
+        const lineage = history.lineage('3.A.1.a.3')!;
+        expect(lineage.versions.map(v => [v.code, v.years])).toEqual([['3.A.1.a.2', [2012, 2014]], ['3.A.1.a.3', [2017, 2019]]]);
+        expect(lineage.changes.map(changeSummary)).toEqual(['renumbered 3.A.1.a.2 -> 3.A.1.a.3']);
+    });
+
+    test('a threshold relaxed twice: each step with its year, values and direction', () => {
+        const lineage = history.lineage('4A003.a')!;
+        const thresholds = lineage.changes.filter(c => c.kind === 'threshold');
+        expect(thresholds.map(c => [c.year, c.parameter, c.from, c.to, c.direction])).toEqual([
+            [2014, 'app', '> 1.5 WT', '> 8 WT', 'relaxed'],
+            [2019, 'app', '> 8 WT', '> 29 WT', 'relaxed'],
+        ]);
+        expect(lineage.versions.map(v => v.years)).toEqual([[2012], [2014, 2017], [2019]]);
+    });
+
+    test('a tier move', () => {
+        const tiers = history.lineage('6.A.2.a')!.changes.filter(c => c.kind === 'tier');
+        expect(tiers.map(c => [c.year, c.from, c.to ?? ''])).toEqual([[2017, 'sensitive', '']]);
+    });
+
+    test('a move the reserved item states ("Moved to 5.A.1.c."): the new entry continues the old one', () => {
+        const lineage = history.lineage('5.A.1.c')!;
+        expect(lineage.versions.map(v => v.code)).toEqual(['5.A.1.a', '5.A.1.c']);
+        expect(lineage.changes.map(c => [c.year, c.kind])).toEqual([[2019, 'renumbered'], [2019, 'reworded']]);
+    });
+
+    test('an item in no edition has no lineage', () => {
+        expect(history.lineage('9.A.1')).toBeUndefined();
+    });
+
+    test('every change of every pairwise diff is in the lineage of its item (property)', () => {
+        expect(expectLineagesAgreeWithDiffs(history)).toBeGreaterThan(5);
+    });
+
+    test('formats: json has the schema, md reads as memo lines, text lists versions', () => {
+        const lineage = history.lineage('4.A.3.a')!;
+        const json = JSON.parse(renderLineage(lineage, 'json'));
+        expect(Object.keys(json)).toEqual(['code', 'versions', 'changes']);
+        expect(json.versions[0]).toMatchObject({ editions: ['WA-SERIES (12) 1'], years: [2012], code: '4.A.3.a', thresholds: [{ parameter: 'app', comparator: '>', value: '1.5', unit: 'WT' }] });
+        expect(json.changes).toContainEqual({ year: 2019, listId: 'WA-SERIES (19) 1', kind: 'threshold', code: '4.A.3.a', from: '> 8 WT', to: '> 29 WT', parameter: 'app', direction: 'relaxed' });
+        expect(renderLineage(lineage, 'md')).toContain('- 4.A.3.a: app, relaxed, \\> 8 WT -\\> \\> 29 WT, WA 2019');
+        expect(renderLineage(lineage, 'text')).toMatch(/2014-2017 {2}4\.A\.3\.a {2}Digital computers having an Adjusted Peak Performance exceeding 8 Weighted/);
+    });
+});
