@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { HISTORY_FORMATS, type HistoryFormat, renderLineage } from '../../language/src/history/lineage-format.js';
-import { loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 
 export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md] [-o FILE] [--no-cache]
@@ -17,12 +15,6 @@ code (3.A.1.b.2, ML8.a) or an ECCN 0xx code (3A001.b.2).
 The folder is indexed once and the index kept in $XDG_CACHE_HOME/cld (or ~/.cache/cld), keyed by
 the editions' contents; --no-cache builds it in memory only.
 Exit codes: 0 found, 1 the code is in no edition, 2 usage, or the folder cannot be read.`;
-
-/** Where indexes live: CLD_CACHE_DIR, else $XDG_CACHE_HOME/cld, else ~/.cache/cld. */
-export function cacheFolder(): string {
-    if (process.env.CLD_CACHE_DIR) return process.env.CLD_CACHE_DIR;
-    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cld');
-}
 
 export async function historyCommand(args: string[]): Promise<number> {
     let parsed;
@@ -59,7 +51,7 @@ export async function historyCommand(args: string[]): Promise<number> {
     const { Cld } = createCldCoreServices();
     let library;
     try {
-        library = loadPrecedents(Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : cacheFolder() });
+        library = loadPrecedents(Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : defaultCacheFolder() });
     } catch (e) {
         if (!(e instanceof FileError)) throw e;
         console.error(`cld history: ${e.message}`);

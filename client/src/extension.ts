@@ -15,6 +15,8 @@ let traceOutput: vscode.LogOutputChannel | undefined;
 let status: vscode.LanguageStatusItem | undefined;
 /** Set while "Restart Language Server" runs: the server is stopped for a moment, not for good. */
 let restarting: Promise<void> | undefined;
+/** Where the import command last wrote editions: the precedent library hovers fall back on. */
+const IMPORTED_FOLDER = 'cld.importedEditionsFolder';
 
 /**
  * What `activate` returns to other extensions (and to the extension tests): a way to send the
@@ -76,6 +78,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
             // hear about .cld files that are created, changed or deleted without being open.
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cld')
         },
+        // Other editors give `precedents.path`; VS Code has the setting, and the folder its import command filled.
+        initializationOptions: { precedents: { imported: context.globalState.get<string>(IMPORTED_FOLDER) } },
         outputChannel: output,
         // The client reads `cld.trace.server` itself, because its id is `cld`.
         traceOutputChannel: traceOutput
@@ -194,5 +198,10 @@ async function importEditions(context: vscode.ExtensionContext): Promise<void> {
     const actions = [...(failed.length ? ['Show Output'] : []), ...(open ? [open] : [])];
     const choice = await (failed.length ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === 'Show Output') output?.show(true);
+    if (imported.length > 0) {
+        // Hovers read the WA precedent from here unless a setting or the workspace says otherwise.
+        await context.globalState.update(IMPORTED_FOLDER, target.fsPath);
+        await languageClient.sendNotification('cld/precedentsImported', { folder: target.fsPath });
+    }
     if (last && choice === open) await vscode.window.showTextDocument(vscode.Uri.file(last.file));
 }

@@ -9,22 +9,29 @@ import { CldDocumentSymbolProvider } from './document-symbols.js';
 import { CldDocumentUpdateHandler } from './document-update-handler.js';
 import { CldFormatter } from './formatter.js';
 import { CldHoverProvider } from './hover.js';
+import { CldPrecedents } from './precedents.js';
 import { CldRenameProvider } from './rename.js';
 import { CldSemanticTokenProvider } from './semantic-tokens.js';
 import { CldDefinitionProvider, CldReferencesProvider } from './term-navigation.js';
 import { registerValidationChecks } from '../../language/src/validation/register.js';
 
-export type CldServices = LangiumServices & CldAddedServices;
+/** What the editor adds to the core: the WA editions hovers read history from (precedents.ts). */
+export type CldAddedLspServices = { precedents: { Library: CldPrecedents } };
+
+export type CldServices = LangiumServices & CldAddedServices & CldAddedLspServices;
 
 /** The editor services: Langium's LSP providers, replaced where CLD knows better. */
-export const CldLspModule: Module<CldServices, PartialLangiumServices> = {
+export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAddedLspServices> = {
+    precedents: {
+        Library: services => new CldPrecedents(services.shared, services)
+    },
     lsp: {
         CodeActionProvider: () => new CldCodeActionProvider(),
         CompletionProvider: services => new CldCompletionProvider(services),
         DefinitionProvider: services => new CldDefinitionProvider(services),
         DocumentSymbolProvider: () => new CldDocumentSymbolProvider(),
         Formatter: () => new CldFormatter(),
-        HoverProvider: () => new CldHoverProvider(),
+        HoverProvider: services => new CldHoverProvider(services),
         ReferencesProvider: services => new CldReferencesProvider(services),
         RenameProvider: services => new CldRenameProvider(services),
         SemanticTokenProvider: services => new CldSemanticTokenProvider(services)

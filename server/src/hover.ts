@@ -1,4 +1,4 @@
-import { type AstNode, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
+import { type AstNode, CstUtils, type LangiumDocument } from 'langium';
 import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -7,6 +7,9 @@ import { type Entry, type Item, type ParameterDecl, type TermDef, isEntry, isIte
 import { dimensionOf } from '../../language/src/quantities/units.js';
 import { describeThreshold } from '../../language/src/scopes/item-scope.js';
 import { termAtOffset } from '../../language/src/term-lookup.js';
+import type { CldServices } from './cld-lsp-module.js';
+import { historyHover, thresholdHistory } from './history-hover.js';
+import type { CldPrecedents } from './precedents.js';
 
 /**
  * Hover: an entry or item shows its full code (and WA code), text, tiers with where they come
@@ -14,7 +17,13 @@ import { termAtOffset } from '../../language/src/term-lookup.js';
  * a "term" in text its definition; a `see` its target.
  */
 export class CldHoverProvider implements HoverProvider {
-    getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
+    private readonly precedents: CldPrecedents;
+
+    constructor(services: CldServices) {
+        this.precedents = services.precedents.Library;
+    }
+
+    async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value;
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
@@ -24,9 +33,23 @@ export class CldHoverProvider implements HoverProvider {
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
             const content = this.contentFor(node, leaf.astNode);
-            if (content) return markdown(content);
+            if (content) return markdown(content + await this.historyFor(document, node));
         }
         return undefined;
+    }
+
+    /** The WA precedent part: the item's history, or on a threshold that parameter's values over the editions. */
+    private async historyFor(document: LangiumDocument, node: AstNode): Promise<string> {
+        const item = isThreshold(node) ? node.$container : node;
+        if (!(isItem(item) || isEntry(item)) || !(await this.precedents.historyInHover())) return '';
+        const code = waCodeOf(item);
+        if (!code) return '';
+        const answer = await this.precedents.lineage(document, code);
+        if (answer.status === 'none') return '';
+        if (answer.status === 'indexing') return `\n\n---\n\n*WA precedent: indexing the editions in ${escapeMarkdown(answer.folder)}…*`;
+        if (!answer.lineage) return `\n\n---\n\n**WA precedent**: ${escapeMarkdown(code)} is in none of the ${answer.editions} editions.`;
+        const national = numberingOf(item) !== 'wassenaar' || item.precedent !== undefined;
+        return '\n\n---\n\n' + (isThreshold(node) ? thresholdHistory(answer.lineage, node.parameter?.$refText ?? '') : historyHover(answer.lineage, national ? item.text : undefined));
     }
 
     private contentFor(node: AstNode, leafNode: AstNode): string | undefined {
@@ -45,6 +68,17 @@ export class CldHoverProvider implements HoverProvider {
         if (isItem(node) || isEntry(node)) return itemHover(node);
         return undefined;
     }
+}
+
+/**
+ * The WA code whose history applies: a WA edition's own code; a national item's `precedent`; an
+ * ECCN 0xx code read as the WA code (3B001.f is 3.B.1.f); the code itself in `wassenaar` numbering.
+ */
+function waCodeOf(item: Entry | Item): string | undefined {
+    if (item.precedent?.code) return item.precedent.code;
+    const code = fullCode(item);
+    if (!code) return undefined;
+    return numberingOf(item) === 'eccn' ? toWassenaarCode(code) : numberingOf(item) === 'wassenaar' ? code : undefined;
 }
 
 function markdown(value: string): Hover {

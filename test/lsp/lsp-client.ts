@@ -13,6 +13,8 @@ export class LspTestClient {
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
     stderr = '';
+    /** What workspace/configuration answers, by section. */
+    settings: Record<string, unknown> = {};
 
     constructor() {
         this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -22,7 +24,8 @@ export class LspTestClient {
             this.diagnostics.set(params.uri, params);
             this.waiters.splice(0).forEach(wake => wake());
         });
-        this.connection.onRequest('workspace/configuration', () => []);
+        // Settings by section, as VS Code answers them (`cld` -> the cld.* settings).
+        this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(item => (item.section ? this.settings[item.section] ?? null : null)));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.listen();
@@ -32,10 +35,10 @@ export class LspTestClient {
         return this.process.exitCode === null && !this.process.killed;
     }
 
-    async initialize(rootUri: string | null = null): Promise<unknown> {
+    async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<unknown> {
         const result = await this.connection.sendRequest('initialize', {
-            processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
-            capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, completion: { completionItem: { snippetSupport: true } } }, workspace: { workspaceFolders: true } }
+            processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null, initializationOptions,
+            capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, completion: { completionItem: { snippetSupport: true } } }, workspace: { workspaceFolders: true, configuration: true } }
         });
         await this.connection.sendNotification('initialized', {});
         return result;

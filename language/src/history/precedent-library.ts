@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LangiumCoreServices } from 'langium';
 import { decodeSource } from '../documents.js';
@@ -32,6 +33,12 @@ export interface LoadOptions {
     progress?: (done: number, total: number, what: string) => void;
 }
 
+/** Where indexes live: CLD_CACHE_DIR, else $XDG_CACHE_HOME/cld, else ~/.cache/cld (the CLI and the server alike). */
+export function defaultCacheFolder(): string {
+    if (process.env.CLD_CACHE_DIR) return process.env.CLD_CACHE_DIR;
+    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cld');
+}
+
 /** The .cld files of a folder, sorted; an error names the folder when it cannot be read. */
 export function editionFiles(folder: string): string[] {
     let names: string[];
@@ -43,7 +50,26 @@ export function editionFiles(folder: string): string[] {
     return names.filter(n => n.endsWith('.cld')).sort().map(n => path.join(folder, n));
 }
 
+/** Reads the library at once (the CLI). */
 export function loadPrecedents(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): LoadedLibrary {
+    const loading = loadingSteps(services, folder, options);
+    for (;;) {
+        const next = loading.next();
+        if (next.done) return next.value;
+    }
+}
+
+/** Reads the library a unit of work at a time (an edition parsed, a pair diffed), letting other work run between (the language server). */
+export async function loadPrecedentsInTurns(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): Promise<LoadedLibrary> {
+    const loading = loadingSteps(services, folder, options);
+    for (;;) {
+        const next = loading.next();
+        if (next.done) return next.value;
+        await new Promise(resolve => setImmediate(resolve));
+    }
+}
+
+function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<void, LoadedLibrary> {
     const problems: string[] = [];
     const files = editionFiles(folder);
     const sources: Array<{ file: string; text: string }> = [];
@@ -66,29 +92,31 @@ export function loadPrecedents(services: LangiumCoreServices, folder: string, op
     }
     const editions: PrecedentEdition[] = [];
     const ids = new Map<string, string>();
-    sources.forEach(({ file, text }, i) => {
+    for (const [i, { file, text }] of sources.entries()) {
         options.progress?.(i, sources.length, path.basename(file));
+        yield;
         const parsed = parseFlatList(services, text);
         if (!parsed.ok) {
             const first = parsed.problems[0];
             problems.push(`${file}:${first.line}:${first.column}: ${first.message} (${parsed.problems.length} syntax error(s)); left out of the precedents`);
-            return;
+            continue;
         }
         const edition = precedentEdition(file, parsed.list);
         const seen = ids.get(edition.id);
         if (seen) {
             problems.push(`${file}: edition id "${edition.id}" is also ${seen}; only the first is used`);
-            return;
+            continue;
         }
         ids.set(edition.id, file);
         editions.push(edition);
-    });
+    }
     const history = new PrecedentHistory(editions);
     if (!indexFile) return { history, problems, index: 'none' };
-    history.editions.slice(1).forEach((e, k) => {
-        options.progress?.(k, history.editions.length - 1, `${history.editions[k].id} -> ${e.id}`);
+    for (let k = 0; k < history.editions.length - 1; k++) {
+        options.progress?.(k, history.editions.length - 1, `${history.editions[k].id} -> ${history.editions[k + 1].id}`);
+        yield;
         history.step(k);
-    });
+    }
     try {
         writeOutputFile(indexFile, JSON.stringify(indexOf(history, key, problems)), { createFolders: true });
     } catch (e) {

@@ -1,0 +1,48 @@
+/**
+ * The WA precedent part of a hover, from an item's lineage: when it came into force, its changes
+ * with year, kind and direction (the latest first, at most MAX_CHANGES; the rest are counted and
+ * `cld history` named), and for a national item the WA text where it differs. On a threshold:
+ * that parameter in every version, as a small table.
+ */
+import { changeSummary, yearRanges } from '../../language/src/history/lineage-format.js';
+import type { Lineage } from '../../language/src/history/lineage.js';
+import { boundSummary } from '../../language/src/export/render.js';
+import { normaliseText } from '../../language/src/diff/words.js';
+import { escapeMarkdown } from '../../language/src/text-safety.js';
+
+/** With the header and the WA text, the history stays within about 15 lines. */
+const MAX_CHANGES = 8;
+
+export function historyHover(lineage: Lineage, nationalText: string | undefined): string {
+    const first = lineage.versions[0];
+    const latest = lineage.versions[lineage.versions.length - 1];
+    const since = `${first.years[0] ?? ''} (${first.editions[0]}${first.code !== lineage.code ? `, as ${first.code}` : ''})`;
+    const lines = [`**WA precedent** ${escapeMarkdown(lineage.code)}: in force since ${escapeMarkdown(since)}; ${lineage.changes.length} change(s) in ${lineage.versions.reduce((n, v) => n + v.editions.length, 0)} editions`];
+    const shown = lineage.changes.slice(-MAX_CHANGES).reverse();
+    for (const change of shown) {
+        lines.push(`- ${change.year ?? escapeMarkdown(change.listId)} ${change.code !== lineage.code ? `${escapeMarkdown(change.code)}: ` : ''}${escapeMarkdown(changeSummary(change))}`);
+    }
+    const more = lineage.changes.length - shown.length;
+    if (more > 0) lines.push(`- … ${more} earlier change(s): \`cld history ${lineage.code}\``);
+    if (nationalText !== undefined && latest.text !== undefined && normaliseText(latest.text) !== normaliseText(nationalText)) {
+        lines.push('', `WA text (${escapeMarkdown(latest.editions[latest.editions.length - 1])}): ${escapeMarkdown(shorten(latest.text, 300))}`);
+    }
+    return lines.join('\n');
+}
+
+/** The parameter of the same name in every version; failing that, the WA item's only parameter. */
+export function thresholdHistory(lineage: Lineage, parameter: string): string {
+    const names = new Set(lineage.versions.flatMap(v => v.thresholds.map(t => t.parameter)));
+    const name = names.has(parameter) ? parameter : names.size === 1 ? [...names][0] : undefined;
+    if (!name) return historyHover(lineage, undefined);
+    const rows = lineage.versions.map(v => {
+        const values = v.thresholds.filter(t => t.parameter === name).map(t => [t, ...(t.alternatives ?? [])].map(boundSummary).join(' or '));
+        return `| ${yearRanges(v.years)} | ${escapeMarkdown(v.code)} | ${escapeMarkdown(values.join(' and ') || '—')} |`;
+    });
+    return [`**WA precedent** ${escapeMarkdown(lineage.code)}, \`${name}\` in every edition:`, '', '| editions | code | WA threshold |', '|---|---|---|', ...rows].join('\n');
+}
+
+function shorten(text: string, max: number): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
