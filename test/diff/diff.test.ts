@@ -69,6 +69,14 @@ describe('one hand-made pair per change kind', () => {
         expect(summary.old).toEqual(['frequency < 20 GHz or > 60 GHz']);
     });
 
+    test('thresholds that appear where the old text already stated the limit: "not read", not "incomparable"', () => {
+        const unread = entry('item a "Amplifiers above 27 GHz"\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        const noLimit = entry('item a "Amplifiers for space use"\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
+        expect(kinds(diffLists(list(unread), list(base)))).toEqual(['threshold 3A001.a not-read']);
+        expect(kinds(diffLists(list(noLimit), list(base)))).toEqual(['reworded 3A001.a', 'threshold 3A001.a incomparable']);
+        expect(renderDiff(diffLists(list(unread), list(base)), 'text')).toContain('thresholds not read in one edition');
+    });
+
     test('the direction of an item counts its sub-items (any-of and all-of)', () => {
         const anyOf = (limit: string) => entry(`item a "Amplifiers" { frequency > 10 GHz\n item 1 "High power" { power > ${limit} W }\n item 2 "Wide band" { frequency > 40 GHz } }`);
         const diff = diffLists(list(anyOf('10')), list(anyOf('5')));

@@ -312,6 +312,20 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('ML10.h')!.text).toBe('Parachutes, paragliders and related equipment, as follows:');
     });
 
+    test('the old "Deleted" withdraws a label; "Deleted (transferred to X)" says where it went', () => {
+        const items = build([
+            '1.\tC.\t6.\tFluids as follows:',
+            '\t\t\ta.\tHydraulic fluids;',
+            '\t\t\tb.\tDeleted;',
+            '\t\t\tc.\tDeleted (transferred to 1.C.11.d.)',
+            '\t\t\td.\tLubricating materials;',
+        ].join('\n'), 1);
+        expect(items.get('1.C.6.b')).toMatchObject({ reserved: true, notes: [] });
+        expect(items.get('1.C.6.b')!.text).toBeUndefined();
+        expect(items.get('1.C.6.c')).toMatchObject({ reserved: true, notes: [{ kind: 'note', text: 'Deleted (transferred to 1.C.11.d.)' }] });
+        expect(items.get('1.C.6.d')!.text).toBe('Lubricating materials;');
+    });
+
     test('after a note list a, b, c, the item list goes on with b', () => {
         const items = build([
             'ML10.\tAircraft as follows:',

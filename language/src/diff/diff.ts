@@ -12,8 +12,12 @@ import { type WordSegment, normaliseText, wordDiff } from './words.js';
 export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** tightened: the controlled scope grew; relaxed: it shrank. */
-export type Direction = 'tightened' | 'relaxed' | 'equal' | 'incomparable';
+/**
+ * tightened: the controlled scope grew; relaxed: it shrank; incomparable: it grew one way and
+ * shrank another (or the item was rewritten); not-read: one edition's text states a limit no
+ * threshold was read from, so no direction can be claimed.
+ */
+export type Direction = 'tightened' | 'relaxed' | 'equal' | 'incomparable' | 'not-read';
 
 export interface Change {
     kind: ChangeKind;
@@ -124,9 +128,16 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     const oldText = before.thresholds.map(thresholdSummary);
     const newText = after.thresholds.map(thresholdSummary);
     if (sameSet(oldText, newText)) return undefined;
-    // An item whose thresholds all appear or disappear has usually been rewritten; no direction is claimed.
-    const direction = oldText.length === 0 || newText.length === 0 ? 'incomparable' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
+    // An item whose thresholds all appear or disappear has usually been rewritten, or the side
+    // without any states a limit that was not read: either way no direction is claimed.
+    const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
+    const direction = unread ? 'not-read' : oldText.length === 0 || newText.length === 0 ? 'incomparable' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
+}
+
+/** Whether a text states a numeric limit ("exceeding 40 MHz", "45 nm or less"), read or not. */
+export function statesLimit(text: string | undefined): boolean {
+    return /\b(?:exceeding|more than|less than|greater than|lower than|higher than|shorter than|below|above|not exceeding|at least|up to|better than|within)\s[±-]?\s?\d|\d[^;:]{0,30}\bor (?:more|less|greater|higher|lower|better|larger|smaller)\b/i.test(text ?? '');
 }
 
 /**

@@ -187,10 +187,10 @@ function uniqueTexts(items: FlatItem[]): Map<string, FlatItem> {
     return new Map([...seen].filter((e): e is [string, FlatItem] => e[1] !== null));
 }
 
-/** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a": the code, in WA form. */
+/** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a", "Deleted (transferred to 1.C.11.d.)": the code, in WA form. */
 function movedTo(item: FlatItem): string | undefined {
     for (const note of item.notes) {
-        const m = /\bmoved to ((?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*)/i.exec(note.text);
+        const m = /\b(?:moved|transferred) to ((?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*)/i.exec(note.text);
         if (m) return matchKey(m[1].replace(/\.$/, ''));
     }
     return undefined;

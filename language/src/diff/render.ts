@@ -31,7 +31,7 @@ export function describeChange(change: Change): string {
         case 'removed': return `${change.code} removed${change.reservedSince ? ` (not used since ${change.reservedSince})` : ''}: ${quote(change.old)}`;
         case 'renumbered': return `${change.oldCode} renumbered to ${change.newCode}`;
         case 'reworded': return `${change.code} reworded: ${plainWords(change.words ?? [])}`;
-        case 'threshold': return `${change.code} ${change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
+        case 'threshold': return `${change.code} ${change.direction === 'not-read' ? 'thresholds not read in one edition' : change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
         case 'tier': return `${change.code} tiers: ${quote(change.old)} -> ${quote(change.new)}`;
         case 'note': return `${change.code} notes: ${[...asList(change.old).map(n => `- ${short(n)}`), ...asList(change.new).map(n => `+ ${short(n)}`)].join(' ')}`;
         case 'definition': return `"${change.code}" ${change.old === undefined ? 'defined' : change.new === undefined ? 'no longer defined' : 'redefined'}`;

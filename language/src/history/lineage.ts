@@ -6,7 +6,7 @@
  * changes of each step, with thresholds taken apart per parameter and the direction of each
  * computed exactly. One engine: nothing here matches items a second way.
  */
-import { type Change, type ChangeKind, type Direction, type ListDiff, compareItemScopes, diffWithPairs } from '../diff/diff.js';
+import { type Change, type ChangeKind, type Direction, type ListDiff, compareItemScopes, diffWithPairs, statesLimit } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
 import { matchKey } from '../diff/match.js';
 import { editionYear } from '../diff/trend.js';
@@ -228,10 +228,15 @@ function thresholdChanges(edition: PrecedentEdition, before: FlatItem, after: Fl
             year: edition.year, listId: edition.id, kind: 'threshold' as const, code: after.code, parameter,
             from: from || undefined, to: to || undefined,
             direction: oneSide ? undefined : compareItemScopes(scopeOfThresholds(old), scopeOfThresholds(now)),
-            remark: oneSide ? `threshold not read in ${old.length === 0 ? 'the earlier' : 'the later'} edition` : undefined,
+            remark: oneSide ? oneSideRemark(old.length === 0 ? before : after, old.length === 0 ? 'earlier' : 'later') : undefined,
         }));
     }
     return changes;
+}
+
+/** Why a parameter is bounded in one edition only: its limit was not read there, or there is none. */
+function oneSideRemark(without: FlatItem, which: 'earlier' | 'later'): string {
+    return statesLimit(without.text) ? `thresholds not read in the ${which} edition` : `no such threshold in the ${which} edition`;
 }
 
 /** `> 27 GHz`, `< 228 K or > 358 K`. */

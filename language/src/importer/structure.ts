@@ -16,17 +16,27 @@ import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
+/** The old editions' way of withdrawing a label: "Deleted", "Deleted (transferred to 1.C.11.d.)". */
+const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
 function newItem(code: string, label: string, where: string): ItemModel {
     return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
 }
 
-/** Applies the text of a code line or label line to an item: "Not used since 2015" makes it reserved. */
+/**
+ * Applies the text of a code line or label line to an item: "Not used since 2015" and the old
+ * "Deleted" make it reserved (a "transferred to X" is kept as a note, which the diff follows).
+ */
 function setItemText(item: ItemModel, text: string): void {
     const notUsed = NOT_USED.exec(text.trim());
     if (notUsed) {
         if (notUsed[1]) item.reservedSince = Number(notUsed[1]);
         else item.reserved = true;
+        return;
+    }
+    if (!item.text && DELETED.test(text.trim())) {
+        item.reserved = true;
+        if (/\bto\b/.test(text)) item.notes.push({ kind: 'note', text: text.trim() });
         return;
     }
     item.text = item.text ? `${item.text} ${text}` : text;
