@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './compare-view.js';
+import { registerHistoryCommand } from './history-view.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
         vscode.commands.registerCommand('cld.importEditions', () => importEditions(context))
     );
     registerCompareCommands(context, runningClient);
+    registerHistoryCommand(context, runningClient);
 
     client = createClient(context);
     await startClient();
@@ -79,7 +81,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cld')
         },
         // Other editors give `precedents.path`; VS Code has the setting, and the folder its import command filled.
-        initializationOptions: { precedents: { imported: context.globalState.get<string>(IMPORTED_FOLDER) } },
+        initializationOptions: { precedents: { imported: context.globalState.get<string>(IMPORTED_FOLDER) }, commandLinks: ['cld.showEntryHistory'] },
+        // The hover's "Show entry history" link runs this one command, and no other.
+        markdown: { isTrusted: { enabledCommands: ['cld.showEntryHistory'] } },
         outputChannel: output,
         // The client reads `cld.trace.server` itself, because its id is `cld`.
         traceOutputChannel: traceOutput

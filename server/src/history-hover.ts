@@ -9,9 +9,22 @@ import type { Lineage } from '../../language/src/history/lineage.js';
 import { boundSummary } from '../../language/src/export/render.js';
 import { normaliseText } from '../../language/src/diff/words.js';
 import { escapeMarkdown } from '../../language/src/text-safety.js';
+import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
+import type { Entry, Item } from '../../language/src/generated/ast.js';
 
 /** With the header and the WA text, the history stays within about 15 lines. */
 const MAX_CHANGES = 8;
+
+/**
+ * The WA code whose history applies: a WA edition's own code; a national item's `precedent`; an
+ * ECCN 0xx code read as the WA code (3B001.f is 3.B.1.f); the code itself in `wassenaar` numbering.
+ */
+export function waCodeOf(item: Entry | Item): string | undefined {
+    if (item.precedent?.code) return item.precedent.code;
+    const code = fullCode(item);
+    if (!code) return undefined;
+    return numberingOf(item) === 'eccn' ? toWassenaarCode(code) : numberingOf(item) === 'wassenaar' ? code : undefined;
+}
 
 export function historyHover(lineage: Lineage, nationalText: string | undefined): string {
     const first = lineage.versions[0];

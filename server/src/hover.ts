@@ -8,7 +8,7 @@ import { dimensionOf } from '../../language/src/quantities/units.js';
 import { describeThreshold } from '../../language/src/scopes/item-scope.js';
 import { termAtOffset } from '../../language/src/term-lookup.js';
 import type { CldServices } from './cld-lsp-module.js';
-import { historyHover, thresholdHistory } from './history-hover.js';
+import { historyHover, thresholdHistory, waCodeOf } from './history-hover.js';
 import type { CldPrecedents } from './precedents.js';
 
 /**
@@ -33,13 +33,13 @@ export class CldHoverProvider implements HoverProvider {
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
             const content = this.contentFor(node, leaf.astNode);
-            if (content) return markdown(content + await this.historyFor(document, node));
+            if (content) return markdown(content + await this.historyFor(document, node, params));
         }
         return undefined;
     }
 
     /** The WA precedent part: the item's history, or on a threshold that parameter's values over the editions. */
-    private async historyFor(document: LangiumDocument, node: AstNode): Promise<string> {
+    private async historyFor(document: LangiumDocument, node: AstNode, params: HoverParams): Promise<string> {
         const item = isThreshold(node) ? node.$container : node;
         if (!(isItem(item) || isEntry(item)) || !(await this.precedents.historyInHover())) return '';
         const code = waCodeOf(item);
@@ -49,7 +49,10 @@ export class CldHoverProvider implements HoverProvider {
         if (answer.status === 'indexing') return `\n\n---\n\n*WA precedent: indexing the editions in ${escapeMarkdown(answer.folder)}…*`;
         if (!answer.lineage) return `\n\n---\n\n**WA precedent**: ${escapeMarkdown(code)} is in none of the ${answer.editions} editions.`;
         const national = numberingOf(item) !== 'wassenaar' || item.precedent !== undefined;
-        return '\n\n---\n\n' + (isThreshold(node) ? thresholdHistory(answer.lineage, node.parameter?.$refText ?? '') : historyHover(answer.lineage, national ? item.text : undefined));
+        const link = this.precedents.historyCommand
+            ? `\n\n[Show entry history](command:cld.showEntryHistory?${encodeURIComponent(JSON.stringify([document.uri.toString(), params.position]))} "Versions, changes and a chart of the thresholds over the editions")`
+            : '';
+        return '\n\n---\n\n' + (isThreshold(node) ? thresholdHistory(answer.lineage, node.parameter?.$refText ?? '') : historyHover(answer.lineage, national ? item.text : undefined)) + link;
     }
 
     private contentFor(node: AstNode, leafNode: AstNode): string | undefined {
@@ -68,17 +71,6 @@ export class CldHoverProvider implements HoverProvider {
         if (isItem(node) || isEntry(node)) return itemHover(node);
         return undefined;
     }
-}
-
-/**
- * The WA code whose history applies: a WA edition's own code; a national item's `precedent`; an
- * ECCN 0xx code read as the WA code (3B001.f is 3.B.1.f); the code itself in `wassenaar` numbering.
- */
-function waCodeOf(item: Entry | Item): string | undefined {
-    if (item.precedent?.code) return item.precedent.code;
-    const code = fullCode(item);
-    if (!code) return undefined;
-    return numberingOf(item) === 'eccn' ? toWassenaarCode(code) : numberingOf(item) === 'wassenaar' ? code : undefined;
 }
 
 function markdown(value: string): Hover {

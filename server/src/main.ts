@@ -5,10 +5,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCldServices } from './cld-lsp-module.js';
 import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
+import { registerHistoryRequests } from './history-requests.js';
 
 // stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Cld } = createCldServices({ connection, ...NodeFileSystem });
 registerImportRequests(connection);
 registerDiffRequests(connection, shared, Cld);
+registerHistoryRequests(connection, shared, Cld);
 startLanguageServer(shared);

@@ -21,7 +21,7 @@ import { type LoadedLibrary, defaultCacheFolder, loadPrecedentsInTurns } from '.
 export const PRECEDENTS_IMPORTED = 'cld/precedentsImported';
 
 export type PrecedentAnswer =
-    | { status: 'ready'; lineage: Lineage | undefined; editions: number; folder: string }
+    | { status: 'ready'; lineage: Lineage | undefined; editions: number; folder: string; history: PrecedentHistory }
     | { status: 'indexing'; folder: string }
     | { status: 'none' };
 
@@ -34,12 +34,15 @@ interface Entry {
 export class CldPrecedents {
     private readonly libraries = new Map<string, Entry>();
     private initializationPath: string | undefined;
+    /** Whether the client runs "cld.showEntryHistory" from a link in a hover (VS Code: yes, when it says so). */
+    historyCommand = false;
     /** Where the editor's import command last wrote editions (its default: the extension's storage). */
     private importedPath: string | undefined;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly language: LangiumServices) {
         shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => {
-            const options = params.initializationOptions as { precedents?: { path?: unknown; imported?: unknown } } | undefined;
+            const options = params.initializationOptions as { precedents?: { path?: unknown; imported?: unknown }; commandLinks?: unknown } | undefined;
+            this.historyCommand = Array.isArray(options?.commandLinks) && options.commandLinks.includes('cld.showEntryHistory');
             if (typeof options?.precedents?.path === 'string') this.initializationPath = options.precedents.path;
             if (typeof options?.precedents?.imported === 'string') this.importedPath = options.precedents.imported;
         });
@@ -61,7 +64,8 @@ export class CldPrecedents {
         const entry = this.entryFor(folder);
         if (!entry.library) return { status: 'indexing', folder };
         if (entry.library.history.editions.length === 0) return { status: 'none' };
-        return { status: 'ready', lineage: entry.library.history.lineage(code), editions: entry.library.history.editions.length, folder };
+        const history = entry.library.history;
+        return { status: 'ready', lineage: history.lineage(code), editions: history.editions.length, folder, history };
     }
 
     /** Waits until the library for `document` is read (tests, and the first hover after a start). */

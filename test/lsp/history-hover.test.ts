@@ -115,6 +115,24 @@ describe('WA precedent on hover', () => {
         }
     });
 
+    test('cld/entryHistory: the lineage with word changes and chart series; cld/itemLine: where an edition writes the item', async () => {
+        const position = at(national, 'item a "Digital').position;
+        const result = await client.request<{ ok: true; lineage: { code: string; versions: Array<{ code: string }> }; files: string[]; words: unknown[]; charts: Array<{ parameter: string; unit: string; points: Array<{ value: number; text: string }> }> }>('cld/entryHistory', { uri: nationalUri, position });
+        expect(result.ok).toBe(true);
+        expect(result.lineage.code).toBe('4.A.3.a');
+        expect(result.files.every(f => f.endsWith('.cld'))).toBe(true);
+        expect(result.words[0]).toBeNull();
+        expect(result.words[1]).toContainEqual({ op: 'added', text: '8' });
+        expect(result.charts).toEqual([{ parameter: 'app', unit: 'WT', points: [
+            { version: 0, comparator: '>', value: 1.5, text: '> 1.5 WT' }, { version: 1, comparator: '>', value: 8, text: '> 8 WT' }, { version: 2, comparator: '>', value: 29, text: '> 29 WT' },
+        ] }]);
+        const { line } = await client.request<{ line: number }>('cld/itemLine', { uri: pathToFileURL(result.files[0]).href, code: '4.A.3.a' });
+        const { readFileSync } = await import('node:fs');
+        expect(readFileSync(result.files[0], 'utf8').split('\n')[line]).toMatch(/^\s*item a `Digital computers having/);
+        const nowhere = await client.request<{ ok: false; message: string }>('cld/entryHistory', { uri: nationalUri, position: { line: 0, character: 1 } });
+        expect(nowhere).toEqual({ ok: false, message: expect.stringContaining('put the cursor on an entry or item') });
+    });
+
     test('`cld.hover.history: false` leaves the history out', async () => {
         client.settings = { cld: { hover: { history: false }, precedents: { path: series } } };
         await client.notify('workspace/didChangeConfiguration', { settings: client.settings });
