@@ -143,7 +143,7 @@ export const UI_CHECKS: UiCheck[] = [
         name: 'the command palette lists the CLD commands',
         async run(workbench) {
             const labels = (await workbench.paletteEntries('CLD:')).join('\n');
-            for (const title of ['Compare Two Files', 'Import WA Editions from Folder', 'Restart Language Server', 'Show Language Server Output']) {
+            for (const title of ['Compare Two Files', 'Import WA Editions from Folder', 'Restart Language Server', 'Show Language Server Output', 'Show Entry History']) {
                 assert(labels.includes(`CLD: ${title}`), `the palette lacks "CLD: ${title}": ${labels}`);
             }
         }
@@ -219,7 +219,45 @@ export const UI_CHECKS: UiCheck[] = [
             assert(await readme.locator('img[alt]').count() >= 5, 'the README lost its screenshots');
             await context.screenshot('extension-page');
         }
-    }
+    },
+    {
+        name: 'the WA precedent: the hover shows the history, its link opens Entry History with a chart, a click opens that edition at the item',
+        async run(workbench, context) {
+            // Focus back in a text editor (the check before leaves a webview focused, which keeps
+            // the keys), then one wide editor group, so the item's whole line is on screen.
+            await workbench.page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+            await workbench.runCommand('View: Single Column Editor Layout');
+            await workbench.openFile('wa-series-2019.cld');
+            await workbench.goToLine(lineNumberOf(context, 'wa-series/wa-series-2019.cld', 'item a `Digital computers having').number, 1);
+            // The folder of the open edition is the precedent library; it is indexed on the first hover.
+            const hover = await workbench.hoverWord('TeraFLOPS', /WA precedent.*4\.A\.3\.a: in force since 2012/s);
+            const text = await hover.innerText();
+            assert(/2019 app, relaxed, > 8 WT -> > 29 WT/.test(text), `hover history: ${text}`);
+            await context.screenshot('history-hover');
+            await hover.locator('a', { hasText: 'Show entry history' }).click();
+            const frame = await workbench.webviewFrame('History of 4.A.3.a', 'svg line.step');
+            await workbench.page.keyboard.press('Escape');
+            await workbench.page.mouse.move(5, 5);
+            const steps = await frame.locator('svg line.step').count();
+            assert(steps === 3, `the chart has ${steps} steps, expected 3 (1.5, 8, 29 WT)`);
+            assert((await frame.locator('tr[data-index]').count()) === 3, 'expected three versions');
+            await context.screenshot('history-view');
+            await frame.locator('tr[data-index="0"]').click();
+            // The 2012 edition opens beside the view with the cursor on 4.A.3.a's line.
+            const line = lineNumberOf(context, 'wa-series/wa-series-2012.cld', 'item a `Digital computers having').number;
+            let opened = false;
+            let seen = '';
+            for (let attempt = 0; attempt < 40 && !opened; attempt++) {
+                await sleep(250);
+                const tabs = (await workbench.page.locator('.tabs-container .tab.active').allInnerTexts()).map(t => t.replace(/\s+/g, '')).join(' | ');
+                const status = (await workbench.page.locator('#workbench\\.parts\\.statusbar').innerText().catch(e => String(e))).replace(/\s+/g, ' ');
+                seen = `tabs: ${tabs}; status bar: ${status.slice(0, 200)}`;
+                opened = tabs.includes('wa-series-2012.cld') && new RegExp(`\\bLn ${line}\\b`).test(status);
+            }
+            assert(opened, `clicking the 2012 version did not open wa-series-2012.cld at 4.A.3.a (line ${line}); ${seen}`);
+            await context.screenshot('history-opened');
+        }
+    },
 ];
 
 /** The colour of each distinct token text on the screen of the active editor. */

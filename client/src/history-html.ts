@@ -82,7 +82,7 @@ export function stepChart(series: ChartSeries, versions: HistoryVersion[]): stri
         ticks.push(`<text class="tick" x="${x(year).toFixed(1)}" y="${HEIGHT - 8}">${year}</text>`);
     }
     return `<figure><figcaption>${escape(series.parameter)}${series.unit ? ` (${escape(series.unit)}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}</figcaption>
-<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escape(series.parameter)} over the editions">
+<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${escape(series.parameter)} over the editions">
 <line class="axis" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${HEIGHT - PAD.bottom}" y2="${HEIGHT - PAD.bottom}"/>
 <line class="axis" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="tick" x="4" y="${PAD.top + 8}">${escape(formatNumber(max))}</text>${min !== max ? `<text class="tick" x="4" y="${HEIGHT - PAD.bottom}">${escape(formatNumber(min))}</text>` : ''}
@@ -127,7 +127,7 @@ table.versions { width: 100%; } tr[data-index] { cursor: pointer; } tr[data-inde
 del { background: var(--vscode-diffEditor-removedTextBackground); } ins { background: var(--vscode-diffEditor-insertedTextBackground); text-decoration: none; }
 svg .axis { stroke: var(--vscode-panel-border); } svg .step { stroke: var(--vscode-charts-orange, #ef6c00); stroke-width: 3; }
 svg .band { fill: var(--vscode-charts-orange, #ef6c00); opacity: .45; } svg text { fill: var(--vscode-foreground); font-size: 11px; }
-figure { margin: .5em 0 1em; } figcaption { font-weight: 600; margin-bottom: 2px; }
+figure { margin: .5em 0 1em; max-width: 760px; } figcaption { font-weight: 600; margin-bottom: 2px; }
 .tiers td.on { color: var(--vscode-charts-blue, #1565c0); text-align: center; } .dir { font-size: .85em; padding: 0 4px; border: 1px solid var(--vscode-panel-border); border-radius: 3px; }
 </style></head><body>
 <h2>${escape(lineage.code)}: WA precedent</h2>

@@ -31,11 +31,13 @@ export function historyHover(lineage: Lineage, nationalText: string | undefined)
     const latest = lineage.versions[lineage.versions.length - 1];
     const since = `${first.years[0] ?? ''} (${first.editions[0]}${first.code !== lineage.code ? `, as ${first.code}` : ''})`;
     const lines = [`**WA precedent** ${escapeMarkdown(lineage.code)}: in force since ${escapeMarkdown(since)}; ${lineage.changes.length} change(s) in ${lineage.versions.reduce((n, v) => n + v.editions.length, 0)} editions`];
-    const shown = lineage.changes.slice(-MAX_CHANGES).reverse();
+    // A rewording that only restates a changed threshold says nothing the threshold line does not.
+    const telling = lineage.changes.filter(c => !(c.kind === 'reworded' && lineage.changes.some(t => t.kind === 'threshold' && t.listId === c.listId && t.code === c.code)));
+    const shown = telling.slice(-MAX_CHANGES).reverse();
     for (const change of shown) {
         lines.push(`- ${change.year ?? escapeMarkdown(change.listId)} ${change.code !== lineage.code ? `${escapeMarkdown(change.code)}: ` : ''}${escapeMarkdown(changeSummary(change))}`);
     }
-    const more = lineage.changes.length - shown.length;
+    const more = telling.length - shown.length;
     if (more > 0) lines.push(`- … ${more} earlier change(s): \`cld history ${lineage.code}\``);
     if (nationalText !== undefined && latest.text !== undefined && normaliseText(latest.text) !== normaliseText(nationalText)) {
         lines.push('', `WA text (${escapeMarkdown(latest.editions[latest.editions.length - 1])}): ${escapeMarkdown(shorten(latest.text, 300))}`);

@@ -44,7 +44,12 @@ export class CldHoverProvider implements HoverProvider {
         if (!(isItem(item) || isEntry(item)) || !(await this.precedents.historyInHover())) return '';
         const code = waCodeOf(item);
         if (!code) return '';
-        const answer = await this.precedents.lineage(document, code);
+        let answer = await this.precedents.lineage(document, code);
+        if (answer.status === 'indexing') {
+            // The first hover starts the reading: wait a moment for a small or already indexed library.
+            await Promise.race([this.precedents.ready(document), new Promise(resolve => setTimeout(resolve, 1500))]);
+            answer = await this.precedents.lineage(document, code);
+        }
         if (answer.status === 'none') return '';
         if (answer.status === 'indexing') return `\n\n---\n\n*WA precedent: indexing the editions in ${escapeMarkdown(answer.folder)}…*`;
         if (!answer.lineage) return `\n\n---\n\n**WA precedent**: ${escapeMarkdown(code)} is in none of the ${answer.editions} editions.`;

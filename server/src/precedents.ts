@@ -91,7 +91,9 @@ export class CldPrecedents {
             this.tellOnce(`the precedents folder ${folder} (cld.precedents.path) holds no .cld editions; hovers show no WA history`);
             return undefined;
         }
-        if (document.uri.scheme === 'file') {
+        // A WA edition's own folder, when it holds other editions (a national list's folder holds national editions).
+        const root = document.parseResult.value as { header?: { numbering?: string } };
+        if (document.uri.scheme === 'file' && (root.header?.numbering ?? 'wassenaar') === 'wassenaar') {
             const own = path.dirname(document.uri.fsPath);
             if (cldFiles(own).length >= 2) return own;
         }

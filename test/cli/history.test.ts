@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -26,6 +26,16 @@ describe('cld history', () => {
         expect(readdirSync(cache).filter(f => f.startsWith('precedents-'))).toHaveLength(1);
         // The second run reads the index: same output.
         expect(cld('history', '3.A.1.a.3', '--precedents', series).stdout).toBe(result.stdout);
+    });
+
+    test('the index names files relative to the folder: the same editions copied elsewhere point at the copies', () => {
+        const copy = join(scratch, 'copy');
+        cpSync(series, copy, { recursive: true });
+        const json = JSON.parse(cld('history', '4.A.3.a', '--precedents', copy, '--format', 'json').stdout);
+        expect(json.versions).toHaveLength(3);
+        const index = readdirSync(cache).find(f => f.startsWith('precedents-'))!;
+        const { editions } = JSON.parse(readFileSync(join(cache, index), 'utf8'));
+        expect(editions.map((e: { file: string }) => e.file).sort()).toEqual(readdirSync(series).filter(f => f.endsWith('.cld')).sort());
     });
 
     test('json and md formats; an ECCN code is read as its WA code', () => {

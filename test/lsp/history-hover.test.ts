@@ -70,6 +70,8 @@ describe('WA precedent on hover', () => {
         expect(text).toContain('**WA precedent** 4.A.3.a: in force since 2012 (WA-SERIES (12) 1); 4 change(s) in 4 editions');
         expect(text).toContain('- 2019 app, relaxed, \\> 8 WT -\\> \\> 29 WT');
         expect(text).toContain('- 2014 app, relaxed, \\> 1.5 WT -\\> \\> 8 WT');
+        // The rewording that only restates the new number is left out of the hover.
+        expect(text).not.toContain('reworded');
         expect(text).toMatch(/WA text \(WA-SERIES \(19\) 1\): Digital computers having an Adjusted Peak Performance exceeding 29/);
     });
 

@@ -86,7 +86,7 @@ function* loadingSteps(services: LangiumCoreServices, folder: string, options: L
     const key = indexKey(sources);
     const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
     if (indexFile && fs.existsSync(indexFile)) {
-        const loaded = readIndex(indexFile, key);
+        const loaded = readIndex(indexFile, key, folder);
         if (loaded) return { history: loaded.history, problems: [...problems, ...loaded.problems], index: 'loaded' };
         problems.push(`the precedent index ${indexFile} could not be read; it is built again`);
     }
@@ -144,18 +144,20 @@ interface IndexFile {
 function indexOf(history: PrecedentHistory, key: string, problems: string[]): IndexFile {
     return {
         version: INDEX_VERSION, key, problems: problems.filter(p => !p.includes('precedent index')),
-        editions: history.editions,
+        // File names only: the same editions in another folder have the same key, and their files are there.
+        editions: history.editions.map(e => ({ ...e, file: path.basename(e.file) })),
         steps: history.allSteps().map(s => ({ diff: s.diff, forward: [...s.forward] })),
     };
 }
 
-function readIndex(file: string, key: string): { history: PrecedentHistory; problems: string[] } | undefined {
+function readIndex(file: string, key: string, folder: string): { history: PrecedentHistory; problems: string[] } | undefined {
     try {
         const index = JSON.parse(fs.readFileSync(file, 'utf8')) as IndexFile;
         if (index.version !== INDEX_VERSION || index.key !== key || !Array.isArray(index.editions) || !Array.isArray(index.steps)) return undefined;
         if (index.steps.length !== Math.max(0, index.editions.length - 1)) return undefined;
         const steps = index.steps.map(s => ({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) }));
-        return { history: new PrecedentHistory(index.editions, steps), problems: index.problems ?? [] };
+        const editions = index.editions.map(e => ({ ...e, file: path.join(folder, path.basename(e.file)) }));
+        return { history: new PrecedentHistory(editions, steps), problems: index.problems ?? [] };
     } catch {
         return undefined;
     }
