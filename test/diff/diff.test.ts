@@ -108,6 +108,16 @@ describe('renumbering', () => {
         expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode}->${c.newCode}`)).toEqual(['3A001.b->3A001.c', '3A001.c->3A001.d']);
     });
 
+    test('the sub-items of a renumbered item move with it, even where their text changed a little', () => {
+        const before = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Magnetometers using induction coil technology, having any of the following:" {\n item 1 "A noise level lower than 0.05 nT rms per square root Hz";\n item 2 "A noise level lower than 1 nT rms per square root Hz"\n}');
+        const after = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Underwater electric field sensors:" {\n item 1 "Sensors with a sensitivity better than 8 nV per metre"\n}\nitem c "Magnetometers using induction coil technology, having any of the following:" {\n item 1 "A noise level lower than 0.05 nT (rms) per square root Hz";\n item 2 "A noise level lower than 1 nT rms per square root Hz"\n}');
+        const diff = diffLists(list(before), list(after));
+        const renumbered = diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
+        expect(renumbered).toEqual(['3A001.b -> 3A001.c (relocated)', '3A001.b.1 -> 3A001.c.1 (parent)', '3A001.b.2 -> 3A001.c.2 (relocated)']);
+        expect(kinds(diff)).toContain('added 3A001.b.1');
+        expect(kinds(diff)).not.toContain('removed 3A001.b.1');
+    });
+
     test('"moved to" in the note of a reserved item', () => {
         const before = list(entry('item a "Space-qualified focal plane arrays"\nitem e "Focal plane arrays for space use, specially designed"'));
         const after = list(entry('item a "Space-qualified focal plane arrays" {\n item 1 "Having more than 2 048 elements per array, space qualified" }\nitem e reserved since 2008 { nb "Entry moved to 3A001.a.1 in 2008." }'));

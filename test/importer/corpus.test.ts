@@ -98,6 +98,15 @@ describe.skipIf(!present)('WA precedent across the Word editions 1997-2021', () 
         expect(tier.to).not.toContain('very-sensitive');
     });
 
+    test('a move the document states: ML8.a.4 "Deleted (transferred to 1.C.11.d.)" in 1999; 1.C.11.d stays one item after ML8.a.4 is reused', () => {
+        const lineage = history.lineage('1.C.11.d')!;
+        const first = lineage.versions[0];
+        expect(first.code).toBe('ML8.a.4');
+        expect(first.years).toEqual([1997, 1998]);
+        expect(lineage.changes).toContainEqual(expect.objectContaining({ year: 1999, kind: 'renumbered', from: 'ML8.a.4', to: '1.C.11.d' }));
+        expect(lineage.versions.flatMap(v => v.years)).toContain(2021);
+    });
+
     test('every change of every pairwise diff is in the lineage of its item (property, every change)', () => {
         expect(expectLineagesAgreeWithDiffs(history)).toBeGreaterThan(4000);
     }, 120000);

@@ -8,16 +8,20 @@
  * 2. Relocated: the same text (long enough to be telling, unique on both sides) under another
  *    code, where the code's own counterpart says something else (entries renumbered by an
  *    insertion).
- * 3. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
- * 4. Precedent: a national item's `precedent` names the other item's code (or both name one).
- * 5. Text: the most similar live items of the same category, if similar enough.
+ * 3. Parent: the sub-items of an item paired under another code (by 1 or 2), by their labels
+ *    below it, so the children of a moved entry move with it.
+ * 4. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
+ * 5. Precedent: a national item's `precedent` names the other item's code (or both name one).
+ * 6. Text: the most similar live items of the same category, if similar enough.
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
+ * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
+ * history/precedent-library.ts.
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
 import { normaliseText, textSimilarity } from './words.js';
 
-export type MatchRule = 'moved' | 'relocated' | 'code' | 'precedent' | 'text';
+export type MatchRule = 'moved' | 'relocated' | 'parent' | 'code' | 'precedent' | 'text';
 
 export interface ItemPair {
     old?: FlatItem;
@@ -52,6 +56,7 @@ export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair
     const matcher = new Matcher(oldItems, newItems);
     matcher.byMovedNotes();
     matcher.byRelocatedText();
+    matcher.byParent();
     matcher.byCode();
     matcher.byPrecedent();
     matcher.bySimilarText();
@@ -78,18 +83,26 @@ class Matcher {
     private unmatchedOld(): FlatItem[] { return this.oldItems.filter(i => !this.oldToNew.has(i)); }
     private unmatchedNew(): FlatItem[] { return this.newItems.filter(i => !this.newToOld.has(i)); }
 
+    /**
+     * A move stated on one side pairs across only when the target is new there: an item that
+     * stays under its own code on both sides did not move now (a "Deleted (transferred to
+     * 1.C.11.d.)" kept for years, while the freed label is given to something else).
+     */
     byMovedNotes(): void {
+        const live = (item: FlatItem | undefined): item is FlatItem => item !== undefined && !isReserved(item);
         for (const reserved of this.newItems.filter(isReserved)) {
             const target = movedTo(reserved);
+            if (!target) continue;
             const from = this.oldByKey.get(matchKey(reserved.code));
-            const to = target && this.newByKey.get(target);
-            if (from && to && !isReserved(from) && !isReserved(to)) this.pair(from, to, 'moved');
+            const to = this.newByKey.get(target);
+            if (live(from) && live(to) && !live(this.oldByKey.get(target))) this.pair(from, to, 'moved');
         }
         for (const reserved of this.oldItems.filter(isReserved)) {
             const target = movedTo(reserved);
+            if (!target) continue;
             const to = this.newByKey.get(matchKey(reserved.code));
-            const from = target && this.oldByKey.get(target);
-            if (from && to && !isReserved(from) && !isReserved(to)) this.pair(from, to, 'moved');
+            const from = this.oldByKey.get(target);
+            if (live(from) && live(to) && !live(this.newByKey.get(target))) this.pair(from, to, 'moved');
         }
     }
 
@@ -103,6 +116,26 @@ class Matcher {
             const newCounterpart = this.oldByKey.get(matchKey(newItem.code));
             const differs = (a: FlatItem | undefined) => !a || isReserved(a) || normaliseText(a.text) !== text;
             if (differs(oldCounterpart) && differs(newCounterpart)) this.pair(oldItem, newItem, 'relocated');
+        }
+    }
+
+    /**
+     * The sub-items of an item that moved move with it: old 6.A.6.b.1 is new 6.A.6.a.4.a when
+     * 6.A.6.b became 6.A.6.a.4, before the code rule pairs it with whatever now holds 6.A.6.b.1.
+     */
+    byParent(): void {
+        const moved = [...this.oldToNew].filter(([oldItem, { item }]) => matchKey(oldItem.code) !== matchKey(item.code));
+        for (let i = 0; i < moved.length; i++) {
+            const [oldParent, { item: newParent }] = moved[i];
+            const oldPrefix = `${matchKey(oldParent.code)}.`;
+            const newPrefix = `${matchKey(newParent.code)}.`;
+            for (const oldItem of this.oldItems) {
+                const key = matchKey(oldItem.code);
+                if (!key.startsWith(oldPrefix) || this.oldToNew.has(oldItem)) continue;
+                const newItem = this.newByKey.get(newPrefix + key.slice(oldPrefix.length));
+                if (!newItem || this.newToOld.has(newItem) || isReserved(newItem) !== isReserved(oldItem)) continue;
+                this.pair(oldItem, newItem, 'parent');
+            }
         }
     }
 

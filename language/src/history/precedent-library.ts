@@ -15,8 +15,8 @@ import { FileError, readInputFile, writeOutputFile } from '../files.js';
 import { parseFlatList } from '../model/parse-list.js';
 import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
 
-/** Bumped when the index's shape or the analyses that fill it change, so old indexes are not read. */
-const INDEX_VERSION = 1;
+/** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
+const INDEX_VERSION = 2;
 
 export interface LoadedLibrary {
     history: PrecedentHistory;
