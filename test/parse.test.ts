@@ -31,6 +31,7 @@ category 3 "Electronics" {
         expect(document.parseResult.parserErrors).toEqual([]);
         const list = document.parseResult.value;
         expect(list.header.numbering).toBe('eccn');
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a known tree of the fixture
         const item1 = (list.members[1] as any).members[0].members[0].members[0].members[0];
         expect(item1.combinator).toBe('any-of');
         expect(item1.members[1].text).toBe('an "MRF" of 45 nm or less');

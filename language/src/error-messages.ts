@@ -57,7 +57,7 @@ function listOf(items: string[]): string {
 }
 
 export class CldLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
-    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number, line?: number, column?: number): string {
+    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number, _line?: number, _column?: number): string {
         const ch = fullText.charAt(startOffset);
         if (ch === '"' || ch === '`') {
             return `Text opened with ${ch} is never closed: add the closing ${ch} (inside "double-quoted" text write \\" for a quote, or use \`backquotes\`).`;

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the grammar and manifests are read as loose JSON
 const readJson = (file: string): any => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 
 const pkg = readJson('package.json');

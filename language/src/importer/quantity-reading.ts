@@ -46,19 +46,19 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     [/^hours?\b/i, 'h'], [/^minutes?\b/i, 'min'], [/^seconds?\b/i, 's'], [/^kilo(?:meters?|metres?)\b/i, 'km'], [/^(?:meters?|metres?)\b/i, 'm'],
-    [/^(p|n|µ|μ|u|m|c|k)?m\b(?![\/²³])/, '$1m'],
+    [/^(p|n|µ|μ|u|m|c|k)?m\b(?![/²³])/, '$1m'],
     [/^(p|n|µ|μ|u|m)?s\b(?!\/)/, '$1s'],
     [/^(k|M|G|T)?Hz\b/, '$1Hz'],
     [/^(p|n|µ|μ|u|m|k|M|G)?W\b(?!\/)/, '$1W'], [/^(m|k|M|G)?J\b(?!\/)/, '$1J'], [/^(m|k|M)?V\b(?!\/)/, '$1V'], [/^(p|n|µ|μ|u|m|k)?A\b(?!\/)/, '$1A'],
     [/^(k|M|G)?eV\b/, '$1eV'],
     [/^(k|M|G)?Pa\b/, '$1Pa'], [/^(m)?bar\b/, '$1bar'], [/^(k|M)?N\b(?![/]|\.\w)/, '$1N'],
-    [/^(f|p|n|µ|μ|u|m)?T\b(?![\/A-Za-z])/, '$1T'],
+    [/^(f|p|n|µ|μ|u|m)?T\b(?![/A-Za-z])/, '$1T'],
     [/^K\b/, 'K'], [/^dBm\b(?!\/)/, 'dBm'], [/^dBW\b(?!\/)/, 'dBW'], [/^dB\b(?!\/)/, 'dB'], [/^%/, '%'], [/^ppm\b/, 'ppm'],
     [/^(k|M|G)?(?:ohms?|Ω)/, '$1ohm'], [/^(p|n|µ|μ|u)F\b/, '$1F'],
     [/^(k|M|G)?Gy\b/, '$1Gy'], [/^(k|M|G)?Bq\b/, '$1Bq'],
     [/^(k|M|G)?bits?\b(?!\/)/, '$1bit'], [/^(k|M|G|T)?bytes?\b(?!\/)/, '$1byte'],
     [/^Mach\b/, 'Mach'], [/^WT\b/, 'WT'], [/^(?:Weighted TeraFLOPS)/, 'WT'], [/^Mtops\b/i, 'Mtops'],
-    [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'], [/^g\b(?![\/0])/, 'g'],
+    [/^kg\b(?!\/)/, 'kg'], [/^mg\b/, 'mg'], [/^g\b(?![/0])/, 'g'],
 ];
 
 /** Words after a number that are part of the sentence, not a counted noun. */

@@ -95,6 +95,9 @@ export function toParagraphs(text: string, file: string): SourceParagraph[] {
 }
 
 export function normaliseWordText(text: string): string {
+    // Word's control characters (page breaks, non-breaking hyphens, field marks) are what this
+    // replaces, so the patterns name control characters on purpose.
+    /* eslint-disable no-control-regex */
     return text
         .replace(/\r\n?/g, '\n')
         .replace(/[\f\v\u000b]/g, '\n')
@@ -102,4 +105,5 @@ export function normaliseWordText(text: string): string {
         .replace(/\u001e/g, '-')
         .replace(/[\u001f\u00ad\u200b\ufeff]/g, '')
         .replace(/[\u0001-\u0008\u000e-\u001d]/g, '');
+    /* eslint-enable no-control-regex */
 }
