@@ -6,12 +6,13 @@ import { HISTORY_FORMATS, type HistoryFormat, renderLineage } from '../../langua
 import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 
-export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md] [-o FILE] [--no-cache]
+export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE] [--no-cache]
 
 The WA precedent of one item: its versions in every edition of DIR (a folder of CLD editions, as
 cld import --all writes them; default .cache/wa) and each change between them, renumberings
 followed, thresholds compared per parameter with the direction computed exactly. <code> is a WA
-code (3.A.1.b.2, ML8.a) or an ECCN 0xx code (3A001.b.2).
+code (3.A.1.b.2, ML8.a) or an ECCN 0xx code (3A001.b.2). html is a standalone page with a
+step chart of each threshold over the years.
 The folder is indexed once and the index kept in $XDG_CACHE_HOME/cld (or ~/.cache/cld), keyed by
 the editions' contents; --no-cache builds it in memory only.
 Exit codes: 0 found, 1 the code is in no edition, 2 usage, or the folder cannot be read.`;

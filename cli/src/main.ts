@@ -20,7 +20,7 @@ Usage:
   cld export <file.cld> [--format json|csv|md]
   cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
-  cld history <code> [--precedents DIR] [--format text|json|md] [-o FILE]
+  cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
   cld --help | --version
 
 Commands:

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type HistoryResult, historyHtml } from './history-html.js';
+import { type HistoryResult, historyHtml } from '../../language/src/history/lineage-html.js';
 
 let panel: vscode.WebviewPanel | undefined;
 

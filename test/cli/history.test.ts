@@ -44,6 +44,14 @@ describe('cld history', () => {
         expect(cld('history', '4.A.3.a', '--precedents', series, '--format', 'md').stdout).toMatch(/^- 4\.A\.3\.a: app, relaxed, .*WA 2014$/m);
     });
 
+    test('html: a standalone page with the chart, no script', () => {
+        const html = cld('history', '4.A.3.a', '--precedents', series, '--format', 'html').stdout;
+        expect(html).toMatch(/^<!DOCTYPE html>/);
+        expect(html.match(/<line class="step"/g)).toHaveLength(3);
+        expect(html).not.toContain('<script');
+        expect(html).toMatch(/content="default-src 'none'; style-src 'nonce-[\w-]+';"/);
+    });
+
     test('a code in no edition: exit 1 and which editions were searched', () => {
         const result = cld('history', '9.A.1', '--precedents', series);
         expect(result.code).toBe(1);

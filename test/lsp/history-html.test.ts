@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type HistoryResult, historyHtml, stepChart } from '../../client/src/history-html.js';
+import { type HistoryResult, historyHtml, stepChart } from '../../language/src/history/lineage-html.js';
 import { repositoryRoot } from '../cli/run-cld.js';
 import { LspTestClient } from './lsp-client.js';
 
@@ -48,7 +48,7 @@ describe('the Entry History page', () => {
     });
 
     test('a threshold spanning more than two decades is drawn on a log scale', () => {
-        const versions = [1997, 2004, 2014].map(year => ({ editions: [String(year)], years: [year], code: 'x', tiers: [], thresholds: [] }));
+        const versions = [1997, 2004, 2014].map(year => ({ editions: [String(year)], years: [year], code: 'x', tiers: [], thresholds: [], notes: [] }));
         const chart = stepChart({ parameter: 'rate', unit: 'Hz', points: [{ version: 0, comparator: '>', value: 1, text: '> 1 Hz' }, { version: 1, comparator: '>', value: 1000, text: '> 1000 Hz' }, { version: 2, comparator: '>', value: 1e6, text: '> 1e6 Hz' }] }, versions);
         expect(chart).toContain('log scale');
     });

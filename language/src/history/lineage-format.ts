@@ -1,17 +1,25 @@
 /**
- * `cld history` output: JSON (the lineage as the issue's schema has it), text for a terminal, and
- * Markdown that reads as memo lines ("3.A.2.c.2: relaxed, 75 GHz -> 90 GHz, WA 2014").
+ * `cld history` output: JSON (the lineage as the issue's schema has it), text for a terminal,
+ * Markdown that reads as memo lines ("3.A.2.c.2: relaxed, 75 GHz -> 90 GHz, WA 2014"), and a
+ * standalone HTML page with the step charts (lineage-html.ts, as the editor's view draws them).
  */
+import { randomBytes } from 'node:crypto';
 import { escapeMarkdown } from '../text-safety.js';
+import { historyHtml } from './lineage-html.js';
+import { lineageCharts, lineageWords } from './lineage-view.js';
 import { boundSummary } from '../export/render.js';
 import type { Lineage, LineageChange, LineageVersion } from './lineage.js';
 
-export const HISTORY_FORMATS = ['text', 'json', 'md'] as const;
+export const HISTORY_FORMATS = ['text', 'json', 'md', 'html'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 export function renderLineage(lineage: Lineage, format: HistoryFormat): string {
     if (format === 'json') return JSON.stringify(lineageJson(lineage), null, 2) + '\n';
     if (format === 'md') return lineageMarkdown(lineage);
+    if (format === 'html') {
+        const page = { ok: true as const, lineage, files: [], words: lineageWords(lineage), charts: lineageCharts(lineage) };
+        return historyHtml('', page, randomBytes(16).toString('base64url'), false) + '\n';
+    }
     return lineageText(lineage);
 }
 

@@ -1,33 +1,21 @@
 /**
- * The HTML of the Entry History view, from what the server sends (cld/entryHistory). Kept apart
- * from the VS Code API so it can be tested and looked at in a plain browser. Every text is
- * escaped; the content security policy allows only this page's nonce-tagged style and script.
+ * The HTML of an item's history: the editor's Entry History view (from cld/entryHistory, with a
+ * script that reports clicks) and `cld history --format html` (standalone, no script). Every text
+ * is escaped; the content security policy allows only this page's nonce-tagged style (and, in
+ * the editor, its nonce-tagged script).
  */
-import { escape } from './compare-html.js';
+import { escapeHtml as escape } from '../diff/html.js';
+import type { WordSegment } from '../diff/words.js';
+import type { Lineage, LineageVersion } from './lineage.js';
+import type { ChartSeries } from './lineage-view.js';
 
-type Segment = { op: 'same' | 'removed' | 'added'; text: string };
-
-export interface HistoryVersion {
-    editions: string[];
-    years: number[];
-    code: string;
-    text?: string;
-    reserved?: number | true;
-    tiers: string[];
-    thresholds: Array<{ parameter: string; comparator: string; value?: string; unit?: string; low?: { value: string; unit?: string }; high?: { value: string; unit?: string }; alternatives?: unknown[] }>;
-}
-
-export interface HistoryChange { year?: number; listId: string; kind: string; code: string; from?: string; to?: string; parameter?: string; direction?: string; remark?: string }
-
-export interface ChartSeries {
-    parameter: string;
-    unit?: string;
-    points: Array<{ version: number; comparator: string; value?: number; low?: number; high?: number; text: string }>;
-}
+type Segment = WordSegment;
+type HistoryVersion = LineageVersion;
 
 export interface HistoryResult {
     ok: true;
-    lineage: { code: string; versions: HistoryVersion[]; changes: HistoryChange[] };
+    lineage: Lineage;
+    /** The file of each version's first edition (the view opens it at the item). */
     files: string[];
     words: Array<Segment[] | null | undefined>;
     charts: ChartSeries[];
@@ -108,7 +96,8 @@ function yearsOf(v: HistoryVersion): string {
     return first === undefined ? v.editions.join(', ') : first === last ? String(first) : `${first}-${last}`;
 }
 
-export function historyHtml(cspSource: string, result: HistoryResult, nonce: string): string {
+/** `interactive`: in the editor's webview (a click on a version asks to open that edition). */
+export function historyHtml(cspSource: string, result: HistoryResult, nonce: string, interactive = true): string {
     const { lineage } = result;
     const versions = lineage.versions;
     const tierNames = [...new Set(versions.flatMap(v => v.tiers))];
@@ -119,7 +108,7 @@ export function historyHtml(cspSource: string, result: HistoryResult, nonce: str
     const first = versions[0];
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource ? `${cspSource} ` : ''}'nonce-${nonce}';${interactive ? ` script-src 'nonce-${nonce}';` : ''}">
 <style nonce="${nonce}">
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1em 2em; }
 table { border-collapse: collapse; } td, th { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid var(--vscode-panel-border); }
@@ -131,14 +120,14 @@ figure { margin: .5em 0 1em; max-width: 760px; } figcaption { font-weight: 600; 
 .tiers td.on { color: var(--vscode-charts-blue, #1565c0); text-align: center; } .dir { font-size: .85em; padding: 0 4px; border: 1px solid var(--vscode-panel-border); border-radius: 3px; }
 </style></head><body>
 <h2>${escape(lineage.code)}: WA precedent</h2>
-<p>${versions.reduce((n, v) => n + v.editions.length, 0)} editions, in force since ${escape(first.editions[0])}${first.code !== lineage.code ? ` (as ${escape(first.code)})` : ''}; ${lineage.changes.length} change(s). Click a version to open that edition at the item.</p>
+<p>${versions.reduce((n, v) => n + v.editions.length, 0)} editions, in force since ${escape(first.editions[0])}${first.code !== lineage.code ? ` (as ${escape(first.code)})` : ''}; ${lineage.changes.length} change(s).${interactive ? ' Click a version to open that edition at the item.' : ''}</p>
 ${result.charts.map(s => stepChart(s, versions)).join('')}
 ${tiers}
 <h3>Versions</h3>
 <table class="versions"><thead><tr><th>Years</th><th>Editions</th><th>Code</th><th>Text (changes from the version before)</th><th>Thresholds</th></tr></thead><tbody id="versions">${rows}</tbody></table>
 <h3>Changes</h3><ul>${changes || '<li>none</li>'}</ul>
-<script nonce="${nonce}">
+${interactive ? `<script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 for (const row of document.querySelectorAll('#versions tr')) row.addEventListener('click', () => vscode.postMessage({ open: Number(row.dataset.index) }));
-</script></body></html>`;
+</script>` : ''}</body></html>`;
 }
