@@ -112,7 +112,7 @@ export class CldPrecedents {
         const known = this.libraries.get(folder);
         if (known && known.signature === signature) return known;
         const entry: Entry = { signature, loading: Promise.resolve() };
-        entry.loading = loadPrecedentsInTurns(this.language, folder, { cacheDir: defaultCacheFolder() })
+        entry.loading = this.loadWithProgress(folder)
             .then(library => {
                 entry.library = library;
                 this.report(folder, library);
@@ -123,6 +123,20 @@ export class CldPrecedents {
             });
         this.libraries.set(folder, entry);
         return entry;
+    }
+
+    /** Reads a library, showing the editor's progress ("Indexing WA editions", an edition or a pair at a time). */
+    private async loadWithProgress(folder: string): Promise<LoadedLibrary> {
+        const reporter = await this.shared.lsp.Connection?.window.createWorkDoneProgress().catch(() => undefined);
+        reporter?.begin('CLD: indexing the WA editions', 0, path.basename(folder), false);
+        try {
+            return await loadPrecedentsInTurns(this.language, folder, {
+                cacheDir: defaultCacheFolder(),
+                progress: (done, total, what) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), what),
+            });
+        } finally {
+            reporter?.done();
+        }
     }
 
     private readonly told = new Set<string>();

@@ -103,15 +103,19 @@ describe('WA precedent on hover', () => {
         }
     });
 
-    test('without a setting, the folder the editor\'s import command filled is the library', async () => {
+    test('without a setting, the folder the editor\'s import command filled is the library; its reading shows progress', async () => {
         const plain = new LspTestClient();
         try {
-            await plain.initialize(null);
+            await plain.initialize(null, undefined, { workDoneProgress: true });
             plain.open(nationalUri, national);
             await plain.waitForDiagnostics(nationalUri);
             expect(await hoverText(at(national, 'item a "Digital'), plain)).not.toContain('WA precedent');
             await plain.notify('cld/precedentsImported', { folder: series });
             expect(await hoverWhenIndexed(at(national, 'item a "Digital'), plain)).toContain('**WA precedent** 4.A.3.a');
+            const kinds = plain.progress.map(p => p.value.kind);
+            expect(kinds[0]).toBe('begin');
+            expect(plain.progress[0].value.title).toBe('CLD: indexing the WA editions');
+            expect(kinds[kinds.length - 1]).toBe('end');
         } finally {
             await plain.shutdown();
         }

@@ -28,6 +28,7 @@ export class LspTestClient {
         this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map(item => (item.section ? this.settings[item.section] ?? null : null)));
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
+        this.connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => { this.progress.push(params); });
         this.connection.listen();
     }
 
@@ -35,10 +36,13 @@ export class LspTestClient {
         return this.process.exitCode === null && !this.process.killed;
     }
 
-    async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<unknown> {
+    /** `$/progress` notifications received, in order. */
+    readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
+
+    async initialize(rootUri: string | null = null, initializationOptions?: unknown, window?: { workDoneProgress: boolean }): Promise<unknown> {
         const result = await this.connection.sendRequest('initialize', {
             processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null, initializationOptions,
-            capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, completion: { completionItem: { snippetSupport: true } } }, workspace: { workspaceFolders: true, configuration: true } }
+            capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, completion: { completionItem: { snippetSupport: true } } }, workspace: { workspaceFolders: true, configuration: true }, window }
         });
         await this.connection.sendNotification('initialized', {});
         return result;
