@@ -118,6 +118,13 @@ describe('renumbering', () => {
         expect(kinds(diff)).not.toContain('removed 3A001.b.1');
     });
 
+    test('"For items previously specified by X see Y" in the note of the withdrawn X is a move too', () => {
+        const before = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem c "Oscillators with a phase noise of less than -120 dBc/Hz"');
+        const after = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b reserved since 2016 {\n nb "For items previously specified by 3A001.b. see 3A001.c.2."\n}\nitem c "Oscillators and generators:" {\n item 1 "Oscillators with a phase noise of less than -120 dBc/Hz";\n item 2 "Signal generators with a frequency exceeding 31.8 GHz" { frequency > 31.8 GHz }\n}');
+        const renumbered = diffLists(list(before), list(after)).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
+        expect(renumbered).toContain('3A001.b -> 3A001.c.2 (moved)');
+    });
+
     test('"moved to" in the note of a reserved item', () => {
         const before = list(entry('item a "Space-qualified focal plane arrays"\nitem e "Focal plane arrays for space use, specially designed"'));
         const after = list(entry('item a "Space-qualified focal plane arrays" {\n item 1 "Having more than 2 048 elements per array, space qualified" }\nitem e reserved since 2008 { nb "Entry moved to 3A001.a.1 in 2008." }'));

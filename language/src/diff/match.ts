@@ -223,8 +223,14 @@ function uniqueTexts(items: FlatItem[]): Map<string, FlatItem> {
 /** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a", "Deleted (transferred to 1.C.11.d.)": the code, in WA form. */
 function movedTo(item: FlatItem): string | undefined {
     for (const note of item.notes) {
-        const m = /\b(?:moved|transferred) to ((?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*)/i.exec(note.text);
-        if (m) return matchKey(m[1].replace(/\.$/, ''));
+        const moved = new RegExp(String.raw`\b(?:moved|transferred) to (${CODE})`, 'i').exec(note.text);
+        if (moved) return matchKey(moved[1].replace(/\.$/, ''));
+        // "For items previously specified by 1.C.7.d. see 1.C.7.c.2." on the withdrawn 1.C.7.d.
+        const see = new RegExp(String.raw`\bpreviously specified (?:by|in) (${CODE})\.?,? see (${CODE})`, 'i').exec(note.text);
+        if (see && matchKey(see[1].replace(/\.$/, '')) === matchKey(item.code)) return matchKey(see[2].replace(/\.$/, ''));
     }
     return undefined;
 }
+
+/** A code in a note: 1.C.7.c.2, 5A002.a, ML22.b.3 (a trailing full stop is the sentence's). */
+const CODE = String.raw`(?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*\.?`;
