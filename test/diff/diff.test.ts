@@ -123,6 +123,9 @@ describe('renumbering', () => {
         const after = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b reserved since 2016 {\n nb "For items previously specified by 3A001.b. see 3A001.c.2."\n}\nitem c "Oscillators and generators:" {\n item 1 "Oscillators with a phase noise of less than -120 dBc/Hz";\n item 2 "Signal generators with a frequency exceeding 31.8 GHz" { frequency > 31.8 GHz }\n}');
         const renumbered = diffLists(list(before), list(after)).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
         expect(renumbered).toContain('3A001.b -> 3A001.c.2 (moved)');
+        const seeFor = after.replace('For items previously specified by 3A001.b. see 3A001.c.2.', 'See 3A001.c.2. for items formerly specified in 3A001.b.');
+        const again = diffLists(list(before), list(seeFor)).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
+        expect(again).toContain('3A001.b -> 3A001.c.2 (moved)');
     });
 
     test('"moved to" in the note of a reserved item', () => {

@@ -228,6 +228,9 @@ function movedTo(item: FlatItem): string | undefined {
         // "For items previously specified by 1.C.7.d. see 1.C.7.c.2." on the withdrawn 1.C.7.d.
         const see = new RegExp(String.raw`\bpreviously specified (?:by|in) (${CODE})\.?,? see (${CODE})`, 'i').exec(note.text);
         if (see && matchKey(see[1].replace(/\.$/, '')) === matchKey(item.code)) return matchKey(see[2].replace(/\.$/, ''));
+        // "See 5.D.2.b. for items formerly specified in 5.D.2.d." on the withdrawn 5.D.2.d.
+        const seeFor = new RegExp(String.raw`\bsee (${CODE}) for items (?:formerly|previously) specified (?:by|in) (${CODE})`, 'i').exec(note.text);
+        if (seeFor && matchKey(seeFor[2].replace(/\.$/, '')) === matchKey(item.code)) return matchKey(seeFor[1].replace(/\.$/, ''));
     }
     return undefined;
 }
