@@ -80,7 +80,8 @@ function parseSource(source: ListSource, shared: LangiumSharedServices, cld: Cld
     return { ok: true, root: result.value };
 }
 
-function readText(uri: string, shared: LangiumSharedServices): { ok: true; text: string } | { ok: false; message: string } {
+/** The text of a list: the open document's, else the file's. */
+export function readText(uri: string, shared: LangiumSharedServices): { ok: true; text: string } | { ok: false; message: string } {
     const open = shared.workspace.TextDocuments?.get(uri);
     if (open) return { ok: true, text: open.getText() };
     const path = URI.parse(uri).fsPath;
@@ -99,7 +100,7 @@ function label(source: ListSource): string {
 }
 
 /** The 0-based line where each item's code is written. */
-function itemLines(root: ControlList): Record<string, number> {
+export function itemLines(root: ControlList): Record<string, number> {
     const lines: Record<string, number> = {};
     for (const node of AstUtils.streamAst(root) as Iterable<AstNode>) {
         if (!isEntry(node) && !isItem(node) && !isCategory(node)) continue;

@@ -3,18 +3,16 @@
  * same engine as `cld history` and the hover) with what the view draws (history/lineage-view.ts:
  * word changes, chart series), and the line of the item in an edition (for "open at the item").
  */
-import * as fs from 'node:fs';
-import { type AstNode, AstUtils, CstUtils, URI } from 'langium';
+import { type AstNode, CstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { fullCode } from '../../language/src/codes.js';
-import { decodeSource } from '../../language/src/documents.js';
 import type { WordSegment } from '../../language/src/diff/words.js';
-import { type ControlList, isCategory, isEntry, isItem, isThreshold } from '../../language/src/generated/ast.js';
+import { type ControlList, isEntry, isItem, isThreshold } from '../../language/src/generated/ast.js';
 import type { Lineage } from '../../language/src/history/lineage.js';
 import { type ChartSeries, lineageCharts, lineageWords } from '../../language/src/history/lineage-view.js';
 import type { CldServices } from './cld-lsp-module.js';
 import { waCodeOf } from './history-hover.js';
+import { itemLines, readText } from './diff-requests.js';
 import { checkParams } from './request-params.js';
 
 export const ENTRY_HISTORY = 'cld/entryHistory';
@@ -64,22 +62,9 @@ function codeAt(root: ControlList, offset: number | undefined): string | undefin
     return undefined;
 }
 
-/** The 0-based line of `code` in the list at `uri` (open or on disk). */
+/** The 0-based line of `code` in the list at `uri` (open or on disk), as the Compare view finds it. */
 function itemLine(uri: string, code: string, shared: LangiumSharedServices, cld: CldServices): number | undefined {
-    const open = shared.workspace.TextDocuments?.get(uri)?.getText();
-    let text = open;
-    if (text === undefined) {
-        try {
-            const source = decodeSource(fs.readFileSync(URI.parse(uri).fsPath));
-            if (!source.ok) return undefined;
-            text = source.text;
-        } catch {
-            return undefined;
-        }
-    }
-    const root = cld.parser.LangiumParser.parse<ControlList>(text).value;
-    for (const node of AstUtils.streamAst(root) as Iterable<AstNode>) {
-        if ((isEntry(node) || isItem(node) || isCategory(node)) && fullCode(node) === code && node.$cstNode) return node.$cstNode.range.start.line;
-    }
-    return undefined;
+    const text = readText(uri, shared);
+    if (!text.ok) return undefined;
+    return itemLines(cld.parser.LangiumParser.parse<ControlList>(text.text).value)[code];
 }

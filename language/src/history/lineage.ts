@@ -12,7 +12,7 @@ import { matchKey } from '../diff/match.js';
 import { editionYear } from '../diff/trend.js';
 import { normaliseText } from '../diff/words.js';
 import { boundSummary } from '../export/render.js';
-import type { FlatItem, FlatList, FlatThreshold } from '../model/flat-items.js';
+import { type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 
 export interface PrecedentEdition {
     /** The list id, "WA-LIST (21) 1". */
@@ -271,8 +271,4 @@ function contentKey(item: FlatItem): string {
         matchKey(item.code), normaliseText(item.text), item.reserved ?? null, [...item.tiers].sort(),
         item.thresholds.map(t => `${t.parameter} ${boundsText(t)}`).sort(), item.notes.map(n => `${n.kind}: ${normaliseText(n.text)}`).sort(),
     ]);
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

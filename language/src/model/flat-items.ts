@@ -178,6 +178,6 @@ function modelQuantity(q: QuantityModel): { value: string; unit?: string } {
 }
 
 /** Absent fields are left out rather than written as undefined, so both sources compare equal. */
-function withoutUndefined<T extends object>(value: T): T {
+export function withoutUndefined<T extends object>(value: T): T {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
