@@ -6,12 +6,13 @@ import { importAndCheck, writeFileAtomically } from '../../language/src/importer
 import { editionReport, reportText, type EditionReport } from '../../language/src/importer/report.js';
 
 export const IMPORT_USAGE = `Usage:
-  cld import <edition folder or PDF> [-o FILE] [--report text|json]
+  cld import <edition folder or PDF> [-o FILE | --out DIR] [--report text|json]
   cld import --all <folder of editions> [--out DIR] [--report text|json]
 
 Reads the official documents of a WA edition (Word .doc/.docx, catdoc text, or the PDF) and
 writes it as one CLD file, <list id>.cld (for example WA-LIST-21-1.cld). Without -o the file
-goes to the current folder; --all writes every edition found to DIR (default .cache/wa).
+goes to the current folder, with --out DIR into DIR; --all writes every edition found to DIR
+(default .cache/wa).
 Exit codes: 0 imported and valid, 1 an output has validation errors, 2 a document could not be read.`;
 
 export async function importCommand(args: string[]): Promise<number> {
@@ -37,6 +38,10 @@ export async function importCommand(args: string[]): Promise<number> {
         console.error(`cld import: name one edition folder or file${values.all ? ' (the folder holding the editions)' : ''}\n\n${IMPORT_USAGE}`);
         return 2;
     }
+    if (values.output !== undefined && (values.all || values.out !== undefined)) {
+        console.error(`cld import: -o names one output file; with ${values.all ? '--all' : '--out'} the files are named by their list ids (use --out DIR alone)`);
+        return 2;
+    }
     let sources: string[];
     try {
         sources = values.all ? findEditions(positionals[0]) : [positionals[0]];
@@ -50,7 +55,7 @@ export async function importCommand(args: string[]): Promise<number> {
     for (const source of sources) {
         try {
             const result = await importAndCheck(source);
-            const target = values.all || !values.output ? join(values.all ? outDir : '.', `${result.model.fileId}.cld`) : values.output;
+            const target = values.output ?? join(values.all || values.out !== undefined ? outDir : '.', `${result.model.fileId}.cld`);
             writeFileAtomically(target, result.text);
             const report = editionReport(result, target);
             reports.push(report);

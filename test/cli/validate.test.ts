@@ -148,7 +148,7 @@ describe.skipIf(!fs.existsSync(corpusEdition))('cld import and cld export on a W
 
     test('import writes <list id>.cld that cld validate accepts, with a report', () => {
         const target = path.join(out, 'WA-LIST-21-1.cld');
-        const imported = cld('import', corpusEdition, '-o', target, '--report', 'json');
+        const imported = cld('import', corpusEdition, '--out', out, '--report', 'json');
         expect(imported.stderr).toContain('WA-LIST (21) 1');
         expect(imported.code).toBe(0);
         const report = JSON.parse(imported.stdout);
@@ -177,6 +177,21 @@ describe('cld import and export refuse bad input clearly', () => {
         expect(result.stderr).toContain(`${edition}: no Word, text or PDF files in this folder`);
         expect(fs.existsSync(path.join(empty, 'out.cld'))).toBe(false);
         fs.rmSync(empty, { recursive: true, force: true });
+    });
+
+    test('-o with --out or --all is refused before anything is read; --out names the folder of one import', () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-import-out-'));
+        for (const args of [['--all', folder, '-o', path.join(folder, 'x.cld')], [folder, '--out', folder, '-o', path.join(folder, 'x.cld')]]) {
+            const result = cld('import', ...args);
+            expect(result.code).toBe(2);
+            expect(result.stderr).toMatch(/-o names one output file/);
+        }
+        const edition = path.join(folder, 'WA-LIST-21-1');
+        fs.mkdirSync(edition);
+        // An empty edition fails to read; the message is about the edition, not the options.
+        expect(cld('import', edition, '--out', path.join(folder, 'out')).stderr).toContain('no Word, text or PDF files');
+        expect(fs.readdirSync(folder)).toEqual(['WA-LIST-21-1']);
+        fs.rmSync(folder, { recursive: true, force: true });
     });
 
     test('export of a file with syntax errors exits 1; a missing file exits 2', () => {

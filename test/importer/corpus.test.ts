@@ -64,6 +64,27 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
     });
 });
 
+// Labels Word draws from its list numbering (not in the text), read from the paragraph
+// properties; checked against the documents as Word shows them.
+describe.skipIf(!present)('items Word numbers automatically', () => {
+    const text = (edition: string, code: string) => flatByEdition.get(edition)?.items.find(i => i.code === code)?.text;
+    test('6.A.1.a.1.c.2 (2004, 2013), 7.A.3.b-c (2003) and ML7.c-d (2009) are items with their own texts', () => {
+        expect(flatByEdition.size).toBeGreaterThan(20);
+        for (const edition of ['WA-LIST-04-01', 'WA-LIST-13-1']) {
+            expect(text(edition, '6.A.1.a.1.c.2')).toMatch(/^A continuously radiated .*acoustic power density/);
+            expect(text(edition, '6.A.1.a.1.c.3')).toMatch(/^Side-lobe suppression exceeding 22 dB/);
+        }
+        expect(text('WA-LIST-03-1', '7.A.3.b')).toMatch(/^Hybrid Inertial Navigation Systems/);
+        expect(text('WA-LIST-03-1', '7.A.3.c')).toMatch(/^Inertial Equipment for Azimuth/);
+        expect(text('WA-LIST-09-1', 'ML7.c')).toMatch(/^CW binary precursors/);
+        expect(text('WA-LIST-09-1', 'ML7.c.3')).toMatch(/^Chlorosarin/);
+        expect(text('WA-LIST-09-1', 'ML7.d')).toMatch(/^"Riot control agents"/);
+        // Not glued onto the items before them.
+        expect(text('WA-LIST-09-1', 'ML7.b.1')).toBe('CW nerve agents:');
+        expect(text('WA-LIST-09-1', 'ML7.b.4.c')).toBeUndefined();
+    });
+});
+
 // Histories verified by reading the documents (catdoc of the Cat 3 and VSL parts, and the
 // diff-precision sample of docs/fidelity.md for the renumbering).
 describe.skipIf(!present)('WA precedent across the Word editions 1997-2021', () => {

@@ -10,6 +10,7 @@ import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
 import { namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
+import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
 import { toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
 
@@ -310,6 +311,45 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('ML10.g')!.text).toBe('Aircrew life support equipment;');
         expect(items.get('ML10.g')!.notes.map(n => n.text)).toEqual(['ML10.g. does not control aircrew helmets.']);
         expect(items.get('ML10.h')!.text).toBe('Parachutes, paragliders and related equipment, as follows:');
+    });
+
+    test('a label Word numbers goes beside the earlier numbers of its list and level (ML7.c after ML7.b.4.b)', () => {
+        const text = (list: string) => (body: string) => `${listMark(list)}${body}`;
+        const top = text('7:0');
+        const lines = [
+            'ML7.\tChemical agents, as follows:',
+            top('a.\tBiological agents;'),
+            top('b.\tChemical warfare (CW) agents, including:'),
+            '\t\t4.\tCW defoliants, such as:',
+            '\t\t\ta.\tButyl 2-chloro-4-fluorophenoxyacetate (LNF);',
+            '\t\t\tb.\tAgent Orange;',
+            top('c.\tCW binary precursors, as follows:'),
+            '\t\t1.\tAlkyl Phosphonyl Difluorides;',
+        ];
+        const items = build(lines.join('\n'));
+        expect(items.get('ML7.c')!.text).toBe('CW binary precursors, as follows:');
+        expect(items.get('ML7.c.1')!.text).toBe('Alkyl Phosphonyl Difluorides;');
+        expect(items.has('ML7.b.4.c')).toBe(false);
+        // Without the list, the label sequence alone picks the deepest item it continues.
+        const guessed = build(lines.map(l => l.replace(LIST_MARK, '')).join('\n'));
+        expect(guessed.get('ML7.b.4.c')!.text).toBe('CW binary precursors, as follows:');
+    });
+
+    test('toParagraphs takes the list mark off into the paragraph', () => {
+        expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
+            { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },
+            { text: 'plain', where: 'x.doc, paragraph 2' },
+        ]);
+    });
+
+    test('list numbers in the formats Word draws', () => {
+        expect([1, 2, 26, 27].map(n => formatNumber(n, 4))).toEqual(['a', 'b', 'z', 'aa']);
+        expect([1, 4, 9, 14].map(n => formatNumber(n, 2))).toEqual(['i', 'iv', 'ix', 'xiv']);
+        expect(formatNumber(3, 1)).toBe('III');
+        expect(formatNumber(3, 3)).toBe('C');
+        expect(formatNumber(7, 0)).toBe('7');
+        expect(formatNumber(7, 22)).toBe('07');
+        expect(formatNumber(7, 255)).toBe('');
     });
 
     test('the old "Deleted" withdraws a label; "Deleted (transferred to X)" says where it went', () => {

@@ -17,6 +17,8 @@ export interface SourceParagraph {
     text: string;
     /** Where it came from, for messages: "05 - Cat 3.doc, paragraph 12" or "list.pdf, page 60". */
     where: string;
+    /** For a paragraph Word numbers automatically, its list and level: paragraphs of one list and level are siblings. */
+    list?: string;
 }
 
 export interface SourcePart {

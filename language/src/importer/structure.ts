@@ -58,6 +58,8 @@ export class ItemTreeBuilder {
     /** The item a paragraph without a label continues (text broken by a manual line break). */
     private continuable: ItemModel | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
+    /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
+    private readonly listParents = new Map<string, ItemModel>();
 
     constructor(private readonly warnings: ImportWarning[]) {}
 
@@ -369,6 +371,7 @@ export class ItemTreeBuilder {
 
     /** A deeper item written with only its label: the tab count gives how many code parts sit above it. */
     private addLabelLine(depth: number, label: string, text: string, paragraph: SourceParagraph): void {
+        if (this.placeInWordList(label, text, paragraph)) return;
         const base = this.open[0].code.split('.').length;
         if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
         if (this.note && this.continuesNoteList(depth - base, label)) {
@@ -386,9 +389,27 @@ export class ItemTreeBuilder {
         this.placeItem(parentIndex, label, text, paragraph);
     }
 
+    /**
+     * A label Word numbered in a list whose earlier numbers of that level were placed as items
+     * goes beside them, as Word shows it: its tabs and the label sequence cannot tell ML7.c (after
+     * ML7.b.4.b, at the margin) from a ML7.b.4.c.
+     */
+    private placeInWordList(label: string, text: string, paragraph: SourceParagraph): boolean {
+        const parent = paragraph.list === undefined ? undefined : this.listParents.get(paragraph.list);
+        const index = parent ? this.open.indexOf(parent) : -1;
+        if (index < 0 || parent!.children.some(c => c.label === label)) return false;
+        const last = parent!.children[parent!.children.length - 1];
+        if (last && !isSuccessor(last.label, label)) return false;
+        this.note = undefined;
+        this.implicitList = undefined;
+        this.placeItem(index, label, text, paragraph);
+        return true;
+    }
+
     private placeItem(parentIndex: number, label: string, text: string, paragraph: SourceParagraph): void {
         this.listNote = undefined;
         const parent = this.open[parentIndex];
+        if (paragraph.list !== undefined) this.listParents.set(paragraph.list, parent);
         let item = parent.children.find(c => c.label === label);
         if (item) {
             this.warn(paragraph, `${item.code} appears twice; the second text is added to the first`);

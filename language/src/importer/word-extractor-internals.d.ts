@@ -11,3 +11,6 @@ declare module 'word-extractor/lib/buffer-reader.js' {
     const BufferReader: unknown;
     export default BufferReader;
 }
+declare module 'word-extractor/lib/filters.js' {
+    export function clean(text: string): string;
+}

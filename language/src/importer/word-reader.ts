@@ -9,6 +9,7 @@ import WordExtractor from 'word-extractor';
 import { ImportError } from './errors.js';
 import { guardOleReader } from './ole-guard.js';
 import { extractWord97 } from './word-ole-fixes.js';
+import { LIST_MARK } from './word-lists.js';
 import type { SourceParagraph } from './source.js';
 
 export interface WordText {
@@ -88,8 +89,12 @@ export function toParagraphs(text: string, file: string): SourceParagraph[] {
     const paragraphs: SourceParagraph[] = [];
     const lines = normaliseWordText(text).split('\n');
     lines.forEach((line, index) => {
+        const list = LIST_MARK.exec(line);
+        if (list) line = line.slice(list[0].length);
         if (line.trim() === '') return;
-        paragraphs.push({ text: line.replace(/[ ]+$/, ''), where: `${file}, paragraph ${index + 1}` });
+        const paragraph: SourceParagraph = { text: line.replace(/[ ]+$/, ''), where: `${file}, paragraph ${index + 1}` };
+        if (list) paragraph.list = list[1];
+        paragraphs.push(paragraph);
     });
     return paragraphs;
 }
