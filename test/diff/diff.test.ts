@@ -7,6 +7,7 @@ import { type Change, type ListDiff, CHANGE_KINDS, diffLists, emptyCounts } from
 import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { renderDiff } from '../../language/src/diff/render.js';
 import { wordDiff } from '../../language/src/diff/words.js';
+import { alignInOrder } from '../../language/src/diff/match.js';
 import type { FlatItem, FlatList } from '../../language/src/model/flat-items.js';
 import { importAndCheck } from '../../language/src/importer/import-edition.js';
 
@@ -126,6 +127,22 @@ describe('renumbering', () => {
         const seeFor = after.replace('For items previously specified by 3A001.b. see 3A001.c.2.', 'See 3A001.c.2. for items formerly specified in 3A001.b.');
         const again = diffLists(list(before), list(seeFor)).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
         expect(again).toContain('3A001.b -> 3A001.c.2 (moved)');
+    });
+
+    test('a list renumbered by an insertion while its texts changed a little: the shift is followed, not the labels', () => {
+        const before = list(entry('item a "A drift rate stability over a period of three months, of less than 0.1 degree per hour;"\nitem b "Specified to function at linear acceleration levels exceeding 100 g."'));
+        const after = list(entry('item a "A drift rate stability over a period of one month, of less than 0.1 degree per hour;"\nitem b "An angle random walk of less than 0.0035 degree per square root hour; or"\nitem c "Specified to function at linear acceleration levels exceeding 100 g;"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.b', newCode: '3A001.c', matchedBy: 'shifted' });
+        expect(kinds(diff)).toContain('added 3A001.b');
+        // Swapped round, the same pairs.
+        expect(diffLists(after, before).changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.c', newCode: '3A001.b' });
+    });
+
+    test('alignInOrder: the best order-keeping pairs above a floor', () => {
+        expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
+        expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);
+        expect(alignInOrder([[0.1, 0.9], [0.9, 0.1]], 0.6)).toHaveLength(1);
     });
 
     test('"moved to" in the note of a reserved item', () => {

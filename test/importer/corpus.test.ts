@@ -9,6 +9,7 @@ import { thresholdSummary } from '../../language/src/export/render.js';
 import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 import { expectLineagesAgreeWithDiffs } from '../history/lineage-checks.js';
+import { matchItems } from '../../language/src/diff/match.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { importAndCheck, type ImportResult } from '../../language/src/importer/import-edition.js';
 import { comparatorProblems, recallOf } from './oracles/threshold-phrases.mjs';
@@ -127,6 +128,21 @@ describe.skipIf(!present)('WA precedent across the Word editions 1997-2021', () 
         expect(lineage.changes).toContainEqual(expect.objectContaining({ year: 1999, kind: 'renumbered', from: 'ML8.a.4', to: '1.C.11.d' }));
         expect(lineage.versions.flatMap(v => v.years)).toContain(2021);
     });
+
+    test('an entry renumbered by an insertion while its text changed: 7.A.2.b (2003) is 7.A.2.c from 2004', () => {
+        const lineage = history.lineage('7.A.2.c', history.editions.findIndex(e => e.id === 'WA-LIST (04) 1'))!;
+        expect(lineage.changes).toContainEqual(expect.objectContaining({ year: 2004, kind: 'renumbered', from: '7.A.2.b', to: '7.A.2.c' }));
+    });
+
+    test('matching is symmetric: every consecutive pair matched both ways gives the same pairs (property)', () => {
+        const lists = history.editions.map(e => e.list.items);
+        const key = (a: FlatItem | undefined, b: FlatItem | undefined) => `${a?.code ?? '-'} ${b?.code ?? '-'}`;
+        for (let i = 1; i < lists.length; i++) {
+            const forward = matchItems(lists[i - 1], lists[i]).map(p => key(p.old, p.new)).sort();
+            const backward = matchItems(lists[i], lists[i - 1]).map(p => key(p.new, p.old)).sort();
+            expect(backward, history.editions[i].id).toEqual(forward);
+        }
+    }, 120000);
 
     test('every change of every pairwise diff is in the lineage of its item (property, every change)', () => {
         expect(expectLineagesAgreeWithDiffs(history)).toBeGreaterThan(4000);

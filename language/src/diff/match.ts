@@ -8,11 +8,14 @@
  * 2. Relocated: the same text (long enough to be telling, unique on both sides) under another
  *    code, where the code's own counterpart says something else (entries renumbered by an
  *    insertion).
- * 3. Parent: the sub-items of an item paired under another code (by 1 or 2), by their labels
+ * 3. Shifted: the sub-items of one item on both sides, aligned in order by text similarity, where
+ *    that alignment is clearly better than pairing them by label (a list renumbered by an
+ *    insertion while its texts changed a little: 7.A.2.b became 7.A.2.c in 2004).
+ * 4. Parent: the sub-items of an item paired under another code (by 1 to 3), by their labels
  *    below it, so the children of a moved entry move with it.
- * 4. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
- * 5. Precedent: a national item's `precedent` names the other item's code (or both name one).
- * 6. Text: the most similar live items of the same category, if similar enough.
+ * 5. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
+ * 6. Precedent: a national item's `precedent` names the other item's code (or both name one).
+ * 7. Text: the most similar live items of the same category, if similar enough.
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
  * history/precedent-library.ts.
@@ -21,7 +24,7 @@ import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
 import { normaliseText, textSimilarity } from './words.js';
 
-export type MatchRule = 'moved' | 'relocated' | 'parent' | 'code' | 'precedent' | 'text';
+export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'parent' | 'code' | 'precedent' | 'text';
 
 export interface ItemPair {
     old?: FlatItem;
@@ -34,7 +37,12 @@ export interface ItemPair {
 const MIN_TELLING_TEXT = 25;
 /** Least word similarity for rule 5. */
 export const MIN_SIMILARITY = 0.7;
-/** Rule 5 compares at most this many pairs, so two unrelated lists cannot take long. */
+/** Rule 3: least similarity of two siblings aligned across a shift, and how much better than by label the alignment must be. */
+const MIN_SHIFT_SIMILARITY = 0.6;
+const SHIFT_MARGIN = 0.5;
+/** Rule 3 aligns lists of at most this many sub-items a side. */
+const MAX_SHIFT_SIBLINGS = 60;
+/** Rule 7 compares at most this many pairs, so two unrelated lists cannot take long. */
 const MAX_SIMILARITY_PAIRS = 2_000_000;
 
 /** The code in WA form, the key codes are compared by. */
@@ -56,6 +64,7 @@ export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair
     const matcher = new Matcher(oldItems, newItems);
     matcher.byMovedNotes();
     matcher.byRelocatedText();
+    matcher.byShiftedSiblings();
     matcher.byParent();
     matcher.byCode();
     matcher.byPrecedent();
@@ -116,6 +125,33 @@ class Matcher {
             const newCounterpart = this.oldByKey.get(matchKey(newItem.code));
             const differs = (a: FlatItem | undefined) => !a || isReserved(a) || normaliseText(a.text) !== text;
             if (differs(oldCounterpart) && differs(newCounterpart)) this.pair(oldItem, newItem, 'relocated');
+        }
+    }
+
+    /**
+     * Each item's sub-items, on both sides, aligned in order by text similarity (pairs below
+     * MIN_SHIFT_SIMILARITY not allowed): when the alignment pairs some of them under other labels
+     * and its total similarity beats pairing them by label by SHIFT_MARGIN, its pairs are taken.
+     */
+    byShiftedSiblings(): void {
+        const oldChildren = childrenByParent(this.oldItems);
+        const newChildren = childrenByParent(this.newItems);
+        for (const oldParent of this.oldItems) {
+            const newParent = this.oldToNew.get(oldParent)?.item ?? this.newByKey.get(matchKey(oldParent.code));
+            if (!newParent) continue;
+            // An item that names its precedent is left to rule 6: the drafter said which it is.
+            const free = (items: FlatItem[] | undefined, taken: Map<FlatItem, unknown>) => (items ?? []).filter(i => !isReserved(i) && !i.precedent && !taken.has(i));
+            const olds = free(oldChildren.get(oldParent), this.oldToNew);
+            const news = free(newChildren.get(newParent), this.newToOld);
+            if (olds.length === 0 || news.length === 0 || olds.length > MAX_SHIFT_SIBLINGS || news.length > MAX_SHIFT_SIBLINGS) continue;
+            const similarity = olds.map(o => news.map(n => textSimilarity(o.text, n.text)));
+            const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
+            let byLabel = 0;
+            olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
+            const aligned = alignInOrder(similarity, MIN_SHIFT_SIMILARITY);
+            const total = aligned.reduce((sum, [i, j]) => sum + similarity[i][j], 0);
+            if (total < byLabel + SHIFT_MARGIN || aligned.every(([i, j]) => label(olds[i]) === label(news[j]))) continue;
+            for (const [i, j] of aligned) this.pair(olds[i], news[j], label(olds[i]) === label(news[j]) ? 'code' : 'shifted');
         }
     }
 
@@ -201,6 +237,39 @@ class Matcher {
 
 export function isReserved(item: FlatItem): boolean {
     return item.reserved !== undefined;
+}
+
+/** Each item's direct sub-items, in order. */
+function childrenByParent(items: FlatItem[]): Map<FlatItem, FlatItem[]> {
+    const byCode = byKey(items);
+    const children = new Map<FlatItem, FlatItem[]>();
+    for (const item of items) {
+        const key = matchKey(item.code);
+        const parent = byCode.get(key.slice(0, key.lastIndexOf('.')));
+        if (!parent || key.lastIndexOf('.') < 0) continue;
+        children.set(parent, [...(children.get(parent) ?? []), item]);
+    }
+    return children;
+}
+
+/** The order-keeping pairing (i, j) of largest total score, using only scores of at least `least`. */
+export function alignInOrder(score: number[][], least: number): Array<[number, number]> {
+    const m = score.length;
+    const n = score[0]?.length ?? 0;
+    const best = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(0));
+    for (let i = m - 1; i >= 0; i--) {
+        for (let j = n - 1; j >= 0; j--) {
+            const take = score[i][j] >= least ? score[i][j] + best[i + 1][j + 1] : -Infinity;
+            best[i][j] = Math.max(take, best[i + 1][j], best[i][j + 1]);
+        }
+    }
+    const out: Array<[number, number]> = [];
+    for (let i = 0, j = 0; i < m && j < n;) {
+        if (score[i][j] >= least && best[i][j] === score[i][j] + best[i + 1][j + 1]) out.push([i++, j++]);
+        else if (best[i][j] === best[i + 1][j]) i++;
+        else j++;
+    }
+    return out;
 }
 
 function byKey(items: FlatItem[]): Map<string, FlatItem> {
