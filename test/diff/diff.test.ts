@@ -78,6 +78,15 @@ describe('one hand-made pair per change kind', () => {
         expect(renderDiff(diffLists(list(unread), list(base)), 'text')).toContain('thresholds not read in one edition');
     });
 
+    test('a limit not read on one side but written with the same numbers there is no threshold change (6.A.4.c.4, 2018 -> 2019)', () => {
+        const read = entry('item a "A coefficient equal to or less than 5 x 10-6/K;" { coefficient <= 5e-6 K^-1 "equal to or less than 5 x 10-6/K" }');
+        const sameNumbers = entry('item a "A coefficient equal to or less than 5 x 10-6;"');
+        const otherNumbers = entry('item a "A coefficient equal to or less than 8 x 10-6;"');
+        expect(kinds(diffLists(list(sameNumbers), list(read)))).toEqual(['reworded 3A001.a']);
+        expect(kinds(diffLists(list(read), list(sameNumbers)))).toEqual(['reworded 3A001.a']);
+        expect(kinds(diffLists(list(otherNumbers), list(read)))).toEqual(['reworded 3A001.a', 'threshold 3A001.a not-read']);
+    });
+
     test('the direction of an item counts its sub-items (any-of and all-of)', () => {
         const anyOf = (limit: string) => entry(`item a "Amplifiers" { frequency > 10 GHz\n item 1 "High power" { power > ${limit} W }\n item 2 "Wide band" { frequency > 40 GHz } }`);
         const diff = diffLists(list(anyOf('10')), list(anyOf('5')));

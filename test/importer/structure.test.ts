@@ -335,6 +335,40 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(guessed.get('ML7.b.4.c')!.text).toBe('CW binary precursors, as follows:');
     });
 
+    test('"ML18. Note 2" alone on its line starts a note of ML18 (2003), not a line of Note 1', () => {
+        const result = buildEdition({ listId: 'WA-LIST (03) 1', fileId: 'WA-LIST-03-1', year: 2003 }, [part('munitions', [
+            'MUNITIONS LIST',
+            'ML18.\tProduction equipment, as follows:',
+            'a.\tProduction equipment;',
+            'b.\tTest facilities;',
+            'Note 1\tML18.a. and ML18.b. include the following equipment:',
+            'a.\tContinuous nitrators;',
+            'ML18. Note 2',
+            'ML18. does not control:',
+            'a.\tAntique small arms;',
+        ].join('\n'))], []);
+        const ml18 = result.model.categories.find(c => c.code === 'ML18')!;
+        expect(ml18.notes.map(n => n.text)).toEqual(['ML18. does not control:\na. Antique small arms;']);
+        expect(indexItems(result.model.categories).get('ML18.a')!.notes.map(n => n.text)).toEqual(['ML18.a. and ML18.b. include the following equipment:\na. Continuous nitrators;']);
+    });
+
+    test('"Note 2" right after a "Note 1" that named sub-items, naming nothing itself, is the entry\'s (2004 ML18), not the last sub-item\'s', () => {
+        const items = build([
+            'ML18.\tProduction equipment, as follows:',
+            '\ta.\tProduction equipment;',
+            '\tb.\tTest facilities;',
+            'Note 1\tML18.a. and ML18.b. include the following equipment:',
+            'a.\tContinuous nitrators;',
+            'Note 2\ta.\tThe term \'products referred to in the Munitions List\' includes:',
+            'ML19.\tDirected energy weapon systems;',
+            '\ta.\tLaser systems;',
+            'Note 1\tML19.a. includes lasers.',
+            'Note 2\tThe control status of such lasers is that of the whole.',
+        ].join('\n'));
+        expect(items.get('ML18.b')!.notes.map(n => n.text)).toEqual(['ML18.a. and ML18.b. include the following equipment:\na. Continuous nitrators;']);
+        expect(items.get('ML19.a')!.notes.map(n => n.text)).toEqual(['ML19.a. includes lasers.', 'The control status of such lasers is that of the whole.']);
+    });
+
     test('toParagraphs takes the list mark off into the paragraph', () => {
         expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },

@@ -131,8 +131,19 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     // An item whose thresholds all appear or disappear has usually been rewritten, or the side
     // without any states a limit that was not read: either way no direction is claimed.
     const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
+    // The limits read on one side, written with the same numbers in the other side's text where
+    // they were not read ("5 x 10-6" in 2018, "5 x 10-6/K" in 2019): nothing says they changed.
+    if (unread && (oldText.length === 0 ? sameNumbersIn(after, before.text) : sameNumbersIn(before, after.text))) return undefined;
     const direction = unread ? 'not-read' : oldText.length === 0 || newText.length === 0 ? 'incomparable' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
+}
+
+/** Whether every number of `item`'s threshold phrases is written in `text` too. */
+function sameNumbersIn(item: FlatItem, text: string | undefined): boolean {
+    const numbers = (t: string) => t.match(/\d+(?:[.,]\d+)*/g) ?? [];
+    const inText = new Set(numbers(text ?? ''));
+    const read = item.thresholds.flatMap(t => numbers(t.text ?? ''));
+    return read.length > 0 && read.every(n => inText.has(n));
 }
 
 /** Whether a text states a numeric limit ("exceeding 40 MHz", "45 nm or less"), read or not. */

@@ -15,11 +15,15 @@ import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pag
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
+const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
 const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
 /** The old editions' way of withdrawing a label: "Deleted", "Deleted (transferred to 1.C.11.d.)". */
 const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
+let itemsCreated = 0;
+
 function newItem(code: string, label: string, where: string): ItemModel {
+    itemsCreated++;
     return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
 }
 
@@ -58,6 +62,8 @@ export class ItemTreeBuilder {
     /** The item a paragraph without a label continues (text broken by a manual line break). */
     private continuable: ItemModel | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
+    /** The last numbered note ("Note 1") and its owners, with the item count when it was placed. */
+    private numberedNote: { number: number; owners: NoteOwner[]; items: number } | undefined;
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -97,6 +103,13 @@ export class ItemTreeBuilder {
         const text = paragraph.text;
         const { depth, fields } = splitFields(text);
         if (fields.length === 0 || RULE.test(fields.join(' '))) return;
+        // "ML18. Note 2" on a line of its own (2003): a note heading that names its entry, the code
+        // and the heading separated by a space rather than a tab.
+        const namedHeading = depth === 0 && fields.length === 1 ? NAMED_NOTE_HEADING.exec(fields[0]) : null;
+        if (namedHeading) {
+            const line = parseCodeLine([namedHeading[1], namedHeading[2]]);
+            if (line) return line.parts[0].startsWith('ML') ? this.addMunitionsCodeLine(line, paragraph) : this.addCodeLine(line, paragraph);
+        }
         const header = pageContinuation(cleanFields(text));
         const noteStart = parseNoteStart(header ?? text);
         if (noteStart) return this.openNote(noteStart, paragraph);
@@ -118,7 +131,8 @@ export class ItemTreeBuilder {
         this.addPlainLine(depth, text, paragraph);
     }
 
-    private openNote(note: ParsedNote, paragraph: SourceParagraph): void {
+    /** `named`: the heading's own line named the item ("ML18. Note 2"), which the note is then of. */
+    private openNote(note: ParsedNote, paragraph: SourceParagraph, named = false): void {
         const continued = isContinuation(note) ? this.notesByHeading.get(note.heading) : undefined;
         if (continued) {
             this.note = continued;
@@ -131,8 +145,20 @@ export class ItemTreeBuilder {
         if (isContinuation(note)) return;
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
-        this.attachNote(model, paragraph);
+        // Only where nothing else places the note: it names no item and is not indented like one.
+        const placed = this.noteOwners(note.text, paragraph);
+        const byDefault = !named && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
+        const series = byDefault ? this.seriesOwner(note) : undefined;
+        if (series) {
+            series.notes.push(model);
+            this.note = model;
+            this.continuable = undefined;
+        } else {
+            this.attachNote(model, paragraph);
+        }
         this.notesByHeading.set(note.heading, model);
+        const number = /^Notes?\s+(\d+)$/i.exec(note.heading)?.[1];
+        if (number) this.numberedNote = { number: Number(number), owners: series ? [series] : this.ownersOf(model), items: itemsCreated };
     }
 
     /**
@@ -152,6 +178,32 @@ export class ItemTreeBuilder {
         const entries = this.group!.entries;
         const last = entries[entries.length - 1];
         return last !== undefined && Number(number) === Number(last.label) + 1;
+    }
+
+    /**
+     * "Note 2" right after "Note 1" (no item between them), naming no item itself, belongs where
+     * Note 1 does; when Note 1 named several sub-items ("ML18.a. and ML18.b. include"), to their
+     * parent: the series is about the entry, not about the last sub-item above it (2004 ML18).
+     */
+    private seriesOwner(note: ParsedNote): NoteOwner | undefined {
+        const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
+        const previous = this.numberedNote;
+        if (!previous || previous.number !== number - 1 || previous.items !== itemsCreated || namedCodes(note.text).length > 0) return undefined;
+        if (previous.owners.length === 1) return previous.owners[0];
+        const codes = previous.owners.map(o => (o as ItemModel).code).filter((c): c is string => typeof c === 'string');
+        if (codes.length !== previous.owners.length) return undefined;
+        if (codes.some(c => !c.includes('.'))) return undefined;
+        const parents = new Set(codes.map(c => c.slice(0, c.lastIndexOf('.'))));
+        return parents.size === 1 ? this.findItem([...parents][0]) ?? this.mlRoots.get([...parents][0]) : undefined;
+    }
+
+    /** The owners a note was attached to. */
+    private ownersOf(note: NoteModel): NoteOwner[] {
+        const owners: NoteOwner[] = this.open.filter(item => item.notes.includes(note));
+        // An ML entry and its category share one notes array: one owner, not two.
+        for (const candidate of [this.group, this.category]) if (candidate?.notes.includes(note) && !owners.some(o => o.notes === candidate.notes)) owners.push(candidate);
+        for (const item of namedCodes(note.text).map(code => this.findItem(code))) if (item && item.notes.includes(note) && !owners.includes(item)) owners.push(item);
+        return owners;
     }
 
     private attachNote(note: NoteModel, paragraph: SourceParagraph): void {
@@ -347,7 +399,7 @@ export class ItemTreeBuilder {
     private openPathOrNote(top: ItemModel, labels: string[], line: CodeLine, paragraph: SourceParagraph): void {
         const heading = line.text ? parseNoteStart(line.text) : undefined;
         this.openPath(top, labels, heading ? '' : line.text, paragraph);
-        if (heading) this.openNote(heading, paragraph);
+        if (heading) this.openNote(heading, paragraph, true);
     }
 
     /** Opens `labels` below `top` (creating what is missing) and gives the last one `text`. */
