@@ -148,6 +148,16 @@ describe('renumbering', () => {
         expect(diffLists(after, before).changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.c', newCode: '3A001.b' });
     });
 
+    test('goods whose text reappears as technology were decontrolled, not renumbered into group E (8.A.1.f -> 8.E.2.c.1, 2014)', () => {
+        const goods = 'item f "Surface-effect vehicles (fully skirted variety) having all of the following:"';
+        const before = list(`category 8 {\n group A {\n  entry 8A001 "Vessels:" {\n   item e "Submersible vehicles"\n   ${goods}\n  }\n }\n group E {\n  entry 8E002 "Technology:" {\n   item a "Technology for propellers"\n  }\n }\n}`);
+        const after = list(`category 8 {\n group A {\n  entry 8A001 "Vessels:" {\n   item e "Submersible vehicles"\n   item f reserved since 2014\n  }\n }\n group E {\n  entry 8E002 "Technology:" {\n   item a "Technology for propellers"\n   item c "Technology for the following:" {\n    item 1 "Surface-effect vehicles (fully skirted variety) having all of the following:"\n   }\n  }\n }\n}`);
+        const diff = diffLists(before, after);
+        expect(kinds(diff)).toEqual(['removed 8A001.f', 'added 8E002.c', 'added 8E002.c.1']);
+        expect(diff.changes[0].technologyAt).toBe('8E002.c.1');
+        expect(renderDiff(diff, 'text')).toContain('goods decontrolled; their technology stays in 8E002.c.1');
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

@@ -6,8 +6,8 @@ import type { FlatDefinition, FlatItem, FlatList } from '../model/flat-items.js'
 import { thresholdSummary } from '../export/render.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
-import { type ItemPair, type MatchRule, categoryOf, groupOf, isReserved, matchItems, matchKey } from './match.js';
-import { type WordSegment, normaliseText, wordDiff } from './words.js';
+import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey } from './match.js';
+import { type WordSegment, normaliseText, textSimilarity, wordDiff } from './words.js';
 
 export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -38,6 +38,8 @@ export interface Change {
     matchedBy?: MatchRule;
     /** The year from which a removed item is reserved ("Not used since"). */
     reservedSince?: number;
+    /** For removed goods whose text is now a technology item: that item (the goods were decontrolled, their technology stays). */
+    technologyAt?: string;
 }
 
 export type Counts = Record<ChangeKind | 'tightened' | 'relaxed', number>;
@@ -77,6 +79,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     const pairs = matchItems(oldList.items, newList.items);
     const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items) };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
+    markTechnologyKept(changes, pairs);
     const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
@@ -85,6 +88,25 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
         changes,
     };
     return { diff, pairs };
+}
+
+/**
+ * Removed goods (groups A-D) whose text was added as a technology item of the same category
+ * (8.A.1.f in 2014, now 8.E.2.c.1 "Technology" for it): the removal says where the technology stays.
+ */
+function markTechnologyKept(changes: Change[], pairs: ItemPair[]): void {
+    const addedTechnology = pairs.filter(p => !p.old && p.new && isTechnology(p.new) && !isReserved(p.new)).map(p => p.new!);
+    if (addedTechnology.length === 0) return;
+    for (const change of changes) {
+        if (change.kind !== 'removed' || typeof change.old !== 'string' || change.group?.endsWith('E')) continue;
+        let best: { code: string; score: number } | undefined;
+        for (const item of addedTechnology) {
+            if (categoryOf(item.code) !== change.category) continue;
+            const score = textSimilarity(change.old, item.text);
+            if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { code: item.code, score };
+        }
+        if (best) change.technologyAt = best.code;
+    }
 }
 
 function info(list: FlatList, file: string | undefined): ListInfo {

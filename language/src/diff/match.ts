@@ -16,6 +16,7 @@
  * 5. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
  * 6. Precedent: a national item's `precedent` names the other item's code (or both name one).
  * 7. Text: the most similar live items of the same category, if similar enough.
+ * No rule but 1 and 6 pairs goods (groups A-D) with technology (group E).
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
  * history/precedent-library.ts.
@@ -85,6 +86,10 @@ class Matcher {
 
     private pair(oldItem: FlatItem, newItem: FlatItem, rule: MatchRule): void {
         if (this.oldToNew.has(oldItem) || this.newToOld.has(newItem)) return;
+        // Goods are never renumbered into technology: when 8.A.1.f's text reappears as 8.E.2.c.1,
+        // the goods were decontrolled and their technology stays (the diff says so). Only a
+        // stated move or the drafter's own precedent may cross.
+        if (rule !== 'moved' && rule !== 'precedent' && isTechnology(oldItem) !== isTechnology(newItem)) return;
         this.oldToNew.set(oldItem, { item: newItem, rule });
         this.newToOld.set(newItem, oldItem);
     }
@@ -233,6 +238,11 @@ class Matcher {
         }
         return out;
     }
+}
+
+/** Group E items (technology) of the dual-use list. */
+export function isTechnology(item: FlatItem): boolean {
+    return groupOf(item.code)?.endsWith('E') ?? false;
 }
 
 export function isReserved(item: FlatItem): boolean {

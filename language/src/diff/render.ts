@@ -23,12 +23,21 @@ export function listName(info: ListDiff['old']): string {
     return info.id ?? info.list ?? info.file ?? '(unnamed list)';
 }
 
+/** What a removal's line adds: since when the label is unused, where the technology for removed goods stays. */
+function removalRemark(change: Change): string {
+    const remarks = [
+        change.reservedSince ? `not used since ${change.reservedSince}` : '',
+        change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
+    ].filter(r => r !== '');
+    return remarks.length > 0 ? ` (${remarks.join('; ')})` : '';
+}
+
 /** One line per change, as a reader of a changelog would want it. */
 export function describeChange(change: Change): string {
     const quote = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('; ') : text ?? '');
     switch (change.kind) {
         case 'added': return `${change.code} added: ${quote(change.new)}`;
-        case 'removed': return `${change.code} removed${change.reservedSince ? ` (not used since ${change.reservedSince})` : ''}: ${quote(change.old)}`;
+        case 'removed': return `${change.code} removed${removalRemark(change)}: ${quote(change.old)}`;
         case 'renumbered': return `${change.oldCode} renumbered to ${change.newCode}`;
         case 'reworded': return `${change.code} reworded: ${plainWords(change.words ?? [])}`;
         case 'threshold': return `${change.code} ${change.direction === 'not-read' ? 'thresholds not read in one edition' : change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
@@ -143,7 +152,7 @@ export function htmlChange(change: Change): string {
         case 'threshold':
         case 'tier': return `${list(change.old) || '(none)'} &rarr; ${list(change.new) || '(none)'}`;
         case 'note': return [...asList(change.old).map(n => `<del>${escapeHtml(n)}</del>`), ...asList(change.new).map(n => `<ins>${escapeHtml(n)}</ins>`)].join('<br>');
-        case 'removed': return `<del>${list(change.old)}</del>${change.reservedSince ? ` (not used since ${change.reservedSince})` : ''}`;
+        case 'removed': return `<del>${list(change.old)}</del>${escapeHtml(removalRemark(change))}`;
         case 'added': return `<ins>${list(change.new)}</ins>`;
     }
 }
