@@ -158,6 +158,14 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('goods decontrolled; their technology stays in 8E002.c.1');
     });
 
+    test('a withdrawn item whose note sends its contents to an item that existed already was merged into it', () => {
+        const before = list(entry('item a "Amplifiers for radar"\nitem b "Amplifiers for satellites"'));
+        const after = list(entry('item a "Amplifiers for radar or for satellites"\nitem b reserved since 2012 { nb "See 3A001.a. for items formerly specified in 3A001.b." }'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.find(c => c.kind === 'removed')).toMatchObject({ code: '3A001.b', mergedInto: '3A001.a', reservedSince: 2012 });
+        expect(renderDiff(diff, 'text')).toContain('3A001.b removed (not used since 2012; merged into 3A001.a)');
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

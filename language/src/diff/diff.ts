@@ -2,11 +2,11 @@
  * The semantic diff of two lists: per matched item, what changed and in which direction.
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
-import type { FlatDefinition, FlatItem, FlatList } from '../model/flat-items.js';
+import { type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/render.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
-import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey } from './match.js';
+import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
 import { type WordSegment, normaliseText, textSimilarity, wordDiff } from './words.js';
 
 export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;
@@ -38,6 +38,8 @@ export interface Change {
     matchedBy?: MatchRule;
     /** The year from which a removed item is reserved ("Not used since"). */
     reservedSince?: number;
+    /** For a removed item whose note says where its contents went, to an item that was already there: that item. */
+    mergedInto?: string;
     /** For removed goods whose text is now a technology item: that item (the goods were decontrolled, their technology stays). */
     technologyAt?: string;
 }
@@ -139,7 +141,9 @@ function itemChanges(pair: ItemPair, scopes: Scopes): Change[] {
 
 function removal(before: FlatItem, after: FlatItem | undefined): Change {
     const reservedSince = after && typeof after.reserved === 'number' ? after.reserved : undefined;
-    return { kind: 'removed', code: before.code, oldCode: before.code, category: categoryOf(before.code), group: groupOf(before.code), old: before.text, reservedSince };
+    // A stated move to an item that existed already is a merge (the matcher pairs only moves to new items).
+    const mergedInto = after ? statedMove(after) : undefined;
+    return withoutUndefined({ kind: 'removed', code: before.code, oldCode: before.code, category: categoryOf(before.code), group: groupOf(before.code), old: before.text, reservedSince, mergedInto });
 }
 
 function at(item: FlatItem, change: Omit<Change, 'code' | 'category' | 'group'>): Change {

@@ -301,15 +301,23 @@ function uniqueTexts(items: FlatItem[]): Map<string, FlatItem> {
 
 /** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a", "Deleted (transferred to 1.C.11.d.)": the code, in WA form. */
 function movedTo(item: FlatItem): string | undefined {
+    const target = statedMove(item);
+    return target === undefined ? undefined : matchKey(target);
+}
+
+/** Where a withdrawn item's note says its contents went, the code as the note writes it. */
+export function statedMove(item: FlatItem): string | undefined {
+    const own = matchKey(item.code);
+    const code = (text: string) => text.replace(/\.$/, '');
     for (const note of item.notes) {
         const moved = new RegExp(String.raw`\b(?:moved|transferred) to (${CODE})`, 'i').exec(note.text);
-        if (moved) return matchKey(moved[1].replace(/\.$/, ''));
+        if (moved) return code(moved[1]);
         // "For items previously specified by 1.C.7.d. see 1.C.7.c.2." on the withdrawn 1.C.7.d.
         const see = new RegExp(String.raw`\bpreviously specified (?:by|in) (${CODE})\.?,? see (${CODE})`, 'i').exec(note.text);
-        if (see && matchKey(see[1].replace(/\.$/, '')) === matchKey(item.code)) return matchKey(see[2].replace(/\.$/, ''));
+        if (see && matchKey(code(see[1])) === own) return code(see[2]);
         // "See 5.D.2.b. for items formerly specified in 5.D.2.d." on the withdrawn 5.D.2.d.
         const seeFor = new RegExp(String.raw`\bsee (${CODE}) for items (?:formerly|previously) specified (?:by|in) (${CODE})`, 'i').exec(note.text);
-        if (seeFor && matchKey(seeFor[2].replace(/\.$/, '')) === matchKey(item.code)) return matchKey(seeFor[1].replace(/\.$/, ''));
+        if (seeFor && matchKey(code(seeFor[2])) === own) return code(seeFor[1]);
     }
     return undefined;
 }

@@ -27,6 +27,7 @@ export function listName(info: ListDiff['old']): string {
 function removalRemark(change: Change): string {
     const remarks = [
         change.reservedSince ? `not used since ${change.reservedSince}` : '',
+        change.mergedInto ? `merged into ${change.mergedInto}` : '',
         change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
     ].filter(r => r !== '');
     return remarks.length > 0 ? ` (${remarks.join('; ')})` : '';
