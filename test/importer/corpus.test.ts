@@ -86,6 +86,19 @@ describe.skipIf(!present)('items Word numbers automatically', () => {
     });
 });
 
+describe.skipIf(!present)('conditions of a decontrol note stay in the note', () => {
+    test('1.C.10.e Note 2 (2009-2021): "having all of the following;" then 1.-3. are the note\'s, not items 1.C.10.e.2.c.1-3', () => {
+        const editions = [...flatByEdition.keys()].filter(e => editionOrder(e) >= 2009);
+        expect(editions.length).toBeGreaterThan(8);
+        for (const edition of editions) {
+            const items = flatByEdition.get(edition)!.items;
+            expect(items.filter(i => i.code.startsWith('1.C.10.e.2.c.')).map(i => i.code), edition).toEqual([]);
+            const note = items.find(i => i.code === '1.C.10.e')!.notes.find(n => /1\.C\.10\.e\. does not apply to/.test(n.text));
+            expect(note?.text, edition).toMatch(/\n1\. An area not exceeding 1 m2;\n2\. A length not exceeding 2\.5 m;/);
+        }
+    });
+});
+
 // Histories verified by reading the documents (catdoc of the Cat 3 and VSL parts, and the
 // diff-precision sample of docs/fidelity.md for the renumbering).
 describe.skipIf(!present)('WA precedent across the Word editions 1997-2021', () => {

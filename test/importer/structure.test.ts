@@ -369,6 +369,22 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('ML19.a')!.notes.map(n => n.text)).toEqual(['ML19.a. includes lasers.', 'The control status of such lasers is that of the whole.']);
     });
 
+    test('a note\'s list line ending "the following;" opens a list inside the note (1.C.10.e Note 2); one ending otherwise does not', () => {
+        const items = build([
+            '1.\tC.\t10.\tMaterials as follows:',
+            '\t\t\te.\tPrepregs having all of the following:',
+            '\t\t\t\t2.\tHaving any of the following:',
+            '\t\t\t\t\tc.\tA resin;',
+            'Note 2\t1.C.10.e. does not apply to:',
+            '\ta.\tEpoxy prepregs for repair, having all of the following;',
+            '1.\tAn area not exceeding 1 m2;',
+            '2.\tA length not exceeding 2.5 m; and',
+            '\tb.\tChopped carbon materials.',
+        ].join('\n'), 1);
+        expect(items.has('1.C.10.e.2.c.1')).toBe(false);
+        expect(items.get('1.C.10.e')!.notes[0].text).toBe('1.C.10.e. does not apply to:\na. Epoxy prepregs for repair, having all of the following;\n1. An area not exceeding 1 m2;\n2. A length not exceeding 2.5 m; and\nb. Chopped carbon materials.');
+    });
+
     test('toParagraphs takes the list mark off into the paragraph', () => {
         expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },

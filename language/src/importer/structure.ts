@@ -509,14 +509,23 @@ export class ItemTreeBuilder {
     }
 
     private noteIntroducesList(label: string): boolean {
-        return /:\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
+        // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does.
+        return /(?::|\bfollowing\s*;)\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
     }
 
+    /**
+     * The note runs a list this label continues, or opens a list inside its last list line: "a.
+     * Epoxy ... having all of the following;" then "1. An area ..." (1.C.10.e Note 2, 2009-2021,
+     * where the line ends with ';' instead of ':').
+     */
     private noteRunsList(label: string): boolean {
         const note = this.note!.text;
         const lastLine = note.slice(note.lastIndexOf('\n') + 1);
         const previous = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(lastLine)?.[1];
-        return previous !== undefined && isSuccessor(previous, label);
+        if (previous === undefined) return false;
+        const introduces = /\b(?:following|as follows|including)\s*[;:,]?\s*$/i.test(lastLine);
+        const opensSublist = introduces && (label === '1' || label === 'a') && isLetterLabel(previous) !== isLetterLabel(label);
+        return isSuccessor(previous, label) || opensSublist;
     }
 
     /**
