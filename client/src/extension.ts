@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './compare-view.js';
+import { CrashPolicy } from './crash-policy.js';
 import { registerHistoryCommand } from './history-view.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
@@ -16,6 +17,7 @@ let traceOutput: vscode.LogOutputChannel | undefined;
 let status: vscode.LanguageStatusItem | undefined;
 /** Set while "Restart Language Server" runs: the server is stopped for a moment, not for good. */
 let restarting: Promise<void> | undefined;
+let crashPolicy: CrashPolicy | undefined;
 /** Where the import command last wrote editions: the precedent library hovers fall back on. */
 const IMPORTED_FOLDER = 'cld.importedEditionsFolder';
 
@@ -46,7 +48,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
     registerCompareCommands(context, runningClient);
     registerHistoryCommand(context, runningClient);
 
-    client = createClient(context);
+    crashPolicy = new CrashPolicy(message => output?.warn(message), uri => client?.diagnostics?.delete(uri));
+    context.subscriptions.push(
+        vscode.workspace.onDidOpenTextDocument(document => crashPolicy?.noteActivity(document)),
+        vscode.workspace.onDidChangeTextDocument(event => crashPolicy?.noteActivity(event.document))
+    );
+    client = createClient(context, crashPolicy);
     await startClient();
     return {
         request: async <R>(method: string, params: unknown) => {
@@ -63,7 +70,7 @@ export async function deactivate(): Promise<void> {
     if (stopping?.needsStop()) await stopping.stop();
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+function createClient(context: vscode.ExtensionContext, policy: CrashPolicy): LanguageClient {
     const serverModule = context.asAbsolutePath(path.join('out', 'server.cjs'));
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -84,6 +91,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         initializationOptions: { precedents: { imported: context.globalState.get<string>(IMPORTED_FOLDER) }, commandLinks: ['cld.showEntryHistory'] },
         // The hover's "Show entry history" link runs this one command, and no other.
         markdown: { isTrusted: { enabledCommands: ['cld.showEntryHistory'] } },
+        // A server that stops is restarted, a file it stopped on twice is left alone (crash-policy.ts).
+        errorHandler: policy,
+        middleware: policy.middleware(),
         outputChannel: output,
         // The client reads `cld.trace.server` itself, because its id is `cld`.
         traceOutputChannel: traceOutput
@@ -126,6 +136,7 @@ async function startClient(): Promise<void> {
 async function restartServer(): Promise<void> {
     if (!client) return;
     output?.info('Restarting the CLD language server.');
+    crashPolicy?.forgive();
     // restart() stops a running server (or a failed one) and starts it again with the same options.
     const restart = client.restart().catch(error => {
         showState(State.Stopped, error);

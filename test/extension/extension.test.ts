@@ -48,6 +48,31 @@ function hoverText(hovers: vscode.Hover[]): string {
     return hovers.flatMap(h => h.contents).map(c => typeof c === 'string' ? c : c.value).join('\n');
 }
 
+/** Stops the extension's language server as a crash would (SIGKILL), found by its command line in /proc. */
+function killServer(): void {
+    const server = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'out', 'server.cjs');
+    const pids = fs.readdirSync('/proc').filter(name => /^\d+$/.test(name)).filter(pid => {
+        try { return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf-8').split('\0').includes(server); } catch { return false; }
+    });
+    assert.equal(pids.length, 1, `expected one server process running ${server}, found ${pids.length}`);
+    process.kill(Number(pids[0]), 'SIGKILL');
+}
+
+/** Waits until the server answers a request again (after a restart). */
+async function requestWorks(): Promise<void> {
+    let last: unknown;
+    for (let attempt = 0; attempt < 120; attempt++) {
+        try {
+            const result = await api.request<{ ok: boolean }>('cld/diffLists', { new: { uri: workspaceFile('examplia/examplia-2025.cld').toString() } });
+            if (result.ok) return;
+        } catch (error) {
+            last = error;
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    assert.fail(`the server did not answer again: ${String(last)}`);
+}
+
 let api: CldExtensionApi;
 
 suite('CLD extension', () => {
@@ -161,6 +186,42 @@ suite('CLD extension', () => {
         const result = await api.request<{ ok: boolean; message?: string }>('cld/diffLists', { new: { uri: workspaceFile('examplia/examplia-2025.cld').toString() } });
         assert.equal(result.ok, true, result.message);
         await restart;
+    });
+
+    test('a server that dies is restarted, and what was typed while it was down is analysed', async function () {
+        this.timeout(90_000);
+        const document = await vscode.workspace.openTextDocument({ language: 'cld', content: 'list "Crash recovery"\nnumbering eccn\n' });
+        await vscode.window.showTextDocument(document);
+        await requestWorks();
+        killServer();
+        const editor = await vscode.window.showTextDocument(document);
+        await editor.edit(edit => edit.insert(new vscode.Position(2, 0), 'parameter smell: odour\n'));
+        const diagnostics = await diagnosticsOf(document.uri, d => d.some(x => x.message.includes("Unknown dimension 'odour'")));
+        assert.ok(diagnostics.some(x => x.message.includes("Unknown dimension 'odour'")), `after the restart: ${diagnostics.map(d => d.message).join('; ')}`);
+        await requestWorks();
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    test('a file the server stopped on twice is left unanalysed; other files are analysed; Restart tries it again', async function () {
+        this.timeout(120_000);
+        const suspect = await vscode.workspace.openTextDocument({ language: 'cld', content: 'list "Suspect"\nnumbering eccn\nparameter smell: odour\n' });
+        const other = await open('errors/diagnostics-demo.cld');
+        await diagnosticsOf(other.uri, d => d.length > 10);
+        const editor = await vscode.window.showTextDocument(suspect);
+        assert.ok((await diagnosticsOf(suspect.uri, d => d.length > 0)).length > 0);
+        for (let stop = 0; stop < 2; stop++) {
+            // An edit just before each stop makes this file the suspect.
+            await editor.edit(edit => edit.insert(new vscode.Position(0, 0), '// edited\n'));
+            await requestWorks();
+            killServer();
+            await requestWorks();
+        }
+        assert.deepEqual(await diagnosticsOf(suspect.uri, d => d.length === 0), [], 'the quarantined file still has diagnostics');
+        assert.ok((await diagnosticsOf(other.uri, d => d.length > 10)).length > 10, 'the other file is no longer analysed');
+        await vscode.commands.executeCommand('cld.restartServer');
+        assert.ok((await diagnosticsOf(suspect.uri, d => d.length > 0)).length > 0, 'Restart did not analyse the file again');
+        await vscode.window.showTextDocument(suspect);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     test('the packaged server imports the 2025 WA PDF (pdfjs-dist ships in the VSIX)', async function () {
