@@ -70,11 +70,13 @@ describe('one hand-made pair per change kind', () => {
         expect(summary.old).toEqual(['frequency < 20 GHz or > 60 GHz']);
     });
 
-    test('thresholds that appear where the old text already stated the limit: "not read", not "incomparable"', () => {
+    test('thresholds that appear where the old text already stated the limit: "not read"; where it stated none: a direction', () => {
         const unread = entry('item a "Amplifiers above 27 GHz"\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
         const noLimit = entry('item a "Amplifiers for space use"\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
         expect(kinds(diffLists(list(unread), list(base)))).toEqual(['threshold 3A001.a not-read']);
-        expect(kinds(diffLists(list(noLimit), list(base)))).toEqual(['reworded 3A001.a', 'threshold 3A001.a incomparable']);
+        // No limit stated at all: the item controlled everything it names, so gaining a limit relaxes it, losing it tightens.
+        expect(kinds(diffLists(list(noLimit), list(base)))).toEqual(['reworded 3A001.a', 'threshold 3A001.a relaxed']);
+        expect(kinds(diffLists(list(base), list(noLimit)))).toEqual(['reworded 3A001.a', 'threshold 3A001.a tightened']);
         expect(renderDiff(diffLists(list(unread), list(base)), 'text')).toContain('thresholds not read in one edition');
     });
 

@@ -154,13 +154,15 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     const oldText = before.thresholds.map(thresholdSummary);
     const newText = after.thresholds.map(thresholdSummary);
     if (sameSet(oldText, newText)) return undefined;
-    // An item whose thresholds all appear or disappear has usually been rewritten, or the side
-    // without any states a limit that was not read: either way no direction is claimed.
+    // Where the side without thresholds states a limit the import did not read, no direction is claimed.
     const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
     // The limits read on one side, written with the same numbers in the other side's text where
     // they were not read ("5 x 10-6" in 2018, "5 x 10-6/K" in 2019): nothing says they changed.
     if (unread && (oldText.length === 0 ? sameNumbersIn(after, before.text) : sameNumbersIn(before, after.text))) return undefined;
-    const direction = unread ? 'not-read' : oldText.length === 0 || newText.length === 0 ? 'incomparable' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
+    // An item that states no limit at all controls whatever it names: gaining a limit narrows it
+    // (relaxed: "Polybiphenylenethersulphone." -> "... having a Tg exceeding 513 K", 1.C.8.f in
+    // 2004), losing every limit widens it (tightened).
+    const direction = unread ? 'not-read' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
 }
 
