@@ -385,6 +385,22 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('1.C.10.e')!.notes[0].text).toBe('1.C.10.e. does not apply to:\na. Epoxy prepregs for repair, having all of the following;\n1. An area not exceeding 1 m2;\n2. A length not exceeding 2.5 m; and\nb. Chopped carbon materials.');
     });
 
+    test('notes after the last sub-item, one of which speaks of the item above, are that item\'s (3.A.1.b.2 Notes 1-3, 2010)', () => {
+        const items = build([
+            '3.\tA.\t1.\tElectronic items as follows:',
+            '\t\t\tb.\tMicrowave components, as follows:',
+            '\t\t\t\t2.\tMMIC power amplifiers having any of the following:',
+            '\t\t\t\t\ta.\tRated for operation at frequencies exceeding 2.7 GHz;',
+            '\t\t\t\t\tf.\tRated for operation at frequencies exceeding 43.5 GHz;',
+            'Note 1\tNot used since 2010',
+            'Note 2\tThe status of the MMIC whose rated operating frequency includes frequencies listed in more than one frequency range, as defined by 3.A.1.b.2.a. through 3.A.1.b.2.f., is determined by the lowest power control threshold.',
+            'Note 3\tNotes 1 and 2 in 3.A. mean that 3.A.1.b.2. does not apply to MMICs specially designed for other applications.',
+            'Technical Note\tThe maximum power is measured at the output.',
+        ].join('\n'), 3);
+        expect(items.get('3.A.1.b.2.f')!.notes).toEqual([]);
+        expect(items.get('3.A.1.b.2')!.notes.map(n => n.text.slice(0, 20))).toEqual(['Not used since 2010', 'The status of the MM', 'Notes 1 and 2 in 3.A', 'The maximum power is']);
+    });
+
     test('toParagraphs takes the list mark off into the paragraph', () => {
         expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },

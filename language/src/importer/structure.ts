@@ -22,6 +22,10 @@ const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
 let itemsCreated = 0;
 
+function escapeCode(code: string): string {
+    return code.replace(/\./g, '\\.');
+}
+
 function newItem(code: string, label: string, where: string): ItemModel {
     itemsCreated++;
     return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
@@ -62,6 +66,11 @@ export class ItemTreeBuilder {
     /** The item a paragraph without a label continues (text broken by a manual line break). */
     private continuable: ItemModel | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
+    /**
+     * The notes placed, for want of anything better, on the last item since it was opened, and
+     * the item above it they were found to be about (see anchorRun).
+     */
+    private run: { last: ItemModel; notes: NoteModel[]; items: number; anchor?: ItemModel } | undefined;
     /** The last numbered note ("Note 1") and its owners, with the item count when it was placed. */
     private numberedNote: { number: number; owners: NoteOwner[]; items: number } | undefined;
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
@@ -147,15 +156,18 @@ export class ItemTreeBuilder {
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
         // Only where nothing else places the note: it names no item and is not indented like one.
         const placed = this.noteOwners(note.text, paragraph);
-        const byDefault = !named && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
+        const byDefault = !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
         const series = byDefault ? this.seriesOwner(note) : undefined;
-        if (series) {
-            series.notes.push(model);
+        const anchored = byDefault ? this.runAnchor() : undefined;
+        if (series || anchored) {
+            (anchored ?? series)!.notes.push(model);
             this.note = model;
             this.continuable = undefined;
         } else {
             this.attachNote(model, paragraph);
         }
+        if (byDefault && !series && !anchored) this.joinRun(model);
+        this.anchorRun(model);
         this.notesByHeading.set(note.heading, model);
         const number = /^Notes?\s+(\d+)$/i.exec(note.heading)?.[1];
         if (number) this.numberedNote = { number: Number(number), owners: series ? [series] : this.ownersOf(model), items: itemsCreated };
@@ -195,6 +207,49 @@ export class ItemTreeBuilder {
         if (codes.some(c => !c.includes('.'))) return undefined;
         const parents = new Set(codes.map(c => c.slice(0, c.lastIndexOf('.'))));
         return parents.size === 1 ? this.findItem([...parents][0]) ?? this.mlRoots.get([...parents][0]) : undefined;
+    }
+
+    /** The item notes after the last sub-item go to, once one of them was found to be about it. */
+    private runAnchor(): ItemModel | undefined {
+        const last = this.open[this.open.length - 1];
+        return this.run && this.run.last === last && this.run.items === itemsCreated ? this.run.anchor : undefined;
+    }
+
+    private joinRun(note: NoteModel): void {
+        const last = this.open[this.open.length - 1];
+        if (!last) return;
+        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated) this.run = { last, notes: [], items: itemsCreated };
+        this.run.notes.push(note);
+    }
+
+    /**
+     * A note of the run after the last sub-item that speaks of an item above it - its code
+     * ("Notes 1 and 2 in 3.A. mean that 3.A.1.b.2. does not apply") or a span of its sub-items
+     * ("as defined by 3.A.1.b.2.a. through 3.A.1.b.2.f.") - shows the run is about that item:
+     * the notes of the run placed on the last sub-item move there, and the next ones go there.
+     */
+    private anchorRun(note: NoteModel): void {
+        const last = this.open[this.open.length - 1];
+        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated || this.run.anchor) return;
+        const mentioned = mentionedCodes(note.text);
+        const span = (item: ItemModel) => new RegExp(String.raw`${escapeCode(item.code)}\.[a-z0-9]+\.?\s+(?:through|to)\s+${escapeCode(item.code)}\.[a-z0-9]+`).test(note.text);
+        const above = this.open.slice(0, -1).reverse().find(item => mentioned.includes(item.code) || span(item));
+        // A withdrawn label keeps its notes ("See 5.A.1.f. for items previously specified by 5.A.1.i.").
+        if (!above || !last.code.startsWith(`${above.code}.`) || last.reserved !== undefined) return;
+        for (const moved of this.run.notes) {
+            const index = last.notes.indexOf(moved);
+            // A note that turned out to name the last item ("Technical Note" then "For the purpose of 1.A.6.b.") stays.
+            if (index < 0 || namedCodes(moved.text).includes(last.code)) continue;
+            last.notes.splice(index, 1);
+            above.notes.push(moved);
+        }
+        if (!above.notes.includes(note)) {
+            const index = last.notes.indexOf(note);
+            if (index >= 0) last.notes.splice(index, 1);
+            for (const holder of this.open) if (holder !== above && holder.notes.includes(note)) holder.notes.splice(holder.notes.indexOf(note), 1);
+            above.notes.push(note);
+        }
+        this.run.anchor = above;
     }
 
     /** The owners a note was attached to. */
