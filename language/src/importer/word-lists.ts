@@ -11,7 +11,7 @@
  * Layout references ([MS-DOC]): FIB fcPlcfBtePapx 0x102, fcStshf 0xA2, fcPlfLst 0x2E2,
  * fcPlfLfo 0x2EA; PAPX FKPs; LSTF, LVLF, LFO and LFOLVL records.
  */
-import { propertiesOf } from './word-properties.js';
+import { fkpRuns, propertiesOf } from './word-properties.js';
 
 const SPRM_ILVL = 0x260a;
 const SPRM_ILFO = 0x460b;
@@ -164,38 +164,26 @@ interface ParagraphRun { from: number; to: number; istd: number; ilfo?: number; 
 
 /** The paragraph properties of the file, as runs of file positions, sorted. */
 function paragraphRuns(word: Buffer, table: Buffer): ParagraphRun[] {
-    const fc = word.readUInt32LE(0x102);
-    const lcb = word.readUInt32LE(0x106);
     const runs: ParagraphRun[] = [];
-    if (lcb < 12 || fc + lcb > table.length) return runs;
-    const pages = Math.floor((lcb - 4) / 8);
-    for (let i = 0; i < pages; i++) {
-        const page = table.readUInt32LE(fc + (pages + 1) * 4 + i * 4);
-        const fkp = word.subarray(page * 512, page * 512 + 512);
-        if (fkp.length < 512) continue;
-        const count = fkp[511];
-        for (let j = 0; j < count; j++) {
-            const from = fkp.readUInt32LE(j * 4);
-            const to = fkp.readUInt32LE(j * 4 + 4);
-            const offset = fkp[(count + 1) * 4 + j * 13] * 2;
-            if (!offset || offset >= 511) continue;
-            let cb = fkp[offset];
-            let start = offset + 1;
-            let size = 2 * cb - 1;
-            if (cb === 0) {
-                cb = fkp[offset + 1];
-                start = offset + 2;
-                size = 2 * cb;
-            }
-            if (size < 2 || start + size > 511) continue;
-            const papx = fkp.subarray(start, start + size);
-            const run: ParagraphRun = { from, to, istd: papx.readUInt16LE(0) };
-            for (const { sprm, operand } of propertiesOf(papx.subarray(2))) {
-                if (sprm === SPRM_ILFO && operand.length >= 2) run.ilfo = operand.readUInt16LE(0);
-                if (sprm === SPRM_ILVL && operand.length >= 1) run.ilvl = operand[0];
-            }
-            runs.push(run);
+    for (const { from, to, page, offset } of fkpRuns(word, table, 0x102, 13)) {
+        if (!offset || offset >= 511) continue;
+        // PapxInFkp: a count of 2-byte words (0: the next byte counts them), then istd and the grpprl.
+        let cb = page[offset];
+        let start = offset + 1;
+        let size = 2 * cb - 1;
+        if (cb === 0) {
+            cb = page[offset + 1];
+            start = offset + 2;
+            size = 2 * cb;
         }
+        if (size < 2 || start + size > 511) continue;
+        const papx = page.subarray(start, start + size);
+        const run: ParagraphRun = { from, to, istd: papx.readUInt16LE(0) };
+        for (const { sprm, operand } of propertiesOf(papx.subarray(2))) {
+            if (sprm === SPRM_ILFO && operand.length >= 2) run.ilfo = operand.readUInt16LE(0);
+            if (sprm === SPRM_ILVL && operand.length >= 1) run.ilvl = operand[0];
+        }
+        runs.push(run);
     }
     return runs.sort((a, b) => a.from - b.from);
 }

@@ -22,7 +22,7 @@ import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import { clean } from 'word-extractor/lib/filters.js';
 import { listMark, listNumbers, type ListNumber } from './word-lists.js';
-import { propertiesOf } from './word-properties.js';
+import { fkpRuns, propertiesOf } from './word-properties.js';
 
 /** The Symbol font's encoding, 0x20-0xFF. Greek capitals drawn like Latin ones are given as Latin ("µ\uF041/lm" is µA/lm). */
 const SYMBOL: Record<number, string> = (() => {
@@ -96,30 +96,17 @@ class CorrectedWordOleExtractor extends (WordOleExtractor as unknown as new () =
     /** Replaces the library's method: see (1) and (2) above. */
     writeCharacterProperties(word: Buffer, table: Buffer): void {
         const fonts = fontNames(word, table);
-        const fcPlc = word.readUInt32LE(0x00fa);
-        const lcbPlc = word.readUInt32LE(0x00fe);
-        const runs = Math.floor((lcbPlc - 4) / 8);
-        const plc = table.subarray(fcPlc, fcPlc + lcbPlc);
-        for (let i = 0; i < runs && (runs + 1) * 4 + i * 4 + 4 <= plc.length; i++) {
-            const page = plc.readUInt32LE((runs + 1) * 4 + i * 4);
-            const fkp = word.subarray(page * 512, page * 512 + 512);
-            if (fkp.length < 512) continue;
-            const count = fkp[511];
-            for (let j = 0; j < count; j++) {
-                const from = fkp.readUInt32LE(j * 4);
-                const to = fkp.readUInt32LE(j * 4 + 4);
-                const at = fkp[(count + 1) * 4 + j];
-                if (!at) continue;
-                const grpprl = fkp.subarray(at * 2 + 1, at * 2 + 1 + fkp[at * 2]);
-                for (const { sprm, operand } of propertiesOf(grpprl)) {
-                    if (sprm === SPRM_DELETED && (operand[0] & 1)) {
-                        mapFileRange(this._pieces, from, to, () => '\x00');
-                    } else if (sprm === SPRM_SYMBOL && operand.length >= 4) {
-                        const font = fonts[operand.readUInt16LE(0)] ?? '';
-                        const code = operand.readUInt16LE(2);
-                        const character = /^symbol$/i.test(font) ? symbolToUnicode(code) : String.fromCharCode(code);
-                        mapFileRange(this._pieces, from, to, c => (c === '(' ? character : c));
-                    }
+        for (const { from, to, page, offset } of fkpRuns(word, table, 0x00fa, 1)) {
+            if (!offset) continue;
+            const grpprl = page.subarray(offset + 1, offset + 1 + page[offset]);
+            for (const { sprm, operand } of propertiesOf(grpprl)) {
+                if (sprm === SPRM_DELETED && (operand[0] & 1)) {
+                    mapFileRange(this._pieces, from, to, () => '\x00');
+                } else if (sprm === SPRM_SYMBOL && operand.length >= 4) {
+                    const font = fonts[operand.readUInt16LE(0)] ?? '';
+                    const code = operand.readUInt16LE(2);
+                    const character = /^symbol$/i.test(font) ? symbolToUnicode(code) : String.fromCharCode(code);
+                    mapFileRange(this._pieces, from, to, c => (c === '(' ? character : c));
                 }
             }
         }

@@ -14,3 +14,25 @@ export function* propertiesOf(grpprl: Buffer): Generator<{ sprm: number; operand
         offset += length;
     }
 }
+
+/**
+ * The runs of a bin table's formatted disk pages (FKPs): each run's file positions [from, to)
+ * and its property bytes' offset in the page (0: no properties). The bin table's place is read
+ * from the FIB at `fibOffset` (fc, then lcb); `entrySize` is the size of a run's entry after the
+ * positions: 1 byte for character runs (CHPX), 13 for paragraph runs (PAPX: offset and PHE).
+ */
+export function* fkpRuns(word: Buffer, table: Buffer, fibOffset: number, entrySize: number): Generator<{ from: number; to: number; page: Buffer; offset: number }> {
+    const fc = word.readUInt32LE(fibOffset);
+    const lcb = word.readUInt32LE(fibOffset + 4);
+    if (lcb < 12 || fc + lcb > table.length) return;
+    const pages = Math.floor((lcb - 4) / 8);
+    for (let i = 0; i < pages; i++) {
+        const number = table.readUInt32LE(fc + (pages + 1) * 4 + i * 4);
+        const page = word.subarray(number * 512, number * 512 + 512);
+        if (page.length < 512) continue;
+        const count = page[511];
+        for (let j = 0; j < count && (count + 1) * 4 + j * entrySize < 511; j++) {
+            yield { from: page.readUInt32LE(j * 4), to: page.readUInt32LE(j * 4 + 4), page, offset: page[(count + 1) * 4 + j * entrySize] * 2 };
+        }
+    }
+}
