@@ -22,6 +22,11 @@ const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
 let itemsCreated = 0;
 
+/** Whether a note's text writes the item's code or one below it ("Piezoelectric elements specified in 6.A.1.a.1.c."). */
+function speaksOf(text: string, item: ItemModel): boolean {
+    return mentionedCodes(text).some(code => code === item.code || code.startsWith(`${item.code}.`));
+}
+
 function escapeCode(code: string): string {
     return code.replace(/\./g, '\\.');
 }
@@ -158,7 +163,8 @@ export class ItemTreeBuilder {
         const placed = this.noteOwners(note.text, paragraph);
         const byDefault = !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
         const series = byDefault ? this.seriesOwner(note) : undefined;
-        const anchored = byDefault ? this.runAnchor() : undefined;
+        const last = this.open[this.open.length - 1];
+        const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runAnchor() : undefined;
         if (series || anchored) {
             (anchored ?? series)!.notes.push(model);
             this.note = model;
@@ -230,7 +236,10 @@ export class ItemTreeBuilder {
      */
     private anchorRun(note: NoteModel): void {
         const last = this.open[this.open.length - 1];
-        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated || this.run.anchor) return;
+        if (!last) return;
+        // A note naming the item above opens the run too ("Note 3 3.E.2. includes", then Technical Notes).
+        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated) this.run = { last, notes: [], items: itemsCreated };
+        if (this.run.anchor) return;
         const mentioned = mentionedCodes(note.text);
         const span = (item: ItemModel) => new RegExp(String.raw`${escapeCode(item.code)}\.[a-z0-9]+\.?\s+(?:through|to)\s+${escapeCode(item.code)}\.[a-z0-9]+`).test(note.text);
         const above = this.open.slice(0, -1).reverse().find(item => mentioned.includes(item.code) || span(item));
@@ -239,7 +248,7 @@ export class ItemTreeBuilder {
         for (const moved of this.run.notes) {
             const index = last.notes.indexOf(moved);
             // A note that turned out to name the last item ("Technical Note" then "For the purpose of 1.A.6.b.") stays.
-            if (index < 0 || namedCodes(moved.text).includes(last.code)) continue;
+            if (index < 0 || speaksOf(moved.text, last)) continue;
             last.notes.splice(index, 1);
             above.notes.push(moved);
         }
