@@ -168,6 +168,14 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.b removed (not used since 2012; merged into 3A001.a)');
     });
 
+    test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
+        const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
+        const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.c -> 3A001.d']);
+        expect(kinds(diff)).toContain('added 3A001.c');
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

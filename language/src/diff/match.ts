@@ -41,6 +41,9 @@ export const MIN_SIMILARITY = 0.7;
 /** Rule 3: least similarity of two siblings aligned across a shift, and how much better than by label the alignment must be. */
 const MIN_SHIFT_SIMILARITY = 0.6;
 const SHIFT_MARGIN = 0.5;
+/** Rule 3, one shift alone: least similarity, and how much more alike than either item's label partner. */
+const STANDOUT_SHIFT = 0.75;
+const STANDOUT_MARGIN = 0.3;
 /** Rule 3 aligns lists of at most this many sub-items a side. */
 const MAX_SHIFT_SIBLINGS = 60;
 /** Rule 7 compares at most this many pairs, so two unrelated lists cannot take long. */
@@ -141,23 +144,55 @@ class Matcher {
     byShiftedSiblings(): void {
         const oldChildren = childrenByParent(this.oldItems);
         const newChildren = childrenByParent(this.newItems);
-        for (const oldParent of this.oldItems) {
-            const newParent = this.oldToNew.get(oldParent)?.item ?? this.newByKey.get(matchKey(oldParent.code));
-            if (!newParent) continue;
-            // An item that names its precedent is left to rule 6: the drafter said which it is.
-            const free = (items: FlatItem[] | undefined, taken: Map<FlatItem, unknown>) => (items ?? []).filter(i => !isReserved(i) && !i.precedent && !taken.has(i));
-            const olds = free(oldChildren.get(oldParent), this.oldToNew);
-            const news = free(newChildren.get(newParent), this.newToOld);
-            if (olds.length === 0 || news.length === 0 || olds.length > MAX_SHIFT_SIBLINGS || news.length > MAX_SHIFT_SIBLINGS) continue;
-            const similarity = olds.map(o => news.map(n => textSimilarity(o.text, n.text)));
-            const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
-            let byLabel = 0;
-            olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
-            const aligned = alignInOrder(similarity, MIN_SHIFT_SIMILARITY);
-            const total = aligned.reduce((sum, [i, j]) => sum + similarity[i][j], 0);
-            if (total < byLabel + SHIFT_MARGIN || aligned.every(([i, j]) => label(olds[i]) === label(news[j]))) continue;
-            for (const [i, j] of aligned) this.pair(olds[i], news[j], label(olds[i]) === label(news[j]) ? 'code' : 'shifted');
+        // Parents a depth at a time (a parent paired at one depth brings its sub-items to the
+        // next), each depth's pairs in an order that does not depend on which list is the old one.
+        const depth = (item: FlatItem) => matchKey(item.code).split('.').length;
+        let deepest = 0;
+        for (const item of [this.oldItems, this.newItems].flat()) deepest = Math.max(deepest, depth(item));
+        const seen = new Set<string>();
+        for (let level = 1; level <= deepest; level++) {
+            const parents = new Map<string, [FlatItem, FlatItem]>();
+            const consider = (oldItem: FlatItem | undefined, newItem: FlatItem | undefined) => {
+                if (!oldItem || !newItem) return;
+                const key = [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ');
+                if (!seen.has(key)) parents.set(key, [oldItem, newItem]);
+                seen.add(key);
+            };
+            for (const item of this.oldItems) if (depth(item) === level) consider(item, this.oldToNew.get(item)?.item ?? this.newByKey.get(matchKey(item.code)));
+            for (const item of this.newItems) if (depth(item) === level) consider(this.newToOld.get(item) ?? this.oldByKey.get(matchKey(item.code)), item);
+            for (const key of [...parents.keys()].sort()) this.alignChildren(...parents.get(key)!, oldChildren, newChildren);
         }
+    }
+
+    private alignChildren(oldParent: FlatItem, newParent: FlatItem, oldChildren: Map<FlatItem, FlatItem[]>, newChildren: Map<FlatItem, FlatItem[]>): void {
+        // An item that names its precedent is left to rule 6: the drafter said which it is.
+        const free = (items: FlatItem[] | undefined, taken: Map<FlatItem, unknown>) => (items ?? []).filter(i => !isReserved(i) && !i.precedent && !taken.has(i));
+        const olds = free(oldChildren.get(oldParent), this.oldToNew);
+        const news = free(newChildren.get(newParent), this.newToOld);
+        if (olds.length === 0 || news.length === 0 || olds.length > MAX_SHIFT_SIBLINGS || news.length > MAX_SHIFT_SIBLINGS) return;
+        const similarity = olds.map(o => news.map(n => textSimilarity(o.text, n.text)));
+        const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
+        let byLabel = 0;
+        olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
+        const aligned = alignInOrder(similarity, MIN_SHIFT_SIMILARITY);
+        const total = aligned.reduce((sum, [i, j]) => sum + similarity[i][j], 0);
+        if (aligned.every(([i, j]) => label(olds[i]) === label(news[j]))) return;
+        if (total >= byLabel + SHIFT_MARGIN) {
+            for (const [i, j] of aligned) this.pair(olds[i], news[j], label(olds[i]) === label(news[j]) ? 'code' : 'shifted');
+            return;
+        }
+        // Else only the shifts that stand out: far more alike than either item is to the one
+        // holding its label on the other side (3.A.2.c.3 -> c.4 in 2010, 0.80 against 0.44).
+        const byLabelOf = (i: number, j: number) => {
+            const oldPartner = news.findIndex(n => label(n) === label(olds[i]));
+            const newPartner = olds.findIndex(o => label(o) === label(news[j]));
+            return Math.max(oldPartner < 0 ? 0 : similarity[i][oldPartner], newPartner < 0 ? 0 : similarity[newPartner][j]);
+        };
+        // Each the other's most alike (strictly), so that the pairs do not depend on which list is the old one.
+        const mutualBest = (i: number, j: number) => similarity[i].every((v, k) => k === j || v < similarity[i][j]) && similarity.every((row, k) => k === i || row[j] < similarity[i][j]);
+        olds.forEach((_, i) => news.forEach((_, j) => {
+            if (label(olds[i]) !== label(news[j]) && similarity[i][j] >= STANDOUT_SHIFT && mutualBest(i, j) && similarity[i][j] >= byLabelOf(i, j) + STANDOUT_MARGIN) this.pair(olds[i], news[j], 'shifted');
+        }));
     }
 
     /**
