@@ -13,6 +13,7 @@ import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } f
 import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
 import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
+import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
@@ -22,14 +23,6 @@ const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
 let itemsCreated = 0;
 
-/** Whether a note's text writes the item's code or one below it ("Piezoelectric elements specified in 6.A.1.a.1.c."). */
-function speaksOf(text: string, item: ItemModel): boolean {
-    return mentionedCodes(text).some(code => code === item.code || code.startsWith(`${item.code}.`));
-}
-
-function escapeCode(code: string): string {
-    return code.replace(/\./g, '\\.');
-}
 
 function newItem(code: string, label: string, where: string): ItemModel {
     itemsCreated++;
@@ -55,7 +48,6 @@ function setItemText(item: ItemModel, text: string): void {
     item.text = item.text ? `${item.text} ${text}` : text;
 }
 
-type NoteOwner = { notes: NoteModel[] };
 
 /**
  * Parses one category part (dual-use) into `category`, or the munitions part into ML
@@ -71,13 +63,8 @@ export class ItemTreeBuilder {
     /** The item a paragraph without a label continues (text broken by a manual line break). */
     private continuable: ItemModel | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
-    /**
-     * The notes placed, for want of anything better, on the last item since it was opened, and
-     * the item above it they were found to be about (see anchorRun).
-     */
-    private run: { last: ItemModel; notes: NoteModel[]; items: number; anchor?: ItemModel } | undefined;
-    /** The last numbered note ("Note 1") and its owners, with the item count when it was placed. */
-    private numberedNote: { number: number; owners: NoteOwner[]; items: number } | undefined;
+    /** Runs of notes after the last sub-item, and numbered notes in series (note-runs.ts). */
+    private readonly runs = new NoteRuns(() => itemsCreated);
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -162,9 +149,9 @@ export class ItemTreeBuilder {
         // Only where nothing else places the note: it names no item and is not indented like one.
         const placed = this.noteOwners(note.text, paragraph);
         const byDefault = !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
-        const series = byDefault ? this.seriesOwner(note) : undefined;
+        const series = byDefault ? this.runs.seriesOwner(note, code => this.findItem(code) ?? this.mlRoots.get(code)) : undefined;
         const last = this.open[this.open.length - 1];
-        const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runAnchor() : undefined;
+        const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runs.anchor(last) : undefined;
         if (series || anchored) {
             (anchored ?? series)!.notes.push(model);
             this.note = model;
@@ -172,11 +159,10 @@ export class ItemTreeBuilder {
         } else {
             this.attachNote(model, paragraph);
         }
-        if (byDefault && !series && !anchored) this.joinRun(model);
-        this.anchorRun(model);
+        if (byDefault && !series && !anchored && last) this.runs.join(model, last);
+        if (last) this.runs.anchorOn(model, this.open);
         this.notesByHeading.set(note.heading, model);
-        const number = /^Notes?\s+(\d+)$/i.exec(note.heading)?.[1];
-        if (number) this.numberedNote = { number: Number(number), owners: series ? [series] : this.ownersOf(model), items: itemsCreated };
+        this.runs.numbered(note.heading, series ? [series] : this.ownersOf(model));
     }
 
     /**
@@ -196,69 +182,6 @@ export class ItemTreeBuilder {
         const entries = this.group!.entries;
         const last = entries[entries.length - 1];
         return last !== undefined && Number(number) === Number(last.label) + 1;
-    }
-
-    /**
-     * "Note 2" right after "Note 1" (no item between them), naming no item itself, belongs where
-     * Note 1 does; when Note 1 named several sub-items ("ML18.a. and ML18.b. include"), to their
-     * parent: the series is about the entry, not about the last sub-item above it (2004 ML18).
-     */
-    private seriesOwner(note: ParsedNote): NoteOwner | undefined {
-        const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
-        const previous = this.numberedNote;
-        if (!previous || previous.number !== number - 1 || previous.items !== itemsCreated || namedCodes(note.text).length > 0) return undefined;
-        if (previous.owners.length === 1) return previous.owners[0];
-        const codes = previous.owners.map(o => (o as ItemModel).code).filter((c): c is string => typeof c === 'string');
-        if (codes.length !== previous.owners.length) return undefined;
-        if (codes.some(c => !c.includes('.'))) return undefined;
-        const parents = new Set(codes.map(c => c.slice(0, c.lastIndexOf('.'))));
-        return parents.size === 1 ? this.findItem([...parents][0]) ?? this.mlRoots.get([...parents][0]) : undefined;
-    }
-
-    /** The item notes after the last sub-item go to, once one of them was found to be about it. */
-    private runAnchor(): ItemModel | undefined {
-        const last = this.open[this.open.length - 1];
-        return this.run && this.run.last === last && this.run.items === itemsCreated ? this.run.anchor : undefined;
-    }
-
-    private joinRun(note: NoteModel): void {
-        const last = this.open[this.open.length - 1];
-        if (!last) return;
-        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated) this.run = { last, notes: [], items: itemsCreated };
-        this.run.notes.push(note);
-    }
-
-    /**
-     * A note of the run after the last sub-item that speaks of an item above it - its code
-     * ("Notes 1 and 2 in 3.A. mean that 3.A.1.b.2. does not apply") or a span of its sub-items
-     * ("as defined by 3.A.1.b.2.a. through 3.A.1.b.2.f.") - shows the run is about that item:
-     * the notes of the run placed on the last sub-item move there, and the next ones go there.
-     */
-    private anchorRun(note: NoteModel): void {
-        const last = this.open[this.open.length - 1];
-        if (!last) return;
-        // A note naming the item above opens the run too ("Note 3 3.E.2. includes", then Technical Notes).
-        if (!this.run || this.run.last !== last || this.run.items !== itemsCreated) this.run = { last, notes: [], items: itemsCreated };
-        if (this.run.anchor) return;
-        const mentioned = mentionedCodes(note.text);
-        const span = (item: ItemModel) => new RegExp(String.raw`${escapeCode(item.code)}\.[a-z0-9]+\.?\s+(?:through|to)\s+${escapeCode(item.code)}\.[a-z0-9]+`).test(note.text);
-        const above = this.open.slice(0, -1).reverse().find(item => mentioned.includes(item.code) || span(item));
-        // A withdrawn label keeps its notes ("See 5.A.1.f. for items previously specified by 5.A.1.i.").
-        if (!above || !last.code.startsWith(`${above.code}.`) || last.reserved !== undefined) return;
-        for (const moved of this.run.notes) {
-            const index = last.notes.indexOf(moved);
-            // A note that turned out to name the last item ("Technical Note" then "For the purpose of 1.A.6.b.") stays.
-            if (index < 0 || speaksOf(moved.text, last)) continue;
-            last.notes.splice(index, 1);
-            above.notes.push(moved);
-        }
-        if (!above.notes.includes(note)) {
-            const index = last.notes.indexOf(note);
-            if (index >= 0) last.notes.splice(index, 1);
-            for (const holder of this.open) if (holder !== above && holder.notes.includes(note)) holder.notes.splice(holder.notes.indexOf(note), 1);
-            above.notes.push(note);
-        }
-        this.run.anchor = above;
     }
 
     /** The owners a note was attached to. */
