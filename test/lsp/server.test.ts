@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
 import { LspTestClient, positionOf } from './lsp-client.js';
 
 const LIST = `list "LSP test list"
@@ -233,6 +234,27 @@ describe('language server over stdio', () => {
         const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: '3B001.f.1' });
         expect(symbols.map(s => s.name)).toEqual(expect.arrayContaining(['3B001.f.1.a']));
     });
+});
+
+describe('cancellation', () => {
+    test('a cancelled outline of a large list stops with RequestCancelled instead of finishing for nobody', async () => {
+        const big = 'file:///lsp-test/outline-big.cld';
+        const group = (letter: string) => `    group ${letter} {\n${Array.from({ length: 1000 }, (_, i) => `        entry 3${letter}${String(i).padStart(3, '0')} "e" {\n${['a', 'b', 'c', 'd', 'e', 'f'].map(l => `            item ${l} "t";`).join('\n')}\n        }`).join('\n')}\n    }`;
+        client.open(big, `list "big"\nnumbering eccn\ncategory 3 {\n${['A', 'B', 'C', 'D'].map(group).join('\n')}\n}\n`);
+        await client.waitForDiagnostics(big, 60000);
+        // Uncancelled, it answers in full: 4 groups of 1,000 entries of 6 items.
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: big } });
+        expect(symbols[0].children!.map(g => g.children!.length)).toEqual([1000, 1000, 1000, 1000]);
+        expect(symbols[0].children![3].children![999].children).toHaveLength(6);
+        const source = new CancellationTokenSource();
+        const cancelled = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: big } }, source.token);
+        setTimeout(() => source.cancel(), 5);
+        // Answered with the RequestCancelled error, not with symbols.
+        const outcome = await cancelled.then(result => result, (error: unknown) => error);
+        expect(Array.isArray(outcome)).toBe(false);
+        expect(outcome).toMatchObject({ code: LSPErrorCodes.RequestCancelled });
+        expect(client.alive).toBe(true);
+    }, 90000);
 });
 
 describe('bad input never stops the server', () => {
