@@ -401,6 +401,17 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('3.A.1.b.2')!.notes.map(n => n.text.slice(0, 20))).toEqual(['Not used since 2010', 'The status of the MM', 'Notes 1 and 2 in 3.A', 'The maximum power is']);
     });
 
+    test('"d. OPTICS - None" is a label that controls nothing yet, kept with its heading as a note (6.D.3, 6.E.3)', () => {
+        const items = build([
+            '6.\tD.\t3.\tOther "software" as follows:',
+            '\t\t\ta.\tACOUSTICS - None',
+            '\t\t\tb.\t"Software" for cameras;',
+        ].join('\n'), 6);
+        expect(items.get('6.D.3.a')).toMatchObject({ reserved: true, notes: [{ kind: 'note', text: 'ACOUSTICS - None' }] });
+        expect(items.get('6.D.3.a')!.text).toBeUndefined();
+        expect(items.get('6.D.3.b')!.text).toBe('"Software" for cameras;');
+    });
+
     test('toParagraphs takes the list mark off into the paragraph', () => {
         expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },

@@ -19,6 +19,7 @@ const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
 const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
 /** The old editions' way of withdrawing a label: "Deleted", "Deleted (transferred to 1.C.11.d.)". */
+const NONE_HEADING = /^[A-Z][A-Z ,&/]+ [-–] None\.?$/;
 const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
 
 let itemsCreated = 0;
@@ -43,6 +44,13 @@ function setItemText(item: ItemModel, text: string): void {
     if (!item.text && DELETED.test(text.trim())) {
         item.reserved = true;
         if (/\bto\b/.test(text)) item.notes.push({ kind: 'note', text: text.trim() });
+        return;
+    }
+    // "d. OPTICS - None" (6.D.3, 6.E.3): a heading kept for a subject with nothing under it; the
+    // label controls nothing until an edition gives it an item (6.D.3.d in 2014).
+    if (!item.text && NONE_HEADING.test(text.trim())) {
+        item.reserved = true;
+        item.notes.push({ kind: 'note', text: text.trim() });
         return;
     }
     item.text = item.text ? `${item.text} ${text}` : text;
