@@ -417,6 +417,8 @@ describe('notes with lists of their own, as the documents lay them out', () => {
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },
             { text: 'plain', where: 'x.doc, paragraph 2' },
         ]);
+        // In a table cell the number follows the cell's tab: the number stays, the mark goes.
+        expect(toParagraphs(`d. Laboratory use; or\t${listMark('7:0')}e. Medical equipment.`, 'SL.doc')[0].text).toBe('d. Laboratory use; or\te. Medical equipment.');
     });
 
     test('list numbers in the formats Word draws', () => {

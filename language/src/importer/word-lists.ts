@@ -286,3 +286,4 @@ export function listMark(list: string): string {
 }
 
 export const LIST_MARK = /^\ue000([^\ue001]*)\ue001/;
+export const ANY_LIST_MARK = /\ue000[^\ue001]*\ue001/g;
