@@ -43,6 +43,47 @@ console.log(`index warm load (cld history, index on disk):         ${(warm / 100
 const newest = editions[editions.length - 1];
 const text = readFileSync(join(folder, newest), 'utf-8');
 const uri = pathToFileURL(join(folder, newest)).toString();
+
+// A server reading the library for the first time (empty cache): how long plain hovers take
+// while the index is built (in a worker thread, so the server's thread should stay free).
+{
+    const coldCache = mkdtempSync(join(tmpdir(), 'cld-bench-cold-'));
+    const coldServer = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, CLD_CACHE_DIR: coldCache } });
+    const cold = createMessageConnection(new StreamMessageReader(coldServer.stdout), new StreamMessageWriter(coldServer.stdin));
+    let coldSettings = {};
+    let ended = false;
+    let opened;
+    const ready = new Promise(resolve => { opened = resolve; });
+    cold.onRequest('workspace/configuration', params => params.items.map(item => (item.section ? coldSettings[item.section] ?? null : null)));
+    cold.onRequest('client/registerCapability', () => null);
+    cold.onRequest('window/workDoneProgress/create', () => null);
+    cold.onNotification('$/progress', params => { if (params.value?.kind === 'end') ended = true; });
+    cold.onNotification('textDocument/publishDiagnostics', params => { if (params.uri === uri) opened(); });
+    cold.listen();
+    await cold.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } } });
+    await cold.sendNotification('initialized', {});
+    await cold.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
+    await ready;
+    const first = text.split('\n').findIndex(l => /^\s*entry /.test(l));
+    const position = { line: first, character: text.split('\n')[first].search(/\S/) + 1 };
+    const started = Date.now();
+    void cold.sendRequest('textDocument/hover', { textDocument: { uri }, position }); // starts the library
+    coldSettings = { cld: { hover: { history: false } } };
+    await cold.sendNotification('workspace/didChangeConfiguration', { settings: coldSettings });
+    const times = [];
+    while (!ended && Date.now() - started < 120_000) {
+        const t = process.hrtime.bigint();
+        await cold.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        await new Promise(r => setTimeout(r, 20));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`server, first read of the library: index ready in ${((Date.now() - started) / 1000).toFixed(2)} s; plain hovers meanwhile: p50 ${times[Math.floor(times.length * 0.5)]?.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]?.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms over ${times.length}`);
+    await cold.sendRequest('shutdown');
+    await cold.sendNotification('exit');
+    coldServer.kill();
+    rmSync(coldCache, { recursive: true, force: true });
+}
 const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 let settings = {};

@@ -6,11 +6,19 @@ import { createCldServices } from './cld-lsp-module.js';
 import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
+import { type IndexJob, runIndexWorker } from './precedent-worker.js';
+import { isMainThread, workerData } from 'node:worker_threads';
 
-// stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
-const connection = createConnection(ProposedFeatures.all);
-const { shared, Cld } = createCldServices({ connection, ...NodeFileSystem });
-registerImportRequests(connection);
-registerDiffRequests(connection, shared, Cld);
-registerHistoryRequests(connection, shared, Cld);
-startLanguageServer(shared);
+const job = (workerData as { cldPrecedentIndex?: IndexJob } | undefined)?.cldPrecedentIndex;
+if (!isMainThread && job) {
+    // This bundle started as the precedent indexing worker (precedent-worker.ts), not as a server.
+    runIndexWorker(job);
+} else {
+    // stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared, Cld } = createCldServices({ connection, ...NodeFileSystem });
+    registerImportRequests(connection);
+    registerDiffRequests(connection, shared, Cld);
+    registerHistoryRequests(connection, shared, Cld);
+    startLanguageServer(shared);
+}

@@ -15,7 +15,8 @@ import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import { type Lineage, PrecedentHistory } from '../../language/src/history/lineage.js';
-import { type LoadedLibrary, defaultCacheFolder, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
+import { type LoadedLibrary, defaultCacheFolder, indexIsCached, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
+import { buildIndexInWorker } from './precedent-worker.js';
 
 /** The editor's import command wrote editions to `folder` (a fallback precedent library). */
 export const PRECEDENTS_IMPORTED = 'cld/precedentsImported';
@@ -129,11 +130,14 @@ export class CldPrecedents {
     private async loadWithProgress(folder: string): Promise<LoadedLibrary> {
         const reporter = await this.shared.lsp.Connection?.window.createWorkDoneProgress().catch(() => undefined);
         reporter?.begin('CLD: indexing the WA editions', 0, path.basename(folder), false);
+        const cacheDir = defaultCacheFolder();
+        const progress = (done: number, total: number, what: string) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), what);
         try {
-            return await loadPrecedentsInTurns(this.language, folder, {
-                cacheDir: defaultCacheFolder(),
-                progress: (done, total, what) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), what),
-            });
+            // A first read is built in a worker thread; the index it writes is then read here quickly.
+            if (!indexIsCached(folder, cacheDir)) {
+                await buildIndexInWorker({ folder, cacheDir }, progress).catch((e: Error) => this.tellOnce(`the index is built on the server's own thread (${e.message})`));
+            }
+            return await loadPrecedentsInTurns(this.language, folder, { cacheDir, progress });
         } finally {
             reporter?.done();
         }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +100,25 @@ describe('WA precedent on hover', () => {
             expect(hover).not.toContain('WA text');
         } finally {
             await plain.shutdown();
+        }
+    });
+
+    test('a first read of the library is built in a worker thread: the server then loads the index the worker wrote', async () => {
+        const fresh = mkdtempSync(join(tmpdir(), 'cld-hover-worker-'));
+        process.env.CLD_CACHE_DIR = fresh;
+        const plain = new LspTestClient();
+        process.env.CLD_CACHE_DIR = cache;
+        try {
+            await plain.initialize(null, { precedents: { path: series } });
+            plain.open(nationalUri, national);
+            await plain.waitForDiagnostics(nationalUri);
+            expect(await hoverWhenIndexed(at(national, 'item a "Digital'), plain)).toContain('**WA precedent** 4.A.3.a');
+            expect(readdirSync(fresh).filter(f => /^precedents-.*\.json$/.test(f))).toHaveLength(1);
+            // Built by the worker and read here ("loaded"), not built on the server's thread ("built").
+            expect(plain.logs.filter(l => l.includes('CLD precedents'))).toEqual([expect.stringMatching(/4 edition\(s\) from .* \(index loaded\)$/)]);
+        } finally {
+            await plain.shutdown();
+            rmSync(fresh, { recursive: true, force: true });
         }
     });
 

@@ -29,12 +29,16 @@ export class LspTestClient {
         this.connection.onRequest('client/registerCapability', () => null);
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => { this.progress.push(params); });
+        this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
         this.connection.listen();
     }
 
     get alive(): boolean {
         return this.process.exitCode === null && !this.process.killed;
     }
+
+    /** What the server logged (window/logMessage), in order. */
+    readonly logs: string[] = [];
 
     /** `$/progress` notifications received, in order. */
     readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];

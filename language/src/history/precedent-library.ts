@@ -69,11 +69,15 @@ export async function loadPrecedentsInTurns(services: LangiumCoreServices, folde
     }
 }
 
-function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<void, LoadedLibrary> {
+/** Whether the folder's index is in the cache already (so reading the library is quick). */
+export function indexIsCached(folder: string, cacheDir: string): boolean {
+    return fs.existsSync(path.join(cacheDir, `precedents-${indexKey(readSources(folder).sources)}.json`));
+}
+
+function readSources(folder: string): { sources: Array<{ file: string; text: string }>; problems: string[] } {
     const problems: string[] = [];
-    const files = editionFiles(folder);
     const sources: Array<{ file: string; text: string }> = [];
-    for (const file of files) {
+    for (const file of editionFiles(folder)) {
         try {
             const source = decodeSource(readInputFile(file));
             if (source.ok) sources.push({ file, text: source.text });
@@ -83,6 +87,11 @@ function* loadingSteps(services: LangiumCoreServices, folder: string, options: L
             problems.push(`${e.message}; left out of the precedents`);
         }
     }
+    return { sources, problems };
+}
+
+function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<void, LoadedLibrary> {
+    const { sources, problems } = readSources(folder);
     const key = indexKey(sources);
     const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
     if (indexFile && fs.existsSync(indexFile)) {
