@@ -412,6 +412,22 @@ describe('notes with lists of their own, as the documents lay them out', () => {
         expect(items.get('6.D.3.b')!.text).toBe('"Software" for cameras;');
     });
 
+    test('a label at the indentation of the label line before it, continuing its list, is its sibling (6.A.5.b.2.b-c, 2004: both a tab short)', () => {
+        const items = build([
+            '6.\tA.\t5.\t"Lasers", as follows:',
+            '6.\tA.\t5.\tb.\tSemiconductor "lasers", as follows:',
+            '\t\t\t\t2.\tIndividual, multiple-transverse mode semiconductor "lasers", having any of the following:',
+            '\t\t\t\t\ta.\tA wavelength of less than 1400 nm;',
+            '\t\t\t\tb.\tA wavelength of 1400 nm to 1900 nm;',
+            '\t\t\t\tc.\tA wavelength of 1900 nm or more.',
+            '\t\t\t\t3.\tIndividual semiconductor "laser" arrays;',
+            '6.\tA.\t5.\tc.\tSolid state "lasers", as follows:',
+        ].join('\n'), 6);
+        expect(items.get('6.A.5.b.2.c')!.text).toBe('A wavelength of 1900 nm or more.');
+        expect(items.get('6.A.5.b.3')!.text).toBe('Individual semiconductor "laser" arrays;');
+        expect(items.get('6.A.5.c')!.text).toBe('Solid state "lasers", as follows:');
+    });
+
     test('toParagraphs takes the list mark off into the paragraph', () => {
         expect(toParagraphs(`${listMark('12:1')}b.\tHaving any of the following:\nplain`, 'x.doc')).toEqual([
             { text: 'b.\tHaving any of the following:', where: 'x.doc, paragraph 1', list: '12:1' },

@@ -109,6 +109,7 @@ export class ItemTreeBuilder {
     readonly listNotes: NoteModel[] = [];
 
     add(paragraph: SourceParagraph): void {
+        this.paragraphs++;
         const text = paragraph.text;
         const { depth, fields } = splitFields(text);
         if (fields.length === 0 || RULE.test(fields.join(' '))) return;
@@ -427,13 +428,31 @@ export class ItemTreeBuilder {
         }
         this.note = undefined;
         this.implicitList = undefined;
-        const parentIndex = this.chooseParent(depth - base, label);
+        const parentIndex = this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
         if (parentIndex === undefined) {
             this.warn(paragraph, `item ${label}. at indentation ${depth} has no open item above it; kept as a note`);
             this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
             return;
         }
         this.placeItem(parentIndex, label, text, paragraph);
+        this.lastLabel = { depth, parent: this.open[parentIndex], paragraph: this.paragraphs };
+    }
+
+    /** How many paragraphs were read, and where the label line just before went (see sameIndentParent). */
+    private paragraphs = 0;
+    private lastLabel: { depth: number; parent: ItemModel; paragraph: number } | undefined;
+
+    /**
+     * A label line at the indentation of the label line right before it, continuing that line's
+     * list, is its sibling: the document indents them alike even where both are a tab off
+     * (6.A.5.b.2.b-c in 2004 at 6.A.5.b's depth; "c." would otherwise become 6.A.5.c).
+     */
+    private sameIndentParent(depth: number, label: string): number | undefined {
+        const last = this.lastLabel;
+        if (!last || last.paragraph !== this.paragraphs - 1 || last.depth !== depth) return undefined;
+        const index = this.open.indexOf(last.parent);
+        const previous = last.parent.children[last.parent.children.length - 1];
+        return index >= 0 && previous && isSuccessor(previous.label, label) ? index : undefined;
     }
 
     /**
