@@ -176,6 +176,15 @@ describe('renumbering', () => {
         expect(kinds(diff)).toContain('added 3A001.c');
     });
 
+    test('an item whose text moved into the first sub-item of a new list under its code is that sub-item (6.C.5 -> 6.C.5.a, 2014); and back', () => {
+        const before = list(entry('item e `Synthetic crystalline "laser" host material in unfinished form as follows:` {\n item a "Titanium doped sapphire."\n}'));
+        const after = list(entry('item e `"Laser" materials as follows:` {\n item a `Synthetic crystalline "laser" host material in unfinished form as follows: Titanium doped sapphire.`\n item b "Rare-earth-metal doped double-clad fibres;"\n}'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`)).toEqual(['3A001.e -> 3A001.e.a (nested)']);
+        expect(kinds(diff)).toContain('added 3A001.e');
+        expect(diffLists(after, before).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.e.a -> 3A001.e']);
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

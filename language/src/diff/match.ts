@@ -11,12 +11,14 @@
  * 3. Shifted: the sub-items of one item on both sides, aligned in order by text similarity, where
  *    that alignment is clearly better than pairing them by label (a list renumbered by an
  *    insertion while its texts changed a little: 7.A.2.b became 7.A.2.c in 2004).
- * 4. Parent: the sub-items of an item paired under another code (by 1 to 3), by their labels
+ * 4. Nested: an item whose text moved into the first sub-item of a new list under its code (or
+ *    out of it), when the texts say so clearly.
+ * 5. Parent: the sub-items of an item paired under another code (by 1 to 4), by their labels
  *    below it, so the children of a moved entry move with it.
- * 5. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
- * 6. Precedent: a national item's `precedent` names the other item's code (or both name one).
- * 7. Text: the most similar live items of the same category, if similar enough.
- * No rule but 1 and 6 pairs goods (groups A-D) with technology (group E).
+ * 6. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
+ * 7. Precedent: a national item's `precedent` names the other item's code (or both name one).
+ * 8. Text: the most similar live items of the same category, if similar enough.
+ * No rule but 1 and 7 pairs goods (groups A-D) with technology (group E).
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
  * history/precedent-library.ts.
@@ -25,7 +27,7 @@ import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
 import { normaliseText, textSimilarity } from './words.js';
 
-export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'parent' | 'code' | 'precedent' | 'text';
+export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
 export interface ItemPair {
     old?: FlatItem;
@@ -36,7 +38,7 @@ export interface ItemPair {
 
 /** Texts shorter than this ("Not used", "Software") say too little to identify an item by. */
 const MIN_TELLING_TEXT = 25;
-/** Least word similarity for rule 5. */
+/** Least word similarity for rule 8. */
 export const MIN_SIMILARITY = 0.7;
 /** Rule 3: least similarity of two siblings aligned across a shift, and how much better than by label the alignment must be. */
 const MIN_SHIFT_SIMILARITY = 0.6;
@@ -44,9 +46,12 @@ const SHIFT_MARGIN = 0.5;
 /** Rule 3, one shift alone: least similarity, and how much more alike than either item's label partner. */
 const STANDOUT_SHIFT = 0.75;
 const STANDOUT_MARGIN = 0.3;
+/** Rule 4 (nesting): least similarity to the sub-item, and how much more alike than to the item holding the code. */
+const NESTED_SIMILARITY = 0.7;
+const NESTED_MARGIN = 0.35;
 /** Rule 3 aligns lists of at most this many sub-items a side. */
 const MAX_SHIFT_SIBLINGS = 60;
-/** Rule 7 compares at most this many pairs, so two unrelated lists cannot take long. */
+/** Rule 8 compares at most this many pairs, so two unrelated lists cannot take long. */
 const MAX_SIMILARITY_PAIRS = 2_000_000;
 
 /** The code in WA form, the key codes are compared by. */
@@ -69,6 +74,7 @@ export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair
     matcher.byMovedNotes();
     matcher.byRelocatedText();
     matcher.byShiftedSiblings();
+    matcher.byNesting();
     matcher.byParent();
     matcher.byCode();
     matcher.byPrecedent();
@@ -165,7 +171,7 @@ class Matcher {
     }
 
     private alignChildren(oldParent: FlatItem, newParent: FlatItem, oldChildren: Map<FlatItem, FlatItem[]>, newChildren: Map<FlatItem, FlatItem[]>): void {
-        // An item that names its precedent is left to rule 6: the drafter said which it is.
+        // An item that names its precedent is left to rule 7: the drafter said which it is.
         const free = (items: FlatItem[] | undefined, taken: Map<FlatItem, unknown>) => (items ?? []).filter(i => !isReserved(i) && !i.precedent && !taken.has(i));
         const olds = free(oldChildren.get(oldParent), this.oldToNew);
         const news = free(newChildren.get(newParent), this.newToOld);
@@ -193,6 +199,32 @@ class Matcher {
         olds.forEach((_, i) => news.forEach((_, j) => {
             if (label(olds[i]) !== label(news[j]) && similarity[i][j] >= STANDOUT_SHIFT && mutualBest(i, j) && similarity[i][j] >= byLabelOf(i, j) + STANDOUT_MARGIN) this.pair(olds[i], news[j], 'shifted');
         }));
+    }
+
+    /**
+     * An item whose code now heads a new list and whose text moved into that list's first
+     * sub-item ("Bathymetric survey systems ..." 6.A.1.a.1.a in 2009, "Surface vessel survey
+     * equipment ..." 6.A.1.a.1.a.1 in 2010 under a new heading) is that sub-item; and the other
+     * way round, a first sub-item whose text became its parent's. Only where the text says so
+     * clearly: alike by NESTED_SIMILARITY and far more than to the item holding its code.
+     */
+    byNesting(): void {
+        const oldChildren = childrenByParent(this.oldItems);
+        const newChildren = childrenByParent(this.newItems);
+        const free = (item: FlatItem | undefined): item is FlatItem => item !== undefined && !isReserved(item) && !item.precedent && !this.oldToNew.has(item) && !this.newToOld.has(item);
+        for (const oldItem of this.oldItems) {
+            const newItem = this.newByKey.get(matchKey(oldItem.code));
+            if (!free(oldItem) || !free(newItem)) continue;
+            const here = textSimilarity(oldItem.text, newItem.text);
+            const down = newChildren.get(newItem)?.[0];
+            const up = oldChildren.get(oldItem)?.[0];
+            const downScore = free(down) ? textSimilarity(oldItem.text, down.text) : 0;
+            const upScore = free(up) ? textSimilarity(up.text, newItem.text) : 0;
+            // The one direction the texts clearly point to; none when both or neither do.
+            const clear = (score: number) => score >= NESTED_SIMILARITY && score >= here + NESTED_MARGIN;
+            if (clear(downScore) && !clear(upScore)) this.pair(oldItem, down!, 'nested');
+            else if (clear(upScore) && !clear(downScore)) this.pair(up!, newItem, 'nested');
+        }
     }
 
     /**
