@@ -47,7 +47,7 @@ export function changeSummary(change: LineageChange): string {
         case 'added':
             return 'added';
         case 'removed':
-            return 'removed';
+            return change.remark ? `removed (${change.remark})` : 'removed';
         case 'tier':
             return `tier ${arrow(change.from, change.to)}`;
         case 'reworded':

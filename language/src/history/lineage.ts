@@ -209,8 +209,17 @@ export class PrecedentHistory {
             year: edition.year, listId: edition.id, kind: change.kind, code: change.code,
             from: renumbered ? change.oldCode : text(change.old), to: renumbered ? change.newCode : text(change.new),
             direction: change.direction,
+            remark: removalRemark(change),
         });
     }
+}
+
+/** What a removal adds, as the diff says it: where the contents went, or where the technology stays. */
+function removalRemark(change: Change): string | undefined {
+    if (change.kind !== 'removed') return undefined;
+    if (change.mergedInto) return `merged into ${change.mergedInto}`;
+    if (change.technologyAt) return `goods decontrolled; their technology stays in ${change.technologyAt}`;
+    return undefined;
 }
 
 /** One change per parameter whose thresholds differ, with the direction of that parameter alone. */
