@@ -185,6 +185,13 @@ describe('renumbering', () => {
         expect(diffLists(after, before).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.e.a -> 3A001.e']);
     });
 
+    test('an item that became a heading, its limits moved into new sub-items, changed no limit itself (6.A.4.d.2, 2014)', () => {
+        const before = list(entry('item d "Equipment having alignment bandwidths equal to or more than 100 Hz" { frequency >= 100 Hz }'));
+        const after = list(entry('item d "Steering and alignment equipment as follows:" {\n item a "Beam steering mirror stages with a bandwidth of 500 Hz or more" { frequency >= 500 Hz }\n item b "Resonator alignment equipment with a bandwidth of 100 Hz or more" { frequency >= 100 Hz }\n}'));
+        expect(kinds(diffLists(before, after))).toEqual(['reworded 3A001.d', 'added 3A001.d.a', 'added 3A001.d.b']);
+        expect(kinds(diffLists(after, before))).toEqual(['reworded 3A001.d', 'removed 3A001.d.a', 'removed 3A001.d.b']);
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

@@ -79,7 +79,7 @@ export function diffLists(oldList: FlatList, newList: FlatList, files: { old?: s
 /** The diff and the item pairs it was made from (the history chains the pairs of consecutive editions). */
 export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old?: string; new?: string } = {}): { diff: ListDiff; pairs: ItemPair[] } {
     const pairs = matchItems(oldList.items, newList.items);
-    const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items) };
+    const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items), oldParents: parentCodes(oldList.items), newParents: parentCodes(newList.items) };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
     markTechnologyKept(changes, pairs);
     const diff = {
@@ -118,6 +118,18 @@ function info(list: FlatList, file: string | undefined): ListInfo {
 interface Scopes {
     old: FlatScopes;
     new: FlatScopes;
+    /** The codes (WA form) of the items that have sub-items, on each side. */
+    oldParents: Set<string>;
+    newParents: Set<string>;
+}
+
+function parentCodes(items: FlatItem[]): Set<string> {
+    const parents = new Set<string>();
+    for (const item of items) {
+        const key = matchKey(item.code);
+        if (key.includes('.')) parents.add(key.slice(0, key.lastIndexOf('.')));
+    }
+    return parents;
 }
 
 function itemChanges(pair: ItemPair, scopes: Scopes): Change[] {
@@ -159,6 +171,9 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     // The limits read on one side, written with the same numbers in the other side's text where
     // they were not read ("5 x 10-6" in 2018, "5 x 10-6/K" in 2019): nothing says they changed.
     if (unread && (oldText.length === 0 ? sameNumbersIn(after, before.text) : sameNumbersIn(before, after.text))) return undefined;
+    // The side without thresholds heads sub-items now (or did): its limits moved into them
+    // (6.A.4.d.2 in 2014, 6.A.6.a in 2004), which are reported as added; the heading itself changed no limit.
+    if (oldText.length === 0 ? scopes.oldParents.has(matchKey(before.code)) : newText.length === 0 && scopes.newParents.has(matchKey(after.code))) return undefined;
     // An item that states no limit at all controls whatever it names: gaining a limit narrows it
     // (relaxed: "Polybiphenylenethersulphone." -> "... having a Tg exceeding 513 K", 1.C.8.f in
     // 2004), losing every limit widens it (tightened).
