@@ -15,7 +15,7 @@ import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import { type Lineage, PrecedentHistory } from '../../language/src/history/lineage.js';
-import { type LoadedLibrary, defaultCacheFolder, indexIsCached, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
+import { type LoadedLibrary, defaultCacheFolder, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
 import { buildIndexInWorker } from './precedent-worker.js';
 
 /** The editor's import command wrote editions to `folder` (a fallback precedent library). */
@@ -134,10 +134,8 @@ export class CldPrecedents {
         const progress = (done: number, total: number, what: string) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), what);
         try {
             // A first read is built in a worker thread; the index it writes is then read here quickly.
-            if (!indexIsCached(folder, cacheDir)) {
-                await buildIndexInWorker({ folder, cacheDir }, progress).catch((e: Error) => this.tellOnce(`the index is built on the server's own thread (${e.message})`));
-            }
-            return await loadPrecedentsInTurns(this.language, folder, { cacheDir, progress });
+            const buildElsewhere = () => buildIndexInWorker({ folder, cacheDir }, progress).catch((e: Error) => this.tellOnce(`the index is built on the server's own thread (${e.message})`));
+            return await loadPrecedentsInTurns(this.language, folder, { cacheDir, progress, buildElsewhere });
         } finally {
             reporter?.done();
         }

@@ -59,19 +59,24 @@ export function loadPrecedents(services: LangiumCoreServices, folder: string, op
     }
 }
 
+export interface LoadInTurnsOptions extends LoadOptions {
+    /**
+     * Called when the index is not in the cache, before it is built here: it may build and write
+     * it elsewhere (the language server's worker thread); the index is then read from the cache.
+     * If it does not, the library is built here in turns as usual.
+     */
+    buildElsewhere?: () => Promise<void>;
+}
+
 /** Reads the library a unit of work at a time (an edition parsed, a pair diffed), letting other work run between (the language server). */
-export async function loadPrecedentsInTurns(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): Promise<LoadedLibrary> {
+export async function loadPrecedentsInTurns(services: LangiumCoreServices, folder: string, options: LoadInTurnsOptions = {}): Promise<LoadedLibrary> {
     const loading = loadingSteps(services, folder, options);
     for (;;) {
         const next = loading.next();
         if (next.done) return next.value;
-        await new Promise(resolve => setImmediate(resolve));
+        if (next.value === 'index missing' && options.buildElsewhere) await options.buildElsewhere();
+        else await new Promise(resolve => setImmediate(resolve));
     }
-}
-
-/** Whether the folder's index is in the cache already (so reading the library is quick). */
-export function indexIsCached(folder: string, cacheDir: string): boolean {
-    return fs.existsSync(path.join(cacheDir, `precedents-${indexKey(readSources(folder).sources)}.json`));
 }
 
 function readSources(folder: string): { sources: Array<{ file: string; text: string }>; problems: string[] } {
@@ -90,10 +95,12 @@ function readSources(folder: string): { sources: Array<{ file: string; text: str
     return { sources, problems };
 }
 
-function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<void, LoadedLibrary> {
+/** Yields between units of work; 'index missing' once, when the cache has no index for these editions. */
+function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<'index missing' | void, LoadedLibrary> {
     const { sources, problems } = readSources(folder);
     const key = indexKey(sources);
     const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
+    if (indexFile && !fs.existsSync(indexFile)) yield 'index missing';
     if (indexFile && fs.existsSync(indexFile)) {
         const loaded = readIndex(indexFile, key, folder);
         if (loaded) return { history: loaded.history, problems: [...problems, ...loaded.problems], index: 'loaded' };
