@@ -29,6 +29,8 @@ function itemsOf(result: ImportResult): Map<string, FlatItem> {
 const parametersByEdition = new Map<string, Map<string, { text?: string; parameters: string }>>();
 /** Every Word edition's flat model, for the history checks below (no second import). */
 const flatByEdition = new Map<string, FlatList>();
+/** Per edition, each declared parameter's dimension and the phrases its thresholds were read from. */
+const vocabularyByEdition = new Map<string, Map<string, { dimension: string; phrases: string[] }>>();
 
 describe.skipIf(!present)('every Word edition imports and validates without errors', () => {
     test.each(wordEditions)('%s', async edition => {
@@ -36,6 +38,7 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
         flatByEdition.set(edition, flattenEdition(result.model));
         parametersByEdition.set(edition, new Map(flattenEdition(result.model).items.filter(i => i.thresholds.length > 0)
             .map(i => [i.code, { text: i.text, parameters: [...new Set(i.thresholds.map(t => `${t.text} => ${t.parameter}`))].sort().join(' | ') }])));
+        vocabularyByEdition.set(edition, vocabularyOf(result));
         expect(result.check.errors).toEqual([]);
         const items = result.counts.categories.reduce((n, c) => n + c.entries + c.items, 0);
         expect(items).toBeGreaterThan(1500);
@@ -65,7 +68,53 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
         expect(compared).toBeGreaterThan(10000);
         expect(renamed).toEqual([]);
     });
+
+    // Names say the quantity: no unit read as a word ("feets", "power_mhz"), no adjective counted as
+    // if it were the noun ("tunables", "fulls"), no adverb ("autonomously_time"), no word said twice
+    // ("spot_size_size"), and one name means one dimension in every edition.
+    test('parameter names name a quantity, and each name keeps one dimension across editions', () => {
+        const problems: string[] = [];
+        const dimensions = new Map<string, Set<string>>();
+        for (const [edition, vocabulary] of vocabularyByEdition) {
+            for (const [name, { dimension, phrases }] of vocabulary) {
+                (dimensions.get(name) ?? dimensions.set(name, new Set()).get(name)!).add(dimension);
+                problems.push(...nameProblems(name, dimension, phrases).map(p => `${edition} ${name}: ${p}`));
+            }
+        }
+        for (const [name, found] of dimensions) if (found.size > 1) problems.push(`${name} is ${[...found].join(' and ')}`);
+        expect(vocabularyByEdition.size).toBe(wordEditions.length);
+        expect([...new Set(problems)].join('\n')).toBe('');
+    });
 });
+
+function vocabularyOf(result: ImportResult): Map<string, { dimension: string; phrases: string[] }> {
+    const vocabulary = new Map(result.model.parameters.map(p => [p.name, { dimension: p.dimension, phrases: [] as string[] }]));
+    for (const item of flattenEdition(result.model).items) for (const t of item.thresholds) vocabulary.get(t.parameter)?.phrases.push(t.text ?? '');
+    return vocabulary;
+}
+
+/**
+ * What is wrong with a parameter name, judged from the name and the document's own phrases only
+ * (not from the importer's rules): unit words, adverbs, repeated words; for a count, its noun must
+ * be a word the phrase counts.
+ */
+function nameProblems(name: string, dimension: string, phrases: string[]): string[] {
+    const words = name.split('_');
+    const problems: string[] = [];
+    const units = /^(?:[kmgtp]?hz|[mkgnµ]?w|watts?|db[mcw]?|[mkgnpµ]?[mvs]|[kmgt]?bit|[kmgt]?byte|mrad|µrad|rad|deg|ppm|feets?|foot|ft|rpms?|poises?|msecs?|micros?|millis?|nanos?|millions?|billions?|seconds?|minutes?|hours?|meters?|metres?|knots?)$/;
+    for (const word of words) if (units.test(word)) problems.push(`the unit word '${word}'`);
+    for (const word of words) if (/ly$/.test(word) && word !== 'assembly') problems.push(`the adverb '${word}'`);
+    if (words.some((word, i) => words.indexOf(word) !== i)) problems.push('a word said twice');
+    if (dimension === 'count') {
+        // "more than 5 tunable resonators" counts resonators: the plural name is in the phrase, or
+        // its singular after a 1 ("greater than 1 octave").
+        const noun = name.replace(/_/g, ' ');
+        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b1 ${one}\b`).test(phrase.toLowerCase()));
+        const wrong = phrases.find(p => !counts(p));
+        if (wrong !== undefined) problems.push(`counts '${noun}', not in "${wrong}"`);
+    }
+    return problems;
+}
 
 // Labels Word draws from its list numbering (not in the text), read from the paragraph
 // properties; checked against the documents as Word shows them.

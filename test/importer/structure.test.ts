@@ -630,6 +630,31 @@ describe('definitions', () => {
         ]);
     });
 
+    test('headings written "ML8.", a place and a term in one field, and an acronym inside the quotes', () => {
+        expect(defs([
+            'Cat 8\t"Adaptive control"',
+            '\t\tA control system that adjusts the response.',
+            // 1997-2008: the place ends with a full stop.
+            'ML8.\t"Additives"',
+            '\tSubstances used in explosive formulations to improve their properties.',
+            // 2025, at the top of a PDF page: no tab between the place and the term.
+            'Cat 6 "Charge multiplication"',
+            'A form of electronic image amplification.',
+            'Cat 3\t"Interleaved Analogue-to-Digital Converter (ADC)"',
+            '\t\tDevices that have multiple ADC units.',
+            'Cat 3\t"Multiple channel Analogue-to-Digital Converter (ADC)"',
+            '\t\tDevices that integrate more than one ADC.',
+        ].join('\n'))).toEqual([
+            { term: 'Adaptive control', text: 'A control system that adjusts the response.', usedIn: 'Cat 8' },
+            { term: 'Additives', text: 'Substances used in explosive formulations to improve their properties.', usedIn: 'ML8' },
+            { term: 'Charge multiplication', text: 'A form of electronic image amplification.', usedIn: 'Cat 6' },
+            { term: 'Interleaved Analogue-to-Digital Converter', text: 'Devices that have multiple ADC units.', usedIn: 'Cat 3' },
+            { term: 'Interleaved ADC', text: 'Short for "Interleaved Analogue-to-Digital Converter".', usedIn: 'Cat 3' },
+            { term: 'Multiple channel Analogue-to-Digital Converter', text: 'Devices that integrate more than one ADC.', usedIn: 'Cat 3' },
+            { term: 'Multiple channel ADC', text: 'Short for "Multiple channel Analogue-to-Digital Converter".', usedIn: 'Cat 3' },
+        ]);
+    });
+
     test('where a term is used has one spelling whatever the line breaks', () => {
         expect(canonicalUsedIn('Cat 2, 3, 6, 7')).toBe('Cat 2, 3, 6, 7');
         expect(canonicalUsedIn('Cat 2, 3, 6,  7')).toBe(canonicalUsedIn('Cat 2, 3,\n6, 7'));

@@ -217,6 +217,61 @@ describe('parameter names', () => {
         expect(parameterName('length', undefined)).toEqual({ name: 'length', dimension: 'length' });
     });
 
+    test('say the quantity once: no dimension repeated after a word that already names it', () => {
+        expect(parameterName('energy-density', 'density').name).toBe('energy_density');
+        expect(parameterName('specific-impulse', 'impulse').name).toBe('specific_impulse');
+        expect(parameterName('fuel-consumption', 'consumption').name).toBe('fuel_consumption');
+        expect(parameterName('area-rate', 'coverage_rate').name).toBe('coverage_rate');
+        expect(parameterName('velocity', 'burning_rate').name).toBe('burning_rate');
+        expect(parameterName('data-rate', 'transfer_rate').name).toBe('transfer_rate');
+        expect(parameterName('temperature', 'flash_point').name).toBe('flash_point');
+        expect(parameterName('amount-per-mass', 'hydroxyl_value').name).toBe('hydroxyl_value');
+        expect(parameterName('angular-rate', 'rate_range').name).toBe('angular_rate_range');
+        // A rate in hertz keeps its dimension apart from the data rate of the same words.
+        expect(parameterName('frequency', 'data_rate').name).toBe('data_rate_frequency');
+    });
+
+    test('units written as words are units, not counted nouns', () => {
+        expect(read('at altitudes above 50,000 feet (15,240 metres)').conditions).toEqual(['altitude > 50000 ft']);
+        expect(read('a non-operating shock level of 900 g or greater at a duration of 1 msec or greater').conditions).toEqual(['shock_level >= 900 g0', 'duration >= 1 ms']);
+        expect(read('a total conversion time of less than 1 microsecond').conditions).toEqual(['conversion_time < 1 µs']);
+        expect(read('A "bias" "stability" of less (better) than 130 micro g with respect to a fixed calibration value').conditions).toEqual(['stability < 130 µg0']);
+        expect(read('A rotary speed of 700 rpm or more').conditions).toEqual(['speed >= 700 rpm']);
+        expect(read('a hydroxyl value of less than 0.77 meq/g, and a viscosity at 30°C of less than 47 poise (CAS 69102-90-5);').conditions)
+            .toEqual(['hydroxyl_value < 0.77 meq/g', 'viscosity < 47 P']);
+        expect(read('having a "spectral efficiency" exceeding 3 bit/sec/Hz').conditions).toEqual(['efficiency > 3 bit/s/Hz']);
+        expect(read('with a specific surface area more than 250 m²/g and').conditions).toEqual(['area > 250 m^2/g']);
+        expect(read('Injection amount in excess of 230 mm3 per injection per cylinder').conditions).toEqual(['amount > 230 mm^3']);
+        expect(read('capable of angular accelerations exceeding 2 rad (radians)/s²; or').conditions).toEqual(['acceleration > 2 rad/s^2']);
+    });
+
+    test('events per second are a frequency, scaled by the million or billion before them', () => {
+        expect(read('Digitising rates equal to or more than 200 million samples per second').conditions).toEqual(['digitising_rate >= 200 MHz']);
+        expect(read('with an output rate greater than 1 billion words per second;').conditions).toEqual(['output_rate > 1 GHz']);
+        expect(read('A read out time allowing a framing rate of more than 125 full frames per second;').conditions).toEqual(['framing_rate > 125 Hz']);
+        expect(read('capable of recording at framing rates exceeding 13,150 frames/s').conditions).toEqual(['framing_rate > 13150 Hz']);
+        expect(read('a magnetic field slew rate exceeding 1 x 10⁶ magnetic flux quanta per second;').conditions).toEqual(['slew_rate > 1e6 Hz']);
+        const failures = read('Probability of loss of control of the aircraft being less (better) than 1x10⁻⁹ failures per flight hour;');
+        expect(failures.thresholds.map(t => [t.value!.value, t.value!.unit, t.phrase])).toEqual([['1e-9', 'h^-1', 'less (better) than 1x10⁻⁹ failures per flight hour']]);
+    });
+
+    test('a count names the noun it counts, past the adjectives before it, and quotes it whole', () => {
+        // The importer names a count by its noun, whatever word comes before it.
+        const read = (text: string) => {
+            const result = parseThresholds(text, dimension => dimension);
+            return { ...result, conditions: result.thresholds.map(t => `${t.parameter} ${t.comparator} ${t.value!.value}`) };
+        };
+        const tunable = read('filters having more than 5 tunable resonators capable of tuning');
+        expect(tunable.conditions).toEqual(['count:resonator > 5']);
+        expect(tunable.thresholds[0].phrase).toBe('more than 5 tunable resonators');
+        expect(read('with less than 3 non-metallic particles (introduced during the manufacturing process)').conditions).toEqual(['count:particle < 3']);
+        expect(read('exceeding 8 optical carriers in a single optical window').conditions).toEqual(['count:carrier > 8']);
+        expect(read('Processing and displaying more than 150 simultaneous "system tracks"; or').conditions).toEqual(['count:system_track > 150']);
+        expect(read('An "instantaneous bandwidth" greater than 1 octave (fmax. > 2fmin.)').conditions).toEqual(['count:octave > 1']);
+        // "1 part in 265,000" is a ratio CLD does not write as a count.
+        expect(read('A resolution of better than 1 part in 265,000 (18 bit resolution) of full scale').conditions).toEqual([]);
+    });
+
     test('hours, tonnes, metres and knots written out are units, not counted nouns', () => {
         expect(read('a life of more than 10,000 hours').conditions).toEqual(['life > 10000 h']);
         expect(read('a payload of 500 tonnes or more').conditions).toEqual(['payload >= 500 t']);

@@ -10,7 +10,7 @@ import { parseNoteStart } from './notes.js';
 import { cleanFields } from './source.js';
 
 /** Where a term is used: `Cat 2, 3,`, `ML8, 18`, `5P2`, `GTN &`, `Both Lists`, spread over lines. */
-const USED_IN = /^(?:(?:Cat(?:egory)?|ML|GTN|GSN|GENERAL|Both|All|Lists?|\d{1,2}(?:\s*P\d)?|P\d)\s*(?:,|&|\band\b)?\s*)+$/i;
+const USED_IN = /^(?:(?:Cat(?:egory)?|ML|GTN|GSN|GENERAL|Both|All|Lists?|\d{1,2}(?:\s*P\d)?|P\d)\.?\s*(?:,|&|\band\b)?\s*)+$/i;
 /**
  * A term heading: `"Accuracy"`, `"Bias" (gyro)`, `"Circular Error Probable" ("CEP")`,
  * `"Data-Based Referenced Navigation" ("DBRN") Systems`, `"Pyrotechnic(s)"`.
@@ -29,11 +29,19 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
     for (const paragraph of paragraphs) {
         // '"Robot" contd.' at the top of a page: the definition goes on; the header is no text.
         if (/^"[^"]{1,80}"\s*(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
-        const fields = paragraph.text.split('\t').map(f => f.trim());
+        const fields = headingFields(paragraph.text);
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');
         if (termAt >= 0 && before.every(f => USED_IN.test(f))) {
-            const [, written, acronym, qualifier, trailing] = TERM.exec(fields[termAt])!;
+            const [, quoted, beside, qualifier, trailing] = TERM.exec(fields[termAt])!;
+            // '"Interleaved Analogue-to-Digital Converter (ADC)"': the acronym inside the quotes
+            // is defined as well, as it is beside them.
+            const inside = /^(.*?)\s*\(([A-Z][A-Za-z0-9-]{1,10})\)$/.exec(quoted.trim());
+            const written = inside ? inside[1] : quoted;
+            // Inside the quotes the acronym abbreviates only part of the term (two terms share "ADC"):
+            // the short form the texts quote is defined instead ("Interleaved ADC").
+            const shortForm = inside ? abbreviated(written.trim(), inside[2]) ?? inside[2] : undefined;
+            const acronym = beside;
             const term = written.trim().replace(/\(s\)$/, '');
             const usedIn = canonicalUsedIn(before.join(' '));
             // "Bias" (accelerometer) and "Bias" (gyro): one term, each meaning under its qualifier.
@@ -44,6 +52,7 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
             if (existing || heading) appendText(current, heading, existing !== undefined);
             appendText(current, fields.slice(termAt + 1).filter(f => f !== '').join(' '));
             if (acronym) definitions.push({ term: acronym.trim(), text: `Short for "${term}".`, usedIn, shortFor: term });
+            if (shortForm) definitions.push({ term: shortForm, text: `Short for "${term}".`, usedIn, shortFor: term });
             continue;
         }
         if (!current) {
@@ -61,6 +70,31 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
         appendText(current, rest.join('\t'), true);
     }
     return { definitions, notes };
+}
+
+/**
+ * The tab-separated fields of a line, with a place and a term that a page break left in one field
+ * (`Cat 6 "Charge multiplication"` at the top of a PDF page) split apart.
+ */
+function headingFields(text: string): string[] {
+    return text.split('\t').map(f => f.trim()).flatMap(field => {
+        const joined = /^([^"]+?)\s+(".*)$/.exec(field);
+        return joined && USED_IN.test(joined[1]) && TERM.test(joined[2]) ? [joined[1], joined[2]] : [field];
+    });
+}
+
+/**
+ * The term with its last words written as the acronym they spell: "Interleaved Analogue-to-Digital
+ * Converter" with (ADC) is "Interleaved ADC", the form the category texts quote.
+ */
+function abbreviated(term: string, acronym: string): string | undefined {
+    const words = term.split(/\s+/);
+    for (let start = 1; start < words.length; start++) {
+        if (!words[start].startsWith(acronym[0])) continue;
+        const initials = words.slice(start).flatMap(w => w.split('-')).filter(w => /^[A-Z]/.test(w)).map(w => w[0]).join('');
+        if (initials === acronym) return [...words.slice(0, start), acronym].join(' ');
+    }
+    return undefined;
 }
 
 function appendText(definition: DefinitionModel, text: string, newParagraph = false): void {

@@ -40,7 +40,7 @@ export function measureBefore(text: string, start: number): string | undefined {
 }
 
 /** Nouns that name a quantity only with the word before them: "flash point", "viscosity index". */
-const HEADS = new Set(['point', 'index', 'ratio', 'number', 'coefficient', 'content', 'factor', 'level', 'count', 'constant']);
+const HEADS = new Set(['point', 'index', 'ratio', 'number', 'coefficient', 'content', 'factor', 'level', 'count', 'constant', 'value']);
 const FILLERS = new Set(['a', 'an', 'the', 'having', 'with', 'rated', 'any', 'capable', 'designed', 'specified', 'which', 'than', 'its', 'their',
     'above', 'below', 'more', 'less', 'higher', 'lower', 'greater', 'equal', 'made', 'operate', 'not', 'no', 'only', 'also', 'both', 'either']);
 
@@ -53,10 +53,21 @@ const FILLERS = new Set(['a', 'an', 'the', 'having', 'with', 'rated', 'any', 'ca
 function nounBefore(words: string[]): string | undefined {
     const near = words.slice(-4).filter(w => !NOT_COUNTED.has(w) && !FILLERS.has(w));
     const word = near[near.length - 1];
-    // Not a verb form, and not a unit left from an earlier phrase ("30 MHz power").
-    if (!word || word.length < 3 || /(?:ing|ed)$/.test(word) || /^(?:[kmgt]?hz|[mkgn]?w|db[mcw]?)$/.test(word)) return undefined;
+    // Not a verb form, an adverb or a word that names no quantity ("operate autonomously for 10
+    // hours", "for underwater use below 150 m", "cruise at Mach 1 or higher for more than 30
+    // minutes"), and not a unit left from an earlier phrase ("30 MHz power").
+    if (!word || word.length < 3 || /(?:ing|ed|ly)$/.test(word) || NAMES_NO_QUANTITY.has(word) || isUnitWord(word)) return undefined;
     const before = near[near.length - 2];
     return HEADS.has(word) && before && before.length >= 3 && !/(?:ing|ed)$/.test(before) ? `${before}_${word}` : word;
+}
+
+/** Nouns and adjectives that come before a phrase without naming what it measures. */
+const NAMES_NO_QUANTITY = new Set(['use', 'document', 'available', 'mach', 'low', 'high', 'aircraft', 'vehicle',
+    'microcircuit', 'move', 'operate', 'operation', 'order', 'excess', 'type', 'mode', 'all', 'other', 'least', 'most']);
+
+/** A unit written as a word before a phrase ("frequencies exceeding 31.8 GHz ... or exceeding 43.5 GHz"): never a name. */
+function isUnitWord(word: string): boolean {
+    return /^(?:[kmgtp]?hz|[mkgnµ]?w|db[mcw]?|[mkgn]?v|[mµnk]?m|[mµn]?s|k|mhz|ghz|thz|mrad|µrad|deg|ppm|bit|byte)$/.test(word);
 }
 
 /** "frequencies" -> "frequency", "losses" -> "loss", but "axis", "modulus", "instantaneous" stay. */
@@ -76,7 +87,8 @@ export function qualifierBefore(text: string, start: number, measure: string | u
     const words = (text.slice(Math.max(0, start - 60), start).toLowerCase().match(/[a-z]+/g) ?? []).filter(w => !NOT_COUNTED.has(w) && !['a', 'an', 'having', 'with', 'rated', 'any'].includes(w));
     const last = words[words.length - 1];
     const word = last ? singular(last) : undefined;
-    return word && word !== measure && word.length > 2 ? word : undefined;
+    // Not a word of the measure itself ("spot size smaller than 65 nm" is no `spot_size_size`), nor a unit.
+    return word && !(measure ?? '').split('_').includes(word) && word.length > 2 && !isUnitWord(word) ? word : undefined;
 }
 
 const BETTER_LOWER = /accura|resolution|error|uncertaint|noise|drift|stabilit|jitter|roughness|flatness|deviation|run-?out|linewidth|distortion|harmonic|loss|attenuation|cep\b|settling|switching time|repeatability/g;

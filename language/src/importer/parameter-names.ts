@@ -5,6 +5,7 @@
  * one parameter). A measured word with its usual dimension is the name itself (`wavelength`,
  * `frequency`); otherwise the dimension follows it (`resolution_length`, `acceleration_angle`).
  */
+import { DIMENSIONS } from '../quantities/units.js';
 
 /** The dimension each measured word usually has in the WA texts. */
 const NATURAL: Record<string, string> = {
@@ -32,11 +33,41 @@ function naturalDimension(measure: string): string | undefined {
 export function parameterName(dimension: string, measure: string | undefined): { name: string; dimension: string } {
     if (dimension.startsWith('count:')) return { name: identifier(`${dimension.slice(6)}s`), dimension: 'count' };
     if (!measure) return { name: identifier(dimension), dimension };
-    // "data_rate" measures a data-rate, "current_density" a current-density: the word is the dimension.
-    const saysDimension = measure === dimension.replace(/-/g, '_') || measure.endsWith(`_${dimension.replace(/-/g, '_')}`);
-    const name = saysDimension || naturalDimension(measure) === dimension ? measure : `${measure}_${dimension}`;
-    return { name: identifier(name), dimension };
+    return { name: identifier(nameOf(measure, dimension)), dimension };
 }
+
+/** Dimensions of a rate that a measure ending in "rate" already names ("burning rate" in mm/s, "transfer rate" in Mbyte/s). */
+const RATES = new Set(['velocity', 'data-rate', 'area-rate', 'mass-flow', 'angular-rate', 'current-rate', 'voltage-rate', 'dose-rate']);
+
+const dimensionWordsOf = (measure: string) => measure.replace(/_/g, '-');
+
+function nameOf(measure: string, dimension: string): string {
+    const words = measure.split('_');
+    const dimensionWords = dimension.split('-');
+    const last = <T>(list: T[]) => list[list.length - 1];
+    // "data_rate" measures a data-rate, "current_density" a current-density: the word is the dimension.
+    if (measure === dimensionWords.join('_') || measure.endsWith(`_${dimensionWords.join('_')}`)) return measure;
+    // A measure that spells another dimension ("data rate" counted in samples per second) keeps
+    // its dimension apart, so the name never depends on which of the two an edition met first.
+    if (words.length > 1 && DIMENSIONS.has(dimensionWordsOf(measure))) return `${measure}_${dimension}`;
+    if (naturalDimension(measure) === dimension) return measure;
+    // A "density" in an energy-density is an energy density, an "impulse" in a specific-impulse a
+    // specific impulse: the dimension says it whole, and saying the word twice says nothing more.
+    if (words.length === 1 && dimensionWords.length > 1 && last(dimensionWords) === measure) return dimensionWords.join('_');
+    // "coverage rate" in an area-rate, "burning rate" in a velocity, "flash point", "viscosity
+    // index", "hydroxyl value": a measure of two words that names its own quantity.
+    if (words.length > 1 && dimensionWords.length > 1 && last(words) === last(dimensionWords)) return measure;
+    if (words.length > 1 && last(words) === 'rate' && RATES.has(dimension)) return measure;
+    if (words.length > 1 && NAMED_QUANTITIES.has(last(words))) return measure;
+    // The dimension said where the measure says its last word: a "rate range" in deg/s is an
+    // angular rate range, a current "density" at rated "conditions" a current density condition.
+    const at = words.indexOf(last(dimensionWords));
+    if (at >= 0) return [...words.slice(0, at), ...dimensionWords, ...words.slice(at + 1)].join('_');
+    return `${measure}_${dimension}`;
+}
+
+/** Nouns that, with the word before them, name a quantity of their own: a flash point, a viscosity index, a hydroxyl value. */
+const NAMED_QUANTITIES = new Set(['point', 'index', 'value', 'number', 'count', 'coefficient', 'constant', 'factor']);
 
 /**
  * What a parameter measures, in words, for hovers and completion: the measured words and the

@@ -26,16 +26,16 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(?:degrees?|°)\s?\/\s?s\s?(?:2|²|\^2)/i, 'deg/s^2'], [/^rad\s?\/\s?s\s?(?:2|²|\^2)/, 'rad/s^2'], [/^rad\s?\/\s?s\b/, 'rad/s'],
     [/^arc\s?seconds?\b|^arc\s?sec\b|^seconds? of arc\b/i, 'arcsec'], [/^arc\s?minutes?\b/i, 'arcmin'],
     [/^degrees?\b|^°(?!\s?[CF])/, 'deg'],
-    [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/)/, 'rad'],
+    [/^(m|µ|μ|u)rad\b(?!\/)/, '$1rad'], [/^rad\b(?!\/|\s?\(radians\)\s?\/)/, 'rad'],
     // Old editions abbreviate radians: "200 µr (microradians)", "2.5 mr (milliradians)", "2 r (radians)/s2".
-    [/^r\s?\(radians\)\s?\/\s?s\s?\^?(?:2|²)/, 'rad/s^2'], [/^(µ|μ|u|m)?r\s?\((?:micro|milli)?radians\)/, '$1rad'],
+    [/^r(?:ad)?\s?\(radians\)\s?\/\s?s\s?\^?(?:2|²)/, 'rad/s^2'], [/^(µ|μ|u|m)?r\s?\((?:micro|milli)?radians\)/, '$1rad'],
     [/^(?:weight |wt\.? ?|volume )?per ?cent\b/i, '%'],
     [/^m\/s\s?(?:2|²|\^2)/, 'm/s^2'], [/^(?:m\/s|m\/sec)\b/, 'm/s'], [/^km\/h\b/, 'km/h'], [/^km\/s\b/, 'km/s'],
     [/^(m|µ|μ|u)?[Gg]al\b/, '$1Gal'],
     [/^(m|k|M|G)?W\s?\/\s?cm\s?(?:2|²|\^2)/, '$1W/cm^2'], [/^(m|k|M)?J\s?\/\s?cm\s?(?:2|²|\^2)/, '$1J/cm^2'], [/^(m|µ|μ)?A\s?\/\s?cm\s?(?:2|²|\^2)/, '$1A/cm^2'], [/^W\s?\/\s?m\s?(?:2|²|\^2)/, 'W/m^2'],
     [/^W\s?\/\s?kg\b/, 'W/kg'], [/^Wh\s?\/\s?kg\b/, 'Wh/kg'], [/^(k|M)?J\s?\/\s?kg\b/, '$1J/kg'], [/^(m|µ|μ)?A\s?\/\s?W\b/, '$1A/W'],
     [/^dBm\s?\/\s?Hz\b/, 'dBm/Hz'], [/^dBc\s?\/\s?Hz\b/, 'dBc/Hz'],
-    [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
+    [/^(mm|cm|m)\s?(?:2|²|\^2)(?![\d/])/, '$1^2'], [/^(mm|cm|m)\s?(?:3|³|\^3)(?![\d/])/, '$1^3'],
     [/^g\/cm\s?\^?(?:3|³)/, 'g/cm^3'], [/^kg\/m\s?\^?(?:3|³)/, 'kg/m^3'],
     [/^(k|M|G)?J per cubic met(?:er|re)s?\b/i, '$1J/m^3'], [/^kg per minute\b/, 'kg/min'], [/^kg per second\b/, 'kg/s'],
     [/^Watts? per square met(?:er|re)s?\b/i, 'W/m^2'], [/^(k|M)?Watts?\b/, '$1W'],
@@ -45,6 +45,11 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G)?(?:ohms?|Ω)[\s.]?cm\b/, '$1ohm.cm'],
     [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
+    // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",
+    // "130 micro g", "50,000 feet", "700 rpm", "47 poise", "0.77 meq/g", "3 bit/sec/Hz").
+    [/^msecs?\b/i, 'ms'], [/^milliseconds?\b/i, 'ms'], [/^microseconds?\b/i, 'µs'], [/^nanoseconds?\b/i, 'ns'],
+    [/^micro\s?g\b/, 'µg0'], [/^(?:feet|foot|ft)\b/, 'ft'], [/^rpm\b/i, 'rpm'], [/^poises?\b/i, 'P'],
+    [/^meq\s?\/\s?g\b/, 'meq/g'], [/^bits?\s?\/\s?s(?:ec)?\s?\/\s?Hz\b/, 'bit/s/Hz'],
     [/^hours?\b/i, 'h'], [/^minutes?\b/i, 'min'], [/^seconds?\b/i, 's'], [/^kilo(?:meters?|metres?)\b/i, 'km'], [/^(?:meters?|metres?)\b/i, 'm'],
     [/^(p|n|µ|μ|u|m|c|k)?m\b(?![/²³])/, '$1m'],
     [/^(p|n|µ|μ|u|m)?s\b(?!\/)/, '$1s'],
@@ -140,18 +145,66 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     if (/^\.?$/.test(unitText ?? '') && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
+    if (number.value.startsWith('-')) return undefined;
+    // The words read past the unit token belong to the phrase ("more than 5 tunable resonators"):
+    // a negative unused tail lengthens it.
+    const past = (length: number) => Math.min(0, (unitText ?? '').length - length);
+    const rate = eventRate(number.value, unitSource);
+    if (rate) return { quantity: rate.quantity, dimension: 'frequency', guessed: number.guessed, unusedTail: past(rate.length) };
     // A counted noun, or a defined term counted ('More than 4 x 10^6 "active pixels"').
-    const quoted = /^["“]([a-z][a-z -]{2,30})["”]/.exec(unitSource)?.[1];
-    if (quoted && !number.value.startsWith('-')) {
-        return { quantity: { value: number.value }, dimension: `count:${quoted.replace(/\s+/g, '_').replace(/s$/, '')}`, guessed: number.guessed, unusedTail: 0 };
-    }
-    if (/^[a-z]/.test(unitSource) && (unitText ?? '') !== '') {
-        const noun = /^([a-z][a-z-]{2,})/.exec(unitSource)?.[1];
-        if (noun && !NOT_COUNTED.has(noun) && !number.value.startsWith('-')) {
-            return { quantity: { value: number.value }, dimension: `count:${noun.replace(/s$/, '')}`, guessed: number.guessed, unusedTail: 0 };
+    const counted = /^["“a-z]/.test(unitSource) && ((unitText ?? '') !== '' || /^["“]/.test(unitSource)) ? countedNoun(unitSource) : undefined;
+    return counted ? { quantity: { value: number.value }, dimension: `count:${counted.noun}`, guessed: number.guessed, unusedTail: past(counted.length) } : undefined;
+}
+
+/** Words after a number that scale it or are units in words: never a counted noun. */
+const NOT_NOUNS = new Set(['million', 'billion', 'thousand', 'hundred', 'micro', 'milli', 'nano', 'part', 'parts', 'percent', 'times', 'fold']);
+
+/**
+ * The noun a bare number counts: the first plural within three words, past the adjectives before
+ * it ("5 tunable resonators", "3 non-metallic particles", "8 optical carriers"), a quoted term
+ * ('150 simultaneous "system tracks"'), or a singular noun standing alone ("1 octave"). An
+ * adjective with no noun after it counts nothing ("more than 125 full", cut by the clause).
+ */
+function countedNoun(source: string): { noun: string; length: number } | undefined {
+    const words = leadingWords(source);
+    for (const { word: written, end } of words) {
+        const word = written.replace(/["“”]/g, '');
+        if (NOT_COUNTED.has(word) || NOT_NOUNS.has(word)) return undefined;
+        if (/^["“]/.test(written)) {
+            const term = /^["“]([a-z][a-z -]{2,30})["”]/.exec(source.slice(end - written.length));
+            return term ? { noun: term[1].replace(/\s+/g, '_').replace(/s$/, ''), length: end - written.length + term[0].length } : undefined;
         }
+        if (word.length >= 3 && /[^su]s$|ies$|sses$/.test(word)) return { noun: word.replace(/s$/, ''), length: end };
     }
-    return undefined;
+    const first = words[0]?.word.replace(/["“”]/g, '');
+    return first && first.length >= 3 && !ADJECTIVE.test(first) ? { noun: first, length: words[0].end } : undefined;
+}
+
+/** Up to three words at the start of `source`, each with where it ends. */
+function leadingWords(source: string): Array<{ word: string; end: number }> {
+    const words: Array<{ word: string; end: number }> = [];
+    const pattern = /(["“]?[a-z][a-z-]*["”]?)(?:\s|$)?/y;
+    for (let match = pattern.exec(source); match && words.length < 3; match = pattern.exec(source)) {
+        words.push({ word: match[1], end: match.index + match[1].length });
+        if (!/\s/.test(source[pattern.lastIndex - 1] ?? '')) break;
+    }
+    return words;
+}
+
+/** Endings of adjectives, which describe a counted noun rather than name it. */
+const ADJECTIVE = /(?:able|ible|al|ic|ous|ed|ful|ive|ing|ar|ary|less)$|^(?:full|simultaneous|several)$/;
+
+/**
+ * Events per unit of time are a frequency: "200 million samples per second" (200 MHz), "125 full
+ * frames per second", "13,150 frames/s", "1 x 10^6 magnetic flux quanta per second", "1 x 10^-9
+ * failures per flight hour" (per hour).
+ */
+function eventRate(value: string, source: string): { quantity: QuantityModel; length: number } | undefined {
+    const match = /^(?:(million|billion)\s)?(?:["“]?[a-z][a-z-]*["”]?\s){0,3}?["“]?[a-z][a-z-]*["”]?\s?(?:per\s(?:flight\s)?(second|hour)\b|\/\s?(s|sec|h)\b)/.exec(source);
+    if (!match || NOT_COUNTED.has(source.split(/[\s/]/)[0])) return undefined;
+    const perHour = match[2] === 'hour' || match[3] === 'h';
+    if (perHour) return match[1] ? undefined : { quantity: { value, unit: 'h^-1' }, length: match[0].length };
+    return { quantity: { value, unit: match[1] === 'million' ? 'MHz' : match[1] === 'billion' ? 'GHz' : 'Hz' }, length: match[0].length };
 }
 
 /**

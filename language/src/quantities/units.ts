@@ -94,7 +94,10 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('attenuation', 'm^-1', false, 'absorption or attenuation coefficient', ['cm^-1', 'm^-1']),
     D('electro-optic-coefficient', 'm/V', false, 'second order non-linear susceptibility', ['m/V']),
     D('third-order-susceptibility', 'm^2/V^2', false, 'third order non-linear susceptibility', ['m^2/V^2']),
-    D('mach-number', 'Mach', false, 'speed as a multiple of the local speed of sound', ['Mach'])
+    D('mach-number', 'Mach', false, 'speed as a multiple of the local speed of sound', ['Mach']),
+    D('specific-area', 'm^2/kg', false, 'surface area per mass (specific surface area)', ['m^2/g']),
+    D('amount-per-mass', 'mol/kg', false, 'chemical equivalents per mass (hydroxyl value, exchange capacity)', ['meq/g']),
+    D('spectral-efficiency', 'bit/s/Hz', false, 'data rate per hertz of bandwidth', ['bit/s/Hz'])
 ].map(d => [d.name, d] as const));
 
 export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
@@ -238,7 +241,19 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'cm^-1': { dimension: 'attenuation', factor: r('100'), prefixable: false },
     'm/V': { dimension: 'electro-optic-coefficient', factor: r('1'), prefixable: false },
     'm^2/V^2': { dimension: 'third-order-susceptibility', factor: r('1'), prefixable: false },
-    Mach: { dimension: 'mach-number', factor: r('1'), prefixable: false }
+    Mach: { dimension: 'mach-number', factor: r('1'), prefixable: false },
+    // The international foot, exactly 0.3048 m (altitudes in feet).
+    ft: { dimension: 'length', factor: r('0.3048'), prefixable: false },
+    // Revolutions per minute: 360 degrees a minute, 6 degrees a second.
+    rpm: { dimension: 'angular-rate', factor: r('6'), prefixable: false },
+    // The poise, 0.1 Pa.s (centipoise: cP).
+    P: { dimension: 'viscosity', factor: r('0.1'), prefixable: true },
+    // Events per hour ("1 x 10^-9 failures per flight hour").
+    'h^-1': { dimension: 'frequency', factor: Rational.of(1n, 3600n), prefixable: false },
+    'm^2/g': { dimension: 'specific-area', factor: r('1000'), prefixable: false },
+    // A milliequivalent per gram is an equivalent per kilogram.
+    'meq/g': { dimension: 'amount-per-mass', factor: r('1'), prefixable: false },
+    'bit/s/Hz': { dimension: 'spectral-efficiency', factor: r('1'), prefixable: false }
 };
 
 const PREFIXES: Record<string, string> = {
