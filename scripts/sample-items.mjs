@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { draw, mulberry32 } from './sampling.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const [seedText, countText, out, ...editions] = process.argv.slice(2);
@@ -18,27 +19,12 @@ if (!seedText || !countText || !out || editions.length === 0) {
     process.exit(2);
 }
 
-/** mulberry32: a small seeded generator, so the sample can be drawn again from the seed. */
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 mkdirSync(out, { recursive: true });
 for (const file of editions) {
     const exported = JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'cld.cjs'), 'export', file, '--format', 'json'], { maxBuffer: 1 << 28 }).toString());
     const candidates = exported.items.filter(item => item.reserved === undefined && item.text);
     // Each edition draws with its own stream (seed + its position), so adding an edition leaves the others' draws alone.
-    const random = mulberry32(Number(seedText) + editions.indexOf(file));
-    const chosen = new Set();
-    while (chosen.size < Math.min(Number(countText), candidates.length)) chosen.add(Math.floor(random() * candidates.length));
-    const sample = [...chosen].sort((a, b) => a - b).map(i => candidates[i]);
+    const sample = draw(candidates, Number(countText), mulberry32(Number(seedText) + editions.indexOf(file)));
     const name = basename(file, '.cld');
     writeFileSync(join(out, `${name}.json`), JSON.stringify({ edition: exported.id, items: sample }, null, 1));
     console.log(`${exported.id}: ${sample.map(item => item.code).join(', ')}`);

@@ -664,6 +664,54 @@ describe('definitions', () => {
     });
 });
 
+describe('the sample of 2026-12-06: an entry number two tabs short, examples after "such as:", a note of two items', () => {
+    const build = (text: string, category?: number) => indexItems(buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [category === undefined ? part('munitions', text) : part('category', text, category)], []).model.categories);
+
+    test('"\t\t2." after entry 9.E.3 continues 9.E.3.c.1, and its a.-c. one tab deeper are its own (2013-2021)', () => {
+        const items = build([
+            '9.\tE.\t2.\t"Technology" for the "production" of equipment specified by 9.A.1.b.',
+            '9.\tE.\t3.\tOther "technology" as follows:',
+            '9.\tE.\t3.\tc.\t"Technology" "required" for manufacturing cooling holes, having any of the following:',
+            '\t\t\t1.\tHaving all of the following:',
+            '\t\t\t\ta.\tMinimum \'cross-sectional area\' less than 0.45 mm2;',
+            '\t\t2.\tHaving all of the following:',
+            '\t\t\ta.\tMinimum \'cross-sectional area\' less than 0.12 mm2;',
+            '\t\t\tb.\t\'Hole shape ratio\' greater than 5.65; and',
+        ].join('\n'), 9);
+        expect(items.get('9.E.2')!.text).toBe('"Technology" for the "production" of equipment specified by 9.A.1.b.');
+        expect(items.get('9.E.2')!.children).toEqual([]);
+        expect(items.get('9.E.3.c.2')!.children.map(c => c.code)).toEqual(['9.E.3.c.2.a', '9.E.3.c.2.b']);
+        expect(items.get('9.E.3.c.2.a')!.text).toBe("Minimum 'cross-sectional area' less than 0.12 mm2;");
+    });
+
+    test('the examples after "such as:" are the item\'s text, not a note (ML7, 1997-2008)', () => {
+        const items = build([
+            'ML7.\tChemical or biological toxic agents, as follows:',
+            '\tb.\tCW binary precursors and key precursors, as follows:',
+            '\t\t1.\tAlkyl phosphonites, such as:',
+            '\t\t\tQL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite',
+            '\t\t\t(CAS 57856-11-8);',
+            '\t\t2.\tChlorosarin: O-Isopropyl methylphosphonochloridate;',
+        ].join('\n'));
+        expect(items.get('ML7.b.1')).toMatchObject({ text: 'Alkyl phosphonites, such as: QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite (CAS 57856-11-8);', notes: [] });
+    });
+
+    test('a note after the last sub-item that says it applies to an open item and another is the note of both', () => {
+        const items = build([
+            'ML7.\tChemical or biological toxic agents, as follows:',
+            '\th.\t"Biopolymers" specially designed for the detection of CW agents;',
+            '\ti.\t"Biocatalysts" as follows:',
+            '\t\t1.\t"Biocatalysts" specially designed for the decontamination of CW agents;',
+            '\t\t2.\tBiological systems as follows:',
+            '\t\t\ta.\t"Expression vectors";',
+            'Note\tThe cultures of cells and biological systems specified by ML7.h. and ML7.i.2. are exclusive and these sub-items do not apply to cells for civil purposes.',
+        ].join('\n'));
+        expect(items.get('ML7.h')!.notes.map(n => n.text)).toEqual(['The cultures of cells and biological systems specified by ML7.h. and ML7.i.2. are exclusive and these sub-items do not apply to cells for civil purposes.']);
+        expect(items.get('ML7.i.2')!.notes).toEqual(items.get('ML7.h')!.notes);
+        expect(items.get('ML7.i.2.a')!.notes).toEqual([]);
+    });
+});
+
 describe('notes indented to a level', () => {
     test('an N.B. indented like the children of an open item belongs to that item, not to the last sub-item', () => {
         const text = [

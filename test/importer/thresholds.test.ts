@@ -38,6 +38,8 @@ describe('threshold phrases', () => {
         ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],
         ['containing 85% by weight or more of the isotope', ['ratio >= 85 %']],
         ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
+        // A level written with its sign (2021 5.A.1.d).
+        ['ERP equal to or greater than +20 dBm (22.15 dBm EIRP)', ['erp >= 20 dBm']],
         ['a power density exceeding 100 W/cm²', ['density > 100 W/cm^2']],
         ['a specific power exceeding 500 W/kg', ['power > 500 W/kg']],
         ['an energy density exceeding 250 Wh/kg', ['density > 250 Wh/kg']],
@@ -214,6 +216,7 @@ describe('parameter names', () => {
         expect(parameterName('frequency', 'sample_rate')).toEqual({ name: 'sample_rate', dimension: 'frequency' });
         expect(parameterName('data-rate', 'data_rate')).toEqual({ name: 'data_rate', dimension: 'data-rate' });
         expect(parameterName('count:terminal', undefined)).toEqual({ name: 'terminals', dimension: 'count' });
+        expect(parameterName('count:degree_of_freedom', undefined)).toEqual({ name: 'degrees_of_freedom', dimension: 'count' });
         expect(parameterName('length', undefined)).toEqual({ name: 'length', dimension: 'length' });
     });
 
@@ -268,6 +271,13 @@ describe('parameter names', () => {
         expect(read('exceeding 8 optical carriers in a single optical window').conditions).toEqual(['count:carrier > 8']);
         expect(read('Processing and displaying more than 150 simultaneous "system tracks"; or').conditions).toEqual(['count:system_track > 150']);
         expect(read('An "instantaneous bandwidth" greater than 1 octave (fmax. > 2fmin.)').conditions).toEqual(['count:octave > 1']);
+        expect(read('and having 5 degrees of freedom of movement or more').conditions).toEqual(['count:degree_of_freedom >= 5']);
+        // Numbers written as words count or measure what follows them, never stand alone.
+        expect(read('Polynitrocubanes with more than four nitro groups;').conditions).toEqual(['count:group > 4']);
+        expect(read('fusion of target data within six seconds from two or more radars').conditions).toEqual(['time <= 6']);
+        expect(read('Having two or more of the following:').conditions).toEqual([]);
+        expect(read('to which at least two can be coordinated simultaneously').conditions).toEqual([]);
+        expect(read('O-Alkyl (H or equal to or less than C10, including cycloalkyl) O-2-dialkyl').conditions).toEqual(['count:carbon_atom <= 10']);
         // "1 part in 265,000" is a ratio CLD does not write as a count.
         expect(read('A resolution of better than 1 part in 265,000 (18 bit resolution) of full scale').conditions).toEqual([]);
     });

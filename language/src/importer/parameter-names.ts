@@ -31,7 +31,7 @@ function naturalDimension(measure: string): string | undefined {
  * counted noun ("More than 208 terminals" names `terminals`).
  */
 export function parameterName(dimension: string, measure: string | undefined): { name: string; dimension: string } {
-    if (dimension.startsWith('count:')) return { name: identifier(`${dimension.slice(6)}s`), dimension: 'count' };
+    if (dimension.startsWith('count:')) return { name: identifier(plural(dimension.slice(6))), dimension: 'count' };
     if (!measure) return { name: identifier(dimension), dimension };
     return { name: identifier(nameOf(measure, dimension)), dimension };
 }
@@ -53,7 +53,7 @@ function nameOf(measure: string, dimension: string): string {
     if (naturalDimension(measure) === dimension) return measure;
     // A "density" in an energy-density is an energy density, an "impulse" in a specific-impulse a
     // specific impulse: the dimension says it whole, and saying the word twice says nothing more.
-    if (words.length === 1 && dimensionWords.length > 1 && last(dimensionWords) === measure) return dimensionWords.join('_');
+    if (words.length === 1 && dimensionWords.length > 1 && dimensionWords.includes(measure)) return dimensionWords.join('_');
     // "coverage rate" in an area-rate, "burning rate" in a velocity, "flash point", "viscosity
     // index", "hydroxyl value": a measure of two words that names its own quantity.
     if (words.length > 1 && dimensionWords.length > 1 && last(words) === last(dimensionWords)) return measure;
@@ -74,11 +74,17 @@ const NAMED_QUANTITIES = new Set(['point', 'index', 'value', 'number', 'count', 
  * dimension ("flash point (temperature)", "frequency range (frequency)", "terminals (count)").
  */
 export function parameterDescription(dimension: string, measure: string | undefined): string {
-    if (dimension.startsWith('count:')) return `number of ${dimension.slice(6).replace(/_/g, ' ')}s`;
+    if (dimension.startsWith('count:')) return `number of ${plural(dimension.slice(6)).replace(/_/g, ' ')}`;
     const quantity = dimension.replace(/-/g, ' ');
     if (!measure) return quantity;
     const words = measure.replace(/_/g, ' ');
     return words === quantity ? words : `${words} (${quantity})`;
+}
+
+/** A counted noun in the plural: "terminal" -> "terminals", "degree_of_freedom" -> "degrees_of_freedom". */
+function plural(noun: string): string {
+    const of = noun.indexOf('_of_');
+    return of > 0 ? `${noun.slice(0, of)}s${noun.slice(of)}` : `${noun}s`;
 }
 
 /** A CLD identifier from a measured word: letters, digits and underscores, not starting with a digit. */

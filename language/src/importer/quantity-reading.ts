@@ -12,7 +12,12 @@ const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2',
 
 // A power of ten alone, "10^-14 J" or flattened "10-14 J", before the usual decimal forms; a ± before
 // a tolerance ("less than ± 2.5%") is outside the number (the bound is on its magnitude).
-export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?)`;
+// A signed level ("+20 dBm") keeps its value. Numbers written as words ("more than four nitro
+// groups") count things only; see readQuantity.
+export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)`;
+
+/** Numbers the documents write as words, when they count something. */
+const WORD_NUMBERS: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12' };
 
 /** Document spellings of units, longest first, mapped to the registry's symbols. */
 const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
@@ -124,9 +129,16 @@ export interface ReadQuantity {
 /** A number as CLD writes it, and the unit that follows it; a bare number counts the noun after it. */
 export function readQuantity(numberText: string | undefined, unitText: string | undefined, after: string): ReadQuantity | undefined {
     if (numberText === undefined) return undefined;
-    const number = readNumber(numberText);
-    if (!number) return undefined;
     const unitSource = `${unitText ?? ''}${after}`.replace(/^\s+/, '');
+    // "more than four nitro groups", "within six seconds": a number written as a word counts or
+    // measures something named after it, never stands alone ("two or more of the following").
+    const spelled = WORD_NUMBERS[numberText.toLowerCase()];
+    if (spelled !== undefined && (unitText ?? '') === '') return undefined;
+    const number = spelled !== undefined ? { value: spelled, guessed: false } : readNumber(numberText);
+    if (!number) return undefined;
+    // "5 degrees of freedom of movement or more" counts degrees of freedom, not an angle.
+    const freedom = /^degrees? of freedom\b/i.exec(unitSource);
+    if (freedom) return { quantity: { value: number.value }, dimension: 'count:degree_of_freedom', guessed: number.guessed, unusedTail: Math.min(0, (unitText ?? '').length - freedom[0].length) };
     const compound = compoundUnit(unitSource);
     if (compound) {
         return { quantity: { value: number.value, unit: compound.unit }, dimension: compound.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', compound.length) };
@@ -157,7 +169,8 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
 }
 
 /** Words after a number that scale it or are units in words: never a counted noun. */
-const NOT_NOUNS = new Set(['million', 'billion', 'thousand', 'hundred', 'micro', 'milli', 'nano', 'part', 'parts', 'percent', 'times', 'fold']);
+const NOT_NOUNS = new Set(['million', 'billion', 'thousand', 'hundred', 'micro', 'milli', 'nano', 'part', 'parts', 'percent', 'times', 'fold',
+    'can', 'may', 'must', 'shall', 'will', 'should', 'could', 'would', 'be', 'have', 'has', 'had', 'do', 'does']);
 
 /**
  * The noun a bare number counts: the first plural within three words, past the adjectives before
@@ -192,7 +205,7 @@ function leadingWords(source: string): Array<{ word: string; end: number }> {
 }
 
 /** Endings of adjectives, which describe a counted noun rather than name it. */
-const ADJECTIVE = /(?:able|ible|al|ic|ous|ed|ful|ive|ing|ar|ary|less)$|^(?:full|simultaneous|several)$/;
+const ADJECTIVE = /(?:able|ible|al|ic|ous|ed|ful|ive|ing|ar|ary|less|ly)$|^(?:full|simultaneous|several)$/;
 
 /**
  * Events per unit of time are a frequency: "200 million samples per second" (200 MHz), "125 full
@@ -228,7 +241,7 @@ function unusedTail(unitText: string, used: number): number {
 
 /** "1,024" is 1024; "5 x 10^6" and the flattened "5 x 106" are 5e6; "0.35" stays 0.35. */
 export function readNumber(text: string): { value: string; guessed: boolean } | undefined {
-    const compact = text.replace(/,(?=\d{3})/g, '');
+    const compact = text.replace(/,(?=\d{3})/g, '').replace(/^\+/, '');
     const power = /^10(?:\^(-?\d{1,2})|-(\d{1,2}))$/.exec(compact);
     if (power) return power[1] !== undefined ? { value: `1e${power[1]}`, guessed: false } : { value: `1e-${power[2]}`, guessed: true };
     const scientific = /^(-?\d+(?:\.\d+)?)\s?[x×]\s?10(?:\^(-?\d{1,2})|(-?\d{1,2}))?$/.exec(compact);

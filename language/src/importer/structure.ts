@@ -129,7 +129,9 @@ export class ItemTreeBuilder {
             if (code) return this.addCodeLine(code, paragraph);
         }
         const label = LABEL.exec(fields[0]);
-        if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML') && (!this.note || this.nextEntryAfterNote(label[1]))) {
+        // "\t\tN." is the group's next entry, never one it has passed: entries only go up (the "2." of
+        // 9.E.3.c.2, two tabs short in 2013-2021, is no 9.E.2 after 9.E.3).
+        if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML') && (!this.note || this.nextEntryAfterNote(label[1])) && !this.entryPassed(label[1])) {
             return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
         }
         if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
@@ -193,6 +195,11 @@ export class ItemTreeBuilder {
         return last !== undefined && Number(number) === Number(last.label) + 1;
     }
 
+    /** The group already has an entry numbered after `number`: the line is not that entry. */
+    private entryPassed(number: string): boolean {
+        return this.group!.entries.some(e => Number(e.label) > Number(number));
+    }
+
     /** The owners a note was attached to. */
     private ownersOf(note: NoteModel): NoteOwner[] {
         const owners: NoteOwner[] = this.open.filter(item => item.notes.includes(note));
@@ -224,6 +231,12 @@ export class ItemTreeBuilder {
         const above = this.open.slice(0, -1).filter(item => mentioned.includes(item.code));
         const margin = this.open.length > 0 && splitFields(paragraph.text).depth < this.open[0].code.split('.').length;
         if (mentioned.length === 1 && above.length === 1 && margin) return above;
+        // A note after the last sub-item whose first sentence says what it applies to, an open item
+        // and others ("The cultures ... specified by ML7.h. and ML7.i.2. are exclusive"), is the note
+        // of each.
+        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(text.split(/\.\s+(?=[A-Z])/)[0])?.[1];
+        const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
+        if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.open.includes(item!))) return [...new Set(spoken as ItemModel[])];
         return [this.noteOwner(paragraph)];
     }
 
@@ -428,7 +441,7 @@ export class ItemTreeBuilder {
         }
         this.note = undefined;
         this.implicitList = undefined;
-        const parentIndex = this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
+        const parentIndex = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
         if (parentIndex === undefined) {
             this.warn(paragraph, `item ${label}. at indentation ${depth} has no open item above it; kept as a note`);
             this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
@@ -436,6 +449,22 @@ export class ItemTreeBuilder {
         }
         this.placeItem(parentIndex, label, text, paragraph);
         this.lastLabel = { depth, parent: this.open[parentIndex], paragraph: this.paragraphs };
+    }
+
+    /** The item a label line with too few tabs was placed as, with those tabs (see underShallowItem). */
+    private shallow: { depth: number; item: ItemModel } | undefined;
+
+    /**
+     * The labels one tab deeper than an item placed with too few tabs are its children, by the
+     * same offset: 9.E.3.c.2 at two tabs (2013-2021), then its a.-c. at three.
+     */
+    private underShallowItem(depth: number, label: string): number | undefined {
+        const shallow = this.shallow;
+        const index = shallow ? this.open.indexOf(shallow.item) : -1;
+        if (!shallow || index < 0 || depth !== shallow.depth + 1) return undefined;
+        const last = shallow.item.children[shallow.item.children.length - 1];
+        const fits = last ? isSuccessor(last.label, label) : (index % 2 === 0) !== isLetterLabel(label) ? false : label === 'a' || label === '1';
+        return fits ? index : undefined;
     }
 
     /** How many paragraphs were read, and where the label line just before went (see sameIndentParent). */
@@ -510,6 +539,7 @@ export class ItemTreeBuilder {
         this.note = undefined;
         this.implicitList = undefined;
         this.placeItem(parentIndex, label, text, paragraph);
+        this.shallow = { depth: splitFields(paragraph.text).depth, item: this.open[this.open.length - 1] };
     }
 
     /** The deepest open item whose next label this is. */
@@ -606,7 +636,9 @@ export class ItemTreeBuilder {
 
 /** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
 function continuesText(before: string, line: string): boolean {
-    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line);
+    // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
+    // examples are the item's own text (ML7, 1997-2008), not a note.
+    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line) || /\b(?:such as|e\.g\.|for example)\s*:\s*$/i.test(before);
 }
 
 function findByCode(top: ItemModel, code: string): ItemModel | undefined {

@@ -27,10 +27,12 @@ interface PhrasePattern {
     better?: 'strict' | 'inclusive';
     /** A condition of measurement ("over 300 mm of travel"), not a limit: read so no shorter form takes it, and not written. */
     context?: true;
+    /** The number counts carbon atoms, written as a chemist does ("C10"). */
+    carbons?: true;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
-const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
+const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
@@ -67,6 +69,8 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`(?<!\bno |\bnot )better than\s${QA}`, 'giu'), bounds: () => [], better: 'strict' },
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
+    // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
+    { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], carbons: true },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
     { pattern: new RegExp(String.raw`\bother than\s${QA}\s?(?:to|-|–)\s?${QB}(?:\sinclusive)?`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)], union: true },
     // The Mach number is written before its value: "at speeds exceeding Mach 5".
@@ -130,7 +134,8 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         if (taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
-        const a = readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
+        const a = candidate.form.carbons ? { quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }
+            : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
         taken.push([start, end]);
