@@ -109,7 +109,8 @@ function nameProblems(name: string, dimension: string, phrases: string[]): strin
         // "more than 5 tunable resonators" counts resonators: the plural name is in the phrase, or
         // its singular after a 1 ("greater than 1 octave").
         const noun = name.replace(/_/g, ' ');
-        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b1 ${one}\b`).test(phrase.toLowerCase()));
+        // A chain of carbon atoms is counted as a chemist writes it ("equal to or less than C10").
+        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (noun === 'carbon atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b1 ${one}\b`).test(phrase.toLowerCase()));
         const wrong = phrases.find(p => !counts(p));
         if (wrong !== undefined) problems.push(`counts '${noun}', not in "${wrong}"`);
     }

@@ -11,7 +11,7 @@ import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/d
 import { namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
 import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
-import { toParagraphs } from '../../language/src/importer/word-reader.js';
+import { splitCatdocMargins, toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
 
 const part = (kind: SourcePart['kind'], text: string, category?: number): SourcePart => ({ kind, category, file: `${kind}.doc`, paragraphs: toParagraphs(text, `${kind}.doc`) });
@@ -709,6 +709,93 @@ describe('the sample of 2026-12-06: an entry number two tabs short, examples aft
         expect(items.get('ML7.h')!.notes.map(n => n.text)).toEqual(['The cultures of cells and biological systems specified by ML7.h. and ML7.i.2. are exclusive and these sub-items do not apply to cells for civil purposes.']);
         expect(items.get('ML7.i.2')!.notes).toEqual(items.get('ML7.h')!.notes);
         expect(items.get('ML7.i.2.a')!.notes).toEqual([]);
+    });
+});
+
+describe('the fresh sample of 2026-12-06 (seed 20261207)', () => {
+    const build = (text: string, category?: number) => indexItems(buildEdition({ listId: 'WA-LIST (11) 1', fileId: 'WA-LIST-11-1', year: 2011 }, [category === undefined ? part('munitions', text) : part('category', text, category)], []).model.categories);
+
+    test('a label its tabs put where the same label stands goes deeper, to the item it continues (ML8.a.33.a-b, 2011)', () => {
+        const items = build([
+            'ML8.\t"Energetic materials", as follows:',
+            '\ta.\t"Explosives" as follows:',
+            '\t\t33.\tExplosives not listed elsewhere in ML8.a. and having any of the following:',
+            '\ta.\tDetonation velocity exceeding 8,700 m/s; or',
+            '\tb.\tDetonation pressure exceeding 34 GPa (340 kbar);',
+            'ML8.\tb.\t"Propellants" as follows:',
+        ].join('\n'));
+        expect(items.get('ML8.a')!.text).toBe('"Explosives" as follows:');
+        expect(items.get('ML8.b')!.text).toBe('"Propellants" as follows:');
+        expect(items.get('ML8.a.33')!.children.map(c => c.code)).toEqual(['ML8.a.33.a', 'ML8.a.33.b']);
+    });
+
+    test('"5. A. 2. Note a. cont." at the top of a page continues the note; its list is not items (2011)', () => {
+        const items = build([
+            '5.\tA.\t2.\t"Information security" systems, as follows:',
+            '\t\t\ta.\tSystems designed to use "cryptography";',
+            'Note\t5.A.2. does not apply to any of the following:',
+            'a.\tSmart cards as follows:',
+            '1.\tA smart card;',
+            '5.\tA.\t2. \tNote\ta. cont.',
+            '2.\tReaders/writers for items specified by a.1. of this Note;',
+            'b.\tCryptographic equipment for banking use;',
+        ].join('\n'), 5);
+        expect(items.get('5.A.2')!.text).toBe('"Information security" systems, as follows:');
+        expect(items.get('5.A.2')!.children.map(c => c.code)).toEqual(['5.A.2.a']);
+        expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['5.A.2. does not apply to any of the following:\na. Smart cards as follows:\n1. A smart card;\n2. Readers/writers for items specified by a.1. of this Note;\nb. Cryptographic equipment for banking use;']);
+    });
+
+    test('a Technical Note that defines the term the last sub-item quotes stays with it when a later note names the entry (1.A.6.b, 2004-2018)', () => {
+        const items = build([
+            '1.\tA.\t6.\tEquipment for the disposal of improvised explosive devices, as follows:',
+            '\t\t\ta.\tRemotely operated vehicles;',
+            '\t\t\tb.\t\'Disruptors\';',
+            'Technical Note',
+            '\'Disruptors\' - Devices specially designed for the purpose of preventing the operation of an explosive device.',
+            'N.B.\tFor equipment specially designed for military use, see also ML4.',
+            'Note\t1.A.6. does not apply to equipment when accompanying its operator.',
+        ].join('\n'), 1);
+        expect(items.get('1.A.6.b')!.notes.map(n => n.text)).toEqual(["'Disruptors' - Devices specially designed for the purpose of preventing the operation of an explosive device."]);
+        expect(items.get('1.A.6')!.notes.map(n => n.kind).sort()).toEqual(['decontrol-note', 'nb']);
+    });
+
+    test('the running headers and footers catdoc prints after a Word 6 body are margins, with the date (1997-1998)', () => {
+        const text = ['1.\tE.\t2.\tf.\t"Technology" for the repair;', 'Note\t1.E.2.f. does not control "technology" for civil aircraft.', '_'.repeat(40), 'DUAL-USE LIST - CATEGORY 1 - ADVANCED MATERIALS', '_'.repeat(40), '\tWA LIST (98) 1', '-  page \\\\* arabic 18  -\t03-12-98'].join('\n');
+        const { body, margins } = splitCatdocMargins(text);
+        expect(body.trim().split('\n')).toHaveLength(2);
+        expect(margins).toContain('03-12-98');
+        expect(splitCatdocMargins('a.\tText;\nCATEGORY 1').margins).toBe('');
+    });
+});
+
+describe('numbered Technical Notes after a heading alone go where their paragraphs say', () => {
+    const build = (text: string) => indexItems(buildEdition({ listId: 'WA-LIST (19) 1', fileId: 'WA-LIST-19-1', year: 2019 }, [part('category', text, 5)], []).model.categories);
+
+    test('"1. For the purposes of 5.D.1.e., ..." after the last sub-item is the note of 5.D.1.e (2019-2025)', () => {
+        const items = build([
+            '5.\tD.\t1.\t"Software" as follows:',
+            '\t\t\te.\t"Software" specially designed or modified for monitoring, as follows:',
+            '\t\t\t\t1.\tExecution of searches on the basis of "hard selectors"; and',
+            'Technical Notes',
+            '1.\tFor the purposes of 5.D.1.e., a \'handover interface\' is a physical and logical interface.',
+            '2.\tFor the purposes of 5.D.1.e., \'hard selectors\' are data or sets of data.',
+        ].join('\n'));
+        expect(items.get('5.D.1.e')!.notes.map(n => n.text)).toEqual(["1. For the purposes of 5.D.1.e., a 'handover interface' is a physical and logical interface.\n2. For the purposes of 5.D.1.e., 'hard selectors' are data or sets of data."]);
+        expect(items.get('5.D.1.e.1')!.notes).toEqual([]);
+    });
+
+    test('paragraphs naming different items make it the note of the item above them all', () => {
+        const items = build([
+            '5.\tE.\t2.\t"Technology" as follows:',
+            '\t\t\ta.\tA \'vector processor unit\';',
+            '\t\t\tb.\tMore than four \'floating-point\' results per cycle; or',
+            '\t\t\tc.\tMore than eight \'fixed-point\' results per cycle.',
+            'Technical Notes',
+            '1.\tFor the purpose of 5.E.2.a. and 5.E.2.b., \'floating-point\' is defined by IEEE-754.',
+            '2.\tFor the purpose of 5.E.2.c., \'fixed-point\' refers to a fixed-width real number.',
+        ].join('\n'));
+        expect(items.get('5.E.2')!.notes.map(n => n.text.slice(0, 40))).toEqual(["1. For the purpose of 5.E.2.a. and 5.E.2"]);
+        for (const code of ['5.E.2.a', '5.E.2.b', '5.E.2.c']) expect(items.get(code)!.notes).toEqual([]);
     });
 });
 

@@ -274,8 +274,14 @@ describe('parameter names', () => {
         expect(read('and having 5 degrees of freedom of movement or more').conditions).toEqual(['count:degree_of_freedom >= 5']);
         // Numbers written as words count or measure what follows them, never stand alone.
         expect(read('Polynitrocubanes with more than four nitro groups;').conditions).toEqual(['count:group > 4']);
-        expect(read('fusion of target data within six seconds from two or more radars').conditions).toEqual(['time <= 6']);
+        expect(read('fusion of target data within six seconds from two or more radars').conditions).toEqual(['time <= 6', 'count:radar >= 2']);
         expect(read('Having two or more of the following:').conditions).toEqual([]);
+        expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
+        expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);
+        expect(read('Two or more controlled axes of which').conditions).toEqual(['count:axe >= 2']);
+        // A fraction's denominator is no quantity ("λ/10" is a tenth of the wavelength).
+        expect(read('which maintain a flatness of λ/10 or better').conditions).toEqual([]);
+        expect(read('measured at the output not exceeding 1.5 mm mrad for').thresholds.map(t => [t.value!.unit, t.phrase])).toEqual([['mm.mrad', 'not exceeding 1.5 mm mrad']]);
         expect(read('to which at least two can be coordinated simultaneously').conditions).toEqual([]);
         expect(read('O-Alkyl (H or equal to or less than C10, including cycloalkyl) O-2-dialkyl').conditions).toEqual(['count:carbon_atom <= 10']);
         // "1 part in 265,000" is a ratio CLD does not write as a count.

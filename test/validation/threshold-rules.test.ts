@@ -49,3 +49,20 @@ describe('threshold rules', () => {
         expect(await codesOf(inEntry('item a "x" { temperature < -300 °C }'))).toContain('negative-value');
     });
 });
+
+describe('the unit registry in the language', () => {
+    // A dimension's name is written in the list (`parameter x: beam-quality`): it must parse as one,
+    // with each of its usual units, so that no name collides with a keyword ("parameter").
+    test('every dimension and each of its usual units can be declared and used without a diagnostic', async () => {
+        const { DIMENSIONS } = await import('../../language/src/quantities/units.js');
+        const problems: string[] = [];
+        for (const [name, info] of DIMENSIONS) {
+            for (const unit of info.common.length > 0 ? info.common : [undefined]) {
+                const threshold = unit ? `q > 1 ${unit}` : 'q > 1';
+                const codes = await codesOf(inEntry(`item a "A quantity" { ${threshold} }`, `parameter q: ${name}${unit ? ` unit ${unit}` : ''} "Q"`));
+                if (codes.length > 0) problems.push(`${name} ${unit ?? ''}: ${codes.join(', ')}`);
+            }
+        }
+        expect(problems).toEqual([]);
+    });
+});

@@ -11,8 +11,15 @@ export interface WordSegment {
 /** Above this many token pairs the texts are shown as one replacement, to bound time and memory. */
 const MAX_LCS_CELLS = 4_000_000;
 
+/**
+ * The text as a reader compares it: what differs only in how it was typed or encoded is the same
+ * text. Spacing and line breaks, the micro sign and the Greek mu (Word writes µ, the 2025 PDF μ),
+ * superscripts and their flattened digits (NFKC), curly and straight quotes, dashes and the
+ * spaces Word leaves before punctuation ("operator .") never make a rewording.
+ */
 export function normaliseText(text: string | undefined): string {
-    return (text ?? '').replace(/\s+/g, ' ').trim();
+    return (text ?? '').normalize('NFKC').replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[‐‑‒–—]/g, '-')
+        .replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(').trim();
 }
 
 function tokens(text: string): string[] {

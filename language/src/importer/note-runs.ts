@@ -12,7 +12,16 @@ export type NoteOwner = { notes: NoteModel[] };
 
 /** Whether a note's text writes the item's code or one below it ("Piezoelectric elements specified in 6.A.1.a.1.c."). */
 export function speaksOf(text: string, item: ItemModel): boolean {
-    return mentionedCodes(text).some(code => code === item.code || code.startsWith(`${item.code}.`));
+    return mentionedCodes(text).some(code => code === item.code || code.startsWith(`${item.code}.`)) || definesTermOf(text, item);
+}
+
+/**
+ * A note that opens by defining a term the item's own text quotes ("'Disruptors' - Devices
+ * specially designed ..." after "b. 'Disruptors';", 1.A.6.b in 2004-2018) is about that item.
+ */
+function definesTermOf(text: string, item: ItemModel): boolean {
+    const term = /^['‘"“]([^'’"”]{3,60})['’"”]\s*(?:[-–—:]|means|is|are|includes?)\s/i.exec(text.trim())?.[1];
+    return term !== undefined && new RegExp(String.raw`['‘"“]${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’"”]`, 'i').test(item.text ?? '');
 }
 
 function escapeCode(code: string): string {

@@ -26,6 +26,9 @@ export function parseNoteStart(text: string): ParsedNote | undefined {
         const rest = cleanFields(trimmed.slice(note[0].length));
         return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest, heading: headingOf(note[0]) };
     }
+    // A continuation header written with spaces after a code ("5. A. 2. Note a. cont.", 2011).
+    const continued = /^(Notes?(?:\s+\d+)?)\s+((?:[a-z0-9]{1,2}\.\s+)?(?:contd|cont|continued)\.?)$/.exec(trimmed);
+    if (continued) return { kind: 'note', text: continued[2], heading: headingOf(continued[1]) };
     return undefined;
 }
 
@@ -35,7 +38,8 @@ function headingOf(head: string): string {
 
 /** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
 export function isContinuation(note: ParsedNote): boolean {
-    return /^(?:to\s+\S+\s+)?(?:contd|cont|continued)\.?$/i.test(note.text);
+    // "Note a. cont.": the note goes on inside its list item a.
+    return /^(?:to\s+\S+\s+|[a-z0-9]{1,2}\.\s+)?(?:contd|cont|continued)\.?$/i.test(note.text);
 }
 
 const CODE_PREFIX = String.raw`(?:(?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.\s?[a-z0-9]+)*\.?\s+)`;

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ImportError } from './errors.js';
 import type { PartKind, SourcePart } from './source.js';
-import { readTextFile, readWordFile, toParagraphs } from './word-reader.js';
+import { readTextFile, readWordFile, splitCatdocMargins, toParagraphs } from './word-reader.js';
 
 export interface PartFile {
     kind: PartKind;
@@ -76,7 +76,7 @@ export async function readPartFile(file: PartFile): Promise<SourcePart & { margi
     const name = basename(file.path);
     const extension = extname(name).toLowerCase();
     const text = extension === '.txt'
-        ? { body: await readTextFile(file.path), margins: '' }
+        ? splitCatdocMargins(await readTextFile(file.path))
         : await readWordFile(file.path);
     return { kind: file.kind, category: file.category, file: name, paragraphs: toParagraphs(text.body, name), margins: text.margins };
 }

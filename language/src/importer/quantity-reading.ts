@@ -52,7 +52,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",
     // "130 micro g", "50,000 feet", "700 rpm", "47 poise", "0.77 meq/g", "3 bit/sec/Hz").
-    [/^msecs?\b/i, 'ms'], [/^milliseconds?\b/i, 'ms'], [/^microseconds?\b/i, 'µs'], [/^nanoseconds?\b/i, 'ns'],
+    [/^mm\s?[·.x×]?\s?mrad\b/, 'mm.mrad'], [/^msecs?\b/i, 'ms'], [/^milliseconds?\b/i, 'ms'], [/^microseconds?\b/i, 'µs'], [/^nanoseconds?\b/i, 'ns'],
     [/^micro\s?g\b/, 'µg0'], [/^(?:feet|foot|ft)\b/, 'ft'], [/^rpm\b/i, 'rpm'], [/^poises?\b/i, 'P'],
     [/^meq\s?\/\s?g\b/, 'meq/g'], [/^bits?\s?\/\s?s(?:ec)?\s?\/\s?Hz\b/, 'bit/s/Hz'],
     [/^hours?\b/i, 'h'], [/^minutes?\b/i, 'min'], [/^seconds?\b/i, 's'], [/^kilo(?:meters?|metres?)\b/i, 'km'], [/^(?:meters?|metres?)\b/i, 'm'],
@@ -158,6 +158,9 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
     if (number.value.startsWith('-')) return undefined;
+    // "Depths more than five times their diameter": a ratio to the quantity named after it.
+    const times = /^times\b/.exec(unitSource);
+    if (times) return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: Math.min(0, (unitText ?? '').length - times[0].length) };
     // The words read past the unit token belong to the phrase ("more than 5 tunable resonators"):
     // a negative unused tail lengthens it.
     const past = (length: number) => Math.min(0, (unitText ?? '').length - length);
@@ -166,6 +169,13 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     // A counted noun, or a defined term counted ('More than 4 x 10^6 "active pixels"').
     const counted = /^["“a-z]/.test(unitSource) && ((unitText ?? '') !== '' || /^["“]/.test(unitSource)) ? countedNoun(unitSource) : undefined;
     return counted ? { quantity: { value: number.value }, dimension: `count:${counted.noun}`, guessed: number.guessed, unusedTail: past(counted.length) } : undefined;
+}
+
+/** "Five or more axes", "5 or more fibre lasers": the number counts the noun phrase after "or more". */
+export function countOf(numberText: string, nounPhrase: string): ReadQuantity | undefined {
+    const value = WORD_NUMBERS[numberText.toLowerCase()] ?? readNumber(numberText)?.value;
+    const counted = value !== undefined && !value.startsWith('-') ? countedNoun(nounPhrase) : undefined;
+    return counted && counted.length === nounPhrase.length ? { quantity: { value }, dimension: `count:${counted.noun}`, guessed: false, unusedTail: 0 } : undefined;
 }
 
 /** Words after a number that scale it or are units in words: never a counted noun. */
@@ -233,8 +243,10 @@ function compoundUnit(source: string): { unit: string; dimension: string; length
     return info ? { unit, dimension: info.dimension, length: token.length } : undefined;
 }
 
-/** A unit token that ran into the next word ("nm;" is excluded already, "nm/s" is not a unit): give those characters back. */
+/** A unit token that ran into the next word ("nm;" is excluded already, "nm/s" is not a unit): give those characters back; a negative tail takes more words. */
 function unusedTail(unitText: string, used: number): number {
+    // A unit of several words ("mm mrad", "micro g") reaches past the token: the phrase takes them too.
+    if (used > unitText.length) return unitText.length - used;
     const rest = unitText.slice(used);
     return rest === '' || /^\s/.test(rest) ? 0 : rest.length;
 }

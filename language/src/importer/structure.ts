@@ -253,6 +253,30 @@ export class ItemTreeBuilder {
             if (index >= 0) holder.notes.splice(index, 1);
         }
         for (const owner of owners) owner.notes.push(note);
+        this.placedByName = { note, owners };
+    }
+
+    /** A note placed by the items its first paragraph names, and those items (see widenByParagraph). */
+    private placedByName: { note: NoteModel; owners: NoteOwner[] } | undefined;
+
+    /**
+     * A later numbered paragraph of a note placed by its first one that names other items ("1. For
+     * the purpose of 3.E.2.a. and 3.E.2.b., ... 2. For the purpose of 3.E.2.c., ...") makes it the
+     * note of the item above all of them (3.E.2).
+     */
+    private widenByParagraph(note: NoteModel, text: string): void {
+        const placed = this.placedByName;
+        if (placed?.note !== note) return;
+        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
+        if (named.length === 0 || named.every(item => placed.owners.includes(item))) return;
+        const codes = [...placed.owners, ...named].map(owner => ((owner as Partial<ItemModel>).code ?? '').split('.'));
+        const common: string[] = [];
+        while (codes.every(code => code[common.length] !== undefined && code[common.length] === codes[0][common.length])) common.push(codes[0][common.length]);
+        const above = common.length > 2 || common[0]?.startsWith('ML') ? this.findItem(common.join('.')) : undefined;
+        if (!above) return;
+        for (const owner of placed.owners) if (owner.notes.includes(note)) owner.notes.splice(owner.notes.indexOf(note), 1);
+        if (!above.notes.includes(note)) above.notes.push(note);
+        this.placedByName = { note, owners: [above] };
     }
 
     /** An item of the current category by its full code. */
@@ -436,12 +460,17 @@ export class ItemTreeBuilder {
         const base = this.open[0].code.split('.').length;
         if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
         if (this.note && this.continuesNoteList(depth - base, label)) {
+            // "Technical Notes" alone, then "1. For the purposes of 5.D.1.e., ...": the first
+            // paragraph says whose notes they are, as an unnumbered first line does.
+            if (this.note.text === '') this.placeByFirstLine(this.note, text, paragraph);
+            else this.widenByParagraph(this.note, text);
             this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
             return;
         }
         this.note = undefined;
         this.implicitList = undefined;
-        const parentIndex = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
+        const byTabs = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
+        const parentIndex = this.deeperWhenTaken(byTabs, label);
         if (parentIndex === undefined) {
             this.warn(paragraph, `item ${label}. at indentation ${depth} has no open item above it; kept as a note`);
             this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
@@ -449,6 +478,17 @@ export class ItemTreeBuilder {
         }
         this.placeItem(parentIndex, label, text, paragraph);
         this.lastLabel = { depth, parent: this.open[parentIndex], paragraph: this.paragraphs };
+    }
+
+    /**
+     * A label its tabs place where the same label already stands ("\ta." under ML8 when ML8.a is
+     * open, ML8.a.33.a-b and a.34.a-b one or two tabs short in 2011) goes deeper, to the open item
+     * whose next label it is, rather than adding its text to the item already there.
+     */
+    private deeperWhenTaken(parentIndex: number | undefined, label: string): number | undefined {
+        if (parentIndex === undefined || !this.open[parentIndex].children.some(c => c.label === label)) return parentIndex;
+        const deeper = this.parentBySequence(label);
+        return deeper !== undefined && deeper > parentIndex ? deeper : parentIndex;
     }
 
     /** The item a label line with too few tabs was placed as, with those tabs (see underShallowItem). */
@@ -531,6 +571,8 @@ export class ItemTreeBuilder {
         const noteList = continuesListNote || note && (technicalList || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
         const parentIndex = noteList ? undefined : this.parentBySequence(label);
         if (parentIndex === undefined) {
+            if (this.note?.text === '') this.placeByFirstLine(this.note, text, paragraph);
+            else if (this.note) this.widenByParagraph(this.note, text);
             if (this.note) this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
             else this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
             if (this.note!.kind !== 'technical-note') this.listNote = this.note;

@@ -10,7 +10,7 @@
  */
 import { betterSide, dimensionWord, measureBefore, qualifierBefore } from './measured-words.js';
 import type { Comparator, QuantityModel, ThresholdModel } from './model.js';
-import { NUMBER, type ReadQuantity, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
+import { NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
 
 type Bound = { comparator: Comparator; value: QuantityModel };
 
@@ -29,10 +29,13 @@ interface PhrasePattern {
     context?: true;
     /** The number counts carbon atoms, written as a chemist does ("C10"). */
     carbons?: true;
+    /** The number counts the noun phrase after the comparator (group `counted`): "Five or more axes". */
+    countsAfter?: true;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
-const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
+// A number after "/" is a fraction's denominator ("a flatness of λ/10 or better", "1.7 + L/1,000"), not a quantity.
+const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<![/\d.])(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
@@ -69,6 +72,8 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`(?<!\bno |\bnot )better than\s${QA}`, 'giu'), bounds: () => [], better: 'strict' },
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
+    // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
+    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], countsAfter: true },
     // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
     { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], carbons: true },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
@@ -135,6 +140,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         const groups = match.groups ?? {};
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
         const a = candidate.form.carbons ? { quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }
+            : candidate.form.countsAfter ? countOf(groups.an, groups.counted.toLowerCase())
             : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;

@@ -101,6 +101,24 @@ export function toParagraphs(text: string, file: string): SourceParagraph[] {
     return paragraphs;
 }
 
+/**
+ * catdoc prints a Word 6/95 file's running headers and footers after its body: the rules, the
+ * repeated titles ("DUAL-USE LIST - CATEGORY 1 - ADVANCED MATERIALS"), the list id and the footer
+ * with its page field ("-  page \\* arabic 18  -\t03-12-98"). That trailing block is the part's
+ * margins (where the edition date is read), not text of its last note or definition.
+ */
+export function splitCatdocMargins(text: string): { body: string; margins: string } {
+    const lines = normaliseWordText(text).split('\n');
+    let start = lines.length;
+    const margin = (line: string) => line.trim() === '' || /^[_\-=\s*]{5,}$/.test(line) || /^\s*WA[- ]LIST \(\d{2}\) \d+\s*$/.test(line)
+        || /page \\{1,2}\* arabic/i.test(line) || (/^[^a-z]{4,120}$/.test(line.trim()) && /[A-Z]{4}/.test(line));
+    while (start > 0 && margin(lines[start - 1])) start--;
+    // Only a block that holds a footer is margins: a part that simply ends with a heading keeps it.
+    const block = lines.slice(start);
+    if (!block.some(line => /page \\{1,2}\* arabic/i.test(line))) return { body: text, margins: '' };
+    return { body: lines.slice(0, start).join('\n'), margins: block.join('\n') };
+}
+
 export function normaliseWordText(text: string): string {
     // Word's control characters (page breaks, non-breaking hyphens, field marks) are what this
     // replaces, so the patterns name control characters on purpose.

@@ -51,18 +51,18 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('angular-rate', 'deg/s', false, 'angular rate, drift rate', ['deg/h', 'deg/s', 'rad/s']),
     D('data-rate', 'bit/s', false, 'data rate', ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s', 'Tbit/s']),
     D('information', 'bit', false, 'amount of information', ['bit', 'byte', 'kbyte', 'Mbyte', 'Gbyte']),
-    D('ratio', '1', true, 'dimensionless ratio', ['%', 'ppm', '1']),
+    D('ratio', '1', true, 'dimensionless ratio', ['%', 'ppm']),
     D('count', '1', false, 'a count (written without unit)', []),
     D('level', 'dB', true, 'logarithmic ratio', ['dB']),
     D('power-level', 'dBm', true, 'logarithmic power level', ['dBm', 'dBW']),
     D('performance', 'WT', false, 'computing performance in Weighted TeraFLOPS', ['WT', 'TFLOPS', 'TOPS']),
     D('density', 'kg/m^3', false, 'density', ['g/cm^3', 'kg/m^3']),
     D('magnetic-field', 'T', false, 'magnetic flux density', ['nT', 'mT', 'T']),
-    D('dose', 'Gy', false, 'absorbed radiation dose', ['Gy', 'kGy', 'rad']),
+    D('dose', 'Gy', false, 'absorbed radiation dose', ['Gy', 'kGy']),
     D('dose-rate', 'Gy/s', false, 'radiation dose rate', ['Gy/s']),
     D('radioactivity', 'Bq', false, 'radioactivity', ['Bq', 'GBq', 'Ci']),
     D('viscosity', 'Pa.s', false, 'dynamic viscosity', ['Pa.s', 'mPa.s']),
-    D('specific-impulse', 's', false, 'specific impulse', ['s']),
+    D('specific-impulse', 's', false, 'specific impulse', ['N.s/kg', 'kN.s/kg']),
     D('noise-density', 'g0/sqrtHz', false, 'noise per root hertz (written as µg0/sqrtHz, etc.)', ['µg0/sqrtHz']),
     D('specific-power', 'W/kg', false, 'power per mass', ['W/kg']),
     D('specific-energy', 'J/kg', false, 'energy per mass', ['J/kg', 'Wh/kg']),
@@ -97,7 +97,8 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('mach-number', 'Mach', false, 'speed as a multiple of the local speed of sound', ['Mach']),
     D('specific-area', 'm^2/kg', false, 'surface area per mass (specific surface area)', ['m^2/g']),
     D('amount-per-mass', 'mol/kg', false, 'chemical equivalents per mass (hydroxyl value, exchange capacity)', ['meq/g']),
-    D('spectral-efficiency', 'bit/s/Hz', false, 'data rate per hertz of bandwidth', ['bit/s/Hz'])
+    D('spectral-efficiency', 'bit/s/Hz', false, 'data rate per hertz of bandwidth', ['bit/s/Hz']),
+    D('beam-quality', 'mm.mrad', false, 'beam parameter product: beam waist radius times divergence half-angle', ['mm.mrad'])
 ].map(d => [d.name, d] as const));
 
 export const DIMENSION_NAMES: readonly string[] = [...DIMENSIONS.keys()];
@@ -253,7 +254,8 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'm^2/g': { dimension: 'specific-area', factor: r('1000'), prefixable: false },
     // A milliequivalent per gram is an equivalent per kilogram.
     'meq/g': { dimension: 'amount-per-mass', factor: r('1'), prefixable: false },
-    'bit/s/Hz': { dimension: 'spectral-efficiency', factor: r('1'), prefixable: false }
+    'bit/s/Hz': { dimension: 'spectral-efficiency', factor: r('1'), prefixable: false },
+    'mm.mrad': { dimension: 'beam-quality', factor: r('1'), prefixable: false }
 };
 
 const PREFIXES: Record<string, string> = {
