@@ -223,9 +223,11 @@ export const UI_CHECKS: UiCheck[] = [
     {
         name: 'the WA precedent: the hover shows the history, its link opens Entry History with a chart, a click opens that edition at the item',
         async run(workbench, context) {
-            // Focus back in a text editor (the check before leaves a webview focused, which keeps
-            // the keys), then one wide editor group, so the item's whole line is on screen.
-            await workbench.page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+            // Focus back in a text editor: the check before leaves the extension page (a webview,
+            // which keeps the keys) in front, so bring a list's tab forward with the mouse and click
+            // into its text. Then one wide editor group, so the item's whole line is on screen.
+            await workbench.page.locator('.tabs-container .tab', { hasText: '.cld' }).first().click();
+            await workbench.page.locator('.editor-group-container .monaco-editor .view-lines >> visible=true').first().click();
             await workbench.runCommand('View: Single Column Editor Layout');
             await workbench.openFile('wa-series-2019.cld');
             await workbench.goToLine(lineNumberOf(context, 'wa-series/wa-series-2019.cld', 'item a `Digital computers having').number, 1);

@@ -10,6 +10,7 @@ import { PrecedentHistory, precedentEdition } from '../../language/src/history/l
 import type { FlatList } from '../../language/src/model/flat-items.js';
 import { expectLineagesAgreeWithDiffs } from '../history/lineage-checks.js';
 import { matchItems } from '../../language/src/diff/match.js';
+import { diffLists } from '../../language/src/diff/diff.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { importAndCheck, type ImportResult } from '../../language/src/importer/import-edition.js';
 import { comparatorProblems, recallOf } from './oracles/threshold-phrases.mjs';
@@ -85,6 +86,31 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
         expect(vocabularyByEdition.size).toBe(wordEditions.length);
         expect([...new Set(problems)].join('\n')).toBe('');
     });
+});
+
+// A drafter reads a reported rewording as a change of words: one that differs only in spacing, line
+// breaks, quote or dash style or in the micro sign's encoding (Word's µ, the 2025 PDF's μ) is noise.
+// The normalisation here is the test's own, not the diff's.
+describe.skipIf(!present)('no change between consecutive editions is only formatting', () => {
+    test('every reworded, note and definition change differs in more than spacing, quotes, dashes or encoding', async () => {
+        const chain = new Map(flatByEdition);
+        // The 2025 PDF after the last Word edition: its μ against Word's µ is the encoding case.
+        const pdf = resolve(corpus, 'WA-LIST-25-1-Corr');
+        if (existsSync(pdf)) chain.set('WA-LIST-25-1-Corr', flattenEdition((await importAndCheck(pdf)).model));
+        const editions = [...chain.keys()].sort((a, b) => editionOrder(a) - editionOrder(b));
+        // Single and double quotes stay apart: 'a local term' and "a defined term" differ in the lists.
+        const plain = (value: unknown) => JSON.stringify(value ?? '').normalize('NFKC').replace(/\\n/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '\\"')
+            .replace(/[‐‑‒–—-]/g, '-').replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(');
+        const noise: string[] = [];
+        for (let i = 1; i < editions.length; i++) {
+            const { changes } = diffLists(chain.get(editions[i - 1])!, chain.get(editions[i])!);
+            for (const change of changes) {
+                if (['reworded', 'note', 'definition'].includes(change.kind) && plain(change.old) === plain(change.new)) noise.push(`${editions[i]} ${change.kind} ${change.code}`);
+            }
+        }
+        expect(editions.length).toBeGreaterThanOrEqual(wordEditions.length);
+        expect(noise).toEqual([]);
+    }, 60000);
 });
 
 function vocabularyOf(result: ImportResult): Map<string, { dimension: string; phrases: string[] }> {

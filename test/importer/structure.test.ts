@@ -745,6 +745,12 @@ describe('the fresh sample of 2026-12-06 (seed 20261207)', () => {
         expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['5.A.2. does not apply to any of the following:\na. Smart cards as follows:\n1. A smart card;\n2. Readers/writers for items specified by a.1. of this Note;\nb. Cryptographic equipment for banking use;']);
     });
 
+    test('"ML 7. i." written with a space after ML is item ML7.i, not a note (2003)', () => {
+        const items = build(['ML7.\tChemical or biological toxic agents, as follows:', '\th.\t"Biocatalysts" as follows:', 'ML 7. i.\t"Technology" as follows:', '\t\t1.\t"Technology" for the "development" of toxicological agents;'].join('\n'));
+        expect(items.get('ML7.i')!.text).toBe('"Technology" as follows:');
+        expect(items.get('ML7.i.1')!.text).toBe('"Technology" for the "development" of toxicological agents;');
+    });
+
     test('a Technical Note that defines the term the last sub-item quotes stays with it when a later note names the entry (1.A.6.b, 2004-2018)', () => {
         const items = build([
             '1.\tA.\t6.\tEquipment for the disposal of improvised explosive devices, as follows:',

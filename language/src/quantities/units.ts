@@ -255,7 +255,10 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     // A milliequivalent per gram is an equivalent per kilogram.
     'meq/g': { dimension: 'amount-per-mass', factor: r('1'), prefixable: false },
     'bit/s/Hz': { dimension: 'spectral-efficiency', factor: r('1'), prefixable: false },
-    'mm.mrad': { dimension: 'beam-quality', factor: r('1'), prefixable: false }
+    'mm.mrad': { dimension: 'beam-quality', factor: r('1'), prefixable: false },
+    // Stress written as force per area ("a proof test tensile stress of 2 x 10⁹ N/m² or more").
+    'N/m^2': { dimension: 'pressure', factor: r('1'), prefixable: true },
+    'N/mm^2': { dimension: 'pressure', factor: r('1e6'), prefixable: true }
 };
 
 const PREFIXES: Record<string, string> = {
