@@ -602,7 +602,9 @@ describe('definitions', () => {
             '\t\tA manipulation mechanism, which may be of the continuous path type;',
             '"Robot" contd.',
             '\t\ta. Is multifunctional;',
-        ].join('\n'))).toEqual([{ term: 'Robot', text: 'A manipulation mechanism, which may be of the continuous path type;\na. Is multifunctional;', usedIn: 'Cat 2' }]);
+            '"Robot" Note cont.',
+            '\t\tb. Is reprogrammable.',
+        ].join('\n'))).toEqual([{ term: 'Robot', text: 'A manipulation mechanism, which may be of the continuous path type;\na. Is multifunctional;\nb. Is reprogrammable.', usedIn: 'Cat 2' }]);
     });
 
     test('headings with an acronym, a qualifier, a trailing word, "(s)", "GTN &" and "Both Lists"', () => {

@@ -28,7 +28,8 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
     let current: DefinitionModel | undefined;
     for (const paragraph of paragraphs) {
         // '"Robot" contd.' at the top of a page: the definition goes on; the header is no text.
-        if (/^"[^"]{1,80}"\s*(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
+        // '"Robot" Note cont.' (2013) continues the definition's note the same way.
+        if (/^"[^"]{1,80}"\s*(?:(?:Technical\s+)?Notes?\s*\d*\s*)?(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
         const fields = headingFields(paragraph.text);
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');
