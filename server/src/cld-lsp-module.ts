@@ -3,6 +3,7 @@ import { type DefaultSharedModuleContext, type LangiumServices, type LangiumShar
 import { CldCoreModule, type CldAddedServices } from '../../language/src/cld-module.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from '../../language/src/generated/module.js';
 import { CldSharedModule } from '../../language/src/service-registry.js';
+import { VersionedDocumentFactory } from './document-versions.js';
 import { CldCodeActionProvider } from './code-actions.js';
 import { CldCompletionProvider } from './completion.js';
 import { CldDocumentSymbolProvider } from './document-symbols.js';
@@ -42,6 +43,10 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
 export const CldSharedLspModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
         DocumentUpdateHandler: services => new CldDocumentUpdateHandler(services)
+    },
+    workspace: {
+        // Remembers the version each open document was parsed at, for versioned diagnostics.
+        LangiumDocumentFactory: services => new VersionedDocumentFactory(services)
     }
 };
 

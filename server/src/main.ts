@@ -3,6 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCldServices } from './cld-lsp-module.js';
+import { publishDiagnosticsWithVersions } from './document-versions.js';
 import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
@@ -20,5 +21,6 @@ if (!isMainThread && job) {
     registerImportRequests(connection);
     registerDiffRequests(connection, shared, Cld);
     registerHistoryRequests(connection, shared, Cld);
+    publishDiagnosticsWithVersions(connection, shared);
     startLanguageServer(shared);
 }

@@ -747,6 +747,21 @@ describe('the fresh sample of 2026-12-06 (seed 20261207)', () => {
         expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['5.A.2. does not apply to any of the following:\na. Smart cards as follows:\n1. A smart card;\n2. Readers/writers for items specified by a.1. of this Note;\nb. Cryptographic equipment for banking use;']);
     });
 
+    test('a list written in the other kind of label, one tab deeper than its item, is that item\'s list (6.C.5.a in 2014)', () => {
+        const items = build([
+            '6.\tC.\t5.\t"Laser" materials as follows:',
+            '\t\t\ta.\tSynthetic crystalline "laser" host material in unfinished form as follows:',
+            '\t\t\t\ta.\tTitanium doped sapphire.',
+            '\t\t\t\tb.\tNot used since 2012',
+            '\t\t\tb.\tRare-earth-metal doped double-clad fibres having any of the following:',
+        ].join('\n'), 6);
+        expect(items.get('6.C.5.a')!.text).toBe('Synthetic crystalline "laser" host material in unfinished form as follows:');
+        expect(items.get('6.C.5.a.1')!.text).toBe('Titanium doped sapphire.');
+        expect(items.get('6.C.5.a.2')!.reservedSince).toBe(2012);
+        expect(items.get('6.C.5.b')).toMatchObject({ text: 'Rare-earth-metal doped double-clad fibres having any of the following:' });
+        expect(items.get('6.C.5.b')!.reservedSince).toBeUndefined();
+    });
+
     test('"ML 7. i." written with a space after ML is item ML7.i, not a note (2003)', () => {
         const items = build(['ML7.\tChemical or biological toxic agents, as follows:', '\th.\t"Biocatalysts" as follows:', 'ML 7. i.\t"Technology" as follows:', '\t\t1.\t"Technology" for the "development" of toxicological agents;'].join('\n'));
         expect(items.get('ML7.i')!.text).toBe('"Technology" as follows:');

@@ -65,6 +65,11 @@ export class LspTestClient {
         void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
 
+    /** The version the last publication for `uri` says its diagnostics were computed from. */
+    publishedVersion(uri: string): number | undefined {
+        return this.diagnostics.get(uri)?.version;
+    }
+
     /** Forgets what was published for `uri`, so that the next wait sees a fresh publication (one caused by another document). */
     forgetDiagnostics(uri: string): void {
         this.diagnostics.delete(uri);

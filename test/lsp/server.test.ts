@@ -66,6 +66,19 @@ describe('language server over stdio', () => {
         expect(await client.waitForDiagnostics(other)).toEqual([]);
     });
 
+    test('diagnostics say which version of the text they were computed from', async () => {
+        const other = 'file:///lsp-test/versioned.cld';
+        client.open(other, LIST);
+        await client.waitForDiagnostics(other);
+        expect(client.publishedVersion(other)).toBe(1);
+        client.change(other, LIST.replace('wavelength < 193 nm', 'wavelength < 5 GHz'));
+        expect((await client.waitForDiagnostics(other)).map(d => d.code)).toContain('unit-dimension');
+        expect(client.publishedVersion(other)).toBe(2);
+        client.change(other, LIST);
+        expect(await client.waitForDiagnostics(other)).toEqual([]);
+        expect(client.publishedVersion(other)).toBe(3);
+    });
+
     test('hover on an item shows its code, WA code, inherited tiers and exact thresholds', async () => {
         const hover = await client.request<Hover>('textDocument/hover', at('item a "Wavelength', 5));
         const text = (hover.contents as { value: string }).value;

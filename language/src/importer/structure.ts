@@ -470,7 +470,13 @@ export class ItemTreeBuilder {
         this.note = undefined;
         this.implicitList = undefined;
         const byTabs = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
-        const parentIndex = this.deeperWhenTaken(byTabs, label);
+        const parentIndex = this.deeperWhenTaken(byTabs, label, depth - base);
+        const as = parentIndex === undefined ? label : this.inListKind(parentIndex, label);
+        if (as !== label) {
+            this.warn(paragraph, `label ${label}. at indentation ${depth} continues a list of the other kind; numbered ${as}.`);
+            this.relabeledList = this.open[parentIndex!];
+            label = as;
+        }
         if (parentIndex === undefined) {
             this.warn(paragraph, `item ${label}. at indentation ${depth} has no open item above it; kept as a note`);
             this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
@@ -485,11 +491,29 @@ export class ItemTreeBuilder {
      * open, ML8.a.33.a-b and a.34.a-b one or two tabs short in 2011) goes deeper, to the open item
      * whose next label it is, rather than adding its text to the item already there.
      */
-    private deeperWhenTaken(parentIndex: number | undefined, label: string): number | undefined {
+    private deeperWhenTaken(parentIndex: number | undefined, label: string, indexFromTabs: number): number | undefined {
         if (parentIndex === undefined || !this.open[parentIndex].children.some(c => c.label === label)) return parentIndex;
         const deeper = this.parentBySequence(label);
-        return deeper !== undefined && deeper > parentIndex ? deeper : parentIndex;
+        if (deeper !== undefined && deeper > parentIndex) return deeper;
+        // The tabs name a deeper open item whose list this label starts or continues in the other
+        // kind ("a. Titanium doped sapphire" under 6.C.5.a in 2014, where 2015 has 6.C.5.a.1).
+        return indexFromTabs > parentIndex && this.open[indexFromTabs] && this.inListKind(indexFromTabs, label) !== label ? indexFromTabs : parentIndex;
     }
+
+    /**
+     * The label as the list under open[index] numbers it: a label of the other kind that starts or
+     * continues that list is read in the list's kind ("a." -> 1, then "b." -> 2); otherwise as written.
+     */
+    private inListKind(index: number, label: string): string {
+        if ((index % 2 === 0) === isLetterLabel(label)) return label;
+        const as = otherKind(label);
+        const children = this.open[index].children;
+        const last = children[children.length - 1];
+        return as !== undefined && (last ? isSuccessor(last.label, as) : as === 'a' || as === '1') ? as : label;
+    }
+
+    /** The item whose list the document writes in the other kind of label (see inListKind). */
+    private relabeledList: ItemModel | undefined;
 
     /** The item a label line with too few tabs was placed as, with those tabs (see underShallowItem). */
     private shallow: { depth: number; item: ItemModel } | undefined;
@@ -521,7 +545,9 @@ export class ItemTreeBuilder {
         if (!last || last.paragraph !== this.paragraphs - 1 || last.depth !== depth) return undefined;
         const index = this.open.indexOf(last.parent);
         const previous = last.parent.children[last.parent.children.length - 1];
-        return index >= 0 && previous && isSuccessor(previous.label, label) ? index : undefined;
+        // A list the document writes in the other kind goes on in it ("a.", then "b. Not used since 2012").
+        const relabeled = this.relabeledList === last.parent && isSuccessor(previous?.label ?? '', this.inListKind(index, label));
+        return index >= 0 && previous && (isSuccessor(previous.label, label) || relabeled) ? index : undefined;
     }
 
     /**
@@ -677,6 +703,13 @@ export class ItemTreeBuilder {
 }
 
 /** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
+/** The label in the other kind at the same place in its list: "a" -> "1", "3" -> "c" (single letters only). */
+function otherKind(label: string): string | undefined {
+    if (/^[a-z]$/.test(label)) return String(label.charCodeAt(0) - 96);
+    const number = Number(label);
+    return /^\d+$/.test(label) && number >= 1 && number <= 26 ? String.fromCharCode(96 + number) : undefined;
+}
+
 function continuesText(before: string, line: string): boolean {
     // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
     // examples are the item's own text (ML7, 1997-2008), not a note.
