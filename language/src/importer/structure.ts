@@ -14,6 +14,7 @@ import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeL
 import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
+import { LabelLevels } from './label-levels.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
@@ -73,6 +74,8 @@ export class ItemTreeBuilder {
     private readonly mlRoots = new Map<string, ItemModel>();
     /** Runs of notes after the last sub-item, and numbered notes in series (note-runs.ts). */
     private readonly runs = new NoteRuns(() => itemsCreated);
+    /** Which open item a label line goes under (label-levels.ts). */
+    private readonly levels = new LabelLevels(() => this.open);
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -109,7 +112,7 @@ export class ItemTreeBuilder {
     readonly listNotes: NoteModel[] = [];
 
     add(paragraph: SourceParagraph): void {
-        this.paragraphs++;
+        this.levels.nextLine();
         const text = paragraph.text;
         const { depth, fields } = splitFields(text);
         if (fields.length === 0 || RULE.test(fields.join(' '))) return;
@@ -469,12 +472,9 @@ export class ItemTreeBuilder {
         }
         this.note = undefined;
         this.implicitList = undefined;
-        const byTabs = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(depth - base, label);
-        const parentIndex = this.deeperWhenTaken(byTabs, label, depth - base);
-        const as = parentIndex === undefined ? label : this.inListKind(parentIndex, label);
+        const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base);
         if (as !== label) {
             this.warn(paragraph, `label ${label}. at indentation ${depth} continues a list of the other kind; numbered ${as}.`);
-            this.relabeledList = this.open[parentIndex!];
             label = as;
         }
         if (parentIndex === undefined) {
@@ -483,71 +483,7 @@ export class ItemTreeBuilder {
             return;
         }
         this.placeItem(parentIndex, label, text, paragraph);
-        this.lastLabel = { depth, parent: this.open[parentIndex], paragraph: this.paragraphs };
-    }
-
-    /**
-     * A label its tabs place where the same label already stands ("\ta." under ML8 when ML8.a is
-     * open, ML8.a.33.a-b and a.34.a-b one or two tabs short in 2011) goes deeper, to the open item
-     * whose next label it is, rather than adding its text to the item already there.
-     */
-    private deeperWhenTaken(parentIndex: number | undefined, label: string, indexFromTabs: number): number | undefined {
-        if (parentIndex === undefined || !this.open[parentIndex].children.some(c => c.label === label)) return parentIndex;
-        const deeper = this.parentBySequence(label);
-        if (deeper !== undefined && deeper > parentIndex) return deeper;
-        // The tabs name a deeper open item whose list this label starts or continues in the other
-        // kind ("a. Titanium doped sapphire" under 6.C.5.a in 2014, where 2015 has 6.C.5.a.1).
-        return indexFromTabs > parentIndex && this.open[indexFromTabs] && this.inListKind(indexFromTabs, label) !== label ? indexFromTabs : parentIndex;
-    }
-
-    /**
-     * The label as the list under open[index] numbers it: a label of the other kind that starts or
-     * continues that list is read in the list's kind ("a." -> 1, then "b." -> 2); otherwise as written.
-     */
-    private inListKind(index: number, label: string): string {
-        if ((index % 2 === 0) === isLetterLabel(label)) return label;
-        const as = otherKind(label);
-        const children = this.open[index].children;
-        const last = children[children.length - 1];
-        return as !== undefined && (last ? isSuccessor(last.label, as) : as === 'a' || as === '1') ? as : label;
-    }
-
-    /** The item whose list the document writes in the other kind of label (see inListKind). */
-    private relabeledList: ItemModel | undefined;
-
-    /** The item a label line with too few tabs was placed as, with those tabs (see underShallowItem). */
-    private shallow: { depth: number; item: ItemModel } | undefined;
-
-    /**
-     * The labels one tab deeper than an item placed with too few tabs are its children, by the
-     * same offset: 9.E.3.c.2 at two tabs (2013-2021), then its a.-c. at three.
-     */
-    private underShallowItem(depth: number, label: string): number | undefined {
-        const shallow = this.shallow;
-        const index = shallow ? this.open.indexOf(shallow.item) : -1;
-        if (!shallow || index < 0 || depth !== shallow.depth + 1) return undefined;
-        const last = shallow.item.children[shallow.item.children.length - 1];
-        const fits = last ? isSuccessor(last.label, label) : (index % 2 === 0) !== isLetterLabel(label) ? false : label === 'a' || label === '1';
-        return fits ? index : undefined;
-    }
-
-    /** How many paragraphs were read, and where the label line just before went (see sameIndentParent). */
-    private paragraphs = 0;
-    private lastLabel: { depth: number; parent: ItemModel; paragraph: number } | undefined;
-
-    /**
-     * A label line at the indentation of the label line right before it, continuing that line's
-     * list, is its sibling: the document indents them alike even where both are a tab off
-     * (6.A.5.b.2.b-c in 2004 at 6.A.5.b's depth; "c." would otherwise become 6.A.5.c).
-     */
-    private sameIndentParent(depth: number, label: string): number | undefined {
-        const last = this.lastLabel;
-        if (!last || last.paragraph !== this.paragraphs - 1 || last.depth !== depth) return undefined;
-        const index = this.open.indexOf(last.parent);
-        const previous = last.parent.children[last.parent.children.length - 1];
-        // A list the document writes in the other kind goes on in it ("a.", then "b. Not used since 2012").
-        const relabeled = this.relabeledList === last.parent && isSuccessor(previous?.label ?? '', this.inListKind(index, label));
-        return index >= 0 && previous && (isSuccessor(previous.label, label) || relabeled) ? index : undefined;
+        this.levels.placed(depth, this.open[parentIndex]);
     }
 
     /**
@@ -593,9 +529,9 @@ export class ItemTreeBuilder {
         const note = this.note;
         // A Technical Note starting a list of its own (a., 1.) keeps it; a label that only continues
         // the items above (ML10.f, its Technical Note, then "g." at the margin) is the next item.
-        const technicalList = note?.kind === 'technical-note' && (label === 'a' || label === '1' || this.parentBySequence(label) === undefined);
+        const technicalList = note?.kind === 'technical-note' && (label === 'a' || label === '1' || this.levels.parentBySequence(label) === undefined);
         const noteList = continuesListNote || note && (technicalList || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
-        const parentIndex = noteList ? undefined : this.parentBySequence(label);
+        const parentIndex = noteList ? undefined : this.levels.parentBySequence(label);
         if (parentIndex === undefined) {
             if (this.note?.text === '') this.placeByFirstLine(this.note, text, paragraph);
             else if (this.note) this.widenByParagraph(this.note, text);
@@ -607,17 +543,7 @@ export class ItemTreeBuilder {
         this.note = undefined;
         this.implicitList = undefined;
         this.placeItem(parentIndex, label, text, paragraph);
-        this.shallow = { depth: splitFields(paragraph.text).depth, item: this.open[this.open.length - 1] };
-    }
-
-    /** The deepest open item whose next label this is. */
-    private parentBySequence(label: string): number | undefined {
-        for (let index = this.open.length - 1; index >= 0; index--) {
-            if ((index % 2 === 0) !== isLetterLabel(label)) continue;
-            const last = this.open[index].children[this.open[index].children.length - 1];
-            if (last ? isSuccessor(last.label, label) : label === 'a' || label === '1') return index;
-        }
-        return undefined;
+        this.levels.placedShallow(splitFields(paragraph.text).depth, this.open[this.open.length - 1]);
     }
 
     private noteIntroducesList(label: string): boolean {
@@ -649,31 +575,7 @@ export class ItemTreeBuilder {
         if (this.noteIntroducesList(label) || this.noteRunsList(label)) return true;
         // A heading alone ("Technical Notes") numbers its own paragraphs: 1., 2., ... are not items.
         if (this.note!.text === '' && (label === '1' || label === 'a')) return true;
-        return this.followingParent(indexFromTabs, label) === undefined;
-    }
-
-    /**
-     * The open item the label belongs under. The tab count says it, but the documents are
-     * sometimes off by one; then the label's kind (letters at odd depths below the entry) and its
-     * place in the sibling sequence decide between the neighbouring levels.
-     */
-    private chooseParent(indexFromTabs: number, label: string): number | undefined {
-        return this.followingParent(indexFromTabs, label) ?? this.parentCandidates(indexFromTabs, label)[0];
-    }
-
-    /** The open levels near the tab depth whose label kind fits, nearest first. */
-    private parentCandidates(indexFromTabs: number, label: string): number[] {
-        const fits = (index: number) => index >= 0 && index < this.open.length && (index % 2 === 0) === isLetterLabel(label);
-        return [indexFromTabs, indexFromTabs - 1, indexFromTabs + 1, indexFromTabs - 2, indexFromTabs - 3].filter(fits);
-    }
-
-    /** Of those, the first whose children this label continues. */
-    private followingParent(indexFromTabs: number, label: string): number | undefined {
-        return this.parentCandidates(indexFromTabs, label).find(index => {
-            const siblings = this.open[index].children;
-            const last = siblings[siblings.length - 1];
-            return last ? isSuccessor(last.label, label) : label === 'a' || label === '1';
-        });
+        return this.levels.followingParent(indexFromTabs, label) === undefined;
     }
 
     private groupOf(letter: string): GroupModel {
@@ -703,13 +605,6 @@ export class ItemTreeBuilder {
 }
 
 /** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
-/** The label in the other kind at the same place in its list: "a" -> "1", "3" -> "c" (single letters only). */
-function otherKind(label: string): string | undefined {
-    if (/^[a-z]$/.test(label)) return String(label.charCodeAt(0) - 96);
-    const number = Number(label);
-    return /^\d+$/.test(label) && number >= 1 && number <= 26 ? String.fromCharCode(96 + number) : undefined;
-}
-
 function continuesText(before: string, line: string): boolean {
     // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
     // examples are the item's own text (ML7, 1997-2008), not a note.
