@@ -6,7 +6,7 @@ import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { type Change, type ListDiff, CHANGE_KINDS, diffLists, emptyCounts } from '../../language/src/diff/diff.js';
 import { parseFlatList } from '../../language/src/model/parse-list.js';
 import { renderDiff } from '../../language/src/diff/render.js';
-import { wordDiff } from '../../language/src/diff/words.js';
+import { normaliseText, wordDiff } from '../../language/src/diff/words.js';
 import { alignInOrder } from '../../language/src/diff/match.js';
 import type { FlatItem, FlatList } from '../../language/src/model/flat-items.js';
 import { importAndCheck } from '../../language/src/importer/import-edition.js';
@@ -290,6 +290,14 @@ describe('properties', () => {
             expect(side('removed')).toEqual(a);
             expect(side('added')).toEqual(b);
         }));
+    });
+
+    test('the word diff shows the document\'s characters, while the comparison ignores how they were encoded', () => {
+        const word97 = 'particles larger than 100 \u00b5m in 10\u00b3 \u2018cycles\u2019';
+        const pdf = 'particles larger than 100 \u03bcm in 10\u00b3 \'cycles\', i.e.,';
+        expect(normaliseText(word97.replace(/\u00b5/, '\u03bc'))).toBe(normaliseText(word97));
+        const text = wordDiff(word97, pdf).map(segment => segment.text).join(' ');
+        for (const written of ['\u00b5m', '\u03bcm', '10\u00b3', '\u2018cycles\u2019']) expect(text).toContain(written);
     });
 
     function flat(items: FlatItem[]): FlatList {

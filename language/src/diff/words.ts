@@ -18,12 +18,43 @@ const MAX_LCS_CELLS = 4_000_000;
  * spaces Word leaves before punctuation ("operator .") never make a rewording.
  */
 export function normaliseText(text: string | undefined): string {
-    return (text ?? '').normalize('NFKC').replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[‐‑‒–—]/g, '-')
-        .replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(').trim();
+    const source = text ?? '';
+    let normal = normalised.get(source);
+    if (normal === undefined) {
+        normal = source.normalize('NFKC').replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[‐‑‒–—]/g, '-')
+            .replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(').trim();
+        remember(normalised, source, normal);
+    }
+    return normal;
 }
 
+/**
+ * The matcher compares each text with many others, so each text is normalised and split once:
+ * bounded caches, emptied when full (a diff of two editions holds about 5,000 texts).
+ */
+const normalised = new Map<string, string>();
+const wordLists = new Map<string, string[]>();
+const CACHE_LIMIT = 50_000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+}
+
+/** The words of a text as the document writes them (a word diff shows the document's characters). */
 function tokens(text: string): string[] {
-    return normaliseText(text).split(' ').filter(t => t.length > 0);
+    return text.replace(/\s+/g, ' ').trim().split(' ').filter(t => t.length > 0);
+}
+
+/** The words of a text as compared: normalised and case-folded. */
+function comparedWords(text: string | undefined): string[] {
+    const source = text ?? '';
+    let words = wordLists.get(source);
+    if (words === undefined) {
+        words = normaliseText(source).toLowerCase().split(' ').filter(t => t.length > 0);
+        remember(wordLists, source, words);
+    }
+    return words;
 }
 
 /** The words of `before` and `after` aligned by their longest common subsequence. */
@@ -66,8 +97,8 @@ function merge(segments: WordSegment[]): WordSegment[] {
 
 /** Dice coefficient of the two texts' word multisets, case-folded: 1 for the same words, 0 for none shared. */
 export function textSimilarity(a: string | undefined, b: string | undefined): number {
-    const wordsA = tokens((a ?? '').toLowerCase());
-    const wordsB = tokens((b ?? '').toLowerCase());
+    const wordsA = comparedWords(a);
+    const wordsB = comparedWords(b);
     if (wordsA.length === 0 && wordsB.length === 0) return 1;
     const counts = new Map<string, number>();
     for (const w of wordsA) counts.set(w, (counts.get(w) ?? 0) + 1);
