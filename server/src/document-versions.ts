@@ -4,17 +4,13 @@
  * overtaken. Langium publishes without a version, and an open document's TextDocument is updated
  * in place by later edits, so the version is taken when the text is read for parsing.
  */
-import { type AstNode, DefaultLangiumDocumentFactory, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { type AstNode, DefaultLangiumDocumentFactory, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 
 export class VersionedDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The version of each open document's text as last parsed, by URI. */
     private readonly parsedVersions = new Map<string, number>();
-
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-    }
 
     override update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         // The text is read synchronously at the start of update, before any edit can land.

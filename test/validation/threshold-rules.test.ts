@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DIMENSIONS } from '../../language/src/quantities/units.js';
 import { codesOf, inEntry } from './validation-helper.js';
 
 const cases: Array<[string, string, string]> = [
@@ -54,7 +55,6 @@ describe('the unit registry in the language', () => {
     // A dimension's name is written in the list (`parameter x: beam-quality`): it must parse as one,
     // with each of its usual units, so that no name collides with a keyword ("parameter").
     test('every dimension and each of its usual units can be declared and used without a diagnostic', async () => {
-        const { DIMENSIONS } = await import('../../language/src/quantities/units.js');
         const problems: string[] = [];
         for (const [name, info] of DIMENSIONS) {
             for (const unit of info.common.length > 0 ? info.common : [undefined]) {

@@ -34,7 +34,7 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');
         if (termAt >= 0 && before.every(f => USED_IN.test(f))) {
-            const [, quoted, beside, qualifier, trailing] = TERM.exec(fields[termAt])!;
+            const [, quoted, acronym, qualifier, trailing] = TERM.exec(fields[termAt])!;
             // '"Interleaved Analogue-to-Digital Converter (ADC)"': the acronym inside the quotes
             // is defined as well, as it is beside them.
             const inside = /^(.*?)\s*\(([A-Z][A-Za-z0-9-]{1,10})\)$/.exec(quoted.trim());
@@ -42,7 +42,6 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
             // Inside the quotes the acronym abbreviates only part of the term (two terms share "ADC"):
             // the short form the texts quote is defined instead ("Interleaved ADC").
             const shortForm = inside ? abbreviated(written.trim(), inside[2]) ?? inside[2] : undefined;
-            const acronym = beside;
             const term = written.trim().replace(/\(s\)$/, '');
             const usedIn = canonicalUsedIn(before.join(' '));
             // "Bias" (accelerometer) and "Bias" (gyro): one term, each meaning under its qualifier.

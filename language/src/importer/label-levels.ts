@@ -63,9 +63,7 @@ export class LabelLevels {
     private inListKind(index: number, label: string): string {
         if ((index % 2 === 0) === isLetterLabel(label)) return label;
         const as = otherKind(label);
-        const children = this.open[index].children;
-        const last = children[children.length - 1];
-        return as !== undefined && (last ? isSuccessor(last.label, as) : as === 'a' || as === '1') ? as : label;
+        return as !== undefined && takesNext(this.open[index], as) ? as : label;
     }
 
     /** The item whose list the document writes in the other kind of label (see inListKind). */
@@ -82,9 +80,9 @@ export class LabelLevels {
         const shallow = this.shallow;
         const index = shallow ? this.open.indexOf(shallow.item) : -1;
         if (!shallow || index < 0 || depth !== shallow.depth + 1) return undefined;
-        const last = shallow.item.children[shallow.item.children.length - 1];
-        const fits = last ? isSuccessor(last.label, label) : (index % 2 === 0) !== isLetterLabel(label) ? false : label === 'a' || label === '1';
-        return fits ? index : undefined;
+        // An item with no children yet takes only a first label of its level's kind.
+        const kindFits = shallow.item.children.length > 0 || (index % 2 === 0) === isLetterLabel(label);
+        return kindFits && takesNext(shallow.item, label) ? index : undefined;
     }
 
     /** How many paragraphs were read, and where the label line just before went (see sameIndentParent). */
@@ -110,8 +108,7 @@ export class LabelLevels {
     parentBySequence(label: string): number | undefined {
         for (let index = this.open.length - 1; index >= 0; index--) {
             if ((index % 2 === 0) !== isLetterLabel(label)) continue;
-            const last = this.open[index].children[this.open[index].children.length - 1];
-            if (last ? isSuccessor(last.label, label) : label === 'a' || label === '1') return index;
+            if (takesNext(this.open[index], label)) return index;
         }
         return undefined;
     }
@@ -133,12 +130,14 @@ export class LabelLevels {
 
     /** Of those, the first whose children this label continues. */
     followingParent(indexFromTabs: number, label: string): number | undefined {
-        return this.parentCandidates(indexFromTabs, label).find(index => {
-            const siblings = this.open[index].children;
-            const last = siblings[siblings.length - 1];
-            return last ? isSuccessor(last.label, label) : label === 'a' || label === '1';
-        });
+        return this.parentCandidates(indexFromTabs, label).find(index => takesNext(this.open[index], label));
     }
+}
+
+/** The label continues the item's list of children, or starts it ("a", "1"). */
+function takesNext(item: ItemModel, label: string): boolean {
+    const last = item.children[item.children.length - 1];
+    return last ? isSuccessor(last.label, label) : label === 'a' || label === '1';
 }
 
 /** The label in the other kind at the same place in its list: "a" -> "1", "3" -> "c" (single letters only). */

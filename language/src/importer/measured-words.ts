@@ -63,7 +63,7 @@ function nounBefore(words: string[]): string | undefined {
 
 /** Nouns and adjectives that come before a phrase without naming what it measures. */
 const NAMES_NO_QUANTITY = new Set(['use', 'document', 'available', 'mach', 'low', 'high', 'aircraft', 'vehicle',
-    'microcircuit', 'move', 'operate', 'operation', 'order', 'excess', 'type', 'mode', 'all', 'other', 'least', 'most']);
+    'microcircuit', 'move', 'operation', 'order', 'excess', 'type', 'mode', 'all', 'other', 'least', 'most']);
 
 /** A unit written as a word before a phrase ("frequencies exceeding 31.8 GHz ... or exceeding 43.5 GHz"): never a name. */
 function isUnitWord(word: string): boolean {

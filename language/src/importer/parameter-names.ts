@@ -39,8 +39,6 @@ export function parameterName(dimension: string, measure: string | undefined): {
 /** Dimensions of a rate that a measure ending in "rate" already names ("burning rate" in mm/s, "transfer rate" in Mbyte/s). */
 const RATES = new Set(['velocity', 'data-rate', 'area-rate', 'mass-flow', 'angular-rate', 'current-rate', 'voltage-rate', 'dose-rate']);
 
-const dimensionWordsOf = (measure: string) => measure.replace(/_/g, '-');
-
 function nameOf(measure: string, dimension: string): string {
     const words = measure.split('_');
     const dimensionWords = dimension.split('-');
@@ -49,7 +47,7 @@ function nameOf(measure: string, dimension: string): string {
     if (measure === dimensionWords.join('_') || measure.endsWith(`_${dimensionWords.join('_')}`)) return measure;
     // A measure that spells another dimension ("data rate" counted in samples per second) keeps
     // its dimension apart, so the name never depends on which of the two an edition met first.
-    if (words.length > 1 && DIMENSIONS.has(dimensionWordsOf(measure))) return `${measure}_${dimension}`;
+    if (words.length > 1 && DIMENSIONS.has(measure.replace(/_/g, '-'))) return `${measure}_${dimension}`;
     if (naturalDimension(measure) === dimension) return measure;
     // A "density" in an energy-density is an energy density, an "impulse" in a specific-impulse a
     // specific impulse: the dimension says it whole, and saying the word twice says nothing more.

@@ -12,12 +12,12 @@ const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2',
 
 // A power of ten alone, "10^-14 J" or flattened "10-14 J", before the usual decimal forms; a ± before
 // a tolerance ("less than ± 2.5%") is outside the number (the bound is on its magnitude).
-// A signed level ("+20 dBm") keeps its value. Numbers written as words ("more than four nitro
-// groups") count things only; see readQuantity.
-export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)`;
-
 /** Numbers the documents write as words, when they count something. */
 const WORD_NUMBERS: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12' };
+
+// A signed level ("+20 dBm") keeps its value. Numbers written as words ("more than four nitro
+// groups") count things only; see readQuantity.
+export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b)`;
 
 /** Document spellings of units, longest first, mapped to the registry's symbols. */
 const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
@@ -136,9 +136,12 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     if (spelled !== undefined && (unitText ?? '') === '') return undefined;
     const number = spelled !== undefined ? { value: spelled, guessed: false } : readNumber(numberText);
     if (!number) return undefined;
+    // The words read past the unit token belong to the phrase ("more than 5 tunable resonators"):
+    // a negative unused tail lengthens it.
+    const past = (length: number) => Math.min(0, (unitText ?? '').length - length);
     // "5 degrees of freedom of movement or more" counts degrees of freedom, not an angle.
     const freedom = /^degrees? of freedom\b/i.exec(unitSource);
-    if (freedom) return { quantity: { value: number.value }, dimension: 'count:degree_of_freedom', guessed: number.guessed, unusedTail: Math.min(0, (unitText ?? '').length - freedom[0].length) };
+    if (freedom) return { quantity: { value: number.value }, dimension: 'count:degree_of_freedom', guessed: number.guessed, unusedTail: past(freedom[0].length) };
     const compound = compoundUnit(unitSource);
     if (compound) {
         return { quantity: { value: number.value, unit: compound.unit }, dimension: compound.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', compound.length) };
@@ -160,10 +163,7 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     if (number.value.startsWith('-')) return undefined;
     // "Depths more than five times their diameter": a ratio to the quantity named after it.
     const times = /^times\b/.exec(unitSource);
-    if (times) return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: Math.min(0, (unitText ?? '').length - times[0].length) };
-    // The words read past the unit token belong to the phrase ("more than 5 tunable resonators"):
-    // a negative unused tail lengthens it.
-    const past = (length: number) => Math.min(0, (unitText ?? '').length - length);
+    if (times) return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: past(times[0].length) };
     const rate = eventRate(number.value, unitSource);
     if (rate) return { quantity: rate.quantity, dimension: 'frequency', guessed: number.guessed, unusedTail: past(rate.length) };
     // A counted noun, or a defined term counted ('More than 4 x 10^6 "active pixels"').

@@ -462,14 +462,7 @@ export class ItemTreeBuilder {
         if (this.placeInWordList(label, text, paragraph)) return;
         const base = this.open[0].code.split('.').length;
         if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
-        if (this.note && this.continuesNoteList(depth - base, label)) {
-            // "Technical Notes" alone, then "1. For the purposes of 5.D.1.e., ...": the first
-            // paragraph says whose notes they are, as an unnumbered first line does.
-            if (this.note.text === '') this.placeByFirstLine(this.note, text, paragraph);
-            else this.widenByParagraph(this.note, text);
-            this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
-            return;
-        }
+        if (this.note && this.continuesNoteList(depth - base, label)) return this.addNoteListLine(this.note, label, text, paragraph);
         this.note = undefined;
         this.implicitList = undefined;
         const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base);
@@ -533,9 +526,7 @@ export class ItemTreeBuilder {
         const noteList = continuesListNote || note && (technicalList || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
         const parentIndex = noteList ? undefined : this.levels.parentBySequence(label);
         if (parentIndex === undefined) {
-            if (this.note?.text === '') this.placeByFirstLine(this.note, text, paragraph);
-            else if (this.note) this.widenByParagraph(this.note, text);
-            if (this.note) this.note.text = this.note.text ? `${this.note.text}\n${label}. ${text}` : `${label}. ${text}`;
+            if (this.note) this.addNoteListLine(this.note, label, text, paragraph);
             else this.attachNote({ kind: 'note', text: `${label}. ${text}` }, paragraph);
             if (this.note!.kind !== 'technical-note') this.listNote = this.note;
             return;
@@ -544,6 +535,17 @@ export class ItemTreeBuilder {
         this.implicitList = undefined;
         this.placeItem(parentIndex, label, text, paragraph);
         this.levels.placedShallow(splitFields(paragraph.text).depth, this.open[this.open.length - 1]);
+    }
+
+    /**
+     * A numbered paragraph of the open note's own list. "Technical Notes" alone, then "1. For the
+     * purposes of 5.D.1.e., ...": the first paragraph says whose notes they are, as an unnumbered
+     * first line does, and a later one naming other items widens them (widenByParagraph).
+     */
+    private addNoteListLine(note: NoteModel, label: string, text: string, paragraph: SourceParagraph): void {
+        if (note.text === '') this.placeByFirstLine(note, text, paragraph);
+        else this.widenByParagraph(note, text);
+        note.text = note.text ? `${note.text}\n${label}. ${text}` : `${label}. ${text}`;
     }
 
     private noteIntroducesList(label: string): boolean {

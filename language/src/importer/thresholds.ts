@@ -27,10 +27,8 @@ interface PhrasePattern {
     better?: 'strict' | 'inclusive';
     /** A condition of measurement ("over 300 mm of travel"), not a limit: read so no shorter form takes it, and not written. */
     context?: true;
-    /** The number counts carbon atoms, written as a chemist does ("C10"). */
-    carbons?: true;
-    /** The number counts the noun phrase after the comparator (group `counted`): "Five or more axes". */
-    countsAfter?: true;
+    /** Reads the quantity where the form says what it is, instead of the number and unit words (group `an`). */
+    read?: (groups: Record<string, string>) => ReadQuantity | undefined;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
@@ -73,9 +71,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
-    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], countsAfter: true },
+    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
     // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
-    { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], carbons: true },
+    { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], read: groups => ({ quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }) },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
     { pattern: new RegExp(String.raw`\bother than\s${QA}\s?(?:to|-|–)\s?${QB}(?:\sinclusive)?`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)], union: true },
     // The Mach number is written before its value: "at speeds exceeding Mach 5".
@@ -139,9 +137,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         if (taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
-        const a = candidate.form.carbons ? { quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }
-            : candidate.form.countsAfter ? countOf(groups.an, groups.counted.toLowerCase())
-            : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
+        const a = candidate.form.read ? candidate.form.read(groups) : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
         taken.push([start, end]);

@@ -110,12 +110,13 @@ export function toParagraphs(text: string, file: string): SourceParagraph[] {
 export function splitCatdocMargins(text: string): { body: string; margins: string } {
     const lines = normaliseWordText(text).split('\n');
     let start = lines.length;
+    const footer = (line: string) => /page \\{1,2}\* arabic/i.test(line);
     const margin = (line: string) => line.trim() === '' || /^[_\-=\s*]{5,}$/.test(line) || /^\s*WA[- ]LIST \(\d{2}\) \d+\s*$/.test(line)
-        || /page \\{1,2}\* arabic/i.test(line) || (/^[^a-z]{4,120}$/.test(line.trim()) && /[A-Z]{4}/.test(line));
+        || footer(line) || (/^[^a-z]{4,120}$/.test(line.trim()) && /[A-Z]{4}/.test(line));
     while (start > 0 && margin(lines[start - 1])) start--;
     // Only a block that holds a footer is margins: a part that simply ends with a heading keeps it.
     const block = lines.slice(start);
-    if (!block.some(line => /page \\{1,2}\* arabic/i.test(line))) return { body: text, margins: '' };
+    if (!block.some(footer)) return { body: text, margins: '' };
     return { body: lines.slice(0, start).join('\n'), margins: block.join('\n') };
 }
 
