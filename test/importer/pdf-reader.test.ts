@@ -318,6 +318,17 @@ describe.skipIf(!corpusPresent)('readPdfEdition on WA-LIST (25) 1 Corr.', () => 
         expect(texts(part('general-notes')[0])).toContain('\ta.\tSold from stock at retail selling points without restriction, by means of:');
     });
 
+    test("paragraphs carry where their lines begin, in twips: the N.B. closing 3.A.1.a.5.a's list is set at 3.A.1.a.5.a's text", () => {
+        const paragraphs = part('category', 3)[0].paragraphs;
+        const index = paragraphs.findIndex(p => p.text.startsWith('\t\t\t\t\ta.\tADCs having any of the following'));
+        const item = paragraphs[index].indent!;
+        const following = paragraphs.slice(index);
+        const last = following.find(p => p.text.startsWith('\t\t\t\t\t\t5.\tA resolution of 16 bit or more'))!.indent!;
+        const nb = following.find(p => p.text.startsWith('N.B.\tFor integrated circuits that contain analogue-to-digital converters'))!.indent!;
+        expect(last.left - item.left).toBeGreaterThan(300);
+        expect(Math.abs(nb.first - item.left)).toBeLessThanOrEqual(150);
+    });
+
     test('no running header, footer or rule in the text', () => {
         const leaks = edition.flatMap(p => p.paragraphs).filter(p => /WA-LIST \(25\)|15-01-2026|_{5}|DUAL-USE LIST - CATEGORY|^-\s*\d+\s*-$/.test(p.text));
         expect(leaks).toEqual([]);

@@ -20,8 +20,22 @@ export function speaksOf(text: string, item: ItemModel): boolean {
  * specially designed ..." after "b. 'Disruptors';", 1.A.6.b in 2004-2018) is about that item.
  */
 function definesTermOf(text: string, item: ItemModel): boolean {
-    const term = /^['‘"“]([^'’"”]{3,60})['’"”]\s*(?:[-–—:]|means|is|are|includes?)\s/i.exec(text.trim())?.[1];
-    return term !== undefined && new RegExp(String.raw`['‘"“]${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’"”]`, 'i').test(item.text ?? '');
+    const term = definedTerm(text);
+    return term !== undefined && quotes(item.text, term);
+}
+
+/** The term a note opens by defining ("'Real-time bandwidth' is the widest frequency range ..."). */
+export function definedTerm(text: string): string | undefined {
+    return /^['‘"“]([^'’"”]{3,60})['’"”]\s*(?:[-–—:]|means|is|are|includes?)\s/i.exec(text.trim())?.[1];
+}
+
+/** Whether the item's text or a sub-item's quotes `term`. */
+export function quotesTerm(item: ItemModel, term: string): boolean {
+    return quotes(item.text, term) || item.children.some(child => quotesTerm(child, term));
+}
+
+function quotes(text: string | undefined, term: string): boolean {
+    return new RegExp(String.raw`['‘"“]${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’"”]`, 'i').test(text ?? '');
 }
 
 function escapeCode(code: string): string {

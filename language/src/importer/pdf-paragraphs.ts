@@ -163,6 +163,7 @@ export class ParagraphWriter {
             // The first wrapped line shows where the text column really is.
             open.textX = line.pieces[0].x;
             open.estimated = false;
+            open.paragraph.indent!.left = twips(open.textX);
             if (open.level) Object.assign(open.level, { textX: open.textX, estimated: false });
         }
         open.paragraph.text = joinWrapped(open.paragraph.text, this.text(line.pieces));
@@ -308,10 +309,16 @@ export class ParagraphWriter {
     }
 
     private start(text: string, line: Line, page: number, start: TextStart, level?: Level): void {
-        const paragraph: SourceParagraph = { text, where: `${this.file}, page ${page}` };
+        // Where its lines begin, in twips as the Word reader gives them (a point is 20 twips).
+        const indent = { left: twips(start.x), first: twips(line.pieces[0].x) };
+        const paragraph: SourceParagraph = { text, where: `${this.file}, page ${page}`, indent };
         this.part.paragraphs.push(paragraph);
         this.open = { paragraph, textX: start.x, estimated: start.estimated, startX: line.pieces[0].x, y: line.y, page, closed: false, level, lastLine: line, rightMargin: this.rightMargin };
     }
+}
+
+function twips(points: number): number {
+    return Math.round(points * 20);
 }
 
 export interface TextStart {

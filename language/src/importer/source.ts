@@ -19,6 +19,13 @@ export interface SourceParagraph {
     where: string;
     /** For a paragraph Word numbers automatically, its list and level: paragraphs of one list and level are siblings. */
     list?: string;
+    /**
+     * Where the paragraph's lines begin, in twips from the margin, where the reader knows it
+     * (Word 97 files): `first` for the first line, `left` for the others (an item's text, after
+     * its hanging label). What a note belongs to is seen there: a note closing a list is set at
+     * the list's item, not at its last sub-item.
+     */
+    indent?: { left: number; first: number };
 }
 
 export interface SourcePart {

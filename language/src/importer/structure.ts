@@ -13,8 +13,9 @@ import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } f
 import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
 import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
-import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
+import { definedTerm, NoteRuns, type NoteOwner, quotesTerm, speaksOf } from './note-runs.js';
 import { LabelLevels } from './label-levels.js';
+import { ItemIndents } from './note-indents.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
@@ -76,6 +77,8 @@ export class ItemTreeBuilder {
     private readonly runs = new NoteRuns(() => itemsCreated);
     /** Which open item a label line goes under (label-levels.ts). */
     private readonly levels = new LabelLevels(() => this.open);
+    /** Where each item's text begins on the page, for the notes set there (note-indents.ts). */
+    private readonly indents = new ItemIndents();
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -248,7 +251,7 @@ export class ItemTreeBuilder {
      * ("For the purposes of 6.C.2.b.1., ...") may name the items it is about: it moves there.
      */
     private placeByFirstLine(note: NoteModel, firstLine: string, paragraph: SourceParagraph): void {
-        const owners = this.noteOwners(firstLine, paragraph);
+        const owners = this.termUser(firstLine, this.noteOwners(firstLine, paragraph));
         const current = this.noteOwner(paragraph);
         if (owners.length === 1 && owners[0] === current) return;
         for (const holder of [current, ...owners]) {
@@ -257,6 +260,19 @@ export class ItemTreeBuilder {
         }
         for (const owner of owners) owner.notes.push(note);
         this.placedByName = { note, owners };
+    }
+
+    /**
+     * A note that opens by defining a term ("1. 'Real-time bandwidth' is ...") placed on an open
+     * item none of whose text quotes it belongs to the open item above whose items do (the
+     * Technical Notes set at 3.A.2.c.4.b's text define a term of 3.A.2.c.4.a: 3.A.2.c.4's).
+     */
+    private termUser(firstLine: string, owners: NoteOwner[]): NoteOwner[] {
+        const term = definedTerm(firstLine);
+        const index = owners.length === 1 ? this.open.indexOf(owners[0] as ItemModel) : -1;
+        if (term === undefined || index < 0 || quotesTerm(this.open[index], term)) return owners;
+        const user = this.open.slice(0, index).reverse().find(item => quotesTerm(item, term));
+        return user ? [user] : owners;
     }
 
     /** A note placed by the items its first paragraph names, and those items (see widenByParagraph). */
@@ -295,12 +311,15 @@ export class ItemTreeBuilder {
     }
 
     /**
-     * The item opened last, else the group or category. A note indented like the labels of some
+     * The item opened last, else the group or category. A note set on the page where an open
+     * item's text begins is that item's (note-indents.ts). A note indented like the labels of some
      * open item's children ("\t\t\t\t\tN.B." after 3.A.1.e.2.b.4, at the depth of 3.A.1.e.2's a. and
      * b.) belongs to that item, not to the last one; notes at the margin cannot say, and stay
      * with the item above them.
      */
     private noteOwner(paragraph: SourceParagraph): NoteOwner {
+        const set = this.indents.ownerOf(paragraph, this.open);
+        if (set) return set;
         const { depth } = splitFields(paragraph.text);
         if (depth > 0 && this.open.length > 1) {
             const index = depth - this.open[0].code.split('.').length;
@@ -453,6 +472,7 @@ export class ItemTreeBuilder {
             current = child;
         }
         if (text) setItemText(current, text);
+        this.indents.record(current, paragraph);
         this.open = chain;
         this.continuable = current;
     }
@@ -508,6 +528,7 @@ export class ItemTreeBuilder {
             parent.children.push(item);
         }
         setItemText(item, text);
+        this.indents.record(item, paragraph);
         this.open = [...this.open.slice(0, parentIndex + 1), item];
         this.continuable = item;
     }

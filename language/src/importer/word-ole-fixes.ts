@@ -21,7 +21,7 @@
 import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import { clean } from 'word-extractor/lib/filters.js';
-import { listMark, listNumbers, type ListNumber } from './word-lists.js';
+import { layoutMarks, paragraphLayouts, type ParagraphLayout } from './word-lists.js';
 import { fkpRuns, propertiesOf } from './word-properties.js';
 
 /** The Symbol font's encoding, 0x20-0xFF. Greek capitals drawn like Latin ones are given as Latin ("µ\uF041/lm" is µA/lm). */
@@ -86,7 +86,7 @@ class CorrectedWordOleExtractor extends (WordOleExtractor as unknown as new () =
     buildDocument(): LibraryDocument;
     extract(reader: unknown): Promise<WordDocument>;
 }) {
-    private numbers: ListNumber[] = [];
+    private layouts: ParagraphLayout[] = [];
 
     override writePieces(word: Buffer, table: Buffer): void {
         super.writePieces(word, table);
@@ -114,19 +114,19 @@ class CorrectedWordOleExtractor extends (WordOleExtractor as unknown as new () =
 
     override writeParagraphProperties(word: Buffer, table: Buffer): void {
         super.writeParagraphProperties(word, table);
-        this.numbers = listNumbers(word, table, this._pieces, this._boundaries.ccpText);
+        this.layouts = paragraphLayouts(word, table, this._pieces, this._boundaries.ccpText);
     }
 
     /** The body with the numbers of (3) put in: the pieces' text cannot grow, so the body is rebuilt from them. */
     override buildDocument(): LibraryDocument {
         const document = super.buildDocument();
-        if (this.numbers.length === 0) return document;
+        if (this.layouts.length === 0) return document;
         const raw = this._pieces.map(p => p.text).join('').slice(0, this._boundaries.ccpText);
         const parts: string[] = [];
         let at = 0;
-        for (const { cp, text, list } of this.numbers) {
-            parts.push(raw.slice(at, cp), listMark(list), text);
-            at = cp;
+        for (const layout of this.layouts) {
+            parts.push(raw.slice(at, layout.cp), layoutMarks(layout));
+            at = layout.cp;
         }
         parts.push(raw.slice(at));
         document._body = clean(parts.join(''));

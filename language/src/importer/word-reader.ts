@@ -9,7 +9,7 @@ import WordExtractor from 'word-extractor';
 import { ImportError } from './errors.js';
 import { guardOleReader } from './ole-guard.js';
 import { extractWord97 } from './word-ole-fixes.js';
-import { ANY_LIST_MARK, LIST_MARK } from './word-lists.js';
+import { ANY_MARK, INDENT_MARK, LIST_MARK } from './word-lists.js';
 import type { SourceParagraph } from './source.js';
 
 export interface WordText {
@@ -89,13 +89,16 @@ export function toParagraphs(text: string, file: string): SourceParagraph[] {
     const paragraphs: SourceParagraph[] = [];
     const lines = normaliseWordText(text).split('\n');
     lines.forEach((line, index) => {
+        const indent = INDENT_MARK.exec(line);
+        if (indent) line = line.slice(indent[0].length);
         const list = LIST_MARK.exec(line);
         if (list) line = line.slice(list[0].length);
-        // A numbered paragraph inside a table cell follows the cell's tab: its number stays, its mark goes.
-        line = line.replace(ANY_LIST_MARK, '');
+        // A paragraph inside a table cell follows the cell's tab: its number stays, its marks go.
+        line = line.replace(ANY_MARK, '');
         if (line.trim() === '') return;
         const paragraph: SourceParagraph = { text: line.replace(/[ ]+$/, ''), where: `${file}, paragraph ${index + 1}` };
         if (list) paragraph.list = list[1];
+        if (indent) paragraph.indent = { left: Number(indent[1]), first: Number(indent[2]) };
         paragraphs.push(paragraph);
     });
     return paragraphs;
