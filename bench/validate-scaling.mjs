@@ -6,34 +6,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { syntheticList } from './synthetic-list.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter(n => n > 0);
 if (sizes.length === 0) sizes.push(100, 1000, 5000);
 const cli = path.resolve(import.meta.dirname, '..', 'bin', 'cld.cjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-bench-'));
-
-/** A list with `entries` entries spread over the nine categories, each with nested items and thresholds. */
-function syntheticList(entries) {
-    const lines = ['list "Synthetic benchmark list"', 'numbering eccn', 'implements wassenaar "WA-LIST (21) 1"',
-        'parameter wavelength: length unit nm "Wavelength"', 'parameter frequency: frequency unit GHz "Frequency"'];
-    const perCategory = Math.ceil(entries / 9);
-    for (let cat = 1; cat <= 9; cat++) {
-        lines.push(`category ${cat} "Category ${cat}" {`, '    group A "Systems, equipment and components" {');
-        for (let n = 1; n <= perCategory && (cat - 1) * perCategory + n <= entries; n++) {
-            const code = `${cat}A${String(n).padStart(3, '0')}`;
-            lines.push(`        entry ${code} "Equipment ${n}" tier dual-use {`,
-                `            item a "Wavelength shorter than ${n} nm" { wavelength < ${n} nm }`,
-                `            item b "Frequency from 1 to ${n + 1} GHz" any-of {`,
-                `                item 1 "Sub-item one" { frequency from 1 GHz to ${n + 1} GHz }`,
-                `                item 2 "Sub-item two" { wavelength >= 0.35 um }`,
-                `                see ${code}.a`,
-                '            }',
-                '        }');
-        }
-        lines.push('    }', '}');
-    }
-    return lines.join('\n') + '\n';
-}
 
 function measure(file) {
     const start = process.hrtime.bigint();

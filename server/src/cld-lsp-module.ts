@@ -10,14 +10,18 @@ import { CldDocumentSymbolProvider } from './document-symbols.js';
 import { CldDocumentUpdateHandler } from './document-update-handler.js';
 import { CldFormatter } from './formatter.js';
 import { CldHoverProvider } from './hover.js';
+import { LargeFiles } from './large-files.js';
 import { CldPrecedents } from './precedents.js';
 import { CldRenameProvider } from './rename.js';
 import { CldSemanticTokenProvider } from './semantic-tokens.js';
 import { CldDefinitionProvider, CldReferencesProvider } from './term-navigation.js';
 import { registerValidationChecks } from '../../language/src/validation/register.js';
 
-/** What the editor adds to the core: the WA editions hovers read history from (precedents.ts). */
-export type CldAddedLspServices = { precedents: { Library: CldPrecedents } };
+/**
+ * What the editor adds to the core: the WA editions hovers read history from (precedents.ts), and
+ * what it leaves out near the file-size limit (large-files.ts).
+ */
+export type CldAddedLspServices = { precedents: { Library: CldPrecedents }; limits: { LargeFiles: LargeFiles } };
 
 export type CldServices = LangiumServices & CldAddedServices & CldAddedLspServices;
 
@@ -26,16 +30,19 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
     precedents: {
         Library: services => new CldPrecedents(services.shared, services)
     },
+    limits: {
+        LargeFiles: services => new LargeFiles(services.shared)
+    },
     lsp: {
         CodeActionProvider: () => new CldCodeActionProvider(),
         CompletionProvider: services => new CldCompletionProvider(services),
         DefinitionProvider: services => new CldDefinitionProvider(services),
-        DocumentSymbolProvider: () => new CldDocumentSymbolProvider(),
+        DocumentSymbolProvider: services => new CldDocumentSymbolProvider(services.limits.LargeFiles),
         Formatter: () => new CldFormatter(),
         HoverProvider: services => new CldHoverProvider(services),
         ReferencesProvider: services => new CldReferencesProvider(services),
         RenameProvider: services => new CldRenameProvider(services),
-        SemanticTokenProvider: services => new CldSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new CldSemanticTokenProvider(services, services.limits.LargeFiles)
     }
 };
 

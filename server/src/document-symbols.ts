@@ -3,6 +3,7 @@ import type { DocumentSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { fullCode } from '../../language/src/codes.js';
 import { isCategory, isDefinitions, isEntry, isGroup, isItem, isParameterDecl, isTermDef } from '../../language/src/generated/ast.js';
+import type { LargeFiles } from './large-files.js';
 
 /** The outline checks for cancellation (and lets other messages through) after this many symbols. */
 const SYMBOLS_BETWEEN_CHECKS = 500;
@@ -10,10 +11,14 @@ const SYMBOLS_BETWEEN_CHECKS = 500;
 /**
  * The outline: categories > groups > entries > items, each named by its code and a short text.
  * On a list of 100,000 items it takes long enough that an editor may cancel it (the user moved
- * on); it then stops at the next check instead of finishing for nobody.
+ * on); it then stops at the next check instead of finishing for nobody. Near the file-size
+ * limit entries are listed without their items (large-files.ts).
  */
 export class CldDocumentSymbolProvider implements DocumentSymbolProvider {
+    constructor(private readonly largeFiles: LargeFiles) {}
+
     async getSymbols(document: LangiumDocument, _params?: unknown, cancelToken: CancellationToken = CancellationToken.None): Promise<DocumentSymbol[]> {
+        const entriesOnly = this.largeFiles.reduced(document);
         let made = 0;
         const checked = async () => {
             if (++made % SYMBOLS_BETWEEN_CHECKS === 0) await interruptAndCheck(cancelToken);
@@ -25,7 +30,7 @@ export class CldDocumentSymbolProvider implements DocumentSymbolProvider {
                 const symbol = symbolFor(child);
                 if (!symbol) continue;
                 await checked();
-                if (!isParameterDecl(child) && !isTermDef(child)) symbol.children = await symbolsOf(child);
+                if (!isParameterDecl(child) && !isTermDef(child) && !(entriesOnly && isEntry(child))) symbol.children = await symbolsOf(child);
                 symbols.push(symbol);
             }
             return symbols;

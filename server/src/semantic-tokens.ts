@@ -1,11 +1,33 @@
-import type { AstNode } from 'langium';
-import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import type { AstNode, LangiumDocument } from 'langium';
+import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
+import { type CancellationToken, SemanticTokenModifiers, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams, type SemanticTokensRangeParams, SemanticTokenTypes } from 'vscode-languageserver';
 import { isCategory, isEntry, isItem, isNote, isParameterDecl, isPrecedent, isQuantity, isReference, isTermDef, isThreshold, isTierSpec } from '../../language/src/generated/ast.js';
 import { termsInNodeText } from '../../language/src/text-terms.js';
+import type { LargeFiles } from './large-files.js';
 
-/** Semantic colours: codes, labels, parameters, units, tiers, note kinds and the terms inside text. */
+const NONE: SemanticTokens = { data: [] };
+
+/**
+ * Semantic colours: codes, labels, parameters, units, tiers, note kinds and the terms inside text.
+ * None near the file-size limit (large-files.ts): the TextMate grammar colours those files.
+ */
 export class CldSemanticTokenProvider extends AbstractSemanticTokenProvider {
+    constructor(services: LangiumServices, private readonly largeFiles: LargeFiles) {
+        super(services);
+    }
+
+    override semanticHighlight(document: LangiumDocument, params: SemanticTokensParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.largeFiles.reduced(document) ? Promise.resolve(NONE) : super.semanticHighlight(document, params, cancelToken);
+    }
+
+    override semanticHighlightRange(document: LangiumDocument, params: SemanticTokensRangeParams, cancelToken?: CancellationToken): Promise<SemanticTokens> {
+        return this.largeFiles.reduced(document) ? Promise.resolve(NONE) : super.semanticHighlightRange(document, params, cancelToken);
+    }
+
+    override semanticHighlightDelta(document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken?: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta> {
+        return this.largeFiles.reduced(document) ? Promise.resolve(NONE) : super.semanticHighlightDelta(document, params, cancelToken);
+    }
+
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
         if (isCategory(node)) acceptor({ node, property: 'code', type: SemanticTokenTypes.namespace, modifier: SemanticTokenModifiers.declaration });
         else if (isEntry(node)) acceptor({ node, property: 'code', type: SemanticTokenTypes.class, modifier: SemanticTokenModifiers.declaration });

@@ -30,12 +30,16 @@ export class LspTestClient {
         this.connection.onRequest('window/workDoneProgress/create', () => null);
         this.connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => { this.progress.push(params); });
         this.connection.onNotification('window/logMessage', (params: { message: string }) => { this.logs.push(params.message); });
+        this.connection.onNotification('window/showMessage', (params: { message: string }) => { this.messages.push(params.message); });
         this.connection.listen();
     }
 
     get alive(): boolean {
         return this.process.exitCode === null && !this.process.killed;
     }
+
+    /** What the server showed the user (window/showMessage), in order. */
+    readonly messages: string[] = [];
 
     /** What the server logged (window/logMessage), in order. */
     readonly logs: string[] = [];

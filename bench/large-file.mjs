@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run bench:large-file`: the language server on a list at the file-size limit (9.9 MB,
+// 135,000 entries and items) against a small list (90 entries) as the baseline, each in a
+// fresh server over stdio: time to first diagnostics, the server's peak memory (VmHWM), hover
+// latency while the list is analysed, and outline and semantic tokens once it is.
+// Usage: npm run build && node bench/large-file.mjs [entries]   (default 27000)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
+import { syntheticList } from './synthetic-list.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const entries = Number(process.argv[2] ?? 27000);
+const dir = mkdtempSync(join(tmpdir(), 'cld-large-'));
+
+async function measure(name, text) {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf-8'))[1]) / 1024;
+    let diagnosedAt;
+    const messages = [];
+    connection.onNotification('textDocument/publishDiagnostics', params => { if (params.uri === uri) diagnosedAt ??= performance.now(); });
+    connection.onNotification('window/showMessage', params => messages.push(params.message));
+    connection.onRequest('workspace/configuration', () => []);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const opened = performance.now();
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
+    // Hovers every 200 ms until the diagnostics arrive: how long the user waits while the list is analysed.
+    const hovers = [];
+    do {
+        const start = performance.now();
+        await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 20 } });
+        hovers.push(performance.now() - start);
+        await new Promise(r => setTimeout(r, 200));
+    } while (diagnosedAt === undefined && performance.now() - opened < 300000);
+    const timed = async (method) => {
+        const start = performance.now();
+        await connection.sendRequest(method, { textDocument: { uri } });
+        return performance.now() - start;
+    };
+    const row = {
+        name, mb: text.length / 1048576, diagnosticsMs: diagnosedAt - opened, hoverMaxMs: Math.max(...hovers),
+        outlineMs: await timed('textDocument/documentSymbol'), tokensMs: await timed('textDocument/semanticTokens/full'),
+        peakMb: peakMb(), messages,
+    };
+    server.kill();
+    return row;
+}
+
+const base = await measure('baseline.cld', syntheticList(90));
+const large = await measure('large.cld', syntheticList(entries));
+rmSync(dir, { recursive: true, force: true });
+console.log('list\tMB\tdiagnostics ms\tx base\thover max ms\toutline ms\ttokens ms\tpeak MB\tx base');
+for (const r of [base, large]) {
+    console.log([r.name, r.mb.toFixed(1), r.diagnosticsMs.toFixed(0), (r.diagnosticsMs / base.diagnosticsMs).toFixed(1), r.hoverMaxMs.toFixed(0),
+        r.outlineMs.toFixed(0), r.tokensMs.toFixed(0), r.peakMb.toFixed(0), (r.peakMb / base.peakMb).toFixed(1)].join('\t'));
+}
+for (const message of large.messages) console.log(`server said: ${message}`);
