@@ -51,6 +51,21 @@ describe('a note belongs to the item whose text begins where the note does', () 
     });
 });
 
+test("a note set at the entry's text between an item's text and its first sub-item is the item's (the GNSS N.B. of 5.A.2.a, 2014)", () => {
+    const lines = [
+        at(1204, 0, '5.\tA.\t2.\t"Information security" systems, equipment and components therefor, as follows:'),
+        at(1582, 0, '\t\t\ta.\tSystems, equipment and components, for "information security", as follows:'),
+        at(1922, 1191, 'N.B.\tFor Global Navigation Satellite Systems (GNSS) receiving equipment containing or employing decryption see 7.A.5.'),
+        at(2060, 20, '5.\tA.\t2.\ta.\t1.\tDesigned or modified to use "cryptography" employing digital techniques;'),
+        at(1922, 1191, 'N.B.\tSee also 5.D.2.'),
+    ];
+    const part: SourcePart = { kind: 'category', category: 5, file: 'cat5p2.doc', paragraphs: toParagraphs(lines.join('\n'), 'cat5p2.doc') };
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (14) 2', fileId: 'WA-LIST-14-2', year: 2014 }, [part], []).model.categories);
+    expect(items.get('5.A.2.a')!.notes.map(n => n.text)).toEqual(['For Global Navigation Satellite Systems (GNSS) receiving equipment containing or employing decryption see 7.A.5.']);
+    // After the list, the same indent closes it: the entry's.
+    expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['See also 5.D.2.']);
+});
+
 const corpus = resolve(__dirname, '../../../shared/data/wassenaar');
 const cat8 = resolve(corpus, 'WA-LIST-12-1/11 - WA-LIST (12) 1 - Cat 8.doc');
 if (!existsSync(cat8)) console.warn(`WA corpus not found at ${corpus}: the Word indent test is skipped.`);

@@ -555,6 +555,21 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         ]);
     });
 
+    test('an entry whose lines only restate the item and the items above it is no note (9.E.3.a.3.a, 2007 VSL); one with a condition of its own is', () => {
+        const cat9 = ['9.\tE.\tTECHNOLOGY', '9.\tE.\t3.\tOther "technology" as follows:',
+            '\t\t\ta.\t"Technology" "required" for the "development" or "production" of any of the following gas turbine engine components or systems:',
+            '\t\t\t\t3.\tComponents manufactured from any of the following:',
+            '\t\t\t\t\ta.\tOrganic "composite" materials designed to operate above 588 K (315°C);',
+            '\t\t\t\t\tb.\tMetal "matrix" "composite" materials;'].join('\n');
+        const vsl = ['Category 9', '9.E.3.a.3.a.\t"Technology" "required" for …', 'Components manufactured from...', 'Organic "composite" materials designed to operate above 588 K (315°C).',
+            '9.E.3.a.3.b.\t"Technology" "required" for …', 'Components manufactured from...', 'Metal "matrix" "composite" materials having a density below 3 g/cm3.'].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (07) 2', fileId: 'WA-LIST-07-2', year: 2007 }, [part('category', cat9, 9), part('very-sensitive', vsl)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('9.E.3.a.3.a')!.tiers).toEqual(['sensitive', 'very-sensitive']);
+        expect(items.get('9.E.3.a.3.a')!.notes).toEqual([]);
+        expect(items.get('9.E.3.a.3.b')!.notes.map(n => n.text)).toEqual(['Very Sensitive List: "Technology" "required" for …\nComponents manufactured from...\nMetal "matrix" "composite" materials having a density below 3 g/cm3.']);
+    });
+
     test('"Deleted" entries withdraw their codes instead of applying a tier', () => {
         const edition = buildEdition({ listId: 'WA-LIST (01) 2', fileId: 'WA-LIST-01-2', year: 2001 }, [part('category', CAT3, 3), part('sensitive', 'Category 3\n3.A.1.a.1.\tDeleted\t\n3.A.1.a.3.\tDevices...')], []);
         expect(indexItems(edition.model.categories).get('3.A.1.a.3')?.tiers).toContain('sensitive');
@@ -567,6 +582,7 @@ describe('notes go to the items they name', () => {
         expect(namedCodes('3.A.1.a.1.c. does not apply to')).toEqual(['3.A.1.a.1.c']);
         expect(namedCodes('2.B.5.a., 2.B.5.b., 2.B.5.e., 2.B.5.f. and 2.B.5.g. do not control')).toEqual(['2.B.5.a', '2.B.5.b', '2.B.5.e', '2.B.5.f', '2.B.5.g']);
         expect(namedCodes("For the purposes of 6.C.2.b.1., 'mole fraction' is defined")).toEqual(['6.C.2.b.1']);
+        expect(namedCodes("'Able to be modified' in 6.A.1.a.2.b. means having provisions")).toEqual(['6.A.1.a.2.b']);
         expect(namedCodes('The control in ML10.b. and ML10.d. on specially designed components')).toEqual(['ML10.b', 'ML10.d']);
         expect(namedCodes('See 3.A.1. for integrated circuits')).toEqual([]);
         expect(namedCodes('Equipment specified in 3.A.1.')).toEqual([]);

@@ -38,6 +38,7 @@ describe('threshold phrases', () => {
         ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],
         ['containing 85% by weight or more of the isotope', ['ratio >= 85 %']],
         ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
+        ['Streak cameras having writing speeds exceeding 10 mm/µs;', ['speed > 10 mm/µs']],
         ['a proof test tensile stress of 2 x 10⁹ N/m² or more', ['stress >= 2e9 N/m^2']],
         // A level written with its sign (2021 5.A.1.d).
         ['ERP equal to or greater than +20 dBm (22.15 dBm EIRP)', ['erp >= 20 dBm']],

@@ -8,7 +8,7 @@
  * Only the Word 97 reader knows the indents (SourceParagraph.indent); where a paragraph or the
  * items above it have none, this says nothing and the other rules place the note.
  */
-import type { ItemModel } from './model.js';
+import type { ItemModel, NoteModel } from './model.js';
 import { splitFields, type SourceParagraph } from './source.js';
 
 /**
@@ -20,6 +20,8 @@ const ALIGNED = 150;
 
 export class ItemIndents {
     private readonly textLeft = new Map<ItemModel, number>();
+    /** The last note set at an item above the last one: from which item, to which, and how many notes that one had before. */
+    private move: { from: ItemModel; to: ItemModel; since: number } | undefined;
 
     /** `item`'s text begins where `paragraph`, the line that gave it its label, puts it. */
     record(item: ItemModel, paragraph: SourceParagraph): void {
@@ -39,9 +41,26 @@ export class ItemIndents {
         for (let i = open.length - 2; i >= 0; i--) {
             const left = this.textLeft.get(open[i]);
             if (left === undefined) return undefined;
-            if (Math.abs(left - at) <= ALIGNED) return open[i];
+            if (Math.abs(left - at) <= ALIGNED) {
+                const from = open[open.length - 1];
+                if (this.move?.from !== from || this.move.to !== open[i]) this.move = { from, to: open[i], since: open[i].notes.length };
+                return open[i];
+            }
             if (left < at) return undefined;
         }
         return undefined;
+    }
+
+    /**
+     * An item was placed under `parent`. When the notes just set at an item above were set after
+     * `parent`'s text and before its first sub-item (the N.B. between 5.A.2.a's text and 5.A.2.a.1,
+     * 2014), they did not close its list: they are its notes, and go back.
+     */
+    childPlaced(parent: ItemModel | undefined): void {
+        const move = this.move;
+        this.move = undefined;
+        if (!move || !parent || move.from !== parent || parent.children.length > 1) return;
+        const notes: NoteModel[] = move.to.notes.splice(move.since);
+        parent.notes.push(...notes);
     }
 }

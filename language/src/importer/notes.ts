@@ -81,9 +81,12 @@ export function noteListHasPredecessor(note: NoteModel, label: string): boolean 
 
 // Labels after a space are numbers only, so that ". and" or ". or" is not read as a label.
 const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
-const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In)\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
+const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In|['‘"“][^'’"”]{2,80}['’"”],? (?:as used in|used in|in))\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
 
-/** The full codes a note names in its first words, in the forms the WA notes use. */
+/**
+ * The full codes a note names in its first words, in the forms the WA notes use ("3.A.1.a.1.c.
+ * does not apply", "For the purposes of 6.C.2.b.1.", "'Able to be modified' in 6.A.1.a.2.b. means").
+ */
 export function namedCodes(text: string): string[] {
     const match = NAMED_CODES.exec(text.trim());
     if (!match) return [];

@@ -473,6 +473,7 @@ export class ItemTreeBuilder {
         }
         if (text) setItemText(current, text);
         this.indents.record(current, paragraph);
+        this.indents.childPlaced(chain[chain.length - 2]);
         this.open = chain;
         this.continuable = current;
     }
@@ -529,6 +530,7 @@ export class ItemTreeBuilder {
         }
         setItemText(item, text);
         this.indents.record(item, paragraph);
+        this.indents.childPlaced(parent);
         this.open = [...this.open.slice(0, parentIndex + 1), item];
         this.continuable = item;
     }

@@ -142,7 +142,7 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             counts.applied++;
             addTier(item, tier);
             if (tier === 'very-sensitive') addTier(item, 'sensitive');
-            if (hasOwnConditions(entry, item)) {
+            if (hasOwnConditions(entry, item, itemsAbove(code, items))) {
                 const text = [entry.text, ...entry.detail].join('\n');
                 const note = `${listName}: ${text}`;
                 if (!item.notes.some(n => n.text === note)) item.notes.push({ kind: 'note', text: note });
@@ -150,6 +150,17 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
         }
     }
     return counts;
+}
+
+/** The items above `code` (9.E.3.a.3 and 9.E.3.a above 9.E.3.a.3.a), nearest first; not the entry. */
+function itemsAbove(code: string, items: Map<string, ItemModel>): ItemModel[] {
+    const parts = code.split('.');
+    const above: ItemModel[] = [];
+    for (let n = parts.length - 1; n > 3; n--) {
+        const item = items.get(parts.slice(0, n).join('.'));
+        if (item) above.push(item);
+    }
+    return above;
 }
 
 function addTier(item: ItemModel, tier: TierName): void {
@@ -164,24 +175,31 @@ const TIER_ORDER: TierName[] = ['dual-use', 'sensitive', 'very-sensitive', 'muni
 /**
  * An abbreviated text ("Materials as follows...", "Fibrous or filamentary materials.....") only
  * points at the item (often by its entry's title): it adds nothing. Sub-lines, or a full text
- * that is not the item's own, are conditions of the list's own and are kept as a note.
+ * that is not the item's own, are conditions of the list's own and are kept as a note, unless
+ * every line only restates the item or an item above it ('"Technology" "required" for …' /
+ * "Components manufactured from..." / the item's own text, 9.E.3.a.3.a in the 2007 VSL).
  */
-function hasOwnConditions(entry: TierListEntry, item: ItemModel): boolean {
-    if (entry.detail.length > 0) return true;
-    if (/(?:\.{3,}|…)\s*[;:.]?\s*$/.test(entry.text)) return false;
+function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemModel[]): boolean {
+    if (entry.detail.length > 0) return ![entry.text, ...entry.detail].every(line => [item, ...above].some(i => restates(line, i, true)));
+    return !restates(entry.text, item, false);
+}
+
+/** Whether a line of a tier list says no more than the item's text; `strictly`: an abbreviation must begin as the text does. */
+function restates(line: string, item: ItemModel, strictly: boolean): boolean {
     const normalise = (s: string) => s.replace(/\.\.\.|…/g, '').replace(/[\s"';:,.]+/g, ' ').trim().toLowerCase();
+    const own = normalise(line);
+    const original = normalise(item.text ?? '');
+    if (/(?:\.{3,}|…)\s*[;:.]?\s*$/.test(line)) return !strictly || original.startsWith(own);
     // Citing other codes than the item does narrows or widens it: "equipment specified in 6.A. or
     // 6.B. of this List" for an item on "6.A., 6.B. or 6.C." (2025 6.E.2) is a condition of its own.
-    const cited = codesIn(entry.text);
-    if (cited.size > 0 && !sameSet(cited, codesIn(item.text ?? ''))) return true;
-    const own = normalise(entry.text);
-    const original = normalise(item.text ?? '');
-    if (own === '' || original.startsWith(own)) return false;
+    const cited = codesIn(line);
+    if (cited.size > 0 && !sameSet(cited, codesIn(item.text ?? ''))) return false;
+    if (own === '' || original.startsWith(own)) return true;
     // The same text in other words ("specified by this List" for "specified by 1.A.2. or 1.C."):
     // most of the list's words are the item's.
     const words = new Set(original.split(' '));
     const listed = own.split(' ').filter(w => w.length > 2);
-    return listed.filter(w => words.has(w)).length < 0.8 * listed.length;
+    return listed.filter(w => words.has(w)).length >= 0.8 * listed.length;
 }
 
 function codesIn(text: string): Set<string> {

@@ -45,7 +45,7 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('pressure', 'Pa', false, 'pressure, strength, modulus', ['Pa', 'kPa', 'MPa', 'GPa', 'bar']),
     D('force', 'N', false, 'force, thrust', ['N', 'kN', 'MN']),
     D('torque', 'N.m', false, 'torque', ['N.m']),
-    D('velocity', 'm/s', false, 'speed', ['m/s', 'km/h', 'km/s']),
+    D('velocity', 'm/s', false, 'speed', ['m/s', 'km/h', 'km/s', 'mm/µs']),
     D('acceleration', 'm/s^2', false, 'acceleration', ['m/s^2', 'g0']),
     D('angle', 'deg', true, 'angle', ['rad', 'mrad', 'µrad', 'deg', 'arcsec']),
     D('angular-rate', 'deg/s', false, 'angular rate, drift rate', ['deg/h', 'deg/s', 'rad/s']),
@@ -207,6 +207,8 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'mm^3': { dimension: 'volume', factor: r('1e-9'), prefixable: false },
     'm/s': { dimension: 'velocity', factor: r('1'), prefixable: true },
     'm/h': { dimension: 'velocity', factor: Rational.of(1n, 3600n), prefixable: true },
+    // Writing speeds of streak cameras ("exceeding 10 mm/µs", 6.A.3.a.3).
+    'm/µs': { dimension: 'velocity', factor: r('1e6'), prefixable: true },
     // A year of 365.25 days (corrosion rates per year).
     'm/year': { dimension: 'velocity', factor: Rational.of(1n, 31557600n), prefixable: true },
     'g/ml': { dimension: 'density', factor: r('1000'), prefixable: false },
