@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { enclosing } from './codes.js';
 import { type ControlList, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
-import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, textPropertyOf } from './text-terms.js';
+import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
 export interface TermAt {
@@ -28,8 +28,28 @@ export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'ki
         return key === undefined ? undefined : index.get(key);
     }
     const scope = enclosing(node).entry ?? enclosing(node).category ?? root;
-    const key = termKey(occurrence.name);
-    return AstUtils.streamAllContents(scope).filter(isTermDef).find(t => t.localName !== undefined && termMatches(t.localName, new Set([key])) !== undefined);
+    return localTerms(scope).get(termKey(occurrence.name));
+}
+
+const localTermIndexes = new WeakMap<AstNode, Map<string, TermDef>>();
+
+/**
+ * The 'local' terms defined in an entry (or a munitions category, or the list) by every key that
+ * finds them (termVariants), the first definition in the document winning. Built once per scope
+ * of a parsed list: walking the scope for every 'quoted' term made term checks more than half of
+ * a full WA edition's validation.
+ */
+function localTerms(scope: AstNode): Map<string, TermDef> {
+    let index = localTermIndexes.get(scope);
+    if (!index) {
+        index = new Map();
+        for (const term of AstUtils.streamAllContents(scope).filter(isTermDef)) {
+            if (term.localName === undefined) continue;
+            for (const variant of termVariants(termKey(term.localName))) if (!index.has(variant)) index.set(variant, term);
+        }
+        localTermIndexes.set(scope, index);
+    }
+    return index;
 }
 
 const definedTermIndexes = new WeakMap<ControlList, Map<string, TermDef>>();

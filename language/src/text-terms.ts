@@ -69,10 +69,10 @@ export function termKey(name: string): string {
 }
 
 export function termMatches(usedName: string, definedKeys: { has(key: string): boolean }): string | undefined {
-    const key = termKey(usedName);
-    // Singular and plural either way round: "propellant" finds "Propellants", "ADCs" finds "ADC".
-    for (const candidate of [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]) {
-        if (definedKeys.has(candidate)) return candidate;
-    }
-    return undefined;
+    return termVariants(termKey(usedName)).find(candidate => definedKeys.has(candidate));
+}
+
+/** A term's key and its other forms: singular and plural either way round ("propellant" finds "Propellants", "ADCs" finds "ADC"). */
+export function termVariants(key: string): string[] {
+    return [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies')];
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Keystroke -> diagnostics over a real stdio LSP connection: a character typed into an item's
+// text, then the time until diagnostics for that version are published; p50 and p95 over the
+// run, for a full WA edition (the imported 2021 edition from .cache/wa, else a generated list of
+// the same size) against the 8 KB example as the baseline, measured in the same run.
+// Also: five keys 100 ms apart, and how many validations that gave and when the last arrived.
+// Usage: npm run build && node bench/keystroke.mjs [keys]   (default 40)
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
+import { syntheticList } from './synthetic-list.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const keys = Number(process.argv[2] ?? 40);
+const dir = mkdtempSync(join(tmpdir(), 'cld-keys-'));
+const edition = join(root, '.cache', 'wa', 'WA-LIST-21-1.cld');
+
+/** One server, one document: each key inserts a letter inside the text of a line with an item and waits for its diagnostics. */
+async function measure(name, text) {
+    const uri = pathToFileURL(join(dir, name)).toString();
+    const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const published = [];
+    let wake = () => {};
+    connection.onNotification('textDocument/publishDiagnostics', params => {
+        if (params.uri !== uri) return;
+        published.push({ version: params.version, at: performance.now() });
+        wake();
+    });
+    connection.onRequest('workspace/configuration', () => []);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const until = version => new Promise(res => {
+        const check = () => { if (published.some(p => p.version === version)) res(published.find(p => p.version === version).at); else wake = check; };
+        check();
+    });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
+    await until(1);
+    const lines = text.split('\n');
+    const itemLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s*item \w+ "/.test(l)).map(([, i]) => i);
+    let version = 1;
+    const type = () => {
+        const line = itemLines[(version * 7919) % itemLines.length];
+        const column = lines[line].indexOf('"') + 1;
+        lines[line] = lines[line].slice(0, column) + 'x' + lines[line].slice(column);
+        version++;
+        return connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: lines.join('\n') }] });
+    };
+    const times = [];
+    for (let k = 0; k < keys; k++) {
+        const start = performance.now();
+        await type();
+        times.push((await until(version)) - start);
+    }
+    // Five keys 100 ms apart, as a typist types.
+    const before = published.length;
+    let last = 0;
+    for (let k = 0; k < 5; k++) {
+        await type();
+        last = performance.now();
+        if (k < 4) await new Promise(r => setTimeout(r, 100));
+    }
+    const lastAt = await until(version);
+    const burst = { validations: published.length - before, lastAfterMs: lastAt - last };
+    server.kill();
+    times.sort((a, b) => a - b);
+    const at = q => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    return { name, kb: text.length / 1024, p50: at(0.5), p95: at(0.95), burst };
+}
+
+const example = readFileSync(join(root, 'examples', 'examplia', 'examplia-2025.cld'), 'utf-8');
+const full = existsSync(edition) ? readFileSync(edition, 'utf-8') : syntheticList(520);
+const rows = [await measure('example.cld', example), await measure(existsSync(edition) ? 'WA-LIST-21-1.cld' : 'generated.cld', full)];
+rmSync(dir, { recursive: true, force: true });
+console.log('list\tKB\tp50 ms\tp95 ms\tx base p95\t5 keys: validations\tlast after ms');
+for (const r of rows) console.log([r.name, r.kb.toFixed(0), r.p50.toFixed(0), r.p95.toFixed(0), (r.p95 / rows[0].p95).toFixed(1), r.burst.validations, r.burst.lastAfterMs.toFixed(0)].join('\t'));
