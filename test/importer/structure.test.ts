@@ -623,6 +623,21 @@ describe('definitions', () => {
         ].join('\n'))).toEqual([{ term: 'Robot', text: 'A manipulation mechanism, which may be of the continuous path type;\na. Is multifunctional;\nb. Is reprogrammable.', usedIn: 'Cat 2' }]);
     });
 
+    test('places that go on over the lines: "Both" then "Lists", and "Cat 9" alone on the last line (2003)', () => {
+        expect(defs([
+            'GTN\t"Development"',
+            'Both\tIs related to all stages prior to serial production, such as: design, design',
+            'Lists\tresearch, design analyses.',
+            'Cat 4\t"Source code"',
+            'Cat 5\tA convenient expression of one or more processes which may be',
+            'Cat 7\tform ("object code" (or object language)).',
+            'Cat 9',
+        ].join('\n'))).toEqual([
+            { term: 'Development', text: 'Is related to all stages prior to serial production, such as: design, design\nresearch, design analyses.', usedIn: 'GTN, Both Lists' },
+            { term: 'Source code', text: 'A convenient expression of one or more processes which may be\nform ("object code" (or object language)).', usedIn: 'Cat 4, 5, 7, 9' },
+        ]);
+    });
+
     test('headings with an acronym, a qualifier, a trailing word, "(s)", "GTN &" and "Both Lists"', () => {
         expect(defs([
             'Cat 3, 5P1\t"Monolithic Microwave Integrated Circuit" ("MMIC")',

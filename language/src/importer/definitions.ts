@@ -26,6 +26,8 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
     const definitions: DefinitionModel[] = [];
     const notes: NoteModel[] = [];
     let current: DefinitionModel | undefined;
+    /** Each definition's places as the document writes them, over its lines. */
+    const places = new Map<DefinitionModel, string>();
     for (const paragraph of paragraphs) {
         // '"Robot" contd.' at the top of a page: the definition goes on; the header is no text.
         // '"Robot" Note cont.' (2013) continues the definition's note the same way.
@@ -48,6 +50,7 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
             const existing = definitions.find(d => d.term.toLowerCase() === term.toLowerCase());
             current = existing ?? { term, text: '', usedIn };
             if (!existing) definitions.push(current);
+            places.set(current, `${places.get(current) ?? ''} ${before.join(' ')}`);
             const heading = [qualifier, trailing].filter(Boolean).join(' ');
             if (existing || heading) appendText(current, heading, existing !== undefined);
             appendText(current, fields.slice(termAt + 1).filter(f => f !== '').join(' '));
@@ -63,13 +66,27 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
             continue;
         }
         const rest = [...fields];
-        while (rest.length > 0 && (rest[0] === '' || (USED_IN.test(rest[0]) && /\d|GTN|GSN|Both|All/i.test(rest[0]) && rest.length > 1))) {
+        while (rest.length > 0 && (rest[0] === '' || continuesPlaces(rest[0], rest.length, places.get(current) ?? ''))) {
             const place = rest.shift()!;
-            if (place !== '') current.usedIn = canonicalUsedIn(current.usedIn ? `${current.usedIn} ${place}` : place);
+            if (place === '') continue;
+            places.set(current, `${places.get(current) ?? ''} ${place}`);
+            current.usedIn = canonicalUsedIn(places.get(current)!);
         }
         appendText(current, rest.join('\t'), true);
     }
     return { definitions, notes };
+}
+
+/**
+ * Whether the first field of a definition's line goes on with its places: "6, 7" or "ML8" before
+ * the text, "Cat 9" alone on the definition's last line, "Lists" after "Both" ("GTN / Both /
+ * Lists", 2003 "Development"). `fields`: how many fields the line has.
+ */
+function continuesPlaces(field: string, fields: number, placesSoFar: string): boolean {
+    if (!USED_IN.test(field)) return false;
+    if (/^Lists?$/i.test(field)) return /\bBoth\s*$/i.test(placesSoFar);
+    if (!/\d|GTN|GSN|Both|All/i.test(field)) return false;
+    return fields > 1 || /^(?:Cat|ML)/i.test(field);
 }
 
 /**
