@@ -570,6 +570,17 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('9.E.3.a.3.b')!.notes.map(n => n.text)).toEqual(['Very Sensitive List: "Technology" "required" for …\nComponents manufactured from...\nMetal "matrix" "composite" materials having a density below 3 g/cm3.']);
     });
 
+    test("an entry under a number the dual-use list changed applies to the item whose text it quotes (2004 SL 6.A.6.g, now 6.A.6.c)", () => {
+        const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t6.\tMagnetometers and magnetic sensors, as follows:', '\t\t\ta.\t"Magnetometers" as follows:',
+            '\t\t\tb.\tUnderwater electric field sensors;', '\t\t\tc.\tMagnetic compensation systems for magnetic sensors designed to operate on mobile platforms;'].join('\n');
+        const sl = ['Category 6', '6.A.6.g.\tMagnetic compensation systems...', '6.A.6.b.\tUnderwater electric field sensors...'].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', cat6, 6), part('sensitive', sl)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('6.A.6.c')!.tiers).toEqual(['sensitive']);
+        expect(items.get('6.A.6.b')!.tiers).toEqual(['sensitive']);
+        expect(edition.model.warnings.map(w => w.message)).toContain('the Sensitive List names 6.A.6.g, but quotes the text of 6.A.6.c ("Magnetic compensation systems..."); applied to 6.A.6.c');
+    });
+
     test('"Deleted" entries withdraw their codes instead of applying a tier', () => {
         const edition = buildEdition({ listId: 'WA-LIST (01) 2', fileId: 'WA-LIST-01-2', year: 2001 }, [part('category', CAT3, 3), part('sensitive', 'Category 3\n3.A.1.a.1.\tDeleted\t\n3.A.1.a.3.\tDevices...')], []);
         expect(indexItems(edition.model.categories).get('3.A.1.a.3')?.tiers).toContain('sensitive');
@@ -607,6 +618,19 @@ describe('notes go to the items they name', () => {
         expect(items.get('6.C.2.a')!.notes[0].text).toContain('do not apply to samples');
         expect(items.get('6.C.2.b.2')!.notes[0]).toBe(items.get('6.C.2.a')!.notes[0]);
     });
+});
+
+test('a section heading indented like the items of the open entry heads its next item and closes nothing (6.D.3.a, 2007)', () => {
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (07) 2', fileId: 'WA-LIST-07-2', year: 2007 }, [part('category', [
+        '6.\tD.\tSOFTWARE',
+        '\t\t3.\tOther "software" as follows:',
+        '\t\t\t\tACOUSTICS',
+        '\t\t\ta.\t"Software" as follows:',
+        '\t\t\t\t1.\t"Software" specially designed for acoustic beam forming;',
+        '6.\tD.\t3.\tb.\tOPTICAL SENSORS - None',
+    ].join('\n'), 6)], []).model.categories);
+    expect(items.get('6.D.3.a')!.text).toBe('"Software" as follows:');
+    expect(items.get('6.D.3.a.1')!.text).toBe('"Software" specially designed for acoustic beam forming;');
 });
 
 describe('definitions', () => {

@@ -337,6 +337,14 @@ export class ItemTreeBuilder {
         const clean = cleanFields(text);
         if (/^[A-Z][A-Z ,'"-]{2,80}$/.test(clean) && !/^(ANNEX|TABLE)\b/.test(clean) && this.category && (this.group || !this.isHeading(clean))) {
             // A section heading inside a group ("ACOUSTICS", "OPTICS"): kept as a note of the group, closing the items above.
+            // Indented like the items of the open entry (6.D.3 in 2007: "ACOUSTICS" before 6.D.3.a, "RADAR"
+            // before 6.D.3.h), it heads items of that entry and closes nothing.
+            if (this.open.length > 0 && depth >= this.open[0].code.split('.').length) {
+                (this.group ?? this.category).notes.push({ kind: 'note', text: clean });
+                this.note = undefined;
+                this.continuable = undefined;
+                return;
+            }
             this.open = [];
             this.continuable = undefined;
             this.note = { kind: 'note', text: clean };

@@ -133,7 +133,7 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             continue;
         }
         for (const code of entry.codes) {
-            const item = items.get(code);
+            const item = meantItem(code, entry, items, warnings, listName);
             if (!item) {
                 counts.unresolved++;
                 warnings.push({ where: entry.where, message: `the ${listName} names ${code}, which the dual-use list of this edition does not have` });
@@ -150,6 +150,28 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
         }
     }
     return counts;
+}
+
+/**
+ * The item an entry means. Some lists kept a number the dual-use list of their edition had changed
+ * (the 2004 Sensitive List's "6.A.6.g. Magnetic compensation systems...", 6.A.6.c since 2004):
+ * when the code names no item, or one whose text (and its parents') the entry does not quote,
+ * and exactly one other item of the same entry has the text the entry quotes (three words at
+ * least), it means that one.
+ */
+function meantItem(code: string, entry: TierListEntry, items: Map<string, ItemModel>, warnings: ImportWarning[], listName: string): ItemModel | undefined {
+    const named = items.get(code);
+    const parts = code.split('.');
+    // Only a quote that says which item (three words or more) of an entry that names one code.
+    const words = entry.text.replace(/\.\.\.|…/g, ' ').split(/[\s"']+/).filter(w => w.length > 1);
+    if (parts.length < 4 || entry.codes.length > 1 || words.length < 3) return named;
+    const quotes = (item: ItemModel) => restates(entry.text, item, true);
+    if (named && [named, ...itemsAbove(code, items), items.get(parts.slice(0, 3).join('.'))].some(i => i !== undefined && quotes(i))) return named;
+    const prefix = `${parts.slice(0, 3).join('.')}.`;
+    const quoted = [...items.entries()].filter(([other, item]) => other.startsWith(prefix) && other !== code && quotes(item));
+    if (quoted.length !== 1) return named;
+    warnings.push({ where: entry.where, message: `the ${listName} names ${code}, but quotes the text of ${quoted[0][0]} ("${entry.text.slice(0, 60)}"); applied to ${quoted[0][0]}` });
+    return quoted[0][1];
 }
 
 /** The items above `code` (9.E.3.a.3 and 9.E.3.a above 9.E.3.a.3.a), nearest first; not the entry. */
