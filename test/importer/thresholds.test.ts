@@ -39,6 +39,11 @@ describe('threshold phrases', () => {
         ['containing 85% by weight or more of the isotope', ['ratio >= 85 %']],
         ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
         ['Streak cameras having writing speeds exceeding 10 mm/µs;', ['speed > 10 mm/µs']],
+        // Noise densities per square root of a bandwidth or a time, not the field or angle alone.
+        ["a 'sensitivity' lower (better) than 20 pT (rms) per square root Hz at a frequency of 1 Hz", ['sensitivity < 20 pT/Hz^0.5']],
+        ['lower (better) than 3 nT/m (rms) per square root Hz', ['magnetic-gradient-noise-density < 3 nT/m/Hz^0.5']],
+        ["a 'sensitivity' lower (better) than 8 nanovolt per meter per square root Hz when measured at 1 Hz", ['sensitivity < 8 nV/m/Hz^0.5']],
+        ['An "angle random walk" of less (better) than or equal to 0.0035 degree per square root hour; or', ['walk <= 0.0035 deg/h^0.5']],
         ['a proof test tensile stress of 2 x 10⁹ N/m² or more', ['stress >= 2e9 N/m^2']],
         // A level written with its sign (2021 5.A.1.d).
         ['ERP equal to or greater than +20 dBm (22.15 dBm EIRP)', ['erp >= 20 dBm']],
@@ -79,7 +84,7 @@ describe('threshold phrases', () => {
         ['having a luminous sensitivity exceeding 350 µA/lm;', ['sensitivity > 350 µA/lm']],
         ['an average "equivalent density" of less than 30 kg/m² and', ['density < 30 kg/m^2']],
         ['coefficient of linear thermal expansion equal to or less than 5 x 10-6/K;', ['expansion <= 5e-6 K^-1']],
-        ["a magnetic gradient field 'sensitivity' lower (better) than 0.3 nT/m (rms) per square root Hz;", ['sensitivity < 0.3 nT/m']],
+        ["a magnetic gradient field 'sensitivity' lower (better) than 0.3 nT/m (rms) per square root Hz;", ['sensitivity < 0.3 nT/m/Hz^0.5']],
         ["'Corrected specific fuel consumption' not exceeding 0.219 kg/kWh at 35%", ['consumption <= 0.219 kg/kWh']],
         ['with densities exceeding 1.4 g/cm³ and', ['density > 1.4 g/cm^3']],
         ['Total impulse capacity exceeding 1.1 MNs;', ['capacity > 1.1 MN.s']],
@@ -100,7 +105,7 @@ describe('threshold phrases', () => {
         ['at frequencies of 200 Hz and below.', ['frequency <= 200 Hz']],
         ['Designed to extend the frequency range beyond 90 GHz;', ['frequency > 90 GHz']],
         ['capable of evacuation down to 0.01 Pa prior to spraying', ['evacuation <= 0.01 Pa']],
-        ["having a 'sensitivity' equal to or lower (better) than 50 fT (rms) per square root Hz", ['sensitivity <= 50 fT']],
+        ["having a 'sensitivity' equal to or lower (better) than 50 fT (rms) per square root Hz", ['sensitivity <= 50 fT/Hz^0.5']],
         // "better than": the side depends on what is measured.
         ['having a purity (metal basis) better than 99.999%;', ['purity > 99.999 %']],
         ['Having speed "accuracy" better than 1% of speed;', ['accuracy < 1 %']],

@@ -27,6 +27,12 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^Gy\s?\(Si\)\s?\/\s?s\b/, 'Gy/s'], [/^Gy\s?\(Si\)/, 'Gy'], [/^Gy\/s\b/, 'Gy/s'],
     [/^(k|M|G|T)?bit\/s\b/, '$1bit/s'], [/^(k|M|G|T)?bps\b/, '$1bit/s'], [/^(k|M|G|T)?bytes?\/s\b/, '$1byte/s'],
     [/^(?:°|º|o)\s?C\b/, '°C'], [/^deg(?:rees?)?\s?C\b/i, '°C'],
+    // Noise densities: "20 pT (rms) per square root Hz", "0.05 nT rms/square root Hz", "3 nT/m (rms) per square
+    // root Hz", "8 nanovolt per meter per square root Hz", "0.0035 degree per square root hour".
+    [/^(f|p|n|µ|μ|u)?T\s?\/\s?m\s?\(?rms\)?\s?(?:per|\/)\s?square root Hz\b/, '$1T/m/Hz^0.5'],
+    [/^(f|p|n|µ|μ|u)?T\s?\(?rms\)?\s?(?:per|\/)\s?square root Hz\b/, '$1T/Hz^0.5'],
+    [/^nanovolts? per met(?:er|re) per square root Hz\b/i, 'nV/m/Hz^0.5'],
+    [/^(?:degrees?|°)\s?(?:per|\/)\s?square root (?:hour|hr|h)\b/i, 'deg/h^0.5'],
     [/^(?:degrees?|°)\s?(?:per|\/)\s?(?:hour|hr|h)\b/i, 'deg/h'], [/^(?:degrees?|°)\s?(?:per|\/)\s?s(?:econd|ec)?\b(?!\s?(?:2|²|\^2))/i, 'deg/s'],
     [/^(?:degrees?|°)\s?\/\s?s\s?(?:2|²|\^2)/i, 'deg/s^2'], [/^rad\s?\/\s?s\s?(?:2|²|\^2)/, 'rad/s^2'], [/^rad\s?\/\s?s\b/, 'rad/s'],
     [/^arc\s?seconds?\b|^arc\s?sec\b|^seconds? of arc\b/i, 'arcsec'], [/^arc\s?minutes?\b/i, 'arcmin'],
@@ -142,7 +148,8 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     // "5 degrees of freedom of movement or more" counts degrees of freedom, not an angle.
     const freedom = /^degrees? of freedom\b/i.exec(unitSource);
     if (freedom) return { quantity: { value: number.value }, dimension: 'count:degree_of_freedom', guessed: number.guessed, unusedTail: past(freedom[0].length) };
-    const compound = compoundUnit(unitSource);
+    // "3 nT/m (rms) per square root Hz": a noise density, not the gradient its first token spells.
+    const compound = /^\S+\s?\(?(?:rms\)?\s?)?(?:per|\/)\s?square root\b/.test(unitSource) ? undefined : compoundUnit(unitSource);
     if (compound) {
         return { quantity: { value: number.value, unit: compound.unit }, dimension: compound.dimension, guessed: number.guessed, unusedTail: unusedTail(unitText ?? '', compound.length) };
     }

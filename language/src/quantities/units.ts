@@ -98,6 +98,11 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('specific-area', 'm^2/kg', false, 'surface area per mass (specific surface area)', ['m^2/g']),
     D('amount-per-mass', 'mol/kg', false, 'chemical equivalents per mass (hydroxyl value, exchange capacity)', ['meq/g']),
     D('spectral-efficiency', 'bit/s/Hz', false, 'data rate per hertz of bandwidth', ['bit/s/Hz']),
+    // Noise densities, per square root of a bandwidth or a time (magnetometers, gyros).
+    D('magnetic-noise-density', 'T/Hz^0.5', false, 'magnetic field noise per square root of bandwidth (magnetometer sensitivity)', ['fT/Hz^0.5', 'pT/Hz^0.5', 'nT/Hz^0.5']),
+    D('magnetic-gradient-noise-density', 'T/m/Hz^0.5', false, 'magnetic gradient noise per square root of bandwidth', ['pT/m/Hz^0.5', 'nT/m/Hz^0.5']),
+    D('electric-field-noise-density', 'V/m/Hz^0.5', false, 'electric field noise per square root of bandwidth', ['nV/m/Hz^0.5']),
+    D('angle-random-walk', 'deg/h^0.5', false, 'gyro angle random walk (angle per square root of time)', ['deg/h^0.5']),
     D('beam-quality', 'mm.mrad', false, 'beam parameter product: beam waist radius times divergence half-angle', ['mm.mrad'])
 ].map(d => [d.name, d] as const));
 
@@ -207,6 +212,10 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'mm^3': { dimension: 'volume', factor: r('1e-9'), prefixable: false },
     'm/s': { dimension: 'velocity', factor: r('1'), prefixable: true },
     'm/h': { dimension: 'velocity', factor: Rational.of(1n, 3600n), prefixable: true },
+    'T/Hz^0.5': { dimension: 'magnetic-noise-density', factor: r('1'), prefixable: true },
+    'T/m/Hz^0.5': { dimension: 'magnetic-gradient-noise-density', factor: r('1'), prefixable: true },
+    'V/m/Hz^0.5': { dimension: 'electric-field-noise-density', factor: r('1'), prefixable: true },
+    'deg/h^0.5': { dimension: 'angle-random-walk', factor: r('1'), prefixable: false },
     // Writing speeds of streak cameras ("exceeding 10 mm/µs", 6.A.3.a.3).
     'm/µs': { dimension: 'velocity', factor: r('1e6'), prefixable: true },
     // A year of 365.25 days (corrosion rates per year).
