@@ -130,6 +130,18 @@ describe('renumbering', () => {
         expect(kinds(diff)).not.toContain('removed 3A001.b.1');
     });
 
+    test('an item whose code is gone, nearly equal to one under a new code of another category, moved there (ML7.i.1 -> ML22.b.3, 2004)', () => {
+        const ml = (ml7: string, ml22: string) => list(`category ML7 "Chemical agents" {\n item a "Biological agents adapted for use in war"\n${ml7}\n}\ncategory ML22 "Technology as follows:" {\n item a "Technology for items in the Munitions List"\n${ml22}\n}`, 'numbering wassenaar');
+        const before = ml('item i "Technology as follows:" {\n item 1 "Technology for the development, production or use of toxicological agents, related equipment or components controlled by ML7.a. to ML7.f.;"\n}', '');
+        const after = ml('', 'item b "Technology as follows:" {\n item 3 "Technology required for the development, production or use of toxicological agents, related equipment or components controlled by ML7.a. to ML7.f.;"\n}');
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`)).toContain('ML7.i.1 -> ML22.b.3 (text)');
+        expect(kinds(diff)).not.toContain('added ML22.b.3');
+        // A different item of another category is no move, however alike their words.
+        const unrelated = ml('', 'item b "Technology as follows:" {\n item 3 "Technology for the repair of military vehicles and their components controlled by ML6."\n}');
+        expect(kinds(diffLists(before, unrelated))).toContain('removed ML7.i.1');
+    });
+
     test('"For items previously specified by X see Y" in the note of the withdrawn X is a move too', () => {
         const before = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem c "Oscillators with a phase noise of less than -120 dBc/Hz"');
         const after = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b reserved since 2016 {\n nb "For items previously specified by 3A001.b. see 3A001.c.2."\n}\nitem c "Oscillators and generators:" {\n item 1 "Oscillators with a phase noise of less than -120 dBc/Hz";\n item 2 "Signal generators with a frequency exceeding 31.8 GHz" { frequency > 31.8 GHz }\n}');

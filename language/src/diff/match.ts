@@ -17,7 +17,8 @@
  *    below it, so the children of a moved entry move with it.
  * 6. Code: the same code, compared in WA form (3B001.f is 3.B.1.f).
  * 7. Precedent: a national item's `precedent` names the other item's code (or both name one).
- * 8. Text: the most similar live items of the same category, if similar enough.
+ * 8. Text: the most similar live items of the same category, if similar enough; of another
+ *    category, an item whose code is gone and one whose code is new, if nearly equal.
  * No rule but 1 and 7 pairs goods (groups A-D) with technology (group E).
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
@@ -40,6 +41,8 @@ export interface ItemPair {
 const MIN_TELLING_TEXT = 25;
 /** Least word similarity for rule 8. */
 export const MIN_SIMILARITY = 0.7;
+/** Rule 8 across categories: least word similarity of an item whose code is gone and one whose code is new. */
+const MIN_MOVE_SIMILARITY = 0.85;
 /** Rule 3: least similarity of two siblings aligned across a shift, and how much better than by label the alignment must be. */
 const MIN_SHIFT_SIMILARITY = 0.6;
 const SHIFT_MARGIN = 0.5;
@@ -275,10 +278,14 @@ class Matcher {
         if (olds.length * news.length > MAX_SIMILARITY_PAIRS) return;
         const candidates: Array<{ oldItem: FlatItem; newItem: FlatItem; score: number; tie: string }> = [];
         for (const oldItem of olds) {
+            // An item whose code is gone from the new list may have moved to another category
+            // (ML7.i.1 -> ML22.b.3 in 2004): there, only a new code and a nearly equal text.
+            const gone = !this.newByKey.has(matchKey(oldItem.code));
             for (const newItem of news) {
-                if (categoryOf(oldItem.code) !== categoryOf(newItem.code)) continue;
+                const across = categoryOf(oldItem.code) !== categoryOf(newItem.code);
+                if (across && !(gone && !this.oldByKey.has(matchKey(newItem.code)))) continue;
                 const score = textSimilarity(oldItem.text, newItem.text);
-                if (score >= MIN_SIMILARITY) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
+                if (score >= (across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
             }
         }
         // Best first; ties broken by a key that does not depend on which list is the old one.
