@@ -59,8 +59,18 @@ const MAX_SIMILARITY_PAIRS = 2_000_000;
 
 /** The code in WA form, the key codes are compared by. */
 export function matchKey(code: string): string {
-    return toWassenaarCode(code) ?? code;
+    // Asked for every item many times over (depths, parents, categories): parsed once per code.
+    let key = matchKeys.get(code);
+    if (key === undefined) {
+        if (matchKeys.size >= MAX_CACHED_KEYS) matchKeys.clear();
+        key = toWassenaarCode(code) ?? code;
+        matchKeys.set(code, key);
+    }
+    return key;
 }
+
+const matchKeys = new Map<string, string>();
+const MAX_CACHED_KEYS = 200_000;
 
 /** The category of a code in WA form: `3`, `ML8`; `?` when the code is not one. */
 export function categoryOf(code: string): string {
