@@ -570,6 +570,21 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('9.E.3.a.3.b')!.notes.map(n => n.text)).toEqual(['Very Sensitive List: "Technology" "required" for …\nComponents manufactured from...\nMetal "matrix" "composite" materials having a density below 3 g/cm3.']);
     });
 
+    test('sub-lines that abbreviate every sub-item restate the item (8.A.2.b, 2005 SL); some of them, or other numbers, select', () => {
+        const cat8 = ['8.\tA.\tSYSTEMS', '8.\tA.\t2.\tSystems as follows:',
+            '\t\t\tb.\tSystems for the automated control of the motion of submersible vehicles, having any of the following:',
+            '\t\t\t\t1.\tEnabling a vehicle to move within 10 m of a predetermined point;',
+            '\t\t\t\t2.\tMaintaining the position of the vehicle within 10 m of a predetermined point; or',
+            '\t\t\tc.\tSonar systems having any of the following:',
+            '\t\t\t\t1.\tA transmitting frequency below 10 kHz;',
+            '\t\t\t\t2.\tA sound pressure level exceeding 224 dB;'].join('\n');
+        const sl = ['Category 8', '8.A.2.b.\tSystems for the automated control of the motion of submersible vehicles, having any of the following:', '1.\tEnabling…;', '2.\tMaintaining…; or',
+            '8.A.2.c.\tSonar systems having any of the following:', '1.\tA transmitting frequency below 5 kHz;', '2.\tA sound pressure level exceeding 224 dB;'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (05) 1', fileId: 'WA-LIST-05-1', year: 2005 }, [part('category', cat8, 8), part('sensitive', sl)], []).model.categories);
+        expect(items.get('8.A.2.b')!.notes).toEqual([]);
+        expect(items.get('8.A.2.c')!.notes.map(n => n.text)).toEqual(['Sensitive List: Sonar systems having any of the following:\n1. A transmitting frequency below 5 kHz;\n2. A sound pressure level exceeding 224 dB;']);
+    });
+
     test("an entry under a number the dual-use list changed applies to the item whose text it quotes (2004 SL 6.A.6.g, now 6.A.6.c)", () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t6.\tMagnetometers and magnetic sensors, as follows:', '\t\t\ta.\t"Magnetometers" as follows:',
             '\t\t\tb.\tUnderwater electric field sensors;', '\t\t\tc.\tMagnetic compensation systems for magnetic sensors designed to operate on mobile platforms;'].join('\n');

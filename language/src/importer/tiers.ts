@@ -198,12 +198,28 @@ const TIER_ORDER: TierName[] = ['dual-use', 'sensitive', 'very-sensitive', 'muni
  * An abbreviated text ("Materials as follows...", "Fibrous or filamentary materials.....") only
  * points at the item (often by its entry's title): it adds nothing. Sub-lines, or a full text
  * that is not the item's own, are conditions of the list's own and are kept as a note, unless
- * every line only restates the item or an item above it ('"Technology" "required" for …' /
- * "Components manufactured from..." / the item's own text, 9.E.3.a.3.a in the 2007 VSL).
+ * every line only restates the item, an item above it or one below it ('"Technology" "required"
+ * for …' / "Components manufactured from..." / the item's own text, 9.E.3.a.3.a in the 2007 VSL).
  */
 function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemModel[]): boolean {
-    if (entry.detail.length > 0) return ![entry.text, ...entry.detail].every(line => [item, ...above].some(i => restates(line, i, true)));
-    return !restates(entry.text, item, false);
+    if (entry.detail.length === 0) return !restates(entry.text, item, false) || hasOwnNumbers(entry.text, [item]);
+    // A sub-line under its label ("1. Enabling…;") restates a sub-item the same way (8.A.2.b, 2005
+    // SL), but only when every sub-item is there: a list of some of them selects those.
+    const lines = [entry.text, ...entry.detail.map(line => line.replace(/^(?:[a-z]{1,2}|\d{1,3})\.\s+/, ''))];
+    const every = item.children.every(child => lines.some(line => restates(line, child, true)));
+    const quoted = [item, ...above, ...(every ? descendants(item) : [])];
+    return !lines.every(line => quoted.some(i => restates(line, i, true))) || lines.some(line => hasOwnNumbers(line, quoted));
+}
+
+/** A number none of the items writes is a limit of the list's own ("below 5 kHz" for the item's "below 10 kHz"). */
+function hasOwnNumbers(line: string, items: ItemModel[]): boolean {
+    const numbers = (text: string) => text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+    const known = new Set(items.flatMap(item => numbers(item.text ?? '')));
+    return numbers(line).some(n => !known.has(n));
+}
+
+function descendants(item: ItemModel): ItemModel[] {
+    return item.children.flatMap(child => [child, ...descendants(child)]);
 }
 
 /** Whether a line of a tier list says no more than the item's text; `strictly`: an abbreviation must begin as the text does. */
