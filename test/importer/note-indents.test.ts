@@ -66,6 +66,21 @@ test("a note set at the entry's text between an item's text and its first sub-it
     expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['See also 5.D.2.']);
 });
 
+test("an item whose own line has no indents read begins where its siblings' texts do (1.C.1.c, 1999-2006)", () => {
+    const lines = [
+        at(1120, 0, '1.\tC.\t1.\tMaterials specially designed for use as absorbers, as follows:'),
+        at(1580, 0, '\t\t\ta.\tMaterials for absorbing frequencies exceeding 2 x 108 Hz;'),
+        '1.\tC.\t1.\tc.\tIntrinsically conductive polymeric materials, as follows:',
+        at(2060, 20, '\t\t\t\t1.\tPolyaniline;'),
+        at(2380, 1600, 'Technical Note'),
+        at(1580, 0, '\t\t\t\tBulk electrical conductivity should be determined using ASTM D-257.'),
+    ];
+    const part: SourcePart = { kind: 'category', category: 1, file: 'cat1.doc', paragraphs: toParagraphs(lines.join('\n'), 'cat1.doc') };
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (99) 1', fileId: 'WA-LIST-99-1', year: 1999 }, [part], []).model.categories);
+    expect(items.get('1.C.1.c')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+    expect(items.get('1.C.1.c.1')!.notes).toEqual([]);
+});
+
 const corpus = resolve(__dirname, '../../../shared/data/wassenaar');
 const cat8 = resolve(corpus, 'WA-LIST-12-1/11 - WA-LIST (12) 1 - Cat 8.doc');
 if (!existsSync(cat8)) console.warn(`WA corpus not found at ${corpus}: the Word indent test is skipped.`);

@@ -23,9 +23,19 @@ export class ItemIndents {
     /** The last note set at an item above the last one: from which item, to which, and how many notes that one had before. */
     private move: { from: ItemModel; to: ItemModel; since: number } | undefined;
 
-    /** `item`'s text begins where `paragraph`, the line that gave it its label, puts it. */
-    record(item: ItemModel, paragraph: SourceParagraph): void {
-        if (paragraph.indent) this.textLeft.set(item, paragraph.indent.left);
+    /** Where the texts of an item's sub-items begin, from those whose lines say. */
+    private readonly childrenLeft = new Map<ItemModel, number>();
+
+    /** `item` (under `parent`) has its text where `paragraph`, the line that gave it its label, puts it. */
+    record(item: ItemModel, parent: ItemModel | undefined, paragraph: SourceParagraph): void {
+        if (!paragraph.indent) return;
+        this.textLeft.set(item, paragraph.indent.left);
+        if (parent) this.childrenLeft.set(parent, paragraph.indent.left);
+    }
+
+    /** Where `open[i]`'s text begins: its own line's indent, else its siblings' (a line the reader has no indent for). */
+    private leftOf(open: readonly ItemModel[], i: number): number | undefined {
+        return this.textLeft.get(open[i]) ?? (i > 0 ? this.childrenLeft.get(open[i - 1]) : undefined);
     }
 
     /**
@@ -36,10 +46,10 @@ export class ItemIndents {
     ownerOf(paragraph: SourceParagraph, open: readonly ItemModel[]): ItemModel | undefined {
         const at = paragraph.indent?.first;
         if (at === undefined || open.length < 2 || splitFields(paragraph.text).depth > 0) return undefined;
-        const last = this.textLeft.get(open[open.length - 1]);
+        const last = this.leftOf(open, open.length - 1);
         if (last === undefined || at > last - ALIGNED) return undefined;
         for (let i = open.length - 2; i >= 0; i--) {
-            const left = this.textLeft.get(open[i]);
+            const left = this.leftOf(open, i);
             if (left === undefined) return undefined;
             if (Math.abs(left - at) <= ALIGNED) {
                 const from = open[open.length - 1];

@@ -53,7 +53,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G|T)b\/s\b/, '$1bit/s'], [/^(µ|μ|u|m)?coulombs?\s?\/\s?mm\s?\^?(?:2|²)/, '$1C/mm^2'], [/^n\s?\/\s?cm\s?\^?(?:2|²)/, 'n/cm^2'],
     [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
     [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
-    [/^(k|M|G)?(?:ohms?|Ω)[\s.]?cm\b/, '$1ohm.cm'],
+    [/^(k|M|G)?(?:ohms?|Ω)[\s.]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
     [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",

@@ -480,7 +480,7 @@ export class ItemTreeBuilder {
             current = child;
         }
         if (text) setItemText(current, text);
-        this.indents.record(current, paragraph);
+        this.indents.record(current, chain[chain.length - 2], paragraph);
         this.indents.childPlaced(chain[chain.length - 2]);
         this.open = chain;
         this.continuable = current;
@@ -537,7 +537,7 @@ export class ItemTreeBuilder {
             parent.children.push(item);
         }
         setItemText(item, text);
-        this.indents.record(item, paragraph);
+        this.indents.record(item, parent, paragraph);
         this.indents.childPlaced(parent);
         this.open = [...this.open.slice(0, parentIndex + 1), item];
         this.continuable = item;

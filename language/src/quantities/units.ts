@@ -98,6 +98,7 @@ export const DIMENSIONS: ReadonlyMap<string, DimensionInfo> = new Map([
     D('specific-area', 'm^2/kg', false, 'surface area per mass (specific surface area)', ['m^2/g']),
     D('amount-per-mass', 'mol/kg', false, 'chemical equivalents per mass (hydroxyl value, exchange capacity)', ['meq/g']),
     D('spectral-efficiency', 'bit/s/Hz', false, 'data rate per hertz of bandwidth', ['bit/s/Hz']),
+    D('sheet-resistance', 'ohm/sq', false, 'sheet (surface) resistivity', ['ohm/sq']),
     // Noise densities, per square root of a bandwidth or a time (magnetometers, gyros).
     D('magnetic-noise-density', 'T/Hz^0.5', false, 'magnetic field noise per square root of bandwidth (magnetometer sensitivity)', ['fT/Hz^0.5', 'pT/Hz^0.5', 'nT/Hz^0.5']),
     D('magnetic-gradient-noise-density', 'T/m/Hz^0.5', false, 'magnetic gradient noise per square root of bandwidth', ['pT/m/Hz^0.5', 'nT/m/Hz^0.5']),
@@ -212,6 +213,7 @@ const BASE_UNITS: Record<string, BaseUnit> = {
     'mm^3': { dimension: 'volume', factor: r('1e-9'), prefixable: false },
     'm/s': { dimension: 'velocity', factor: r('1'), prefixable: true },
     'm/h': { dimension: 'velocity', factor: Rational.of(1n, 3600n), prefixable: true },
+    'ohm/sq': { dimension: 'sheet-resistance', factor: r('1'), prefixable: true },
     'T/Hz^0.5': { dimension: 'magnetic-noise-density', factor: r('1'), prefixable: true },
     'T/m/Hz^0.5': { dimension: 'magnetic-gradient-noise-density', factor: r('1'), prefixable: true },
     'V/m/Hz^0.5': { dimension: 'electric-field-noise-density', factor: r('1'), prefixable: true },
