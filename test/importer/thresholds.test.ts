@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parameterDescription, parameterName } from '../../language/src/importer/parameter-names.js';
-import { parseThresholds } from '../../language/src/importer/thresholds.js';
+import { leadInThresholds, parseThresholds } from '../../language/src/importer/thresholds.js';
 import { readNumber } from '../../language/src/importer/quantity-reading.js';
 
 const byMeasure = (dimension: string, measure: string | undefined) => measure ?? dimension;
@@ -301,5 +301,17 @@ describe('parameter names', () => {
         expect(read('a payload of 500 tonnes or more').conditions).toEqual(['payload >= 500 t']);
         expect(read('a depth exceeding 1,000 metres').conditions).toEqual(['depth > 1000 m']);
         expect(read('a speed exceeding 30 knots').conditions).toEqual(['speed > 30 kn']);
+    });
+});
+
+describe('a comparator in the lead-in of a list', () => {
+    const lead = "Induction coil \"magnetometers\" having a 'sensitivity' lower (better) than any of the following:";
+    test("each sub-item's value is bounded by it; the sub-item's own phrases are not", () => {
+        const read = leadInThresholds(lead, '0.05 nT (rms)/square root Hz at frequencies of less than 1 Hz;', byMeasure);
+        expect(read.map(t => `${t.parameter} ${t.comparator} ${t.value!.value} ${t.value!.unit} "${t.phrase}"`)).toEqual(['magnetic-noise-density < 0.05 nT/Hz^0.5 "0.05 nT (rms)/square root Hz"']);
+    });
+    test('no lead-in comparator, or no value at the start of the sub-item: nothing', () => {
+        expect(leadInThresholds('Magnetometers having any of the following:', '0.05 nT (rms)/square root Hz;', byMeasure)).toEqual([]);
+        expect(leadInThresholds(lead, 'Frequencies of less than 1 Hz;', byMeasure)).toEqual([]);
     });
 });

@@ -13,7 +13,7 @@ import type { SourcePart } from './source.js';
 import { parseNoteStart } from './notes.js';
 import { cleanFields } from './source.js';
 import { ItemTreeBuilder } from './structure.js';
-import { parseThresholds } from './thresholds.js';
+import { leadInThresholds, parseThresholds } from './thresholds.js';
 import { identifier, parameterDescription, parameterName } from './parameter-names.js';
 import { applyTierList, parseTierList } from './tiers.js';
 
@@ -215,10 +215,10 @@ export function indexItems(categories: CategoryModel[]): Map<string, ItemModel> 
     return index;
 }
 
-export function forEachItem(categories: CategoryModel[], visit: (item: ItemModel, depth: number) => void): void {
-    const walk = (item: ItemModel, depth: number) => {
-        visit(item, depth);
-        item.children.forEach(c => walk(c, depth + 1));
+export function forEachItem(categories: CategoryModel[], visit: (item: ItemModel, depth: number, parent?: ItemModel) => void): void {
+    const walk = (item: ItemModel, depth: number, parent?: ItemModel) => {
+        visit(item, depth, parent);
+        item.children.forEach(c => walk(c, depth + 1, item));
     };
     for (const category of categories) {
         category.groups.forEach(g => g.entries.forEach(e => walk(e, 0)));
@@ -241,10 +241,10 @@ function addThresholds(model: EditionModel): ThresholdCounts {
         return name;
     };
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };
-    forEachItem(model.categories, item => {
+    forEachItem(model.categories, (item, _depth, parent) => {
         if (!item.text) return;
         const parsed = parseThresholds(item.text, parameterFor);
-        item.thresholds.push(...unambiguous(parsed.thresholds));
+        item.thresholds.push(...unambiguous([...leadInThresholds(parent?.text, item.text, parameterFor), ...parsed.thresholds]));
         counts.seen += parsed.seen;
         counts.parsed += parsed.parsed;
         counts.guessed += parsed.guessedExponents;

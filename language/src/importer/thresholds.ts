@@ -113,6 +113,28 @@ export interface ParsedThresholds {
     unexpressed: string[];
 }
 
+/** A lead-in whose comparator applies to each sub-item's value ("having a 'sensitivity' lower (better) than any of the following:"). */
+const LEAD_IN = /^.*?(?<comparator>(?:lower|less|greater|more|higher|smaller|larger)(?: \(better\))? than) any of the following:\s*$/i;
+
+/**
+ * The threshold a sub-item states under a lead-in that holds the comparator: "0.05 nT (rms)/square
+ * root Hz at frequencies of less than 1 Hz" under "Induction coil magnetometers having a
+ * 'sensitivity' lower (better) than any of the following:" (6.A.6.a.4.a) is a noise density below
+ * 0.05 nT/Hz^0.5. Its phrase is the sub-item's own words, the value at its start.
+ */
+export function leadInThresholds(parentText: string | undefined, text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ThresholdModel[] {
+    const lead = LEAD_IN.exec(parentText?.trim() ?? '');
+    if (!lead || !/^\d/.test(text.trim())) return [];
+    const comparator = lead.groups!.comparator;
+    // Named from the sub-item's own words (its dimension), as every parameter is, so an unchanged
+    // sub-item keeps its parameter when the lead-in is reworded.
+    const parsed = parseThresholds(`${comparator} ${text.trim()}`, parameterFor);
+    return parsed.thresholds
+        .filter(t => t.phrase.startsWith(`${comparator} `) && t.alternatives === undefined)
+        .map(t => ({ ...t, phrase: t.phrase.slice(comparator.length + 1) }))
+        .filter(t => text.includes(t.phrase));
+}
+
 /** Reads every threshold phrase of `text`; `parameterFor` names the parameter for a dimension and measured word. */
 export function parseThresholds(text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ParsedThresholds {
     const mapped = normaliseThresholdText(text);
