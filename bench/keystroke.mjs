@@ -5,12 +5,11 @@
 // the same size) against the 8 KB example as the baseline, measured in the same run.
 // Also: five keys 100 ms apart, and how many validations that gave and when the last arrived.
 // Usage: npm run build && node bench/keystroke.mjs [keys]   (default 40)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
+import { startServer } from './lsp-server.mjs';
 import { syntheticList } from './synthetic-list.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,21 +20,15 @@ const edition = join(root, '.cache', 'wa', 'WA-LIST-21-1.cld');
 /** One server, one document: each key inserts a letter inside the text of a line with an item and waits for its diagnostics. */
 async function measure(name, text) {
     const uri = pathToFileURL(join(dir, name)).toString();
-    const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published = [];
     let wake = () => {};
-    connection.onNotification('textDocument/publishDiagnostics', params => {
-        if (params.uri !== uri) return;
-        published.push({ version: params.version, at: performance.now() });
-        wake();
+    const { server, connection } = await startServer({
+        'textDocument/publishDiagnostics': params => {
+            if (params.uri !== uri) return;
+            published.push({ version: params.version, at: performance.now() });
+            wake();
+        },
     });
-    connection.onRequest('workspace/configuration', () => []);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    await connection.sendNotification('initialized', {});
     const until = version => new Promise(res => {
         const check = () => { if (published.some(p => p.version === version)) res(published.find(p => p.version === version).at); else wake = check; };
         check();

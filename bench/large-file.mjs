@@ -4,15 +4,13 @@
 // fresh server over stdio: time to first diagnostics, the server's peak memory (VmHWM), hover
 // latency while the list is analysed, and outline and semantic tokens once it is.
 // Usage: npm run build && node bench/large-file.mjs [entries]   (default 27000)
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
+import { startServer } from './lsp-server.mjs';
 import { syntheticList } from './synthetic-list.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const entries = Number(process.argv[2] ?? 27000);
 const dir = mkdtempSync(join(tmpdir(), 'cld-large-'));
 
@@ -20,19 +18,12 @@ async function measure(name, text) {
     const file = join(dir, name);
     writeFileSync(file, text);
     const uri = pathToFileURL(file).toString();
-    const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-    const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf-8'))[1]) / 1024;
     let diagnosedAt;
     const messages = [];
-    connection.onNotification('textDocument/publishDiagnostics', params => { if (params.uri === uri) diagnosedAt ??= performance.now(); });
-    connection.onNotification('window/showMessage', params => messages.push(params.message));
-    connection.onRequest('workspace/configuration', () => []);
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    await connection.sendNotification('initialized', {});
+    const { server, connection, peakMb } = await startServer({
+        'textDocument/publishDiagnostics': params => { if (params.uri === uri) diagnosedAt ??= performance.now(); },
+        'window/showMessage': params => messages.push(params.message),
+    });
     const opened = performance.now();
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
     // Hovers every 200 ms until the diagnostics arrive: how long the user waits while the list is analysed.
