@@ -40,6 +40,9 @@ describe('threshold phrases', () => {
         ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
         ['Streak cameras having writing speeds exceeding 10 mm/µs;', ['speed > 10 mm/µs']],
         ['a sheet (surface) resistivity of less than 100 ohms/square', ['resistivity < 100 ohm/sq']],
+        ['conductors containing one or more niobium-titanium filaments:', ['count:filament >= 1']],
+        ['having one or more of the following:', []],
+        ['a repeatability equal to or less than 0.9 µm along one or more linear axis;', ['repeatability <= 0.9 µm']],
         // Noise densities per square root of a bandwidth or a time, not the field or angle alone.
         ["a 'sensitivity' lower (better) than 20 pT (rms) per square root Hz at a frequency of 1 Hz", ['sensitivity < 20 pT/Hz^0.5']],
         ['lower (better) than 3 nT/m (rms) per square root Hz', ['magnetic-gradient-noise-density < 3 nT/m/Hz^0.5']],

@@ -72,6 +72,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
     { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
+    // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
+    // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
+    { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
     // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
     { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], read: groups => ({ quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }) },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
