@@ -585,6 +585,15 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('8.A.2.c')!.notes.map(n => n.text)).toEqual(['Sensitive List: Sonar systems having any of the following:\n1. A transmitting frequency below 5 kHz;\n2. A sound pressure level exceeding 224 dB;']);
     });
 
+    test('an entry that only points at the item\'s notes ("Note 1 ... Note 2 ...", 6.A.3.b.4 in the 2010 SL) is no note', () => {
+        const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t3.\tCameras as follows:', '\t\t\tb.\tImaging cameras incorporating "focal plane arrays";',
+            'Note 1\t6.A.3.b. does not apply to cameras for medical use.', 'Note 2\t6.A.3.b. does not apply to cameras for toys.'].join('\n');
+        const sl = ['Category 6', '6.A.3.b.\tNote 1\t...', '\tNote 2\t...'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (10) 1', fileId: 'WA-LIST-10-1', year: 2010 }, [part('category', cat6, 6), part('sensitive', sl)], []).model.categories);
+        expect(items.get('6.A.3.b')!.tiers).toEqual(['sensitive']);
+        expect(items.get('6.A.3.b')!.notes.map(n => n.text)).toEqual(['6.A.3.b. does not apply to cameras for medical use.', '6.A.3.b. does not apply to cameras for toys.']);
+    });
+
     test("an entry under a number the dual-use list changed applies to the item whose text it quotes (2004 SL 6.A.6.g, now 6.A.6.c)", () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t6.\tMagnetometers and magnetic sensors, as follows:', '\t\t\ta.\t"Magnetometers" as follows:',
             '\t\t\tb.\tUnderwater electric field sensors;', '\t\t\tc.\tMagnetic compensation systems for magnetic sensors designed to operate on mobile platforms;'].join('\n');

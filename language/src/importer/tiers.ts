@@ -211,8 +211,12 @@ function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemMode
     return !lines.every(line => quoted.some(i => restates(line, i, true))) || lines.some(line => hasOwnNumbers(line, quoted));
 }
 
+/** "Note 1 ...", "Note 5" alone: the list points at the item's own notes (6.A.3.b.4, 2010 SL). */
+const NOTE_REFERENCE = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)?\s*$/i;
+
 /** A number none of the items writes is a limit of the list's own ("below 5 kHz" for the item's "below 10 kHz"). */
 function hasOwnNumbers(line: string, items: ItemModel[]): boolean {
+    if (NOTE_REFERENCE.test(line.trim())) return false;
     const numbers = (text: string) => text.match(/\d+(?:[.,]\d+)*/g) ?? [];
     const known = new Set(items.flatMap(item => numbers(item.text ?? '')));
     return numbers(line).some(n => !known.has(n));
@@ -224,6 +228,7 @@ function descendants(item: ItemModel): ItemModel[] {
 
 /** Whether a line of a tier list says no more than the item's text; `strictly`: an abbreviation must begin as the text does. */
 function restates(line: string, item: ItemModel, strictly: boolean): boolean {
+    if (NOTE_REFERENCE.test(line.trim())) return true;
     const normalise = (s: string) => s.replace(/\.\.\.|…/g, '').replace(/[\s"';:,.]+/g, ' ').trim().toLowerCase();
     const own = normalise(line);
     const original = normalise(item.text ?? '');
