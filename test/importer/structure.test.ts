@@ -657,6 +657,27 @@ test('a section heading indented like the items of the open entry heads its next
     expect(items.get('6.D.3.a.1')!.text).toBe('"Software" specially designed for acoustic beam forming;');
 });
 
+test("a Technical Note headed in capitals after the last entry (\"TECHNICAL NOTE ON 'APP'\", Category 4) is the category's, with its notes; its heading repeated goes on with it", () => {
+    const edition = buildEdition({ listId: 'WA-LIST (17) 1', fileId: 'WA-LIST-17-1', year: 2017 }, [part('category', [
+        '4.\tE.\tTECHNOLOGY',
+        '4.\tE.\t1.\tTechnology as follows:',
+        '\t\t\tc.\t"Technology" for the "development" of "intrusion software".',
+        "TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE' ('APP')",
+        "'APP' is an adjusted peak rate at which \"digital computers\" perform floating point additions.",
+        'Note\tIn determining FPO, include only 64-bit or larger floating point additions.',
+        "TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE' ('APP') (contd)",
+        'Note\tDo not include processors that are limited to input/output functions.',
+    ].join('\n'), 4)], []);
+    const items = indexItems(edition.model.categories);
+    expect(items.get('4.E.1.c')!.notes).toEqual([]);
+    const category = edition.model.categories.find(c => c.code === '4')!;
+    expect(category.notes.map(n => `${n.kind}: ${n.text.split('\n')[0]}`)).toEqual([
+        "technical-note: ON 'ADJUSTED PEAK PERFORMANCE' ('APP')",
+        'note: In determining FPO, include only 64-bit or larger floating point additions.',
+        'note: Do not include processors that are limited to input/output functions.',
+    ]);
+});
+
 describe('definitions', () => {
     const defs = (text: string) => parseDefinitions(toParagraphs(text, 'DEF.doc')).definitions.map(d => ({ term: d.term, text: d.text, usedIn: d.usedIn }));
 

@@ -126,6 +126,7 @@ export class ItemTreeBuilder {
             const line = parseCodeLine([namedHeading[1], namedHeading[2]]);
             if (line) return line.parts[0].startsWith('ML') ? this.addMunitionsCodeLine(line, paragraph) : this.addCodeLine(line, paragraph);
         }
+        if (this.addCategoryTechnicalNote(cleanFields(text))) return;
         const header = pageContinuation(cleanFields(text));
         const noteStart = parseNoteStart(header ?? text);
         if (noteStart) return this.openNote(noteStart, paragraph);
@@ -180,6 +181,25 @@ export class ItemTreeBuilder {
         if (last) this.runs.anchorOn(model, this.open);
         this.notesByHeading.set(note.heading, model);
         this.runs.numbered(note.heading, series ? [series] : this.ownersOf(model));
+    }
+
+    /**
+     * "TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE' ('APP')" in capitals, after the last entry of
+     * Category 4 (on "CTP" until 2006), is a Technical Note of the category with notes of its own:
+     * it closes the items above, and its heading repeated at the top of a page goes on with it.
+     */
+    private addCategoryTechnicalNote(text: string): boolean {
+        const heading = /^TECHNICAL NOTES? ON\b(.*)$/.exec(text);
+        if (!heading || !this.category) return false;
+        const title = `ON${heading[1]}`.replace(/\s*\((?:contd|cont|continued)\.?\)\s*$/i, '').trim();
+        const existing = this.category.notes.find(n => n.kind === 'technical-note' && n.text.split('\n')[0] === title);
+        this.note = existing ?? { kind: 'technical-note', text: title };
+        if (!existing) this.category.notes.push(this.note);
+        this.open = [];
+        this.group = undefined;
+        this.continuable = undefined;
+        this.listNote = this.note;
+        return true;
     }
 
     /**
