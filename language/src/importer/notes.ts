@@ -21,7 +21,8 @@ export function parseNoteStart(text: string): ParsedNote | undefined {
     if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)), heading: headingOf(nb[0]) };
     const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
     if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]) };
-    const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?\s*:\s|^(?:Notes?)\s+\d+\s+/.exec(trimmed);
+    // "Note 1∗": a footnote mark after the number (ML8's Note 1, 2017).
+    const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?[*∗]?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?[*∗]?\s*:\s|^(?:Notes?)\s+\d+[*∗]?\s+/.exec(trimmed);
     if (note) {
         const rest = cleanFields(trimmed.slice(note[0].length));
         return { kind: isDecontrol(rest) ? 'decontrol-note' : 'note', text: rest, heading: headingOf(note[0]) };
@@ -33,7 +34,7 @@ export function parseNoteStart(text: string): ParsedNote | undefined {
 }
 
 function headingOf(head: string): string {
-    return head.replace(/[\s:]+/g, ' ').trim();
+    return head.replace(/[*∗]/g, '').replace(/[\s:]+/g, ' ').trim();
 }
 
 /** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
