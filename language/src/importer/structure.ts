@@ -11,11 +11,12 @@
  */
 import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } from './model.js';
 import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
-import { isContinuation, mentionedCodes, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
+import { isContinuation, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
-import { definedTerm, NoteRuns, type NoteOwner, quotesTerm, speaksOf } from './note-runs.js';
+import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { LabelLevels } from './label-levels.js';
 import { ItemIndents } from './note-indents.js';
+import { NoteOwners } from './note-owners.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
@@ -79,6 +80,15 @@ export class ItemTreeBuilder {
     private readonly levels = new LabelLevels(() => this.open);
     /** Where each item's text begins on the page, for the notes set there (note-indents.ts). */
     private readonly indents = new ItemIndents();
+    /** Which item a note belongs to (note-owners.ts). */
+    private readonly owners = new NoteOwners({
+        open: () => this.open,
+        group: () => this.group,
+        category: () => this.category,
+        anyCategory: () => this.categories.size > 0 || this.mlRoots.size > 0,
+        listNotes: () => this.listNotes,
+        warn: (paragraph, message) => this.warn(paragraph, message),
+    }, this.indents);
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -165,9 +175,9 @@ export class ItemTreeBuilder {
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
         // Only where nothing else places the note: it names no item and is not indented like one.
-        const placed = this.noteOwners(note.text, paragraph);
+        const placed = this.owners.noteOwners(note.text, paragraph);
         const byDefault = !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
-        const series = byDefault ? this.runs.seriesOwner(note, code => this.findItem(code) ?? this.mlRoots.get(code)) : undefined;
+        const series = byDefault ? this.runs.seriesOwner(note, code => this.owners.findItem(code) ?? this.mlRoots.get(code)) : undefined;
         const last = this.open[this.open.length - 1];
         const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runs.anchor(last) : undefined;
         if (series || anchored) {
@@ -231,126 +241,15 @@ export class ItemTreeBuilder {
         const owners: NoteOwner[] = this.open.filter(item => item.notes.includes(note));
         // An ML entry and its category share one notes array: one owner, not two.
         for (const candidate of [this.group, this.category]) if (candidate?.notes.includes(note) && !owners.some(o => o.notes === candidate.notes)) owners.push(candidate);
-        for (const item of namedCodes(note.text).map(code => this.findItem(code))) if (item && item.notes.includes(note) && !owners.includes(item)) owners.push(item);
+        for (const item of namedCodes(note.text).map(code => this.owners.findItem(code))) if (item && item.notes.includes(note) && !owners.includes(item)) owners.push(item);
         return owners;
     }
 
     private attachNote(note: NoteModel, paragraph: SourceParagraph): void {
         // The same note object for every item it names, so that its continuation lines reach all.
-        for (const owner of this.noteOwners(note.text, paragraph)) owner.notes.push(note);
+        for (const owner of this.owners.noteOwners(note.text, paragraph)) owner.notes.push(note);
         this.note = note;
         this.continuable = undefined;
-    }
-
-    /**
-     * The items the note names in its first words ("3.A.1.a.1.c. does not apply", "For the purposes
-     * of 6.C.2.b.1.", "The control in ML10.b. and ML10.d.", "2.B.5.a., 2.B.5.b. and 2.B.5.f. do not
-     * control"), else the item opened last, else the group or category.
-     */
-    private noteOwners(text: string, paragraph: SourceParagraph): NoteOwner[] {
-        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
-        if (named.length > 0) return [...new Set(named)];
-        // A note at the margin (shallower than any item) after the last sub-item that speaks of one of the open items above
-        // it in its first sentence ("The glass transition temperature (Tg) for 1.C.10.e. materials
-        // is ...") is that item's.
-        const mentioned = mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]);
-        const above = this.open.slice(0, -1).filter(item => mentioned.includes(item.code));
-        const margin = this.open.length > 0 && splitFields(paragraph.text).depth < this.open[0].code.split('.').length;
-        if (mentioned.length === 1 && above.length === 1 && margin) return above;
-        // A note after the last sub-item whose first sentence says what it applies to, an open item
-        // and others ("The cultures ... specified by ML7.h. and ML7.i.2. are exclusive"), is the note
-        // of each.
-        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(text.split(/\.\s+(?=[A-Z])/)[0])?.[1];
-        const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
-        if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.open.includes(item!))) return [...new Set(spoken as ItemModel[])];
-        return [this.noteOwner(paragraph)];
-    }
-
-    /**
-     * A heading alone on its line ("Technical Note") was placed where it stands; its first line
-     * ("For the purposes of 6.C.2.b.1., ...") may name the items it is about: it moves there.
-     */
-    private placeByFirstLine(note: NoteModel, firstLine: string, paragraph: SourceParagraph): void {
-        const owners = this.termUser(firstLine, this.noteOwners(firstLine, paragraph));
-        const current = this.noteOwner(paragraph);
-        if (owners.length === 1 && owners[0] === current) return;
-        for (const holder of [current, ...owners]) {
-            const index = holder.notes.indexOf(note);
-            if (index >= 0) holder.notes.splice(index, 1);
-        }
-        for (const owner of owners) owner.notes.push(note);
-        this.placedByName = { note, owners };
-    }
-
-    /**
-     * A note that opens by defining a term ("1. 'Real-time bandwidth' is ...") placed on an open
-     * item none of whose text quotes it belongs to the open item above whose items do (the
-     * Technical Notes set at 3.A.2.c.4.b's text define a term of 3.A.2.c.4.a: 3.A.2.c.4's).
-     */
-    private termUser(firstLine: string, owners: NoteOwner[]): NoteOwner[] {
-        const term = definedTerm(firstLine);
-        const index = owners.length === 1 ? this.open.indexOf(owners[0] as ItemModel) : -1;
-        if (term === undefined || index < 0 || quotesTerm(this.open[index], term)) return owners;
-        const user = this.open.slice(0, index).reverse().find(item => quotesTerm(item, term));
-        return user ? [user] : owners;
-    }
-
-    /** A note placed by the items its first paragraph names, and those items (see widenByParagraph). */
-    private placedByName: { note: NoteModel; owners: NoteOwner[] } | undefined;
-
-    /**
-     * A later numbered paragraph of a note placed by its first one that names other items ("1. For
-     * the purpose of 3.E.2.a. and 3.E.2.b., ... 2. For the purpose of 3.E.2.c., ...") makes it the
-     * note of the item above all of them (3.E.2).
-     */
-    private widenByParagraph(note: NoteModel, text: string): void {
-        const placed = this.placedByName;
-        if (placed?.note !== note) return;
-        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
-        if (named.length === 0 || named.every(item => placed.owners.includes(item))) return;
-        const codes = [...placed.owners, ...named].map(owner => ((owner as Partial<ItemModel>).code ?? '').split('.'));
-        const common: string[] = [];
-        while (codes.every(code => code[common.length] !== undefined && code[common.length] === codes[0][common.length])) common.push(codes[0][common.length]);
-        const above = common.length > 2 || common[0]?.startsWith('ML') ? this.findItem(common.join('.')) : undefined;
-        if (!above) return;
-        for (const owner of placed.owners) if (owner.notes.includes(note)) owner.notes.splice(owner.notes.indexOf(note), 1);
-        if (!above.notes.includes(note)) above.notes.push(note);
-        this.placedByName = { note, owners: [above] };
-    }
-
-    /** An item of the current category by its full code. */
-    private findItem(code: string): ItemModel | undefined {
-        const open = this.open.find(candidate => candidate.code === code) ?? (this.open[0] && findByCode(this.open[0], code));
-        if (open || !this.category) return open;
-        const tops = [...this.category.items, ...this.category.groups.flatMap(g => g.entries)];
-        for (const top of tops) {
-            const found = findByCode(top, code);
-            if (found) return found;
-        }
-        return undefined;
-    }
-
-    /**
-     * The item opened last, else the group or category. A note set on the page where an open
-     * item's text begins is that item's (note-indents.ts). A note indented like the labels of some
-     * open item's children ("\t\t\t\t\tN.B." after 3.A.1.e.2.b.4, at the depth of 3.A.1.e.2's a. and
-     * b.) belongs to that item, not to the last one; notes at the margin cannot say, and stay
-     * with the item above them.
-     */
-    private noteOwner(paragraph: SourceParagraph): NoteOwner {
-        const set = this.indents.ownerOf(paragraph, this.open);
-        if (set) return set;
-        const { depth } = splitFields(paragraph.text);
-        if (depth > 0 && this.open.length > 1) {
-            const index = depth - this.open[0].code.split('.').length;
-            if (index >= 0 && index < this.open.length - 1) return this.open[index];
-        }
-        if (this.open.length > 0) return this.open[this.open.length - 1];
-        if (this.group) return this.group;
-        if (this.category) return this.category;
-        if (this.categories.size === 0 && this.mlRoots.size === 0) return { notes: this.listNotes };
-        this.warn(paragraph, 'a note outside any category; kept with the list');
-        return { notes: this.listNotes };
     }
 
     private addPlainLine(depth: number, text: string, paragraph: SourceParagraph): void {
@@ -380,7 +279,7 @@ export class ItemTreeBuilder {
             return;
         }
         if (this.note) {
-            if (this.note.text === '') this.placeByFirstLine(this.note, clean, paragraph);
+            if (this.note.text === '') this.owners.placeByFirstLine(this.note, clean, paragraph);
             this.note.text = this.note.text ? `${this.note.text}\n${clean}` : clean;
             return;
         }
@@ -594,8 +493,8 @@ export class ItemTreeBuilder {
      * first line does, and a later one naming other items widens them (widenByParagraph).
      */
     private addNoteListLine(note: NoteModel, label: string, text: string, paragraph: SourceParagraph): void {
-        if (note.text === '') this.placeByFirstLine(note, text, paragraph);
-        else this.widenByParagraph(note, text);
+        if (note.text === '') this.owners.placeByFirstLine(note, text, paragraph);
+        else this.owners.widenByParagraph(note, text);
         note.text = note.text ? `${note.text}\n${label}. ${text}` : `${label}. ${text}`;
     }
 
@@ -662,16 +561,6 @@ function continuesText(before: string, line: string): boolean {
     // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
     // examples are the item's own text (ML7, 1997-2008), not a note.
     return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line) || /\b(?:such as|e\.g\.|for example)\s*:\s*$/i.test(before);
-}
-
-function findByCode(top: ItemModel, code: string): ItemModel | undefined {
-    if (top.code === code) return top;
-    if (!code.startsWith(`${top.code}.`)) return undefined;
-    for (const child of top.children) {
-        const found = findByCode(child, code);
-        if (found) return found;
-    }
-    return undefined;
 }
 
 function compareCategories(a: CategoryModel, b: CategoryModel): number {

@@ -1,0 +1,151 @@
+/**
+ * Which item, group or category a note belongs to, as the item tree builder (structure.ts) reads
+ * the paragraphs: by the items the note names, by where it stands on the page (note-indents.ts),
+ * by its indentation, or the item opened last. A heading alone ("Technical Note") is placed where
+ * it stands and moved by its first line and later numbered paragraphs.
+ */
+import type { CategoryModel, GroupModel, ItemModel, NoteModel } from './model.js';
+import { mentionedCodes, namedCodes } from './notes.js';
+import { definedTerm, type NoteOwner, quotesTerm } from './note-runs.js';
+import type { ItemIndents } from './note-indents.js';
+import { type SourceParagraph, splitFields } from './source.js';
+
+/** What note placement reads of the builder's state. */
+export interface OpenItems {
+    /** open()[i] is the item whose code has (base + i) parts: the entry (or ML category), then its items. */
+    open(): readonly ItemModel[];
+    group(): GroupModel | undefined;
+    category(): CategoryModel | undefined;
+    /** Whether a category (dual-use or munitions) has been met. */
+    anyCategory(): boolean;
+    /** Notes met before any category: the whole list's. */
+    listNotes(): NoteModel[];
+    warn(paragraph: SourceParagraph, message: string): void;
+}
+
+export class NoteOwners {
+    constructor(private readonly state: OpenItems, private readonly indents: ItemIndents) {}
+
+    /**
+     * The items the note names in its first words ("3.A.1.a.1.c. does not apply", "For the purposes
+     * of 6.C.2.b.1.", "The control in ML10.b. and ML10.d.", "2.B.5.a., 2.B.5.b. and 2.B.5.f. do not
+     * control"), else the item opened last, else the group or category.
+     */
+    noteOwners(text: string, paragraph: SourceParagraph): NoteOwner[] {
+        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
+        if (named.length > 0) return [...new Set(named)];
+        // A note at the margin (shallower than any item) after the last sub-item that speaks of one of the open items above
+        // it in its first sentence ("The glass transition temperature (Tg) for 1.C.10.e. materials
+        // is ...") is that item's.
+        const mentioned = mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]);
+        const above = this.state.open().slice(0, -1).filter(item => mentioned.includes(item.code));
+        const margin = this.state.open().length > 0 && splitFields(paragraph.text).depth < this.state.open()[0].code.split('.').length;
+        if (mentioned.length === 1 && above.length === 1 && margin) return above;
+        // A note after the last sub-item whose first sentence says what it applies to, an open item
+        // and others ("The cultures ... specified by ML7.h. and ML7.i.2. are exclusive"), is the note
+        // of each.
+        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(text.split(/\.\s+(?=[A-Z])/)[0])?.[1];
+        const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
+        if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.state.open().includes(item!))) return [...new Set(spoken as ItemModel[])];
+        return [this.noteOwner(paragraph)];
+    }
+
+    /**
+     * A heading alone on its line ("Technical Note") was placed where it stands; its first line
+     * ("For the purposes of 6.C.2.b.1., ...") may name the items it is about: it moves there.
+     */
+    placeByFirstLine(note: NoteModel, firstLine: string, paragraph: SourceParagraph): void {
+        const owners = this.termUser(firstLine, this.noteOwners(firstLine, paragraph));
+        const current = this.noteOwner(paragraph);
+        if (owners.length === 1 && owners[0] === current) return;
+        for (const holder of [current, ...owners]) {
+            const index = holder.notes.indexOf(note);
+            if (index >= 0) holder.notes.splice(index, 1);
+        }
+        for (const owner of owners) owner.notes.push(note);
+        this.placedByName = { note, owners };
+    }
+
+    /**
+     * A note that opens by defining a term ("1. 'Real-time bandwidth' is ...") placed on an open
+     * item none of whose text quotes it belongs to the open item above whose items do (the
+     * Technical Notes set at 3.A.2.c.4.b's text define a term of 3.A.2.c.4.a: 3.A.2.c.4's).
+     */
+    private termUser(firstLine: string, owners: NoteOwner[]): NoteOwner[] {
+        const term = definedTerm(firstLine);
+        const index = owners.length === 1 ? this.state.open().indexOf(owners[0] as ItemModel) : -1;
+        if (term === undefined || index < 0 || quotesTerm(this.state.open()[index], term)) return owners;
+        const user = this.state.open().slice(0, index).reverse().find(item => quotesTerm(item, term));
+        return user ? [user] : owners;
+    }
+
+    /** A note placed by the items its first paragraph names, and those items (see widenByParagraph). */
+    private placedByName: { note: NoteModel; owners: NoteOwner[] } | undefined;
+
+    /**
+     * A later numbered paragraph of a note placed by its first one that names other items ("1. For
+     * the purpose of 3.E.2.a. and 3.E.2.b., ... 2. For the purpose of 3.E.2.c., ...") makes it the
+     * note of the item above all of them (3.E.2).
+     */
+    widenByParagraph(note: NoteModel, text: string): void {
+        const placed = this.placedByName;
+        if (placed?.note !== note) return;
+        const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
+        if (named.length === 0 || named.every(item => placed.owners.includes(item))) return;
+        const codes = [...placed.owners, ...named].map(owner => ((owner as Partial<ItemModel>).code ?? '').split('.'));
+        const common: string[] = [];
+        while (codes.every(code => code[common.length] !== undefined && code[common.length] === codes[0][common.length])) common.push(codes[0][common.length]);
+        const above = common.length > 2 || common[0]?.startsWith('ML') ? this.findItem(common.join('.')) : undefined;
+        if (!above) return;
+        for (const owner of placed.owners) if (owner.notes.includes(note)) owner.notes.splice(owner.notes.indexOf(note), 1);
+        if (!above.notes.includes(note)) above.notes.push(note);
+        this.placedByName = { note, owners: [above] };
+    }
+
+    /** An item of the current category by its full code. */
+    findItem(code: string): ItemModel | undefined {
+        const openItems = this.state.open();
+        const open = openItems.find(candidate => candidate.code === code) ?? (openItems[0] && findByCode(openItems[0], code));
+        const category = this.state.category();
+        if (open || !category) return open;
+        const tops = [...category.items, ...category.groups.flatMap(g => g.entries)];
+        for (const top of tops) {
+            const found = findByCode(top, code);
+            if (found) return found;
+        }
+        return undefined;
+    }
+
+    /**
+     * The item opened last, else the group or category. A note set on the page where an open
+     * item's text begins is that item's (note-indents.ts). A note indented like the labels of some
+     * open item's children ("\t\t\t\t\tN.B." after 3.A.1.e.2.b.4, at the depth of 3.A.1.e.2's a. and
+     * b.) belongs to that item, not to the last one; notes at the margin cannot say, and stay
+     * with the item above them.
+     */
+    noteOwner(paragraph: SourceParagraph): NoteOwner {
+        const set = this.indents.ownerOf(paragraph, this.state.open());
+        if (set) return set;
+        const { depth } = splitFields(paragraph.text);
+        if (depth > 0 && this.state.open().length > 1) {
+            const index = depth - this.state.open()[0].code.split('.').length;
+            if (index >= 0 && index < this.state.open().length - 1) return this.state.open()[index];
+        }
+        if (this.state.open().length > 0) return this.state.open()[this.state.open().length - 1];
+        const container = this.state.group() ?? this.state.category();
+        if (container) return container;
+        if (!this.state.anyCategory()) return { notes: this.state.listNotes() };
+        this.state.warn(paragraph, 'a note outside any category; kept with the list');
+        return { notes: this.state.listNotes() };
+    }
+}
+
+function findByCode(top: ItemModel, code: string): ItemModel | undefined {
+    if (top.code === code) return top;
+    if (!code.startsWith(`${top.code}.`)) return undefined;
+    for (const child of top.children) {
+        const found = findByCode(child, code);
+        if (found) return found;
+    }
+    return undefined;
+}
