@@ -287,13 +287,16 @@ class Matcher {
         const news = this.unmatchedNew().filter(i => !isReserved(i));
         if (olds.length * news.length > MAX_SIMILARITY_PAIRS) return;
         const candidates: Array<{ oldItem: FlatItem; newItem: FlatItem; score: number; tie: string }> = [];
+        // Each new item's category, and whether its code is new, worked out once, not per pair.
+        const newSides = news.map(newItem => ({ newItem, category: categoryOf(newItem.code), isNew: !this.oldByKey.has(matchKey(newItem.code)) }));
         for (const oldItem of olds) {
             // An item whose code is gone from the new list may have moved to another category
             // (ML7.i.1 -> ML22.b.3 in 2004): there, only a new code and a nearly equal text.
             const gone = !this.newByKey.has(matchKey(oldItem.code));
-            for (const newItem of news) {
-                const across = categoryOf(oldItem.code) !== categoryOf(newItem.code);
-                if (across && !(gone && !this.oldByKey.has(matchKey(newItem.code)))) continue;
+            const category = categoryOf(oldItem.code);
+            for (const { newItem, category: newCategory, isNew } of newSides) {
+                const across = category !== newCategory;
+                if (across && !(gone && isNew)) continue;
                 const score = textSimilarity(oldItem.text, newItem.text);
                 if (score >= (across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
             }
