@@ -180,6 +180,19 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.b removed (not used since 2012; merged into 3A001.a)');
     });
 
+    test('a sub-item split out of its parent\'s text, or promoted from a note, was already written there (8.A.2.i.1.b, 2010; ML7.a, 2004)', () => {
+        const before = list(entry('item i "Manipulators providing feedback of torque or force applied to an external object or tactile sense between the manipulator and an external object" { note "3A001.i includes: CW nerve agents: Sarin (GB) (CAS 107-44-8);" }'));
+        const after = list(entry('item i "Manipulators providing feedback of any of the following:" {\n item 1 "Torque or force applied to an external object; or"\n item 2 "Tactile sense between the manipulator and an external object; or"\n item 3 "Sarin (GB) (CAS 107-44-8);"\n item 4 "Having any of the following:"\n item 5 "Vision systems for an external object."\n}'));
+        const diff = diffLists(before, after);
+        const written = diff.changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? `${c.alreadyIn.place} of ${c.alreadyIn.code}` : 'new'}`);
+        // A lead-in names nothing, and words found only apart ("external object") are not the text.
+        expect(written).toEqual(['3A001.i.1: text of 3A001.i', '3A001.i.2: text of 3A001.i', '3A001.i.3: note of 3A001.i', '3A001.i.4: new', '3A001.i.5: new']);
+        expect(renderDiff(diff, 'text')).toContain('3A001.i.2 added (already written in the text of 3A001.i): Tactile sense');
+        // Still written in the new parent: the sub-item only repeats it, and is reported as added.
+        const repeated = list(entry('item i "Manipulators providing feedback of torque or force applied to an external object or tactile sense between the manipulator and an external object" {\n item 1 "Torque or force applied to an external object; or"\n}'));
+        expect(diffLists(before, repeated).changes.find(c => c.kind === 'added')?.alreadyIn).toBeUndefined();
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

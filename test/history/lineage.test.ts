@@ -31,8 +31,8 @@ describe('removals in a lineage say what the diff says of them', () => {
             edition(2013, 'category 8 {\n group A {\n  entry 8.A.1 "Vessels:" {\n   item e "Submersible vehicles"\n   item f "Surface-effect vehicles (fully skirted variety) having all of the following:"\n   item g "Hydrofoil vessels with active systems"\n   item h "Amplifiers for hydrofoil vessels"\n  }\n }\n group E {\n  entry 8.E.2 "Technology:" {\n   item a "Technology for propellers"\n  }\n }\n}'),
             edition(2014, 'category 8 {\n group A {\n  entry 8.A.1 "Vessels:" {\n   item e "Submersible vehicles"\n   item f reserved since 2014\n   item g "Hydrofoil vessels with active systems, and amplifiers for them"\n   item h reserved since 2014 { nb "See 8.A.1.g. for items formerly specified in 8.A.1.h." }\n  }\n }\n group E {\n  entry 8.E.2 "Technology:" {\n   item a "Technology for propellers"\n   item c "Technology for the following:" {\n    item 1 "Surface-effect vehicles (fully skirted variety) having all of the following:"\n   }\n  }\n }\n}'),
         ]);
-        expect(history.lineage('8.A.1.f')!.changes.map(changeSummary)).toEqual(['removed (goods decontrolled; their technology stays in 8.E.2.c.1)']);
-        expect(history.lineage('8.A.1.h')!.changes.map(changeSummary)).toEqual(['removed (merged into 8.A.1.g)']);
+        expect(history.lineage('8.A.1.f')!.changes.map(changeSummary)).toEqual(['removed (not used since 2014; goods decontrolled; their technology stays in 8.E.2.c.1)']);
+        expect(history.lineage('8.A.1.h')!.changes.map(changeSummary)).toEqual(['removed (not used since 2014; merged into 8.A.1.g)']);
     });
 });
 

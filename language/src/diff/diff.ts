@@ -7,7 +7,7 @@ import { thresholdSummary } from '../export/render.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
-import { type WordSegment, normaliseText, textSimilarity, wordDiff } from './words.js';
+import { type WordSegment, containedIn, normaliseText, textSimilarity, wordDiff } from './words.js';
 
 export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -42,6 +42,8 @@ export interface Change {
     mergedInto?: string;
     /** For removed goods whose text is now a technology item: that item (the goods were decontrolled, their technology stays). */
     technologyAt?: string;
+    /** For an added item the old list already wrote inside an item above it: that item, and whether in its text or a note. */
+    alreadyIn?: { code: string; place: 'text' | 'note' };
 }
 
 export type Counts = Record<ChangeKind | 'tightened' | 'relaxed', number>;
@@ -82,6 +84,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items), oldParents: parentCodes(oldList.items), newParents: parentCodes(newList.items) };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
     markTechnologyKept(changes, pairs);
+    markAlreadyWritten(changes, pairs);
     const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
@@ -109,6 +112,54 @@ function markTechnologyKept(changes: Change[], pairs: ItemPair[]): void {
         }
         if (best) change.technologyAt = best.code;
     }
+}
+
+/** How many items above an added one are searched for its text. */
+const ALREADY_WRITTEN_DEPTH = 3;
+
+/**
+ * Added items whose text the old list wrote inside an item above them, in its text or a note, and
+ * the new list no longer does there: 2010 split "... or tactile sense between the manipulator and
+ * an external object" out of 8.A.2.i.1's text as 8.A.2.i.1.b; 2004 turned the list in ML7.a's
+ * note into ML7.a.1-ML7.a.4. They are new items, but what they name was already there.
+ */
+function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
+    const oldOf = new Map<string, FlatItem>();
+    const newOf = new Map<string, FlatItem>();
+    for (const pair of pairs) {
+        if (!pair.new) continue;
+        newOf.set(matchKey(pair.new.code), pair.new);
+        if (pair.old && !isReserved(pair.old)) oldOf.set(matchKey(pair.new.code), pair.old);
+    }
+    const written = (text: string, item: FlatItem): 'text' | 'note' | undefined =>
+        containedIn(text, item.text) ? 'text' : item.notes.some(n => containedIn(text, n.text)) ? 'note' : undefined;
+    for (const change of changes) {
+        if (change.kind !== 'added' || typeof change.new !== 'string') continue;
+        let key = matchKey(change.code);
+        for (let searched = 0; searched < ALREADY_WRITTEN_DEPTH && key.includes('.');) {
+            key = key.slice(0, key.lastIndexOf('.'));
+            const before = oldOf.get(key);
+            const after = newOf.get(key);
+            if (!before || !after) continue;
+            searched++;
+            const place = written(change.new, before);
+            if (place && !written(change.new, after)) {
+                change.alreadyIn = { code: before.code, place };
+                break;
+            }
+        }
+    }
+}
+
+/** What a change's line adds to its kind: since when a label is unused, where contents went or came from. */
+export function changeRemark(change: Change): string | undefined {
+    const remarks = [
+        change.reservedSince ? `not used since ${change.reservedSince}` : '',
+        change.mergedInto ? `merged into ${change.mergedInto}` : '',
+        change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
+        change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
+    ].filter(r => r !== '');
+    return remarks.length > 0 ? remarks.join('; ') : undefined;
 }
 
 function info(list: FlatList, file: string | undefined): ListInfo {

@@ -2,7 +2,7 @@
  * `cld diff` output: a changelog (text), a memo-ready Markdown, a standalone HTML report with a
  * chart per category, and the full JSON model.
  */
-import { type Change, type ChangeKind, type Counts, type ListDiff, CHANGE_KINDS } from './diff.js';
+import { type Change, type ChangeKind, type Counts, type ListDiff, CHANGE_KINDS, changeRemark } from './diff.js';
 import { escapeMarkdown } from '../text-safety.js';
 import { type BarSeries, barChart, escapeHtml, htmlPage } from './html.js';
 import type { WordSegment } from './words.js';
@@ -23,22 +23,18 @@ export function listName(info: ListDiff['old']): string {
     return info.id ?? info.list ?? info.file ?? '(unnamed list)';
 }
 
-/** What a removal's line adds: since when the label is unused, where the technology for removed goods stays. */
-function removalRemark(change: Change): string {
-    const remarks = [
-        change.reservedSince ? `not used since ${change.reservedSince}` : '',
-        change.mergedInto ? `merged into ${change.mergedInto}` : '',
-        change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
-    ].filter(r => r !== '');
-    return remarks.length > 0 ? ` (${remarks.join('; ')})` : '';
+/** A change's remark in parentheses, or nothing. */
+function remark(change: Change): string {
+    const text = changeRemark(change);
+    return text ? ` (${text})` : '';
 }
 
 /** One line per change, as a reader of a changelog would want it. */
 export function describeChange(change: Change): string {
     const quote = (text: string | string[] | undefined) => (Array.isArray(text) ? text.join('; ') : text ?? '');
     switch (change.kind) {
-        case 'added': return `${change.code} added: ${quote(change.new)}`;
-        case 'removed': return `${change.code} removed${removalRemark(change)}: ${quote(change.old)}`;
+        case 'added': return `${change.code} added${remark(change)}: ${quote(change.new)}`;
+        case 'removed': return `${change.code} removed${remark(change)}: ${quote(change.old)}`;
         case 'renumbered': return `${change.oldCode} renumbered to ${change.newCode}`;
         case 'reworded': return `${change.code} reworded: ${plainWords(change.words ?? [])}`;
         case 'threshold': return `${change.code} ${change.direction === 'not-read' ? 'thresholds not read in one edition' : change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
@@ -153,8 +149,8 @@ export function htmlChange(change: Change): string {
         case 'threshold':
         case 'tier': return `${list(change.old) || '(none)'} &rarr; ${list(change.new) || '(none)'}`;
         case 'note': return [...asList(change.old).map(n => `<del>${escapeHtml(n)}</del>`), ...asList(change.new).map(n => `<ins>${escapeHtml(n)}</ins>`)].join('<br>');
-        case 'removed': return `<del>${list(change.old)}</del>${escapeHtml(removalRemark(change))}`;
-        case 'added': return `<ins>${list(change.new)}</ins>`;
+        case 'removed': return `<del>${list(change.old)}</del>${escapeHtml(remark(change))}`;
+        case 'added': return `<ins>${list(change.new)}</ins>${escapeHtml(remark(change))}`;
     }
 }
 

@@ -112,3 +112,28 @@ export function textSimilarity(a: string | undefined, b: string | undefined): nu
     }
     return (2 * shared) / (wordsA.length + wordsB.length);
 }
+
+/** A text's words without punctuation, case-folded: "(CAS 2625-76-5);" -> cas, 2625-76-5. */
+function bareWords(text: string | undefined): string[] {
+    return comparedWords(text).map(w => w.replace(/^[("'[]+|[)"'\],;:.]+$/g, '')).filter(w => w.length > 0);
+}
+
+/** Fewer words than this say too little to be recognised inside another text ("Software;"). */
+const MIN_CONTAINED_WORDS = 3;
+/** Words of the lead-ins every list repeats ("Having any of the following:"), which name nothing. */
+const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'follows', 'following', 'for', 'having', 'in', 'of', 'or', 'such', 'the', 'to', 'with']);
+
+/**
+ * Whether `part` is written, word for word, inside `whole` (punctuation, case and a closing "or" /
+ * "and" aside): the text of a new sub-item that was a phrase of its parent's text or of a note.
+ */
+export function containedIn(part: string | undefined, whole: string | undefined): boolean {
+    const words = bareWords(part);
+    while (words.length > 0 && (words[words.length - 1] === 'or' || words[words.length - 1] === 'and')) words.pop();
+    if (words.length < MIN_CONTAINED_WORDS || words.every(w => LEAD_IN_WORDS.has(w))) return false;
+    const haystack = bareWords(whole);
+    for (let start = 0; start + words.length <= haystack.length; start++) {
+        if (haystack[start] === words[0] && words.every((w, i) => haystack[start + i] === w)) return true;
+    }
+    return false;
+}

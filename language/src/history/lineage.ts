@@ -6,7 +6,7 @@
  * changes of each step, with thresholds taken apart per parameter and the direction of each
  * computed exactly. One engine: nothing here matches items a second way.
  */
-import { type Change, type ChangeKind, type Direction, type ListDiff, compareItemScopes, diffWithPairs, statesLimit } from '../diff/diff.js';
+import { type Change, type ChangeKind, type Direction, type ListDiff, changeRemark, compareItemScopes, diffWithPairs, statesLimit } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
 import { matchKey } from '../diff/match.js';
 import { editionYear } from '../diff/trend.js';
@@ -209,17 +209,9 @@ export class PrecedentHistory {
             year: edition.year, listId: edition.id, kind: change.kind, code: change.code,
             from: renumbered ? change.oldCode : text(change.old), to: renumbered ? change.newCode : text(change.new),
             direction: change.direction,
-            remark: removalRemark(change),
+            remark: changeRemark(change),
         });
     }
-}
-
-/** What a removal adds, as the diff says it: where the contents went, or where the technology stays. */
-function removalRemark(change: Change): string | undefined {
-    if (change.kind !== 'removed') return undefined;
-    if (change.mergedInto) return `merged into ${change.mergedInto}`;
-    if (change.technologyAt) return `goods decontrolled; their technology stays in ${change.technologyAt}`;
-    return undefined;
 }
 
 /** One change per parameter whose thresholds differ, with the direction of that parameter alone. */
