@@ -193,6 +193,14 @@ describe('renumbering', () => {
         expect(diffLists(before, repeated).changes.find(c => c.kind === 'added')?.alreadyIn).toBeUndefined();
     });
 
+    test('a sub-item split out of a removed sibling of its parent, or out of a text with a clause between (ML2.d -> ML2.c.3/4, 2019; ML11 -> ML11.a, 2004)', () => {
+        const before = list(entry('item c "Weapon sights specially designed for military use"\nitem d "Mountings and detachable cartridge magazines, specially designed for the weapons specified in 3A001.a."\nitem e "Electronic equipment, not controlled elsewhere on this list, specially designed for military use and components therefor."'));
+        const after = list(entry('item c "Accessories specially designed for the weapons specified in 3A001.a., as follows:" {\n item 1 "Weapon sights specially designed for military use"\n item 2 "Mountings;"\n item 3 "Detachable cartridge magazines;"\n item 4 "Bipods;"\n}\nitem d reserved since 2019\nitem e "Electronic equipment, as follows:" {\n item 1 "Electronic equipment specially designed for military use and components therefor."\n item 2 "Global Navigation Satellite Systems (GNSS) jamming equipment."\n}'));
+        const written = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? `${c.alreadyIn.place} of ${c.alreadyIn.code}` : 'new'}`);
+        // "Mountings;" alone is too short to tell, but its sibling came from the same item; "Bipods;" did not.
+        expect(written).toEqual(['3A001.c: new', '3A001.c.2: text of 3A001.d', '3A001.c.3: text of 3A001.d', '3A001.c.4: new', '3A001.e.1: text of 3A001.e', '3A001.e.2: new']);
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

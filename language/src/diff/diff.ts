@@ -118,23 +118,28 @@ function markTechnologyKept(changes: Change[], pairs: ItemPair[]): void {
 const ALREADY_WRITTEN_DEPTH = 3;
 
 /**
- * Added items whose text the old list wrote inside an item above them, in its text or a note, and
- * the new list no longer does there: 2010 split "... or tactile sense between the manipulator and
- * an external object" out of 8.A.2.i.1's text as 8.A.2.i.1.b; 2004 turned the list in ML7.a's
- * note into ML7.a.1-ML7.a.4. They are new items, but what they name was already there.
+ * Added items whose text the old list wrote elsewhere, and the new list no longer does there: in
+ * an item above them, in its text or a note (2010 split "... or tactile sense between the
+ * manipulator and an external object" out of 8.A.2.i.1's text as 8.A.2.i.1.b; 2004 turned the list
+ * in ML7.a's note into ML7.a.1-ML7.a.4), or in a removed sub-item of such an item (2019 split ML2.d
+ * "Mountings and detachable cartridge magazines ..." into ML2.c.3 and ML2.c.4). They are new
+ * items, but what they name was already there. A text of one or two words ("Mountings;") counts
+ * only where a sibling's text was found in the same place.
  */
 function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
     const oldOf = new Map<string, FlatItem>();
     const newOf = new Map<string, FlatItem>();
+    const removedByParent = new Map<string, FlatItem[]>();
     for (const pair of pairs) {
-        if (!pair.new) continue;
-        newOf.set(matchKey(pair.new.code), pair.new);
-        if (pair.old && !isReserved(pair.old)) oldOf.set(matchKey(pair.new.code), pair.old);
+        if (pair.new) newOf.set(matchKey(pair.new.code), pair.new);
+        if (!pair.old || isReserved(pair.old)) continue;
+        if (pair.new && !isReserved(pair.new)) oldOf.set(matchKey(pair.new.code), pair.old);
+        else pushTo(removedByParent, parentOf(pair.old.code), pair.old);
     }
-    const written = (text: string, item: FlatItem): 'text' | 'note' | undefined =>
-        containedIn(text, item.text) ? 'text' : item.notes.some(n => containedIn(text, n.text)) ? 'note' : undefined;
-    for (const change of changes) {
-        if (change.kind !== 'added' || typeof change.new !== 'string') continue;
+    const written = (text: string, item: FlatItem, minWords?: number): 'text' | 'note' | undefined =>
+        containedIn(text, item.text, minWords) ? 'text' : item.notes.some(n => containedIn(text, n.text, minWords)) ? 'note' : undefined;
+    const sourceOf = (change: Change, minWords?: number): Change['alreadyIn'] => {
+        const text = change.new as string;
         let key = matchKey(change.code);
         for (let searched = 0; searched < ALREADY_WRITTEN_DEPTH && key.includes('.');) {
             key = key.slice(0, key.lastIndexOf('.'));
@@ -142,13 +147,37 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
             const after = newOf.get(key);
             if (!before || !after) continue;
             searched++;
-            const place = written(change.new, before);
-            if (place && !written(change.new, after)) {
-                change.alreadyIn = { code: before.code, place };
-                break;
+            const place = written(text, before, minWords);
+            if (place && !written(text, after, minWords)) return { code: before.code, place };
+            for (const removed of removedByParent.get(matchKey(before.code)) ?? []) {
+                const where = written(text, removed, minWords);
+                if (where) return { code: removed.code, place: where };
             }
         }
+        return undefined;
+    };
+    const added = changes.filter(c => c.kind === 'added' && typeof c.new === 'string');
+    for (const change of added) change.alreadyIn = sourceOf(change);
+    // Short texts: where a sibling came from the same place.
+    const sourcesByParent = new Map<string, string[]>();
+    for (const change of added) if (change.alreadyIn) pushTo(sourcesByParent, parentOf(change.code), change.alreadyIn.code);
+    for (const change of added) {
+        if (change.alreadyIn || !sourcesByParent.has(parentOf(change.code))) continue;
+        const source = sourceOf(change, 1);
+        if (source && sourcesByParent.get(parentOf(change.code))!.includes(source.code)) change.alreadyIn = source;
     }
+    for (const change of added) if (!change.alreadyIn) delete change.alreadyIn;
+}
+
+function parentOf(code: string): string {
+    const key = matchKey(code);
+    return key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : key;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const existing = map.get(key);
+    if (existing) existing.push(value);
+    else map.set(key, [value]);
 }
 
 /** What a change's line adds to its kind: since when a label is unused, where contents went or came from. */

@@ -123,17 +123,32 @@ const MIN_CONTAINED_WORDS = 3;
 /** Words of the lead-ins every list repeats ("Having any of the following:"), which name nothing. */
 const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'follows', 'following', 'for', 'having', 'in', 'of', 'or', 'such', 'the', 'to', 'with']);
 
+/** The most words of one clause the whole may insert into the part ("not controlled elsewhere on the Munitions List"). */
+const MAX_INSERTED_WORDS = 8;
+
 /**
- * Whether `part` is written, word for word, inside `whole` (punctuation, case and a closing "or" /
- * "and" aside): the text of a new sub-item that was a phrase of its parent's text or of a note.
+ * Whether `part` is written, word for word, inside `whole` (punctuation, case, a closing "or" /
+ * "and" and one inserted clause aside): the text of a new sub-item that was a phrase of its
+ * parent's text or of a note. Parts shorter than `minWords` are too short to tell.
  */
-export function containedIn(part: string | undefined, whole: string | undefined): boolean {
+export function containedIn(part: string | undefined, whole: string | undefined, minWords = MIN_CONTAINED_WORDS): boolean {
     const words = bareWords(part);
     while (words.length > 0 && (words[words.length - 1] === 'or' || words[words.length - 1] === 'and')) words.pop();
-    if (words.length < MIN_CONTAINED_WORDS || words.every(w => LEAD_IN_WORDS.has(w))) return false;
+    if (words.length === 0 || words.length < minWords || words.every(w => LEAD_IN_WORDS.has(w))) return false;
     const haystack = bareWords(whole);
+    const matchesAt = (from: number, at: number, to = words.length) => {
+        for (let i = from; i < to; i++) if (haystack[at + i - from] !== words[i]) return false;
+        return true;
+    };
     for (let start = 0; start + words.length <= haystack.length; start++) {
-        if (haystack[start] === words[0] && words.every((w, i) => haystack[start + i] === w)) return true;
+        if (haystack[start] !== words[0]) continue;
+        let prefix = 1;
+        while (prefix < words.length && haystack[start + prefix] === words[prefix]) prefix++;
+        if (prefix === words.length) return true;
+        // The rest, after one inserted clause.
+        for (let gap = 1; gap <= MAX_INSERTED_WORDS && start + prefix + gap + words.length - prefix <= haystack.length; gap++) {
+            if (matchesAt(prefix, start + prefix + gap)) return true;
+        }
     }
     return false;
 }
