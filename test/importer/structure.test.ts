@@ -587,6 +587,18 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('8.A.2.c')!.notes.map(n => n.text)).toEqual(['Sensitive List: Sonar systems having any of the following:\n1. A transmitting frequency below 5 kHz;\n2. A sound pressure level exceeding 224 dB;']);
     });
 
+    test('an entry that leaves out a defined term the item names narrows it ("development" or "production" for "... or "use"", 5.E.1.a in the 2018 SL)', () => {
+        const cat5 = ['5.\tE.\tTECHNOLOGY', '5.\tE.\t1.\t"Technology" as follows:',
+            '\t\t\ta.\t"Technology" according to the General Technology Note for the "development", "production" or "use" (excluding operation) of equipment specified by 5.A.1.;',
+            '\t\t\tb.\t"Technology" for the "development" of equipment specified by 5.A.1.b.;'].join('\n');
+        const sl = ['Category 5', '5.E.1.a.\t"Technology" according to the General Technology Note for the "development" or "production" of equipment specified by 5.A.1. of this List.',
+            '5.E.1.b.\t"Technology" for the "development" of equipment specified by 5.A.1.b.'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (18) 1', fileId: 'WA-LIST-18-1', year: 2018 }, [part('category', cat5, 5), part('sensitive', sl)], []).model.categories);
+        expect(items.get('5.E.1.a')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Technology" according to the General Technology Note for the "development" or "production" of equipment specified by 5.A.1. of this List.']);
+        expect(items.get('5.E.1.b')!.notes).toEqual([]);
+        expect(items.get('5.E.1.b')!.tiers).toEqual(['sensitive']);
+    });
+
     test('an entry that only points at the item\'s notes ("Note 1 ... Note 2 ...", 6.A.3.b.4 in the 2010 SL) is no note', () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t3.\tCameras as follows:', '\t\t\tb.\tImaging cameras incorporating "focal plane arrays";',
             'Note 1\t6.A.3.b. does not apply to cameras for medical use.', 'Note 2\t6.A.3.b. does not apply to cameras for toys.'].join('\n');

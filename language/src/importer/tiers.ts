@@ -238,11 +238,21 @@ function restates(line: string, item: ItemModel, strictly: boolean): boolean {
     const cited = codesIn(line);
     if (cited.size > 0 && !sameSet(cited, codesIn(item.text ?? ''))) return false;
     if (own === '' || original.startsWith(own)) return true;
+    // Leaving out a defined term the item names narrows it: '"development" or "production"' for the
+    // item's '"development", "production" or "use"' (5.E.1.a, 2018 SL).
+    // (An abbreviated line, "Magnetometers ... using ...", leaves out what it does not need to name.)
+    const lineTerms = quotedTerms(line);
+    if (lineTerms.size > 0 && !/\.{3}|…/.test(line) && [...quotedTerms(item.text ?? '')].some(term => !lineTerms.has(term))) return false;
     // The same text in other words ("specified by this List" for "specified by 1.A.2. or 1.C."):
     // most of the list's words are the item's.
     const words = new Set(original.split(' '));
     const listed = own.split(' ').filter(w => w.length > 2);
     return listed.filter(w => words.has(w)).length >= 0.8 * listed.length;
+}
+
+/** The "defined terms" a text names, case-folded. */
+function quotedTerms(text: string): Set<string> {
+    return new Set([...text.matchAll(/["“]([^"“”]{2,60})["”]/g)].map(m => m[1].trim().toLowerCase().replace(/[-\s]+/g, ' ')));
 }
 
 function codesIn(text: string): Set<string> {
