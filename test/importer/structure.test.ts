@@ -599,6 +599,14 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('5.E.1.b')!.tiers).toEqual(['sensitive']);
     });
 
+    test('after a "Category 2 contd." page header, an entry that repeats its code before its next sub-label goes on (2.E.1, 2009 SL)', () => {
+        const cat2 = ['2.\tE.\tTECHNOLOGY', '2.\tE.\t1.\t"Technology" for the "development" of equipment specified by 2.A., 2.B. or 2.D.'].join('\n');
+        const sl = ['Category 2', '2.E.1.\t"Technology" for the "development" of equipment as follows:', 'a.\tMachine tools for turning;',
+            'Category 2 contd.', '2.E.1.\tb.\tMachine tools for milling;'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (09) 1', fileId: 'WA-LIST-09-1', year: 2009 }, [part('category', cat2, 2), part('sensitive', sl)], []).model.categories);
+        expect(items.get('2.E.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Technology" for the "development" of equipment as follows:\na. Machine tools for turning;\nb. Machine tools for milling;']);
+    });
+
     test('an entry that only points at the item\'s notes ("Note 1 ... Note 2 ...", 6.A.3.b.4 in the 2010 SL) is no note', () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t3.\tCameras as follows:', '\t\t\tb.\tImaging cameras incorporating "focal plane arrays";',
             'Note 1\t6.A.3.b. does not apply to cameras for medical use.', 'Note 2\t6.A.3.b. does not apply to cameras for toys.'].join('\n');

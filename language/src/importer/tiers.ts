@@ -66,11 +66,15 @@ function labelRange(from: string, to: string): string[] {
  * 1997 and 1998 lists indent every line), several may stand on one paragraph (the 2003 VSL is a
  * table whose cells come out tab-separated), the text may follow after a space instead of a tab
  * (2025: `1.C.10.c. & 1.C.10.d. "Fibrous..."`), and a line `& 7.D.4.g.` adds to the codes of
- * the entry above.
+ * the entry above. After a page header "Category 2 contd.", the entry the page broke repeats its
+ * code before its next sub-label ("2.E.1.\tb.\tMachine tools for milling...", 2009 SL): its lines go
+ * on, no second entry.
  */
 export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
     const entries: TierListEntry[] = [];
     let current: TierListEntry | undefined;
+    /** The entry a "Category N contd." header broke off. */
+    let broken: TierListEntry | undefined;
     for (const paragraph of paragraphs) {
         const fields = paragraph.text.split('\t').map(f => f.trim()).filter(f => f !== '');
         if (fields.length === 0) continue;
@@ -85,10 +89,17 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
             if (leading) {
                 const text: string[] = leading.rest ? [leading.rest] : [];
                 while (i + 1 < fields.length && !leadingCodes(fields[i + 1]) && !isHeading(fields[i + 1])) text.push(fields[++i]);
-                current = { codes: leading.codes, text: cleanFields(text.join('\t')), detail: [], where: paragraph.where };
-                entries.push(current);
+                if (broken && broken.codes.join() === leading.codes.join() && /^(?:[a-z]{1,2}|\d{1,3})\.$/.test(text[0] ?? '')) {
+                    current = broken;
+                    if (text.length > 0) current.detail.push(cleanFields(text.join('\t')));
+                } else {
+                    current = { codes: leading.codes, text: cleanFields(text.join('\t')), detail: [], where: paragraph.where };
+                    entries.push(current);
+                }
+                broken = undefined;
                 started = true;
             } else if (isHeading(fields[i])) {
+                broken = /\b(?:contd|cont|continued)\.?\s*$/i.test(fields[i]) ? current : undefined;
                 current = undefined;
             } else if (!started && current) {
                 // The entry's own sub-lines, up to the next code on the same paragraph (table rows).
