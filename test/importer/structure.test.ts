@@ -210,6 +210,27 @@ describe('bad input', () => {
 describe('notes with lists of their own, as the documents lay them out', () => {
     const build = (text: string, category?: number) => indexItems(buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [category === undefined ? part('munitions', text) : part('category', text, category)], []).model.categories);
 
+    test('two labels on one line: an item with no text whose first sub-item begins there (1.C.8.a, 1997-2009); in a note, one line that either list goes on from', () => {
+        const items = build([
+            '1.\tC.\t6.\tLubricating fluids as follows:',
+            '\t\t\ta.\tHydraulic fluids meeting all of the following:',
+            'Technical Note\tThe following determinations apply:',
+            '\t\t\t\t4.\ta.\tThe loss in weight of each ball is less than 10 mg;',
+            '\t\t\t\t\tb.\tThe change in viscosity is less than 25%; and',
+            '\t\t\t\t5.\tIgnition temperature is determined using ASTM E-659.',
+            '1.\tC.\t6.\tb.\tLubricating materials;',
+            '1.\tC.\t8.\tNon-fluorinated polymeric substances as follows:',
+            '\t\t\ta.\t1.\tBismaleimides;',
+            '\t\t\t\t2.\tAromatic polyamide-imides;',
+            '\t\t\tb.\tThermotropic liquid crystal copolymers;',
+        ].join('\n'), 1);
+        expect([...items.keys()].filter(code => code.startsWith('1.C.8'))).toEqual(['1.C.8', '1.C.8.a', '1.C.8.a.1', '1.C.8.a.2', '1.C.8.b']);
+        expect(items.get('1.C.8.a')!.text).toBe('');
+        expect(items.get('1.C.8.a.1')!.text).toBe('Bismaleimides;');
+        expect(items.get('1.C.6.b')!.text).toBe('Lubricating materials;');
+        expect(items.get('1.C.6.a')!.notes[0].text).toContain('4. a. The loss in weight of each ball is less than 10 mg;\nb. The change in viscosity is less than 25%; and\n5. Ignition');
+    });
+
     test('a note list that nests, is broken by a Technical Note and goes on after "Note 2 cont." stays in the note', () => {
         const items = build([
             '5.\tA.\t2.\tSystems as follows:',

@@ -152,7 +152,8 @@ export class ItemTreeBuilder {
             return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
         }
         if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
-            return this.addLabelLine(depth, label[1], fields.slice(1).join(' '), paragraph);
+            const firstSubLabel = fields.length > 2 && /^(?:1|a)\.$/.test(fields[1]);
+            return this.addLabelLine(depth, label[1], fields.slice(1).join(' '), paragraph, firstSubLabel);
         }
         if (/^\*\s*$/.test(fields[0]) || /^\*/.test(fields[0])) {
             return this.attachNote({ kind: 'note', text: cleanFields(text) }, paragraph);
@@ -406,11 +407,20 @@ export class ItemTreeBuilder {
     }
 
     /** A deeper item written with only its label: the tab count gives how many code parts sit above it. */
-    private addLabelLine(depth: number, label: string, text: string, paragraph: SourceParagraph): void {
+    /**
+     * `firstSubLabel`: the text begins with a sub-item's label, "a.\t1.\tBismaleimides;" (1.C.8.a,
+     * 1997-2009): outside a note, an item with no text of its own whose first sub-item begins on its line.
+     */
+    private addLabelLine(depth: number, label: string, text: string, paragraph: SourceParagraph, firstSubLabel = false): void {
         if (this.placeInWordList(label, text, paragraph)) return;
         const base = this.open[0].code.split('.').length;
         if (depth < base) return this.addShallowLabelLine(label, text, paragraph);
         if (this.note && this.continuesNoteList(depth - base, label)) return this.addNoteListLine(this.note, label, text, paragraph);
+        if (firstSubLabel) {
+            const [, subLabel, rest] = /^(\S+)\.\s+(.*)$/s.exec(text)!;
+            this.addLabelLine(depth, label, '', paragraph);
+            return this.addLabelLine(depth + 1, subLabel, rest, paragraph);
+        }
         this.note = undefined;
         this.implicitList = undefined;
         const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base);
@@ -511,11 +521,14 @@ export class ItemTreeBuilder {
     private noteRunsList(label: string): boolean {
         const note = this.note!.text;
         const lastLine = note.slice(note.lastIndexOf('\n') + 1);
-        const previous = /^([a-z]{1,2}|\d{1,3})\.\s/.exec(lastLine)?.[1];
+        // A line may begin with two labels, "4. a. The loss in weight ..." (1.C.6.a, 2012): the next
+        // line goes on with either list.
+        const labels = /^(?:(?:[a-z]{1,2}|\d{1,3})\.\s+)+/.exec(lastLine)?.[0].trim().split(/\.\s*/).filter(l => l !== '') ?? [];
+        const previous = labels[labels.length - 1];
         if (previous === undefined) return false;
         const introduces = /\b(?:following|as follows|including)\s*[;:,]?\s*$/i.test(lastLine);
         const opensSublist = introduces && (label === '1' || label === 'a') && isLetterLabel(previous) !== isLetterLabel(label);
-        return isSuccessor(previous, label) || opensSublist;
+        return labels.some(l => isSuccessor(l, label)) || opensSublist;
     }
 
     /**
