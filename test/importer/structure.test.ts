@@ -666,6 +666,22 @@ describe('notes go to the items they name', () => {
         expect(namedCodes('Equipment specified in 3.A.1.')).toEqual([]);
     });
 
+    test('in a series of numbered notes, one that writes a single item\'s code inside its sentence is that item\'s (ML8 Note 3, 2001-2006)', () => {
+        const text = [
+            'ML8.\tEnergetic materials, as follows:',
+            '\tc.\t"Pyrotechnics", fuels and related substances, as follows:',
+            '\t\t4.\tHydrazine and derivatives, as follows:',
+            '\t\t\ta.\tHydrazine in concentrations of 70% or more;',
+            '\t\t5.\tMetal fuels in particle form;',
+            '\t\t6.\tTitanium subhydride.',
+            'Note 2\tML8.c.4.a. does not control hydrazine mixtures specially formulated for corrosion control.',
+            'Note 3\tExplosives and fuels containing the metals or alloys listed in ML8.c.5. are controlled whether or not the metals are encapsulated.',
+        ].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (01) 3', fileId: 'WA-LIST-01-3', year: 2001 }, [part('munitions', text)], []).model.categories);
+        expect(items.get('ML8.c.4.a')!.notes.map(n => n.text)).toEqual(['ML8.c.4.a. does not control hydrazine mixtures specially formulated for corrosion control.']);
+        expect(items.get('ML8.c.5')!.notes.map(n => n.text)).toEqual(['Explosives and fuels containing the metals or alloys listed in ML8.c.5. are controlled whether or not the metals are encapsulated.']);
+    });
+
     test('a note naming several items is on each; a Technical Note heading alone goes where its first line points', () => {
         const text = [
             '6.\tC.\t2.\tOptical sensor materials as follows:',

@@ -69,6 +69,11 @@ export class NoteRuns {
         const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
         const previous = this.previous;
         if (!previous || previous.number !== number - 1 || previous.items !== this.itemCount() || namedCodes(note.text).length > 0) return undefined;
+        // In a series whose notes each name their item, one that writes a single item's code
+        // elsewhere in its sentence is about that item ("Note 3 Explosives and fuels containing
+        // the metals or alloys listed in ML8.c.5. are controlled ...", after Note 2 on ML8.c.4.a, 2001).
+        const mentioned = mentionedCodes(note.text).map(itemByCode).filter((item): item is ItemModel => item !== undefined);
+        if (mentioned.length === 1) return mentioned[0];
         if (previous.owners.length === 1) return previous.owners[0];
         const codes = previous.owners.map(o => (o as ItemModel).code).filter((c): c is string => typeof c === 'string');
         if (codes.length !== previous.owners.length || codes.some(c => !c.includes('.'))) return undefined;
