@@ -766,6 +766,17 @@ describe('definitions', () => {
         ]);
     });
 
+    test('"1." and "2." under a Technical Notes heading number its paragraphs; they are no places ("Personal area network", 2019)', () => {
+        expect(defs([
+            'Cat 5P2\t"Personal area network"',
+            '\t\tA data communication system confined to an individual person.',
+            'Technical Notes',
+            "1.\t'Data device' means equipment capable of transmitting digital information.",
+            '2.\tThe "local area network" extends beyond it.',
+        ].join('\n'))).toEqual([{ term: 'Personal area network', usedIn: 'Cat 5P2',
+            text: "A data communication system confined to an individual person.\nTechnical Notes\n1. 'Data device' means equipment capable of transmitting digital information.\n2. The \"local area network\" extends beyond it." }]);
+    });
+
     test('headings with an acronym, a qualifier, a trailing word, "(s)", "GTN &" and "Both Lists"', () => {
         expect(defs([
             'Cat 3, 5P1\t"Monolithic Microwave Integrated Circuit" ("MMIC")',

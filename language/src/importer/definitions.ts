@@ -85,6 +85,8 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
 function continuesPlaces(field: string, fields: number, placesSoFar: string): boolean {
     if (!USED_IN.test(field)) return false;
     if (/^Lists?$/i.test(field)) return /\bBoth\s*$/i.test(placesSoFar);
+    // "1." after places that do not go on ("Cat 5P2") numbers a Technical Note's paragraph ("Personal area network", 2019).
+    if (/^\d{1,2}\.$/.test(field) && !/[,&]\s*$/.test(placesSoFar)) return false;
     if (!/\d|GTN|GSN|Both|All/i.test(field)) return false;
     return fields > 1 || /^(?:Cat|ML)/i.test(field);
 }
