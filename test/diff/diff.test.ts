@@ -201,6 +201,14 @@ describe('renumbering', () => {
         expect(written).toEqual(['3A001.c: new', '3A001.c.2: text of 3A001.d', '3A001.c.3: text of 3A001.d', '3A001.c.4: new', '3A001.e.1: text of 3A001.e', '3A001.e.2: new']);
     });
 
+    test('a sub-item half alike to another\'s label, where its own label partner shares next to nothing, is that one (6.A.1.a.2.a.2.b -> a.3.c, 2004)', () => {
+        const before = list(entry('item a "Optical fibres; or"\nitem b "Flexible piezoelectric ceramic materials;"'));
+        const after = list(entry('item a "Optical fibres;"\nitem b "Piezoelectric polymer films other than polyvinylidene-fluoride (PVDF) and its co-polymers;"\nitem c "Flexible piezoelectric composites;"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.b', newCode: '3A001.c', matchedBy: 'shifted' });
+        expect(kinds(diff)).toContain('added 3A001.b');
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

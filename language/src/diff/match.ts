@@ -49,6 +49,9 @@ const SHIFT_MARGIN = 0.5;
 /** Rule 3, one shift alone: least similarity, and how much more alike than either item's label partner. */
 const STANDOUT_SHIFT = 0.75;
 const STANDOUT_MARGIN = 0.3;
+/** Rule 3, one shift alone where the label partners share next to nothing: a lower least similarity will do. */
+const UNRELATED_LABEL_PARTNER = 0.15;
+const STANDOUT_SHIFT_FROM_UNRELATED = 0.5;
 /** Rule 4 (nesting): least similarity to the sub-item, and how much more alike than to the item holding the code. */
 const NESTED_SIMILARITY = 0.7;
 const NESTED_MARGIN = 0.35;
@@ -193,10 +196,14 @@ class Matcher {
         const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
         let byLabel = 0;
         olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
-        const aligned = alignInOrder(similarity, MIN_SHIFT_SIMILARITY);
+        // Aligned from either side (ties break one way in each), the pairs both agree on, so that
+        // matching B with A gives the pairs of A with B.
+        const transposed = news.map((_, j) => olds.map((_, i) => similarity[i][j]));
+        const fromNew = new Set(alignInOrder(transposed, MIN_SHIFT_SIMILARITY).map(([j, i]) => `${i} ${j}`));
+        const aligned = alignInOrder(similarity, MIN_SHIFT_SIMILARITY).filter(([i, j]) => fromNew.has(`${i} ${j}`));
         const total = aligned.reduce((sum, [i, j]) => sum + similarity[i][j], 0);
-        if (aligned.every(([i, j]) => label(olds[i]) === label(news[j]))) return;
-        if (total >= byLabel + SHIFT_MARGIN) {
+        const shifts = aligned.some(([i, j]) => label(olds[i]) !== label(news[j]));
+        if (shifts && total >= byLabel + SHIFT_MARGIN) {
             for (const [i, j] of aligned) this.pair(olds[i], news[j], label(olds[i]) === label(news[j]) ? 'code' : 'shifted');
             return;
         }
@@ -209,8 +216,18 @@ class Matcher {
         };
         // Each the other's most alike (strictly), so that the pairs do not depend on which list is the old one.
         const mutualBest = (i: number, j: number) => similarity[i].every((v, k) => k === j || v < similarity[i][j]) && similarity.every((row, k) => k === i || row[j] < similarity[i][j]);
+        // Or half alike where the label partners share next to nothing ("Flexible piezoelectric
+        // ceramic materials" 6.A.1.a.2.a.2.b -> "Flexible piezoelectric composites" .a.3.c in 2004,
+        // while .a.3.b became "Piezoelectric polymer films ...").
+        // (Only where a label partner is there to be unrelated: not a heading put where a label fell free.)
+        const hasPartner = (i: number, j: number) => news.some(n => label(n) === label(olds[i])) || olds.some(o => label(o) === label(news[j]));
+        const standsOut = (i: number, j: number) => {
+            const partner = byLabelOf(i, j);
+            return (similarity[i][j] >= STANDOUT_SHIFT && similarity[i][j] >= partner + STANDOUT_MARGIN)
+                || (similarity[i][j] >= STANDOUT_SHIFT_FROM_UNRELATED && partner <= UNRELATED_LABEL_PARTNER && hasPartner(i, j));
+        };
         olds.forEach((_, i) => news.forEach((_, j) => {
-            if (label(olds[i]) !== label(news[j]) && similarity[i][j] >= STANDOUT_SHIFT && mutualBest(i, j) && similarity[i][j] >= byLabelOf(i, j) + STANDOUT_MARGIN) this.pair(olds[i], news[j], 'shifted');
+            if (label(olds[i]) !== label(news[j]) && mutualBest(i, j) && standsOut(i, j)) this.pair(olds[i], news[j], 'shifted');
         }));
     }
 
