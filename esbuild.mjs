@@ -1,9 +1,27 @@
 // Bundles the extension client, the language server and the CLI into out/ (CommonJS, Node 20).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 // --production: what the VSIX ships (minified, no source maps).
 const minify = process.argv.includes('--production') || process.argv.includes('--minify');
+
+/** A hash of the sources and the locked dependencies: caches keyed by it (language/src/build-id.ts) are this build's alone. */
+function buildId() {
+    const hash = createHash('sha256');
+    const add = folder => {
+        for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            const file = join(folder, entry.name);
+            if (entry.isDirectory()) add(file);
+            else if (/\.(?:ts|langium|json)$/.test(entry.name)) hash.update(file).update(readFileSync(file));
+        }
+    };
+    for (const folder of ['language/src', 'server/src', 'cli/src']) add(folder);
+    hash.update(readFileSync('package-lock.json'));
+    return hash.digest('hex').slice(0, 16);
+}
 
 const options = {
     entryPoints: {
@@ -24,6 +42,8 @@ const options = {
     sourcemap: !minify,
     minify,
     loader: { '.ts': 'ts' },
+    // Not in watch mode, where the sources change under one build: nothing is cached there.
+    define: watch ? {} : { __CLD_BUILD__: JSON.stringify(buildId()) },
     logLevel: 'warning'
 };
 

@@ -6,28 +6,46 @@ import { decodeSource } from '../../language/src/documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../../language/src/files.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { diffLists } from '../../language/src/diff/diff.js';
-import { parseFlatList } from '../../language/src/model/parse-list.js';
+import { BUILD_ID } from '../../language/src/build-id.js';
+import { type FlatCache, parseFlatListCached } from '../../language/src/model/flat-cache.js';
+import { defaultCacheFolder } from '../../language/src/history/precedent-library.js';
 import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/render.js';
 import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 
-export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
+export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code] [--no-cache]
 
 Compares two editions item by item: added, removed, renumbered, reworded, thresholds tightened or
 relaxed (computed exactly from the thresholds), tier, note and definition changes, summed per
 category. text reads like a changelog, md is ready for an explanatory memo, html is a standalone
-report with a chart, json is the full model.
+report with a chart, json is the full model. Each file's parsed model is kept in $XDG_CACHE_HOME/cld (or ~/.cache/cld),
+keyed by its contents, so a file diffed before is not parsed again; --no-cache neither reads nor
+writes it.
 Exit codes: 0 compared (with --exit-code: 0 no changes, 1 changes), 2 a file could not be read or parsed.`;
 
-export const TREND_USAGE = `Usage: cld trend <folder of editions | files...> [--format text|json|md|html] [-o FILE]
+export const TREND_USAGE = `Usage: cld trend <folder of editions | files...> [--format text|json|md|html] [-o FILE] [--no-cache]
 
 Diffs each consecutive pair of editions (ordered by their edition year and date) and sums the
 changes per year and category. For the WA editions, import them first: cld import --all <folder>.
+Parsed editions are cached as for cld diff; --no-cache neither reads nor writes the cache.
 Exit codes: 0 done, 2 fewer than two editions, or a file could not be read or parsed.`;
 
 type Loaded = { ok: true; list: FlatList } | { ok: false; message: string };
 
-function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], file: string): Loaded {
+/** Services are created only when a file must be parsed (not when its flat model is in the cache). */
+type Services = () => ReturnType<typeof createCldCoreServices>['Cld'];
+
+function lazyServices(): Services {
+    let services: ReturnType<Services> | undefined;
+    return () => (services ??= createCldCoreServices().Cld);
+}
+
+/** The flat-model cache unless --no-cache (and none for a build without an id). */
+function flatCache(noCache: boolean | undefined): FlatCache | undefined {
+    return noCache || !BUILD_ID ? undefined : { dir: defaultCacheFolder(), build: BUILD_ID };
+}
+
+function loadList(services: Services, file: string, cache: FlatCache | undefined): Loaded {
     let bytes: Buffer;
     try {
         bytes = readInputFile(file);
@@ -37,7 +55,7 @@ function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], fil
     }
     const source = decodeSource(bytes);
     if (!source.ok) return { ok: false, message: `${file}:${source.line}:${source.column}: ${source.message}` };
-    const parsed = parseFlatList(services, source.text);
+    const parsed = parseFlatListCached(services, source.text, cache);
     if (!parsed.ok) {
         const shown = parsed.problems.slice(0, 5).map(p => `${file}:${p.line}:${p.column}: ${p.message}`);
         const more = parsed.problems.length > 5 ? [`... and ${parsed.problems.length - 5} more`] : [];
@@ -46,13 +64,13 @@ function loadList(services: ReturnType<typeof createCldCoreServices>['Cld'], fil
     return { ok: true, list: parsed.list };
 }
 
-type Options = { parsed: { values: { output?: string; 'exit-code'?: boolean }; positionals: string[] }; format: DiffFormat } | { exit: number };
+type Options = { parsed: { values: { output?: string; 'exit-code'?: boolean; 'no-cache'?: boolean }; positionals: string[] }; format: DiffFormat } | { exit: number };
 
 function parseOptions(command: string, args: string[], usage: string): Options {
     try {
         const parsed = parseArgs({
             args, allowPositionals: true,
-            options: { format: { type: 'string', short: 'f', default: 'text' }, output: { type: 'string', short: 'o' }, 'exit-code': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+            options: { format: { type: 'string', short: 'f', default: 'text' }, output: { type: 'string', short: 'o' }, 'exit-code': { type: 'boolean' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
         });
         if (parsed.values.help) {
             console.log(usage);
@@ -95,9 +113,10 @@ export async function diffCommand(args: string[]): Promise<number> {
         console.error(`cld diff: name two .cld files, the old edition and the new\n\n${DIFF_USAGE}`);
         return 2;
     }
-    const { Cld } = createCldCoreServices();
+    const services = lazyServices();
+    const cache = flatCache(parsed.values['no-cache']);
     const [oldFile, newFile] = parsed.positionals;
-    const loaded = [loadList(Cld, oldFile), loadList(Cld, newFile)];
+    const loaded = [loadList(services, oldFile, cache), loadList(services, newFile, cache)];
     const failures = loaded.filter((l): l is { ok: false; message: string } => !l.ok);
     if (failures.length > 0) {
         failures.forEach(f => console.error(f.message));
@@ -126,11 +145,12 @@ export async function trendCommand(args: string[]): Promise<number> {
         console.error(`cld trend: need at least two editions, found ${files.length}${parsed.positionals.length ? ` in ${parsed.positionals.join(', ')}` : ''}\n\n${TREND_USAGE}`);
         return 2;
     }
-    const { Cld } = createCldCoreServices();
+    const services = lazyServices();
+    const cache = flatCache(parsed.values['no-cache']);
     const editions: EditionFile[] = [];
     let failed = false;
     for (const file of files) {
-        const loaded = loadList(Cld, file);
+        const loaded = loadList(services, file, cache);
         if (loaded.ok) editions.push({ file, list: loaded.list });
         else {
             console.error(loaded.message);

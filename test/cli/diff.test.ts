@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { cld, repositoryRoot } from './run-cld.js';
+import { cld, cldWith, repositoryRoot } from './run-cld.js';
 
 // Runs the built CLI as a user would.
 const root = repositoryRoot;
@@ -30,6 +30,29 @@ describe('cld diff', () => {
         expect(fs.readFileSync(out, 'utf-8')).toMatch(/^<!DOCTYPE html>/);
         expect(cld('diff', e2024, e2025, '--exit-code').code).toBe(1);
         expect(cld('diff', e2024, e2024, '--exit-code')).toMatchObject({ code: 0, stdout: 'EX-UCL-2024 -> EX-UCL-2024: no changes\n' });
+    });
+
+    test("each file's parsed model is cached by its contents: read again, never stale, never trusted when damaged; --no-cache writes nothing", () => {
+        const cache = path.join(dir, 'cache');
+        const env = { CLD_CACHE_DIR: cache };
+        const expected = cld('diff', e2024, e2025, '--no-cache').stdout;
+        expect(fs.existsSync(cache)).toBe(false);
+        expect(cldWith(env, 'diff', e2024, e2025, '--no-cache').stdout).toBe(expected);
+        expect(fs.existsSync(cache)).toBe(false);
+        expect(cldWith(env, 'diff', e2024, e2025).stdout).toBe(expected);
+        const models = () => fs.readdirSync(cache).filter(f => f.startsWith('flat-')).sort();
+        expect(models()).toHaveLength(2);
+        // Read back: the same result, and nothing new written.
+        expect(cldWith(env, 'diff', e2024, e2025).stdout).toBe(expected);
+        expect(models()).toHaveLength(2);
+        // A changed file is parsed again, under a key of its own.
+        const changed = path.join(dir, 'examplia-2025-changed.cld');
+        fs.writeFileSync(changed, fs.readFileSync(e2025, 'utf-8').replace('Weighted TeraFLOPS', 'Weighted TeraFLOPS or more'));
+        expect(cldWith(env, 'diff', e2024, changed).stdout).toContain('{+or more+}');
+        expect(models()).toHaveLength(3);
+        // Damaged cache files are parsed again (and rewritten).
+        for (const model of models()) fs.writeFileSync(path.join(cache, model), '{"items": 3');
+        expect(cldWith(env, 'diff', e2024, e2025).stdout).toBe(expected);
     });
 
     test('bad input: a clear message and exit 2, never a crash', () => {

@@ -168,11 +168,15 @@ class Matcher {
         const newChildren = childrenByParent(this.newItems);
         // Parents a depth at a time (a parent paired at one depth brings its sub-items to the
         // next), each depth's pairs in an order that does not depend on which list is the old one.
-        const depth = (item: FlatItem) => matchKey(item.code).split('.').length;
-        let deepest = 0;
-        for (const item of [this.oldItems, this.newItems].flat()) deepest = Math.max(deepest, depth(item));
+        const byDepth = (items: FlatItem[]) => {
+            const levels: FlatItem[][] = [];
+            for (const item of items) (levels[matchKey(item.code).split('.').length] ??= []).push(item);
+            return levels;
+        };
+        const oldLevels = byDepth(this.oldItems);
+        const newLevels = byDepth(this.newItems);
         const seen = new Set<string>();
-        for (let level = 1; level <= deepest; level++) {
+        for (let level = 1; level < Math.max(oldLevels.length, newLevels.length); level++) {
             const parents = new Map<string, [FlatItem, FlatItem]>();
             const consider = (oldItem: FlatItem | undefined, newItem: FlatItem | undefined) => {
                 if (!oldItem || !newItem) return;
@@ -180,8 +184,8 @@ class Matcher {
                 if (!seen.has(key)) parents.set(key, [oldItem, newItem]);
                 seen.add(key);
             };
-            for (const item of this.oldItems) if (depth(item) === level) consider(item, this.oldToNew.get(item)?.item ?? this.newByKey.get(matchKey(item.code)));
-            for (const item of this.newItems) if (depth(item) === level) consider(this.newToOld.get(item) ?? this.oldByKey.get(matchKey(item.code)), item);
+            for (const item of oldLevels[level] ?? []) consider(item, this.oldToNew.get(item)?.item ?? this.newByKey.get(matchKey(item.code)));
+            for (const item of newLevels[level] ?? []) consider(this.newToOld.get(item) ?? this.oldByKey.get(matchKey(item.code)), item);
             for (const key of [...parents.keys()].sort()) this.alignChildren(...parents.get(key)!, oldChildren, newChildren);
         }
     }

@@ -97,20 +97,30 @@ function merge(segments: WordSegment[]): WordSegment[] {
 
 /** Dice coefficient of the two texts' word multisets, case-folded: 1 for the same words, 0 for none shared. */
 export function textSimilarity(a: string | undefined, b: string | undefined): number {
-    const wordsA = comparedWords(a);
-    const wordsB = comparedWords(b);
-    if (wordsA.length === 0 && wordsB.length === 0) return 1;
-    const counts = new Map<string, number>();
-    for (const w of wordsA) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const countsA = wordCounts(a);
+    const countsB = wordCounts(b);
+    if (countsA.total === 0 && countsB.total === 0) return 1;
+    // Shared words: for each word, the fewer of its two counts; walked over the smaller text.
+    const [small, large] = countsA.counts.size <= countsB.counts.size ? [countsA, countsB] : [countsB, countsA];
     let shared = 0;
-    for (const w of wordsB) {
-        const n = counts.get(w) ?? 0;
-        if (n > 0) {
-            shared++;
-            counts.set(w, n - 1);
-        }
+    for (const [word, n] of small.counts) shared += Math.min(n, large.counts.get(word) ?? 0);
+    return (2 * shared) / (countsA.total + countsB.total);
+}
+
+const wordCountCache = new Map<string, { counts: Map<string, number>; total: number }>();
+
+/** How often each compared word occurs in the text (kept, as the matcher asks for each text many times). */
+function wordCounts(text: string | undefined): { counts: Map<string, number>; total: number } {
+    const source = text ?? '';
+    let entry = wordCountCache.get(source);
+    if (entry === undefined) {
+        const words = comparedWords(source);
+        const counts = new Map<string, number>();
+        for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+        entry = { counts, total: words.length };
+        remember(wordCountCache, source, entry);
     }
-    return (2 * shared) / (wordsA.length + wordsB.length);
+    return entry;
 }
 
 /** A text's words without punctuation, case-folded: "(CAS 2625-76-5);" -> cas, 2625-76-5. */

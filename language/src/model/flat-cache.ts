@@ -1,0 +1,64 @@
+/**
+ * The flat model of a CLD text, kept on disk by content so that diff and trend do not parse an
+ * edition they have parsed before: parsing a full WA edition takes about 100 ms, reading its
+ * flat model back about 10. The key is the text and the build of CLD that read it, so a changed
+ * file or a new CLD never reads a stale model. The cache is best-effort: a file that cannot be
+ * read is parsed again, one that cannot be written is not kept, and neither is ever an error.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumCoreServices } from 'langium';
+import { writeOutputFile } from '../files.js';
+import type { FlatList } from './flat-items.js';
+import { type ParsedList, parseFlatList } from './parse-list.js';
+
+export interface FlatCache {
+    /** The cache folder (see defaultCacheFolder). */
+    dir: string;
+    /** What identifies the code that builds flat models: a cached model from other code is not read. */
+    build: string;
+}
+
+/** The most flat models kept; the least recently used go first. */
+const MAX_CACHED_MODELS = 64;
+const PREFIX = 'flat-';
+
+/** `services` is asked for only when the text must be parsed. */
+export function parseFlatListCached(services: () => LangiumCoreServices, text: string, cache: FlatCache | undefined): ParsedList {
+    if (!cache) return parseFlatList(services(), text);
+    const file = path.join(cache.dir, `${PREFIX}${createHash('sha256').update(cache.build).update('\0').update(text).digest('hex').slice(0, 40)}.json`);
+    const cached = readModel(file);
+    if (cached) return { ok: true, list: cached };
+    const parsed = parseFlatList(services(), text);
+    if (parsed.ok) writeModel(cache.dir, file, parsed.list);
+    return parsed;
+}
+
+function readModel(file: string): FlatList | undefined {
+    try {
+        const model = JSON.parse(fs.readFileSync(file, 'utf-8')) as FlatList;
+        if (!Array.isArray(model?.items) || !Array.isArray(model.definitions) || typeof model.numbering !== 'string') return undefined;
+        const now = new Date();
+        fs.utimesSync(file, now, now);
+        return model;
+    } catch {
+        return undefined;
+    }
+}
+
+function writeModel(dir: string, file: string, list: FlatList): void {
+    try {
+        writeOutputFile(file, JSON.stringify(list), { createFolders: true });
+        prune(dir);
+    } catch {
+        // Not kept: the next run parses again.
+    }
+}
+
+function prune(dir: string): void {
+    const models = fs.readdirSync(dir).filter(name => name.startsWith(PREFIX) && name.endsWith('.json'));
+    if (models.length <= MAX_CACHED_MODELS) return;
+    const byAge = models.map(name => ({ name, used: fs.statSync(path.join(dir, name)).mtimeMs })).sort((a, b) => a.used - b.used);
+    for (const { name } of byAge.slice(0, models.length - MAX_CACHED_MODELS)) fs.rmSync(path.join(dir, name), { force: true });
+}
