@@ -69,16 +69,26 @@ export class NoteRuns {
         const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
         const previous = this.previous;
         if (!previous || previous.number !== number - 1 || previous.items !== this.itemCount() || namedCodes(note.text).length > 0) return undefined;
-        // In a series whose notes each name their item, one that writes a single item's code
-        // elsewhere in its sentence is about that item ("Note 3 Explosives and fuels containing
-        // the metals or alloys listed in ML8.c.5. are controlled ...", after Note 2 on ML8.c.4.a, 2001).
-        const mentioned = mentionedCodes(note.text).map(itemByCode).filter((item): item is ItemModel => item !== undefined);
-        if (mentioned.length === 1) return mentioned[0];
         if (previous.owners.length === 1) return previous.owners[0];
         const codes = previous.owners.map(o => (o as ItemModel).code).filter((c): c is string => typeof c === 'string');
         if (codes.length !== previous.owners.length || codes.some(c => !c.includes('.'))) return undefined;
         const parents = new Set(codes.map(c => c.slice(0, c.lastIndexOf('.'))));
         return parents.size === 1 ? itemByCode([...parents][0]) : undefined;
+    }
+
+    /**
+     * In a series of numbered notes (the one before it numbered one less, no item between), a note
+     * that names no item first but writes a single item's code in its sentence is about that item,
+     * wherever it stands: "Note 3 Explosives and fuels containing the metals or alloys listed in
+     * ML8.c.5. are controlled ..." after Note 2 on ML8.c.4.a (2001-2006); "Note 2 Modification of
+     * a ground vehicle for military use specified by ML6.a. entails ..." after ML6.b's list (2010-2017).
+     */
+    seriesMention(note: ParsedNote, itemByCode: (code: string) => ItemModel | undefined): ItemModel | undefined {
+        const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
+        const previous = this.previous;
+        if (!previous || previous.number !== number - 1 || previous.items !== this.itemCount() || namedCodes(note.text).length > 0) return undefined;
+        const mentioned = mentionedCodes(note.text).map(itemByCode).filter((item): item is ItemModel => item !== undefined);
+        return mentioned.length === 1 ? mentioned[0] : undefined;
     }
 
     /** The item notes after `last` go to, once one of them was found to be about it. */

@@ -175,10 +175,13 @@ export class ItemTreeBuilder {
         if (isContinuation(note)) return;
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
+
         // Only where nothing else places the note: it names no item and is not indented like one.
         const placed = this.owners.noteOwners(note.text, paragraph);
-        const byDefault = !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
-        const series = byDefault ? this.runs.seriesOwner(note, code => this.owners.findItem(code) ?? this.mlRoots.get(code)) : undefined;
+        // A numbered note whose sentence writes one item's code, in a series, is that item's wherever it stands.
+        const mentioned = named ? undefined : this.runs.seriesMention(note, code => this.owners.findItem(code));
+        const byDefault = !mentioned && !named && namedCodes(note.text).length === 0 && placed.length === 1 && placed[0] === this.open[this.open.length - 1];
+        const series = mentioned ?? (byDefault ? this.runs.seriesOwner(note, code => this.owners.findItem(code) ?? this.mlRoots.get(code)) : undefined);
         const last = this.open[this.open.length - 1];
         const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runs.anchor(last) : undefined;
         if (series || anchored) {
