@@ -29,6 +29,15 @@ describe('one hand-made pair per change kind', () => {
         expect(diffLists(list(base), list(base)).changes).toEqual([]);
     });
 
+    test('the same limits under another parameter name are no threshold change (resolution_time -> conversion_time, 1999)', () => {
+        const header = 'numbering eccn\nparameter output_power: power unit W';
+        const before = list(entry('item a "Amplifiers with a power exceeding 10 W" { power > 10 W }'), header);
+        const renamed = list(entry('item a "Amplifiers with an output power exceeding 10 W" { output_power > 10 W }'), header);
+        expect(kinds(diffLists(before, renamed))).toEqual(['reworded 3A001.a']);
+        const changed = list(entry('item a "Amplifiers with an output power exceeding 20 W" { output_power > 20 W }'), header);
+        expect(kinds(diffLists(before, changed))).toContain('threshold 3A001.a incomparable');
+    });
+
     test('added and removed', () => {
         const added = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem c "Oscillators with phase noise better than the limits"');
         expect(kinds(diffLists(list(base), list(added)))).toEqual(['added 3A001.c']);

@@ -3,7 +3,7 @@
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
 import { type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
-import { thresholdSummary } from '../export/render.js';
+import { boundSummary, thresholdSummary } from '../export/render.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
@@ -245,7 +245,7 @@ function at(item: FlatItem, change: Omit<Change, 'code' | 'category' | 'group'>)
 function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Change | undefined {
     const oldText = before.thresholds.map(thresholdSummary);
     const newText = after.thresholds.map(thresholdSummary);
-    if (sameSet(oldText, newText)) return undefined;
+    if (sameSet(oldText, newText) || sameLimitsRenamed(before, after)) return undefined;
     // Where the side without thresholds states a limit the import did not read, no direction is claimed.
     const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
     // The limits read on one side, written with the same numbers in the other side's text where
@@ -259,6 +259,16 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     // 2004), losing every limit widens it (tightened).
     const direction = unread ? 'not-read' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
+}
+
+/**
+ * The same limits under other parameter names ("resolution_time < 200 ns" in 1998, "conversion_time
+ * < 200 ns" in 1999): the names are the importer's (or the drafter's) words for one quantity, and
+ * renaming it changes nothing the item controls.
+ */
+export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
+    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(boundSummary).join(' or '));
+    return before.thresholds.length > 0 && sameSet(limits(before), limits(after));
 }
 
 /** Whether every number of `item`'s threshold phrases is written in `text` too. */

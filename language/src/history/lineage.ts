@@ -6,7 +6,7 @@
  * changes of each step, with thresholds taken apart per parameter and the direction of each
  * computed exactly. One engine: nothing here matches items a second way.
  */
-import { type Change, type ChangeKind, type Direction, type ListDiff, changeRemark, compareItemScopes, diffWithPairs, statesLimit } from '../diff/diff.js';
+import { type Change, type ChangeKind, type Direction, type ListDiff, changeRemark, compareItemScopes, diffWithPairs, sameLimitsRenamed, statesLimit } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
 import { matchKey } from '../diff/match.js';
 import { editionYear } from '../diff/trend.js';
@@ -216,6 +216,7 @@ export class PrecedentHistory {
 
 /** One change per parameter whose thresholds differ, with the direction of that parameter alone. */
 function thresholdChanges(edition: PrecedentEdition, before: FlatItem, after: FlatItem): LineageChange[] {
+    if (sameLimitsRenamed(before, after)) return [];
     const parameters = [...new Set([...before.thresholds, ...after.thresholds].map(t => t.parameter))];
     const changes: LineageChange[] = [];
     for (const parameter of parameters) {
