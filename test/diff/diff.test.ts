@@ -218,6 +218,24 @@ describe('renumbering', () => {
         expect(kinds(diff)).toContain('added 3A001.b');
     });
 
+    test('a list whose every text changed, aligned by the limits its items keep (the ADC list 3.A.1.a.5.a, 2004)', () => {
+        const header = 'numbering eccn\nparameter resolution: information unit bit\nparameter conversion_time: time unit ns\nparameter output_rate: frequency unit MHz';
+        const before = list(entry([
+            'item a "A resolution of 8 bit or more, but less than 12 bit, with a total conversion time of less than 5 ns;" { resolution >= 8 bit\n resolution < 12 bit\n conversion_time < 5 ns }',
+            'item b "A resolution of more than 12 bit but equal to or less than 14 bit with a total conversion time of less than 200 ns; or" { resolution > 12 bit\n resolution <= 14 bit\n conversion_time < 200 ns }',
+            'item c "A resolution of more than 14 bit with a total conversion time of less than 1000 ns;" { resolution > 14 bit\n conversion_time < 1000 ns }',
+        ].join('\n')), header);
+        const after = list(entry([
+            'item a "A resolution of 8 bit or more, but less than 12 bit, with an output rate greater than 500 million words per second;" { resolution >= 8 bit\n resolution < 12 bit\n output_rate > 500 MHz }',
+            'item b "A resolution of 12 bit with an output rate greater than 50 million words per second;" { output_rate > 50 MHz }',
+            'item c "A resolution of more than 12 bit but equal to or less than 14 bit with an output rate greater than 5 million words per second;" { resolution > 12 bit\n resolution <= 14 bit\n output_rate > 5 MHz }',
+            'item d "A resolution of more than 14 bit with an output rate greater than 1 million words per second." { resolution > 14 bit\n output_rate > 1 MHz }',
+        ].join('\n')), header);
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.b -> 3A001.c', '3A001.c -> 3A001.d']);
+        expect(kinds(diff)).toContain('added 3A001.b');
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

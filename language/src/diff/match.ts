@@ -8,7 +8,8 @@
  * 2. Relocated: the same text (long enough to be telling, unique on both sides) under another
  *    code, where the code's own counterpart says something else (entries renumbered by an
  *    insertion).
- * 3. Shifted: the sub-items of one item on both sides, aligned in order by text similarity, where
+ * 3. Shifted: the sub-items of one item on both sides, aligned in order by text similarity (and
+ *    by the bounds they keep on a parameter both bound), where
  *    that alignment is clearly better than pairing them by label (a list renumbered by an
  *    insertion while its texts changed a little: 7.A.2.b became 7.A.2.c in 2004).
  * 4. Nested: an item whose text moved into the first sub-item of a new list under its code (or
@@ -196,7 +197,7 @@ class Matcher {
         const olds = free(oldChildren.get(oldParent), this.oldToNew);
         const news = free(newChildren.get(newParent), this.newToOld);
         if (olds.length === 0 || news.length === 0 || olds.length > MAX_SHIFT_SIBLINGS || news.length > MAX_SHIFT_SIBLINGS) return;
-        const similarity = olds.map(o => news.map(n => textSimilarity(o.text, n.text)));
+        const similarity = olds.map(o => news.map(n => siblingSimilarity(o, n)));
         const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
         let byLabel = 0;
         olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
@@ -388,6 +389,24 @@ export function alignInOrder(score: number[][], least: number): Array<[number, n
         else j++;
     }
     return out;
+}
+
+/**
+ * How alike two sub-items are, for aligning a list: their words, and where both bound the same
+ * parameter alike, those bounds as much (the ADC list 3.A.1.a.5.a in 2004: every text changed "total
+ * conversion time" for "output rate", while the resolutions, "more than 12 bit but equal to or
+ * less than 14 bit", moved down a label with their items).
+ */
+function siblingSimilarity(a: FlatItem, b: FlatItem): number {
+    const words = textSimilarity(a.text, b.text);
+    const common = new Set(a.thresholds.map(t => t.parameter).filter(p => b.thresholds.some(t => t.parameter === p)));
+    if (common.size === 0) return words;
+    const bounds = (item: FlatItem) => item.thresholds.filter(t => common.has(t.parameter)).map(t => `${t.parameter} ${t.comparator} ${t.value ?? ''} ${t.unit ?? ''}`);
+    const before = bounds(a);
+    const after = new Set(bounds(b));
+    const shared = before.filter(l => after.has(l)).length;
+    // Only ever a help: a limit that changed is what the diff reports, not a reason to pair otherwise.
+    return Math.max(words, (words + (2 * shared) / (before.length + after.size)) / 2);
 }
 
 function byKey(items: FlatItem[]): Map<string, FlatItem> {
