@@ -80,6 +80,9 @@ describe('threshold phrases', () => {
         ['An explosive load greater than 40 g/m; and', ['explosive_load > 40 g/m']],
         ['a corrosion rate of less than 1 mm/year in 3% sodium chloride', ['corrosion_rate < 1 mm/year']],
         ['An electrical resistivity of 2 x 10-4 ohm cm or more.', ['resistivity >= 2e-4 ohm.cm']],
+        ['a resistivity greater than 10,000 ohm-cm at 20°C', ['resistivity > 10000 ohm.cm']],
+        // A sign set against its number: "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014).
+        ['within the range of 10 Hz ≤ F ≤10 kHz', ['range <= 10 kHz']],
         ['critical current density exceeding 1,750 A/mm2 on overall cross-section', ['density > 1750 A/mm^2']],
         ['Density at 298 K (25°C) of 1.5 g/ml or more;', ['density >= 1.5 g/ml']],
         ['a deposition rate of 15 µm/h or more;', ['deposition_rate >= 15 µm/h']],

@@ -53,7 +53,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G|T)b\/s\b/, '$1bit/s'], [/^(µ|μ|u|m)?coulombs?\s?\/\s?mm\s?\^?(?:2|²)/, '$1C/mm^2'], [/^n\s?\/\s?cm\s?\^?(?:2|²)/, 'n/cm^2'],
     [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
     [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
-    [/^(k|M|G)?(?:ohms?|Ω)[\s.]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
+    [/^(k|M|G)?(?:ohms?|Ω)[\s.-]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
     [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",
@@ -90,6 +90,8 @@ export function normaliseThresholdText(text: string): MappedText {
     mapped = replaceMapped(mapped, /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, s => `^${[...s].map(ch => SUPERSCRIPTS[ch]).join('')}`);
     mapped = replaceMapped(mapped, /\^(?=\^)/g, () => '');
     mapped = replaceMapped(mapped, /10-\^(\d)/g, (_, digit) => `10^-${digit}`);
+    // "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014): a comparator sign set against its number.
+    mapped = replaceMapped(mapped, /([≤≥])(?=\d)/g, sign => `${sign} `);
     return replaceMapped(mapped, / +/g, () => ' ');
 }
 
