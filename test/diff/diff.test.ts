@@ -38,6 +38,20 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(before, changed))).toContain('threshold 3A001.a incomparable');
     });
 
+    test('a term that moves between the definitions and a Technical Note of an item says where it is defined on the other side (2019)', () => {
+        const before = list(`definitions {\n term "Instrumented range" "The specified unambiguous display range of a radar."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Cyber incident response\' means the process of exchanging information." }')}`);
+        const after = list(`definitions {\n term "Cyber incident response" "The process of exchanging information."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Instrumented range\' is the specified unambiguous display range of a radar." }')}`);
+        const diff = diffLists(before, after);
+        const definitions = diff.changes.filter(c => c.kind === 'definition').map(c => `${c.code}: ${c.definedInNoteOf}`);
+        expect(definitions.sort()).toEqual(['Cyber incident response: 3A001.a', 'Instrumented range: 3A001.a']);
+        const text = renderDiff(diff, 'text');
+        expect(text).toContain('"Instrumented range" no longer defined (defined now in a note to 3A001.a)');
+        expect(text).toContain('"Cyber incident response" defined (defined before in a note to 3A001.a)');
+        // A term no note defines says nothing more.
+        const plain = diffLists(list(`definitions {\n term "laser" "Coherent light."\n}\n${base}`), list(base));
+        expect(plain.changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();
+    });
+
     test('added and removed', () => {
         const added = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem c "Oscillators with phase noise better than the limits"');
         expect(kinds(diffLists(list(base), list(added)))).toEqual(['added 3A001.c']);

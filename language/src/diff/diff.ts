@@ -44,6 +44,12 @@ export interface Change {
     technologyAt?: string;
     /** For an added item the old list already wrote inside an item above it: that item, and whether in its text or a note. */
     alreadyIn?: { code: string; place: 'text' | 'note' };
+    /**
+     * For a term added to the definitions that a note of an item defined before, or removed from
+     * them while a note of an item defines it now: that item ("Cyber incident response" in 4.E.1's
+     * Technical Note until 2018, then a definition).
+     */
+    definedInNoteOf?: string;
 }
 
 export type Counts = Record<ChangeKind | 'tightened' | 'relaxed', number>;
@@ -83,6 +89,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     const pairs = matchItems(oldList.items, newList.items);
     const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items), oldParents: parentCodes(oldList.items), newParents: parentCodes(newList.items) };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
+    markDefinitionsInNotes(changes, oldList.items, newList.items);
     markTechnologyKept(changes, pairs);
     markAlreadyWritten(changes, pairs);
     const diff = {
@@ -180,6 +187,29 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
     else map.set(key, [value]);
 }
 
+/**
+ * A term that moves between the definitions and an item's Technical Note ("'Instrumented range'
+ * is ...", a definition until 2018, a note to 6.A.8.i in 2019): the definition's change says
+ * where the term is defined on the other side.
+ */
+function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItems: FlatItem[]): void {
+    for (const change of changes) {
+        if (change.kind !== 'definition' || (change.old === undefined) === (change.new === undefined)) continue;
+        const items = change.old === undefined ? oldItems : newItems;
+        const term = change.code.toLowerCase();
+        const definedBy = (text: string) => {
+            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?,?\\s+(?:means|is|are|refers to|consists? of)\\b`));
+            return at >= 0;
+        };
+        const item = items.find(i => i.notes.some(n => definedBy(n.text)));
+        if (item) change.definedInNoteOf = item.code;
+    }
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What a change's line adds to its kind: since when a label is unused, where contents went or came from. */
 export function changeRemark(change: Change): string | undefined {
     const remarks = [
@@ -187,6 +217,7 @@ export function changeRemark(change: Change): string | undefined {
         change.mergedInto ? `merged into ${change.mergedInto}` : '',
         change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
         change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
+        change.definedInNoteOf ? `${change.old === undefined ? 'defined before' : 'defined now'} in a note to ${change.definedInNoteOf}` : '',
     ].filter(r => r !== '');
     return remarks.length > 0 ? remarks.join('; ') : undefined;
 }

@@ -40,7 +40,7 @@ export function describeChange(change: Change): string {
         case 'threshold': return `${change.code} ${change.direction === 'not-read' ? 'thresholds not read in one edition' : change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
         case 'tier': return `${change.code} tiers: ${quote(change.old)} -> ${quote(change.new)}`;
         case 'note': return `${change.code} notes: ${[...asList(change.old).map(n => `- ${short(n)}`), ...asList(change.new).map(n => `+ ${short(n)}`)].join(' ')}`;
-        case 'definition': return `"${change.code}" ${change.old === undefined ? 'defined' : change.new === undefined ? 'no longer defined' : 'redefined'}`;
+        case 'definition': return `"${change.code}" ${change.old === undefined ? 'defined' : change.new === undefined ? 'no longer defined' : 'redefined'}${remark(change)}`;
     }
 }
 
@@ -144,7 +144,7 @@ export function htmlChange(change: Change): string {
         case 'reworded':
         case 'definition':
             if (change.words) return htmlWords(change.words);
-            return escapeHtml(asList(change.new ?? change.old).join(''));
+            return escapeHtml(asList(change.new ?? change.old).join('') + remark(change));
         case 'renumbered': return `${escapeHtml(change.oldCode ?? '')} &rarr; ${escapeHtml(change.newCode ?? '')}`;
         case 'threshold':
         case 'tier': return `${list(change.old) || '(none)'} &rarr; ${list(change.new) || '(none)'}`;
