@@ -61,6 +61,9 @@ async function measure(name, text) {
     }
     const lastAt = await until(version);
     const burst = { validations: published.length - before, lastAfterMs: lastAt - last };
+    // Shut down as a client does, so that a profiler the server runs under (CLD_SERVER_NODE_FLAGS) writes its profile.
+    await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), new Promise(r => setTimeout(r, 2000))]);
+    await new Promise(r => setTimeout(r, 500));
     server.kill();
     times.sort((a, b) => a - b);
     const at = q => times[Math.min(times.length - 1, Math.floor(q * times.length))];

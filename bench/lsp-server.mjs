@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 
 /** Starts and initialises a server; `notifications` maps a method to its handler. */
 export async function startServer(notifications = {}) {
-    const server = spawn(process.execPath, [join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [...(process.env.CLD_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     for (const [method, handler] of Object.entries(notifications)) connection.onNotification(method, handler);
     connection.onRequest('workspace/configuration', () => []);

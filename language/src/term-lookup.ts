@@ -1,7 +1,7 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { enclosing } from './codes.js';
 import { type ControlList, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
-import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textPropertyOf } from './text-terms.js';
+import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
 export interface TermAt {
@@ -43,7 +43,7 @@ function localTerms(scope: AstNode): Map<string, TermDef> {
     let index = localTermIndexes.get(scope);
     if (!index) {
         index = new Map();
-        for (const term of AstUtils.streamAllContents(scope).filter(isTermDef)) {
+        for (const term of textNodes(scope).filter(isTermDef)) {
             if (term.localName === undefined) continue;
             for (const variant of termVariants(termKey(term.localName))) if (!index.has(variant)) index.set(variant, term);
         }

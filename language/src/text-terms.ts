@@ -63,7 +63,44 @@ export function textPropertyOf(node: AstNode): 'text' | 'definition' | undefined
 
 /** The terms used in a node's text property (`text` of items, entries, notes; `definition` of terms). */
 export function termsInNodeText(node: AstNode, property: string): TermOccurrence[] {
+    // An item's, entry's or note's text is the one quoted token among its own CST children (a
+    // term definition has two, its name and its definition): found without Langium's grammar
+    // lookup, which was a tenth of the term check on every keystroke.
+    if (property === 'text' && !isTermDef(node)) {
+        const token = node.$cstNode ? quotedTokenOf(node.$cstNode, node) : undefined;
+        return token ? termsInTextSource(token.text, token.offset) : [];
+    }
     return GrammarUtils.findNodesForProperty(node.$cstNode, property).flatMap((cst: CstNode) => termsInTextSource(cst.text, cst.offset));
+}
+
+/** The first quoted token of `node`'s own CST (through the composites of its own rules, not into other nodes). */
+function quotedTokenOf(cst: CstNode, node: AstNode): CstNode | undefined {
+    for (const child of (cst as { content?: CstNode[] }).content ?? []) {
+        if (child.astNode !== node) continue;
+        if (/^["`]/.test(child.text)) return child;
+        const inner = quotedTokenOf(child, node);
+        if (inner) return inner;
+    }
+    return undefined;
+}
+
+/**
+ * The nodes whose text may use terms, in document order: items, entries, notes and term
+ * definitions, with the containers between them. Walked by the containment properties that hold
+ * them, several times faster than Langium's generic stream over every property of every node
+ * (term checks run on every keystroke, over a whole WA edition).
+ */
+export function textNodes(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    const visit = (node: AstNode) => {
+        nodes.push(node);
+        const containers = node as unknown as { members?: AstNode[]; notes?: AstNode[]; terms?: AstNode[] };
+        for (const children of [containers.members, containers.notes, containers.terms]) {
+            if (Array.isArray(children)) for (const child of children) visit(child);
+        }
+    };
+    visit(root);
+    return nodes;
 }
 
 /** How a term's name is compared: case and a plural ending do not matter ("Lasers" uses "laser"). */

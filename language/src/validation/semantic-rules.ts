@@ -4,7 +4,7 @@ import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
 import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TermDef, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
 import { definedTerms, definitionOf } from '../term-lookup.js';
-import { termKey, termsInNodeText, textPropertyOf } from '../text-terms.js';
+import { termKey, termsInNodeText, textNodes, textPropertyOf } from '../text-terms.js';
 import { isMunitionsCategory } from './structure-rules.js';
 
 export const SEMANTIC_DIAGNOSTIC_CODES = {
@@ -73,7 +73,7 @@ function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
         }
     }
     const used = new Set<TermDef>();
-    for (const node of AstUtils.streamAllContents(list)) {
+    for (const node of textNodes(list)) {
         const property = textPropertyOf(node);
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
