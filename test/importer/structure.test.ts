@@ -682,6 +682,21 @@ describe('notes go to the items they name', () => {
         expect(items.get('ML8.c.5')!.notes.map(n => n.text)).toEqual(['Explosives and fuels containing the metals or alloys listed in ML8.c.5. are controlled whether or not the metals are encapsulated.']);
     });
 
+    test('a cross-reference is never the note of an item it sends the reader to; a stated move stays with the withdrawn item (5.A.2, 2014)', () => {
+        const text = [
+            '5.\tA.\t2.\tSystems, equipment and components, as follows:',
+            '\t\t\ta.\tDesigned or modified to use "cryptography";',
+            '\t\t\tb.\tDesigned or modified to enable, by means of "cryptographic activation", an item to achieve the controlled levels;',
+            'N.B.\tSee also 5.A.2.b., 5.D.2.d. and 5.E.2.b.',
+            '\t\t\tc.\tNot used since 2012',
+            'N.B.\tSee 5.A.2.a. for items previously specified by 5.A.2.c.',
+        ].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (14) 2', fileId: 'WA-LIST-14-2', year: 2014 }, [part('category', text, 5)], []).model.categories);
+        expect(items.get('5.A.2')!.notes.map(n => n.text)).toEqual(['See also 5.A.2.b., 5.D.2.d. and 5.E.2.b.']);
+        expect(items.get('5.A.2.b')!.notes).toEqual([]);
+        expect(items.get('5.A.2.c')!.notes.map(n => n.text)).toEqual(['See 5.A.2.a. for items previously specified by 5.A.2.c.']);
+    });
+
     test('a note naming several items is on each; a Technical Note heading alone goes where its first line points', () => {
         const text = [
             '6.\tC.\t2.\tOptical sensor materials as follows:',

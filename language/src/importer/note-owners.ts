@@ -47,7 +47,21 @@ export class NoteOwners {
         const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(text.split(/\.\s+(?=[A-Z])/)[0])?.[1];
         const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
         if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.state.open().includes(item!))) return [...new Set(spoken as ItemModel[])];
-        return [this.noteOwner(paragraph)];
+        return [this.notReferring(text, this.noteOwner(paragraph))];
+    }
+
+    /**
+     * A cross-reference ("See also 5.A.2.b., 5.D.2.d. and 5.E.2.b.") sends the reader to the items
+     * it names, so it is never the note of one of them: placed on one (the last open item, 5.A.2.b,
+     * after 5.A.2's Note in 2014-2021), it goes to the open item above.
+     */
+    private notReferring(text: string, owner: NoteOwner): NoteOwner {
+        const code = (owner as Partial<ItemModel>).code;
+        // (Not a stated move, "See 5.A.1.f. for items previously specified by 5.A.1.i.": the withdrawn item's own note.)
+        if (code === undefined || !/^(?:N\.B\.\s*)?See\b/i.test(text.trim()) || /\b(?:previously|formerly)\b/i.test(text) || !mentionedCodes(text).includes(code)) return owner;
+        const open = this.state.open();
+        const index = open.indexOf(owner as ItemModel);
+        return index > 0 ? open[index - 1] : owner;
     }
 
     /**
