@@ -37,6 +37,12 @@ function services(): CoreServices {
     return sharedServices;
 }
 
+/** What the validation services still hold after checks: documents, and symbols in their index (none, once every check is done). */
+export function heldByValidation(): { documents: number; symbols: number } {
+    const workspace = services().shared.workspace;
+    return { documents: workspace.LangiumDocuments.all.count(), symbols: workspace.IndexManager.allElements().count() };
+}
+
 /** Imports, then validates and takes back rejected thresholds until the text validates without errors. */
 export async function importAndCheck(path: string): Promise<ImportResult> {
     const imported = await importEdition(path);
@@ -96,7 +102,9 @@ export async function validateCld(text: string, name: string): Promise<EditionCh
             warnings: diagnostics.filter(d => d.severity === 2).length,
         };
     } finally {
-        core.shared.workspace.LangiumDocuments.deleteDocument(uri);
+        // Removed as a deleted file is, with its index entries and build state: those hold the
+        // whole AST, and kept, every edition of `cld import --all` stayed in memory.
+        await core.shared.workspace.DocumentBuilder.update([], [uri]);
     }
 }
 
