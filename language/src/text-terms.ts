@@ -50,8 +50,9 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
         if (name.trim().length === 0) return;
         found.push({ kind, name, start: tokenOffset + at(valueStart), end: tokenOffset + at(valueStart + name.length - 1) + 1 });
     };
-    for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);
-    for (const m of text.matchAll(LOCAL)) add('local', m[2], m.index! + m[1].length + 1);
+    // The patterns are run only on texts that have their quote marks (most have neither kind).
+    if (/["\u201C]/.test(text)) for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);
+    if (/['\u2018]/.test(text)) for (const m of text.matchAll(LOCAL)) add('local', m[2], m.index! + m[1].length + 1);
     return found.sort((a, b) => a.start - b.start);
 }
 

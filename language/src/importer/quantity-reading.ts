@@ -17,6 +17,9 @@ const WORD_NUMBERS: Record<string, string> = { two: '2', three: '3', four: '4', 
 
 // A signed level ("+20 dBm") keeps its value. Numbers written as words ("more than four nitro
 // groups") count things only; see readQuantity.
+/** Whether a text may hold a number at all (digits, or a number in words, "one" of "one or more" too): most texts do not, and skip the phrase forms. */
+export const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|\b(?:one|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'i');
+
 export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b)`;
 
 /** Document spellings of units, longest first, mapped to the registry's symbols. */

@@ -10,7 +10,7 @@
  */
 import { betterSide, dimensionWord, measureBefore, qualifierBefore } from './measured-words.js';
 import type { Comparator, QuantityModel, ThresholdModel } from './model.js';
-import { NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
+import { MAY_HOLD_NUMBER, NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
 
 type Bound = { comparator: Comparator; value: QuantityModel };
 
@@ -140,6 +140,8 @@ export function leadInThresholds(parentText: string | undefined, text: string, p
 
 /** Reads every threshold phrase of `text`; `parameterFor` names the parameter for a dimension and measured word. */
 export function parseThresholds(text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ParsedThresholds {
+    // Every form needs a number: a text without one (most headings and many items) has no phrase.
+    if (!MAY_HOLD_NUMBER.test(text)) return { thresholds: [], seen: 0, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const mapped = normaliseThresholdText(text);
     const normal = mapped.text;
     const seen = phraseSpans(normal);
