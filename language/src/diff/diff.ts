@@ -2,8 +2,11 @@
  * The semantic diff of two lists: per matched item, what changed and in which direction.
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
-import { type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
-import { boundSummary, thresholdSummary } from '../export/render.js';
+import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
+import { thresholdSummary } from '../export/render.js';
+import { toBaseValue } from '../quantities/quantity.js';
+import { Rational } from '../quantities/rational.js';
+import { lookupUnit } from '../quantities/units.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes } from './flat-scope.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
@@ -293,13 +296,29 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
 }
 
 /**
- * The same limits under other parameter names ("resolution_time < 200 ns" in 1998, "conversion_time
- * < 200 ns" in 1999): the names are the importer's (or the drafter's) words for one quantity, and
- * renaming it changes nothing the item controls.
+ * The same limits, whatever a parameter is called ("resolution_time < 200 ns" in 1998,
+ * "conversion_time < 200 ns" in 1999) and in whatever unit of its dimension it is written ("50,000
+ * ft (15,240 m)" for "15,240 m (50,000 ft)", 9.A.12.b.4 in 2014): the names and units are the
+ * writer's words for one quantity, and neither changes anything the item controls. Values are
+ * compared exactly, in their dimension's base unit; the rewording, if any, is reported as such.
  */
 export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
-    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(boundSummary).join(' or '));
+    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
     return before.thresholds.length > 0 && sameSet(limits(before), limits(after));
+}
+
+/** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */
+function exactBound(bound: FlatBound): string {
+    const exact = (value: string | undefined, unit: string | undefined) => {
+        const info = unit === undefined ? undefined : lookupUnit(unit);
+        try {
+            const number = Rational.parse((value ?? '').replace(/\s+/g, ''));
+            return info ? `${toBaseValue({ value: number, unit: info }).toString()} ${info.dimension}` : `${number.toString()} ${unit ?? ''}`;
+        } catch {
+            return `${value ?? ''} ${unit ?? ''}`;
+        }
+    };
+    return bound.comparator === 'from-to' ? `from ${exact(bound.low?.value, bound.low?.unit)} to ${exact(bound.high?.value, bound.high?.unit)}` : `${bound.comparator} ${exact(bound.value, bound.unit)}`;
 }
 
 /** Whether every number of `item`'s threshold phrases is written in `text` too. */
