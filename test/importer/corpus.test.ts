@@ -136,7 +136,8 @@ function nameProblems(name: string, dimension: string, phrases: string[]): strin
         // its singular after a 1 ("greater than 1 octave").
         const noun = name.replace(/_/g, ' ');
         // A chain of carbon atoms is counted as a chemist writes it ("equal to or less than C10").
-        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (noun === 'carbon atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b1 ${one}\b`).test(phrase.toLowerCase()));
+        // A level numbered after its noun counts levels too ("above level 256", QAM).
+        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (noun === 'carbon atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b1 ${one}\b|\b${one} \d`).test(phrase.toLowerCase()));
         const wrong = phrases.find(p => !counts(p));
         if (wrong !== undefined) problems.push(`counts '${noun}', not in "${wrong}"`);
     }

@@ -81,6 +81,10 @@ describe('threshold phrases', () => {
         ['a corrosion rate of less than 1 mm/year in 3% sodium chloride', ['corrosion_rate < 1 mm/year']],
         ['An electrical resistivity of 2 x 10-4 ohm cm or more.', ['resistivity >= 2e-4 ohm.cm']],
         ['a resistivity greater than 10,000 ohm-cm at 20°C', ['resistivity > 10000 ohm.cm']],
+        // A band by its ends, a modulation's level, a quoted counted thing (2006 5.E.1.c.4.c, 2014 5.B.1.b.4, 2009 1.C.5.b).
+        ['Operating in the 1.5 MHz to 87.5 MHz band and', ['frequency >= 1.5 MHz', 'frequency <= 87.5 MHz']],
+        ['employing quadrature-amplitude-modulation (QAM) techniques above level 1,024;', ['technique > 1024']],
+        ['consisting of one or more "superconductive" \'filaments\';', ['count:filament >= 1']],
         // A sign set against its number: "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014).
         ['within the range of 10 Hz ≤ F ≤10 kHz', ['range <= 10 kHz']],
         ['critical current density exceeding 1,750 A/mm2 on overall cross-section', ['density > 1750 A/mm^2']],

@@ -75,6 +75,12 @@ const PATTERNS: PhrasePattern[] = [
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
+    // The counted thing a quoted term: 'one or more "superconductive" \'filaments\'' (1.C.5.b).
+    { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?:["“][a-z][a-z -]*["”]\s)?['‘](?<counted>[a-z][a-z-]*(?<!i)s)['’]`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
+    // A band written as its two ends: "Operating in the 1.5 MHz to 87.5 MHz band" (5.E.1.c.4.c).
+    { pattern: new RegExp(String.raw`\b(?:in|within|over) the\s${QA}\s?(?:to|-|–)\s?${QB}\s(?:band|range)\b`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
+    // A modulation's level: "quadrature-amplitude-modulation (QAM) techniques above level 256" (5.B.1.b.4).
+    { pattern: /\b(?:above|exceeding) level (?<an>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])/giu, bounds: a => [c('>', a)], read: groups => ({ quantity: { value: groups.an.replace(/,/g, '') }, dimension: 'count:level', guessed: false, unusedTail: 0 }) },
     // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
     { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], read: groups => ({ quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }) },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
