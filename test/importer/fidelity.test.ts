@@ -45,8 +45,10 @@ const CITED_BUT_ABSENT: Record<string, string[]> = {
 const CITED_UNDER_OLD_NUMBER: Record<string, Record<string, string>> = {
     'WA-LIST-97-1': { '6.A.1.a.2.f': '6.A.1.a.2.e' },
     'WA-LIST-98-1': { '6.A.1.a.2.f': '6.A.1.a.2.e' },
-    'WA-LIST-04-01': { '6.A.6.a': '6.A.6.a.2', '6.A.6.g': '6.A.6.c' },
-    'WA-LIST-04-02': { '6.A.6.a': '6.A.6.a.2', '6.A.6.g': '6.A.6.c' },
+    // The 2004 lists kept 2003's hydrophone numbers: "a.2. Hydrophones...Having any...", "a.4.
+    // ...When designed...", "a.5. ...Designed for..." are a.3, a.5 and a.6 of the 2004 Category 6.
+    'WA-LIST-04-01': { '6.A.6.a': '6.A.6.a.2', '6.A.6.g': '6.A.6.c', '6.A.1.a.2.a.2': '6.A.1.a.2.a.3', '6.A.1.a.2.a.4': '6.A.1.a.2.a.5', '6.A.1.a.2.a.5': '6.A.1.a.2.a.6' },
+    'WA-LIST-04-02': { '6.A.6.a': '6.A.6.a.2', '6.A.6.g': '6.A.6.c', '6.A.1.a.2.a.2': '6.A.1.a.2.a.3', '6.A.1.a.2.a.4': '6.A.1.a.2.a.5', '6.A.1.a.2.a.5': '6.A.1.a.2.a.6' },
     'WA-LIST-05-1-Corr': { '6.A.6.a': '6.A.6.a.2' },
     'WA-LIST-08-1': { '6.A.2.e': '6.A.2.a.1.d' },
 };

@@ -630,6 +630,25 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('2.E.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Technology" for the "development" of equipment as follows:\na. Machine tools for turning;\nb. Machine tools for milling;']);
     });
 
+    test('table rows whose texts came out on one code line go back to their codes; an entry quoting a path ("Hydrophones...When designed...") means the item it quotes (2004)', () => {
+        const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t1.\tAcoustic systems as follows:',
+            '\t\t\ta.\tHydrophones having any of the following:',
+            '\t\t\t\t1.\tIncorporating continuous flexible sensing elements;',
+            '\t\t\t\t2.\tHaving any of the following sensing elements:',
+            '\t\t\t\t3.\tA hydrophone sensitivity better than -180 dB;',
+            '\t\t\t\t4.\tWhen designed to operate at depths exceeding 35 m;'].join('\n');
+        // The 2005-2021 form: two codes, both texts on the second.
+        const table = ['Category 6', '6.A.1.a.2.', '6.A.1.a.4.\tHydrophones...Having any...', 'Hydrophones...When designed...'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (05) 1', fileId: 'WA-LIST-05-1', year: 2005 }, [part('category', cat6, 6), part('very-sensitive', table)], []).model.categories);
+        expect(['6.A.1.a.1', '6.A.1.a.2', '6.A.1.a.3', '6.A.1.a.4'].map(code => items.get(code)!.tiers.includes('very-sensitive'))).toEqual([false, true, false, true]);
+        expect(items.get('6.A.1.a.4')!.notes).toEqual([]);
+        // The 2004 form: the list kept last year's number (a.3) for what is now a.4.
+        const stale = ['Category 6', '6.A.1.a.3.\tHydrophones...When designed...'].join('\n');
+        const renumbered = indexItems(buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', cat6, 6), part('sensitive', stale)], []).model.categories);
+        expect(renumbered.get('6.A.1.a.4')!.tiers).toContain('sensitive');
+        expect(renumbered.get('6.A.1.a.3')!.tiers).not.toContain('sensitive');
+    });
+
     test('an entry that only points at the item\'s notes ("Note 1 ... Note 2 ...", 6.A.3.b.4 in the 2010 SL) is no note', () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t3.\tCameras as follows:', '\t\t\tb.\tImaging cameras incorporating "focal plane arrays";',
             'Note 1\t6.A.3.b. does not apply to cameras for medical use.', 'Note 2\t6.A.3.b. does not apply to cameras for toys.'].join('\n');

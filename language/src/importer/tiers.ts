@@ -109,7 +109,35 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
             }
         }
     }
+    splitTableRows(entries);
     return entries;
+}
+
+/**
+ * Rows of a two-column table come out as code lines without text followed by one code line that
+ * holds every row's text ("6.A.1.a.2.e." then "6.A.1.a.2.f.<tab>Bottom or bay cable systems
+ * ...", its numbered lines, then "Processing equipment ...", the 1997 SL; "6.A.1.a.2.a.3." then
+ * "6.A.1.a.2.a.5.<tab>Hydrophones...Having any..." and "Hydrophones...Designed to operate ...",
+ * the 2005-2021 VSL). When the unnumbered lines split the text into one piece a code, each code
+ * gets its piece, in order; otherwise the entries are left as they are.
+ */
+function splitTableRows(entries: TierListEntry[]): void {
+    for (let i = 0; i < entries.length; i++) {
+        let k = 0;
+        while (i + k < entries.length && entries[i + k].text === '' && entries[i + k].detail.length === 0 && entries[i + k].codes.length === 1) k++;
+        const full = entries[i + k];
+        if (k === 0 || !full || full.text === '' || full.codes.length !== 1) {
+            i += k;
+            continue;
+        }
+        const pieces: Array<{ text: string; detail: string[] }> = [];
+        for (const line of [full.text, ...full.detail]) {
+            if (pieces.length === 0 || !/^(?:[a-z]{1,2}|\d{1,3})\.\s/.test(line)) pieces.push({ text: line, detail: [] });
+            else pieces[pieces.length - 1].detail.push(line);
+        }
+        if (pieces.length === k + 1) pieces.forEach((piece, n) => Object.assign(entries[i + n], piece));
+        i += k;
+    }
 }
 
 function isHeading(field: string): boolean {
@@ -137,6 +165,13 @@ function leadingCodes(text: string): { codes: string[]; rest: string } | undefin
 /** Marks the items the list names; returns how many entries named an item and how many did not. */
 export function applyTierList(entries: TierListEntry[], tier: TierName, items: Map<string, ItemModel>, warnings: ImportWarning[], listName: string): { applied: number; unresolved: number; withdrawn: number } {
     const counts = { applied: 0, unresolved: 0, withdrawn: 0 };
+    // Codes an entry of the list means as they stand (its text, if any, quotes that item): no
+    // other entry is taken to mean them (a table row left without its text, 6.A.1.a.2.a.3 in the
+    // 2005-2021 Very Sensitive Lists, still claims its code).
+    const claimed = new Set(entries.flatMap(entry => entry.codes.filter(code => {
+        const item = items.get(code);
+        return item !== undefined && (entry.text === '' || quotesAsItStands(entry, code, item, items));
+    })));
     for (const entry of entries) {
         // "Not used since 2012" (and, before 2007, "Deleted") withdraws the codes from the list.
         if (/^(?:Not used|Deleted)\b/i.test(entry.text)) {
@@ -144,7 +179,7 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             continue;
         }
         for (const code of entry.codes) {
-            const item = meantItem(code, entry, items, warnings, listName);
+            const item = meantItem(code, entry, items, warnings, listName, claimed);
             if (!item) {
                 counts.unresolved++;
                 warnings.push({ where: entry.where, message: `the ${listName} names ${code}, which the dual-use list of this edition does not have` });
@@ -170,19 +205,43 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
  * and exactly one other item of the same entry has the text the entry quotes (three words at
  * least), it means that one.
  */
-function meantItem(code: string, entry: TierListEntry, items: Map<string, ItemModel>, warnings: ImportWarning[], listName: string): ItemModel | undefined {
+function meantItem(code: string, entry: TierListEntry, items: Map<string, ItemModel>, warnings: ImportWarning[], listName: string, claimed: Set<string>): ItemModel | undefined {
     const named = items.get(code);
     const parts = code.split('.');
     // Only a quote that says which item (three words or more) of an entry that names one code.
     const words = entry.text.replace(/\.\.\.|…/g, ' ').split(/[\s"']+/).filter(w => w.length > 1);
     if (parts.length < 4 || entry.codes.length > 1 || words.length < 3) return named;
-    const quotes = (item: ItemModel) => restates(entry.text, item, true);
-    if (named && [named, ...itemsAbove(code, items), items.get(parts.slice(0, 3).join('.'))].some(i => i !== undefined && quotes(i))) return named;
+    const path = quotedPath(entry.text);
+    // "Hydrophones...When designed..." quotes an item by the beginnings of its text and of the
+    // texts above it (2004's lists kept 2003's 6.A.1.a.2.a.4 for what became a.5).
+    const quotesText = (item: ItemModel) => restates(entry.text, item, true);
+    const quotes = (item: ItemModel, at: string) => quotesText(item) || (path !== undefined && quotesPath(path, item, itemsAbove(at, items)));
+    if (named && (quotes(named, code) || [...itemsAbove(code, items), items.get(parts.slice(0, 3).join('.'))].some(i => i !== undefined && quotesText(i)))) return named;
     const prefix = `${parts.slice(0, 3).join('.')}.`;
-    const quoted = [...items.entries()].filter(([other, item]) => other.startsWith(prefix) && other !== code && quotes(item));
+    const quoted = [...items.entries()].filter(([other, item]) => other.startsWith(prefix) && other !== code && !claimed.has(other) && quotes(item, other));
     if (quoted.length !== 1) return named;
     warnings.push({ where: entry.where, message: `the ${listName} names ${code}, but quotes the text of ${quoted[0][0]} ("${entry.text.slice(0, 60)}"); applied to ${quoted[0][0]}` });
     return quoted[0][1];
+}
+
+/** Whether an entry's text quotes the item its code names (as text, or as a path of abbreviations). */
+function quotesAsItStands(entry: TierListEntry, code: string, item: ItemModel, items: Map<string, ItemModel>): boolean {
+    const path = quotedPath(entry.text);
+    return restates(entry.text, item, true) || (path !== undefined && quotesPath(path, item, itemsAbove(code, items)));
+}
+
+/** The pieces of an entry abbreviated as a path ("Hydrophones...When designed..."), or undefined for any other text. */
+function quotedPath(text: string): string[] | undefined {
+    if (text.includes('\n')) return undefined;
+    const pieces = text.split(/\.{3}|…/).map(piece => piece.trim()).filter(piece => piece !== '');
+    return pieces.length >= 2 ? pieces : undefined;
+}
+
+/** Whether the item's text begins as the path's last piece does, and each earlier piece begins the text of an item above it. */
+function quotesPath(path: string[], item: ItemModel, above: ItemModel[]): boolean {
+    const normal = (text: string) => text.replace(/[\s"';:,.]+/g, ' ').trim().toLowerCase();
+    const begins = (text: string | undefined, piece: string) => normal(text ?? '').startsWith(normal(piece));
+    return begins(item.text, path[path.length - 1]) && path.slice(0, -1).every(piece => above.some(parent => begins(parent.text, piece)));
 }
 
 /** The items above `code` (9.E.3.a.3 and 9.E.3.a above 9.E.3.a.3.a), nearest first; not the entry. */
