@@ -250,6 +250,14 @@ describe('renumbering', () => {
         expect(kinds(diff)).toContain('added 3A001.b');
     });
 
+    test('a removed sub-item whose text its parent now writes was merged into it (3.A.1.b.1.c.2, 1999)', () => {
+        const before = list(entry('item c "Cathodes as follows:" {\n item 1 "Designed for continuous operation;"\n item 2 "Producing a continuous emission current density exceeding 5 A/cm2 at rated conditions;"\n item 3 "Rated for operation in space;"\n}'));
+        const after = list(entry('item c "Cathodes producing a continuous emission current density exceeding 5 A/cm2 at rated conditions, as follows:" {\n item 1 "Designed for continuous operation;"\n item 2 reserved since 1999\n}'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.c.2: 3A001.c', '3A001.c.3: ']);
+        expect(renderDiff(diff, 'text')).toContain('3A001.c.2 removed (not used since 1999; merged into 3A001.c)');
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

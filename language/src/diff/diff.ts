@@ -95,6 +95,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     markDefinitionsInNotes(changes, oldList.items, newList.items);
     markTechnologyKept(changes, pairs);
     markAlreadyWritten(changes, pairs);
+    markMergedUp(changes, pairs);
     const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
@@ -177,6 +178,33 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
         if (source && sourcesByParent.get(parentOf(change.code))!.includes(source.code)) change.alreadyIn = source;
     }
     for (const change of added) if (!change.alreadyIn) delete change.alreadyIn;
+}
+
+/**
+ * Removed items whose text the new list writes inside an item that was above them, in its text
+ * or a note, where the old list did not: 2014 took 3.A.1.b.10.a's phase-noise limit into
+ * 3.A.1.b.10's text. The removal says where the text went ("merged into 3.A.1.b.10").
+ */
+function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
+    const newOf = new Map<string, FlatItem>();
+    for (const pair of pairs) if (pair.old && pair.new && !isReserved(pair.new)) newOf.set(matchKey(pair.old.code), pair.new);
+    const oldByKey = new Map(pairs.filter(p => p.old).map(p => [matchKey(p.old!.code), p.old!]));
+    const written = (text: string, item: FlatItem) => containedIn(text, item.text) || item.notes.some(n => containedIn(text, n.text));
+    for (const change of changes) {
+        if (change.kind !== 'removed' || typeof change.old !== 'string' || change.mergedInto) continue;
+        let key = matchKey(change.code);
+        for (let searched = 0; searched < ALREADY_WRITTEN_DEPTH && key.includes('.');) {
+            key = key.slice(0, key.lastIndexOf('.'));
+            const before = oldByKey.get(key);
+            const after = newOf.get(key);
+            if (!before || !after) continue;
+            searched++;
+            if (written(change.old, after) && !written(change.old, before)) {
+                change.mergedInto = after.code;
+                break;
+            }
+        }
+    }
 }
 
 function parentOf(code: string): string {
