@@ -739,6 +739,23 @@ describe('notes go to the items they name', () => {
     });
 });
 
+test('a table the item above it announces ("... of the following table", 2.E.3.f) is that item\'s, pages, notes and all; an annex is the category\'s', () => {
+    const edition = buildEdition({ listId: 'WA-LIST (09) 1', fileId: 'WA-LIST-09-1', year: 2009 }, [part('category', [
+        '2.\tE.\tTECHNOLOGY',
+        '2.\tE.\t3.\tOther "technology", as follows:',
+        '\t\t\tf.\t"Technology" for the application of inorganic overlay coatings specified in column 3 of the following table;',
+        'TABLE - DEPOSITION TECHNIQUES',
+        '1.\tCoating Process\t2.\tSubstrate\t3.\tResultant Coating',
+        'TABLE - DEPOSITION TECHNIQUES - NOTES',
+        "1.\tThe term 'coating process' includes coating repair.",
+        'ANNEX - LIST OF ITEMS',
+        'a.\tSomething listed.',
+    ].join('\n'), 2)], []);
+    const items = indexItems(edition.model.categories);
+    expect(items.get('2.E.3.f')!.notes.map(n => n.text.split('\n')[0])).toEqual(['TABLE - DEPOSITION TECHNIQUES', 'TABLE - DEPOSITION TECHNIQUES - NOTES']);
+    expect(edition.model.categories[0].notes.map(n => n.text.split('\n')[0])).toEqual(['ANNEX - LIST OF ITEMS']);
+});
+
 test('a section heading indented like the items of the open entry heads its next item and closes nothing (6.D.3.a, 2007)', () => {
     const items = indexItems(buildEdition({ listId: 'WA-LIST (07) 2', fileId: 'WA-LIST-07-2', year: 2007 }, [part('category', [
         '6.\tD.\tSOFTWARE',

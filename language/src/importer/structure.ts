@@ -73,6 +73,8 @@ export class ItemTreeBuilder {
     private note: NoteModel | undefined;
     /** The item a paragraph without a label continues (text broken by a manual line break). */
     private continuable: ItemModel | undefined;
+    /** The item whose text announces the table being read ("the following table"), if any. */
+    private tableOwner: { category: CategoryModel; item: ItemModel } | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
     /** Runs of notes after the last sub-item, and numbered notes in series (note-runs.ts). */
     private readonly runs = new NoteRuns(() => itemsCreated);
@@ -275,11 +277,16 @@ export class ItemTreeBuilder {
             return;
         }
         if (/^(ANNEX|TABLE)\b/.test(clean) && this.category) {
-            // An annex at the end of a category part (such as the list of explosives) is text of the category.
+            // An annex at the end of a category part (such as the list of explosives) is text of the
+            // category; a table the item above it announces ("specified in column 3 of the following
+            // table", 2.E.3.f), with its pages, notes and Technical Note, is that item's.
+            const last = this.open[this.open.length - 1];
+            if (last && /\bfollowing table\b/i.test(last.text ?? '')) this.tableOwner = { category: this.category, item: last };
+            const owner = /^TABLE\b/.test(clean) && this.tableOwner?.category === this.category ? this.tableOwner.item : this.category;
             this.open = [];
             this.continuable = undefined;
             this.note = { kind: 'note', text: clean };
-            this.category.notes.push(this.note);
+            owner.notes.push(this.note);
             return;
         }
         if (this.note) {
