@@ -258,6 +258,13 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.c.2 removed (not used since 1999; merged into 3A001.c)');
     });
 
+    test('a sub-item split out of its parent in other words, when the parent now heads a list, was already written there; one with a limit of its own is new (ML2.b, 2019)', () => {
+        const before = list(entry('item b "Smoke, gas and pyrotechnic projectors or generators, specially designed or modified for military use;"'));
+        const after = list(entry('item b "Projectors, specially designed or modified for military use, as follows:" {\n item 1 "Smoke canister projectors;"\n item 2 "Gas canister projectors rated above 40 kW;"\n item 3 "Laser dazzlers;"\n}'));
+        const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
+        expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new']);
+    });
+
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {
         const before = list(entry('item a "Signal analysers capable of analysing frequencies exceeding 31.8 GHz"\nitem b "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\nitem c "Dynamic signal analysers having a real-time bandwidth exceeding 500 kHz;"'));
         const after = list(entry('item a "Signal analysers having a resolution bandwidth exceeding 10 MHz within 31.8 GHz to 37.5 GHz"\nitem b "Signal analysers having a noise level less than -150 dBm/Hz above 43.5 GHz"\nitem c "Spectrum analysers with a frequency range beyond 70 GHz;"\nitem d "Dynamic signal analysers having a real-time bandwidth exceeding 40 MHz;"'));

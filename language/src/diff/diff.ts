@@ -160,6 +160,10 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
             searched++;
             const place = written(text, before, minWords);
             if (place && !written(text, after, minWords)) return { code: before.code, place };
+            // In other words, where the item above became the heading of a new list: most of the
+            // sub-item's words stood in its old text and left it ("Smoke canister projectors" from
+            // 2018's "Smoke, gas and pyrotechnic projectors or generators ..."; ML2.b, 2019).
+            if (searched === 1 && splitInOtherWords(text, before.text, after.text)) return { code: before.code, place: 'text' };
             for (const removed of removedByParent.get(matchKey(before.code)) ?? []) {
                 const where = written(text, removed, minWords);
                 if (where) return { code: removed.code, place: where };
@@ -205,6 +209,29 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
             }
         }
     }
+}
+
+/** Words that name nothing of an item's content. */
+const FUNCTION_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'by', 'for', 'following', 'follows', 'from', 'having', 'in', 'is', 'more', 'of', 'on', 'or', 'other', 'than', 'that', 'the', 'their', 'therefor', 'to', 'which', 'with']);
+
+/**
+ * A sub-item's text split out of its parent's in other words: the parent now heads a list ("...,
+ * as follows:"), at least two thirds of the sub-item's content words (two or more) stood in the
+ * parent's old text, some of them are gone from its new one, and every number it writes stood there.
+ */
+function splitInOtherWords(text: string, oldParent: string | undefined, newParent: string | undefined): boolean {
+    if (!/(?:as follows|following)\s*:?\s*$/i.test(newParent ?? '') || /(?:as follows|following)\s*:?\s*$/i.test(oldParent ?? '')) return false;
+    const words = (t: string | undefined) => (t ?? '').toLowerCase().split(/[^a-z0-9%µ-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w));
+    const content = [...new Set(words(text))];
+    if (content.length < 2) return false;
+    const before = new Set(words(oldParent));
+    const after = new Set(words(newParent));
+    const stood = content.filter(w => before.has(w));
+    // A number the old text did not write is a limit of the sub-item's own: new, not split out.
+    const numbers = (t: string | undefined) => (t ?? '').match(/\d+(?:[.,]\d+)*/g) ?? [];
+    const oldNumbers = new Set(numbers(oldParent));
+    if (numbers(text).some(n => !oldNumbers.has(n))) return false;
+    return stood.length * 3 >= content.length * 2 && stood.some(w => !after.has(w));
 }
 
 function parentOf(code: string): string {
