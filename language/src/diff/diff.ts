@@ -151,19 +151,13 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
         containedIn(text, item.text, minWords) ? 'text' : item.notes.some(n => containedIn(text, n.text, minWords)) ? 'note' : undefined;
     const sourceOf = (change: Change, minWords?: number): Change['alreadyIn'] => {
         const text = change.new as string;
-        let key = matchKey(change.code);
-        for (let searched = 0; searched < ALREADY_WRITTEN_DEPTH && key.includes('.');) {
-            key = key.slice(0, key.lastIndexOf('.'));
-            const before = oldOf.get(key);
-            const after = newOf.get(key);
-            if (!before || !after) continue;
-            searched++;
+        for (const [nearest, { before, after }] of pairedAncestors(change.code, oldOf, newOf).entries()) {
             const place = written(text, before, minWords);
             if (place && !written(text, after, minWords)) return { code: before.code, place };
             // In other words, where the item above became the heading of a new list: most of the
             // sub-item's words stood in its old text and left it ("Smoke canister projectors" from
             // 2018's "Smoke, gas and pyrotechnic projectors or generators ..."; ML2.b, 2019).
-            if (searched === 1 && splitInOtherWords(text, before.text, after.text)) return { code: before.code, place: 'text' };
+            if (nearest === 0 && splitInOtherWords(text, before.text, after.text)) return { code: before.code, place: 'text' };
             for (const removed of removedByParent.get(matchKey(before.code)) ?? []) {
                 const where = written(text, removed, minWords);
                 if (where) return { code: removed.code, place: where };
@@ -196,19 +190,28 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
     const written = (text: string, item: FlatItem) => containedIn(text, item.text) || item.notes.some(n => containedIn(text, n.text));
     for (const change of changes) {
         if (change.kind !== 'removed' || typeof change.old !== 'string' || change.mergedInto) continue;
-        let key = matchKey(change.code);
-        for (let searched = 0; searched < ALREADY_WRITTEN_DEPTH && key.includes('.');) {
-            key = key.slice(0, key.lastIndexOf('.'));
-            const before = oldByKey.get(key);
-            const after = newOf.get(key);
-            if (!before || !after) continue;
-            searched++;
+        for (const { before, after } of pairedAncestors(change.code, oldByKey, newOf)) {
             if (written(change.old, after) && !written(change.old, before)) {
                 change.mergedInto = after.code;
                 break;
             }
         }
     }
+}
+
+/**
+ * The items above `code` that are in both lists (by their key on the side the maps are keyed
+ * by), nearest first, at most ALREADY_WRITTEN_DEPTH of them.
+ */
+function pairedAncestors(code: string, oldAt: Map<string, FlatItem>, newAt: Map<string, FlatItem>): Array<{ before: FlatItem; after: FlatItem }> {
+    const found: Array<{ before: FlatItem; after: FlatItem }> = [];
+    for (let key = matchKey(code); key.includes('.') && found.length < ALREADY_WRITTEN_DEPTH;) {
+        key = key.slice(0, key.lastIndexOf('.'));
+        const before = oldAt.get(key);
+        const after = newAt.get(key);
+        if (before && after) found.push({ before, after });
+    }
+    return found;
 }
 
 /** Words that name nothing of an item's content. */
