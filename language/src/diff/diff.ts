@@ -4,11 +4,8 @@
  */
 import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/render.js';
-import { toBaseValue } from '../quantities/quantity.js';
-import { Rational } from '../quantities/rational.js';
-import { lookupUnit } from '../quantities/units.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
-import { FlatScopes } from './flat-scope.js';
+import { FlatScopes, baseValue } from './flat-scope.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
 import { type WordSegment, containedIn, normaliseText, textSimilarity, wordDiff } from './words.js';
 
@@ -368,13 +365,8 @@ export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
 /** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */
 function exactBound(bound: FlatBound): string {
     const exact = (value: string | undefined, unit: string | undefined) => {
-        const info = unit === undefined ? undefined : lookupUnit(unit);
-        try {
-            const number = Rational.parse((value ?? '').replace(/\s+/g, ''));
-            return info ? `${toBaseValue({ value: number, unit: info }).toString()} ${info.dimension}` : `${number.toString()} ${unit ?? ''}`;
-        } catch {
-            return `${value ?? ''} ${unit ?? ''}`;
-        }
+        const base = baseValue(value, unit);
+        return base ? `${base.value.toString()} ${base.dimension ?? ''}` : `${value ?? ''} ${unit ?? ''}`;
     };
     return bound.comparator === 'from-to' ? `from ${exact(bound.low?.value, bound.low?.unit)} to ${exact(bound.high?.value, bound.high?.unit)}` : `${bound.comparator} ${exact(bound.value, bound.unit)}`;
 }

@@ -99,7 +99,8 @@ function interval(comparator: string, value: Rational): IntervalSet | undefined 
     }
 }
 
-function baseValue(value: string | undefined, unitText: string | undefined): BaseValue | undefined {
+/** A written value and unit as an exact value in its dimension's base unit (undefined when either cannot be read). */
+export function baseValue(value: string | undefined, unitText: string | undefined): BaseValue | undefined {
     if (value === undefined) return undefined;
     let number: Rational;
     try {
