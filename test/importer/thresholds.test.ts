@@ -127,6 +127,10 @@ describe('threshold phrases', () => {
         ['with a sensitivity of 0.01 µcoulomb/mm2 or better;', ['sensitivity <= 0.01 µC/mm^2']],
         ['A finished quality of AGMA 14 or better', ['agma >= 14']],
         ['a phase noise better than -120 dBc/Hz', ['noise < -120 dBc/Hz']],
+        // "better (less) than": the bracketed word names the side.
+        ['Optical system resolution better (less) than 1 nm; and', ['resolution < 1 nm']],
+        ['"Laser" frequency stability equal to or better (less) than 10 MHz;', ['stability <= 10 MHz']],
+        ['An insertion loss better (less) than or equal to 0.3 dB maintained at a rated total average', ['loss <= 0.3 dB']],
         ["an overall 'acceleration sensitivity' better than 48 dB (reference 1,000 mV rms per 1g);", []],
         // A condition of measurement is not a limit, and does not become one.
         ['Angular deviation less (better) than 2 seconds of arc, TIR, over 300 mm of travel;', ['deviation < 2 arcsec']],

@@ -37,10 +37,13 @@ const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<![/\d.])(?<${n
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
-const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|beyond|in excess of|>)`;
-const BELOW = String.raw`(?<!\bno |\bnot )(?:less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
-const AT_MOST = String.raw`(?:equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower${BETTER} than|equal to or smaller${BETTER} than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|down to|at most|≤|<=)`;
-const AT_LEAST = String.raw`(?:equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
+// "better (less) than 1 nm": the word in brackets says which side is better.
+const BETTER_LESS = String.raw`better \((?:less|lower|smaller)\)`;
+const BETTER_MORE = String.raw`better \((?:more|greater|higher|larger)\)`;
+const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|${BETTER_MORE} than|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|beyond|in excess of|>)`;
+const BELOW = String.raw`(?<!\bno |\bnot )(?:${BETTER_LESS} than|less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
+const AT_MOST = String.raw`(?:equal to or ${BETTER_LESS} than|${BETTER_LESS} than or equal to|equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower${BETTER} than|equal to or smaller${BETTER} than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|down to|at most|≤|<=)`;
+const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} than or equal to|equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 
