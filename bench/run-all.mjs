@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '..');
 const benches = [
     { name: 'keystroke', script: 'keystroke.mjs', what: 'Keystroke -> diagnostics over LSP: a full WA edition against the 8 KB example' },
     { name: 'diff', script: 'diff-editions.mjs', what: '`cld diff` and `cld trend`, cold and warm, against the diff of the two examples' },
+    { name: 'parse', script: 'parse-ratio.mjs', what: 'Parse and validate a full WA edition in-process, against JSON.parse of the same list' },
     { name: 'validate', script: 'validate-scaling.mjs', what: '`cld validate` of generated lists of growing size, against the smallest' },
     { name: 'large-file', script: 'large-file.mjs', what: 'The language server on a list at the file-size limit, against a 90-entry list' },
     { name: 'precedents', script: 'precedents.mjs', what: 'The WA precedent library: index build and load, hovers, memory' },
