@@ -148,6 +148,7 @@ describe('finding parts and editions', () => {
     test('note openings', () => {
         expect(parseNoteStart('Note 1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note 1' });
         expect(parseNoteStart('Note1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note1' });
+        expect(parseNoteStart('Technial Note\tText')).toEqual({ kind: 'technical-note', text: 'Text', heading: 'Technical Note' });
         // A footnote mark after the number (ML8's "Note 1∗", 2017): the heading "Note 1 cont." continues.
         expect(parseNoteStart('Note 1\u2217\tML8. does not apply to')).toEqual({ kind: 'decontrol-note', text: 'ML8. does not apply to', heading: 'Note 1' });
         expect(parseNoteStart('\tN.B.1.\tText')).toEqual({ kind: 'nb', text: 'Text', heading: 'N.B.1.' });

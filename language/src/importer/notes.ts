@@ -19,8 +19,9 @@ export function parseNoteStart(text: string): ParsedNote | undefined {
     const trimmed = text.replace(/^[\t ]+/, '');
     const nb = /^N\.\s?B\.?\s?\d*\.?\s*:?(?=\t|\s|$)/.exec(trimmed);
     if (nb) return { kind: 'nb', text: cleanFields(trimmed.slice(nb[0].length)), heading: headingOf(nb[0]) };
-    const technical = /^Technical\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
-    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]) };
+    const technical = /^Techni(?:c)?al\s+Notes?(?:\s+\d+)?\s*:?(?=\t|\s|$)/i.exec(trimmed);
+    // "Technial Note" (ML10.f, 2013): a misprint of the same heading.
+    if (technical) return { kind: 'technical-note', text: cleanFields(trimmed.slice(technical[0].length)), heading: headingOf(technical[0]).replace(/^Technial/i, 'Technical') };
     // "Note 1∗": a footnote mark after the number (ML8's Note 1, 2017).
     const note = /^(?:Notes?|NOTES?)(?:\s*\d+)?[*∗]?\s*:?(?=\t|$)|^(?:Notes?|NOTES?)(?:\s+\d+)?[*∗]?\s*:\s|^(?:Notes?)\s+\d+[*∗]?\s+/.exec(trimmed);
     if (note) {
