@@ -1082,4 +1082,19 @@ describe('notes at the margin that speak of an item above', () => {
         expect(items.get('1.C.10.e')!.notes.map(n => n.kind)).toEqual(['technical-note']);
         expect(items.get('1.C.10.e.2.d')!.notes.map(n => n.text)).toEqual(['This note names no item and stays with 1.C.10.e.2.d.']);
     });
+
+    test('a note that names an item only as what the goods are not specified by stays where it stands', () => {
+        // 6.A.1.a.1.c's Note 1 (2014-2021): "other equipment not specified by 6.A.1." speaks of other goods, not of 6.A.1.
+        const text = [
+            '6.\tA.\t1.\tAcoustic systems, equipment and components, as follows:',
+            '\t\t\ta.\tMarine acoustic systems as follows:',
+            '\t\t\t\t1.\tActive (transmitting or transmitting-and-receiving) systems, as follows:',
+            '\t\t\t\t\tc.\tAcoustic projectors (including transducers), having any of the following:',
+            'Note 1\tThe status of acoustic projectors, including transducers, specially designed for other equipment not specified by 6.A.1. is determined by the status of the other equipment.',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (14) 2', fileId: 'WA-LIST-14-2', year: 2014 }, [part('category', text, 6)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('6.A.1')!.notes).toEqual([]);
+        expect(items.get('6.A.1.a.1.c')!.notes.map(n => n.kind)).toEqual(['note']);
+    });
 });

@@ -98,5 +98,8 @@ export function namedCodes(text: string): string[] {
 
 /** Every distinct full code written in the text, without its final dot. */
 export function mentionedCodes(text: string): string[] {
-    return [...new Set([...text.matchAll(new RegExp(CODE, 'g'))].map(m => m[0].replace(/\s/g, '').replace(/\.$/, '')))];
+    // An item named as what other goods are not ("other equipment not specified by 6.A.1.") is not
+    // what the note speaks of; "described in, but not controlled by 5.A.1.b.3." still is.
+    const spoken = text.replace(new RegExp(String.raw`(?<!\bbut )\bnot (?:specified|controlled) (?:by|in) ${CODE}`, 'g'), '');
+    return [...new Set([...spoken.matchAll(new RegExp(CODE, 'g'))].map(m => m[0].replace(/\s/g, '').replace(/\.$/, '')))];
 }
