@@ -631,6 +631,14 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('2.E.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Technology" for the "development" of equipment as follows:\na. Machine tools for turning;\nb. Machine tools for milling;']);
     });
 
+    test('after a page header "Category 2" in the middle of category 2, an entry that repeats its code before a sub-label path ("2.D.1.\tb.2.") goes on (2010 SL)', () => {
+        const cat2 = ['2.\tD.\tSOFTWARE', '2.\tD.\t1.\t"Software" for the "development" of equipment specified by 2.A. or 2.B.'].join('\n');
+        const sl = ['Category 2', '2.D.1.\t"Software" for equipment as follows:', 'b.\tMachine tools for milling having any of the following:',
+            '1.a.\tPositioning accuracy of 3.6 µm; and', 'Category 2', '2.D.1.\tb.2.\tFive or more axes;', 'c.\tElectrical discharge machines.'].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (10) 1', fileId: 'WA-LIST-10-1', year: 2010 }, [part('category', cat2, 2), part('sensitive', sl)], []).model.categories);
+        expect(items.get('2.D.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Software" for equipment as follows:\nb. Machine tools for milling having any of the following:\n1.a. Positioning accuracy of 3.6 µm; and\nb.2. Five or more axes;\nc. Electrical discharge machines.']);
+    });
+
     test('table rows whose texts came out on one code line go back to their codes; an entry quoting a path ("Hydrophones...When designed...") means the item it quotes (2004)', () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t1.\tAcoustic systems as follows:',
             '\t\t\ta.\tHydrophones having any of the following:',

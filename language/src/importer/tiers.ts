@@ -66,9 +66,10 @@ function labelRange(from: string, to: string): string[] {
  * 1997 and 1998 lists indent every line), several may stand on one paragraph (the 2003 VSL is a
  * table whose cells come out tab-separated), the text may follow after a space instead of a tab
  * (2025: `1.C.10.c. & 1.C.10.d. "Fibrous..."`), and a line `& 7.D.4.g.` adds to the codes of
- * the entry above. After a page header "Category 2 contd.", the entry the page broke repeats its
- * code before its next sub-label ("2.E.1.\tb.\tMachine tools for milling...", 2009 SL): its lines go
- * on, no second entry.
+ * the entry above. After a page header "Category 2 contd." (or "Category 2" again within category
+ * 2), the entry the page broke repeats its code before its next sub-label ("2.E.1.\tb.\tMachine
+ * tools for milling...", 2009 SL; "2.D.1.\tb.2.\tFive or more axes", 2010): its lines go on, no
+ * second entry.
  */
 export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
     const entries: TierListEntry[] = [];
@@ -89,7 +90,7 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
             if (leading) {
                 const text: string[] = leading.rest ? [leading.rest] : [];
                 while (i + 1 < fields.length && !leadingCodes(fields[i + 1]) && !isHeading(fields[i + 1])) text.push(fields[++i]);
-                if (broken && broken.codes.join() === leading.codes.join() && /^(?:[a-z]{1,2}|\d{1,3})\.$/.test(text[0] ?? '')) {
+                if (broken && broken.codes.join() === leading.codes.join() && /^(?:[a-z]{1,2}|\d{1,3})(?:\.(?:[a-z]{1,2}|\d{1,3}))*\.$/.test(text[0] ?? '')) {
                     current = broken;
                     if (text.length > 0) current.detail.push(cleanFields(text.join('\t')));
                 } else {
@@ -99,7 +100,9 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
                 broken = undefined;
                 started = true;
             } else if (isHeading(fields[i])) {
-                broken = /\b(?:contd|cont|continued)\.?\s*$/i.test(fields[i]) ? current : undefined;
+                // A page header: "Category 2 contd.", or "Category 2" again inside category 2 (2010 SL).
+                const sameCategory = current !== undefined && /^Category\s+(\d)\s*$/i.exec(fields[i])?.[1] === current.codes[0]?.split('.')[0];
+                broken = sameCategory || /\b(?:contd|cont|continued)\.?\s*$/i.test(fields[i]) ? current : undefined;
                 current = undefined;
             } else if (!started && current) {
                 // The entry's own sub-lines, up to the next code on the same paragraph (table rows).
