@@ -71,6 +71,8 @@ describe('threshold phrases', () => {
         ['a gap within 0 to 0.2 mm of the surface', []],
         ['a maximum of 38% by weight of cobalt', ['ratio <= 38 %']],
         ['a temperature of 973 K (700°C) at a maximum', ['temperature <= 973 K']],
+        // A test's conditions: the temperature it runs at and the stress it applies are not limits.
+        ['A low cycle fatigue life of 10,000 cycles or more at 973 K (700°C) at a maximum stress of 700 MPa;', ['life >= 10000']],
         ['at wavelengths less than 15 nm but greater than 1 nm;', ['wavelength < 15 nm', 'wavelength > 1 nm']],
         ['a product of the delay time and the bandwidth of more than 100;', ['bandwidth > 100']],
         ['a power density greater than 1 kW/cm2', ['density > 1 kW/cm^2']],

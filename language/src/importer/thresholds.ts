@@ -93,7 +93,8 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${BELOW}\s(?<au>Mach)\s(?<an>${NUMBER})`, 'gu'), bounds: a => [c('<', a)] },
     { pattern: new RegExp(String.raw`(?<au>Mach)\s(?<an>${NUMBER})\sor (?:more|greater|higher|above)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA},?\s(?:but|and)\s${AT_LEAST}\s${QB}`, 'giu'), bounds: (a, b) => [c('<=', a), c('>=', b!)] },
-    { pattern: new RegExp(String.raw`${QA}\sat a maximum\b`, 'giu'), bounds: a => [c('<=', a)] },
+    // "1,000 K at a maximum"; not "at 973 K (700°C) at a maximum stress of 700 MPa", where the maximum is the stress's.
+    { pattern: new RegExp(String.raw`${QA}\sat a maximum\b(?!\s[a-z])`, 'giu'), bounds: a => [c('<=', a)] },
     // "positioned within 20 m of a given point", "within ±0.05% of the final value": at most; not
     // "within 0 to 0.2 mm", a range.
     { pattern: new RegExp(String.raw`\bwithin\s(?:±\s?)?${QA}(?!\s?(?:to|-|–)\s?\d)`, 'giu'), bounds: a => [c('<=', a)] },

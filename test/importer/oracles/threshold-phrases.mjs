@@ -65,7 +65,8 @@ const PREFIX = [
 
 // Comparator words that FOLLOW a value ("6 µm or less", "10,000 hours or longer", "5 kg and above").
 const POSTFIX = String.raw`(?:or|and)\s+(?:less|more|greater|lower|higher|longer|shorter|larger|smaller|fewer|below|above|over|under|better|worse|faster|slower|wider|narrower|thicker|thinner|finer|coarser|deeper|beyond|exceeding|lighter|heavier)` +
-  String.raw`|at\s+(?:a\s+)?(?:maximum|minimum)`;
+  // (Not "at 973 K at a maximum stress of 700 MPa": the maximum is of the stress, a condition of the test.)
+  String.raw`|at\s+(?:a\s+)?(?:maximum|minimum)(?!\s+[a-z])`;
 // "5 mm maximum" (immediately after the value only)
 const POSTFIX_TIGHT = String.raw`(?:maximum|minimum|max\.|min\.)(?!\s+of)`;
 
