@@ -282,6 +282,23 @@ describe('renumbering', () => {
         expect(diffLists(after, before).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.e.a -> 3A001.e']);
     });
 
+    test('an item nested into the first sub-item of a new list brings its sub-items along, and those left behind are not the items now holding their codes (6.A.1.a.1.a, 2010)', () => {
+        const before = list(entry('item a "Bathymetric survey systems designed for sea bed topographic mapping and having all of the following:" {\n item 1 "Designed to take measurements at an angle exceeding 20 degrees from the vertical;"\n item 2 "Designed to measure seabed topography at seabed depths exceeding 600 m; and"\n item 3 "Designed to provide any of the following:" {\n  item a "Incorporation of multiple beams any of which is less than 1.9 degrees; or"\n }\n}'));
+        const after = list(entry('item a "Acoustic seabed survey equipment as follows:" {\n item 1 "Surface vessel survey equipment designed for seabed topographic mapping and having all of the following:" {\n  item a "Designed to take measurements at an angle exceeding 20 degrees from the vertical;"\n  item b "Designed to measure seabed topography at seabed depths exceeding 600 m;"\n  item c "Sounding resolution less than 2; and"\n }\n item 2 "Underwater survey equipment designed for seabed topographic mapping and having all of the following:"\n item 3 "Side Scan Sonar (SSS) or Synthetic Aperture Sonar (SAS), designed for seabed imaging and having all of the following:" {\n  item a "Designed or modified to operate at depths exceeding 500 m; and"\n }\n}'));
+        const renumbered = (diff: ReturnType<typeof diffLists>) => diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`);
+        expect(renumbered(diffLists(before, after))).toEqual(['3A001.a -> 3A001.a.1', '3A001.a.1 -> 3A001.a.1.a', '3A001.a.2 -> 3A001.a.1.b']);
+        expect(kinds(diffLists(before, after))).toEqual(expect.arrayContaining(['removed 3A001.a.3', 'removed 3A001.a.3.a', 'added 3A001.a.3', 'added 3A001.a.3.a']));
+        expect(renumbered(diffLists(after, before))).toEqual(['3A001.a.1 -> 3A001.a', '3A001.a.1.a -> 3A001.a.1', '3A001.a.1.b -> 3A001.a.2']);
+    });
+
+    test('the sub-items of a moved item do not follow it onto labels given to other goods', () => {
+        const before = list(entry('item e `"Additives" and "precursors", as follows:` {\n item 1 "Azidomethylmethyloxetane (AMMO) and its polymers;"\n item 2 "Basic copper salicylate; lead salicylate;"\n}'));
+        const after = list(entry('item e "Binders, plasticizers, monomers, polymers, as follows:" {\n item 1 "AMMO (azidomethylmethyloxetane and its polymers);"\n}\nitem g `"Precursors", as follows:` {\n item 1 "BCMO (bischloromethyloxetane);"\n item 2 "Dinitroazetidine-t-butyl salt;"\n}'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.e -> 3A001.g']);
+        expect(kinds(diff)).toEqual(expect.arrayContaining(['removed 3A001.e.1', 'removed 3A001.e.2', 'added 3A001.g.1', 'added 3A001.g.2']));
+    });
+
     test('an item that became a heading, its limits moved into new sub-items, changed no limit itself (6.A.4.d.2, 2014)', () => {
         const before = list(entry('item d "Equipment having alignment bandwidths equal to or more than 100 Hz" { frequency >= 100 Hz }'));
         const after = list(entry('item d "Steering and alignment equipment as follows:" {\n item a "Beam steering mirror stages with a bandwidth of 500 Hz or more" { frequency >= 500 Hz }\n item b "Resonator alignment equipment with a bandwidth of 100 Hz or more" { frequency >= 100 Hz }\n}'));

@@ -56,6 +56,10 @@ const STANDOUT_SHIFT_FROM_UNRELATED = 0.5;
 /** Rule 4 (nesting): least similarity to the sub-item, and how much more alike than to the item holding the code. */
 const NESTED_SIMILARITY = 0.7;
 const NESTED_MARGIN = 0.35;
+/** Rule 5: least similarity of a sub-item and the one under its label below the parent's new code. */
+const PARENT_SIMILARITY = 0.2;
+/** Rule 6: least similarity of two items under one code whose parents were paired with other items. */
+const APART_SIMILARITY = 0.5;
 /** Rule 3 aligns lists of at most this many sub-items a side. */
 const MAX_SHIFT_SIBLINGS = 60;
 /** Rule 8 compares at most this many pairs, so two unrelated lists cannot take long. */
@@ -257,9 +261,19 @@ class Matcher {
             const upScore = free(up) ? textSimilarity(up.text, newItem.text) : 0;
             // The one direction the texts clearly point to; none when both or neither do.
             const clear = (score: number) => score >= NESTED_SIMILARITY && score >= here + NESTED_MARGIN;
-            if (clear(downScore) && !clear(upScore)) this.pair(oldItem, down!, 'nested');
-            else if (clear(upScore) && !clear(downScore)) this.pair(up!, newItem, 'nested');
+            if (clear(downScore) && !clear(upScore)) this.nest(oldItem, down!, oldChildren, newChildren);
+            else if (clear(upScore) && !clear(downScore)) this.nest(up!, newItem, oldChildren, newChildren);
         }
+    }
+
+    /**
+     * A nested pair brings its sub-items along, aligned by text as rule 3 aligns siblings: the
+     * sub-items of 2009's "Bathymetric survey systems" (6.A.1.a.1.a.1-3) are those of 2010's
+     * 6.A.1.a.1.a.1 (a-d), not the items now holding their codes.
+     */
+    private nest(oldItem: FlatItem, newItem: FlatItem, oldChildren: Map<FlatItem, FlatItem[]>, newChildren: Map<FlatItem, FlatItem[]>): void {
+        this.pair(oldItem, newItem, 'nested');
+        if (this.oldToNew.get(oldItem)?.item === newItem) this.alignChildren(oldItem, newItem, oldChildren, newChildren);
     }
 
     /**
@@ -277,15 +291,33 @@ class Matcher {
                 if (!key.startsWith(oldPrefix) || this.oldToNew.has(oldItem)) continue;
                 const newItem = this.newByKey.get(newPrefix + key.slice(oldPrefix.length));
                 if (!newItem || this.newToOld.has(newItem) || isReserved(newItem) !== isReserved(oldItem)) continue;
+                // Not a label given to other goods: "Azidomethylmethyloxetane (AMMO)" was ML8.e.1 in
+                // 2000 and ML8.e became ML8.g, whose g.1 is "BCMO" in 2001.
+                if (!isReserved(oldItem) && textSimilarity(oldItem.text, newItem.text) < PARENT_SIMILARITY) continue;
                 this.pair(oldItem, newItem, 'parent');
             }
         }
     }
 
+    /**
+     * The same code, unless the two items' parents are not one item and the texts share little:
+     * old 6.A.1.a.1.a.3 ("Designed to provide any of the following:") went with its
+     * parent into 2010's 6.A.1.a.1.a.1, and is not 2010's 6.A.1.a.1.a.3 (Side Scan Sonar).
+     */
     byCode(): void {
+        const parentOf = (byCode: Map<string, FlatItem>, item: FlatItem) => {
+            const key = matchKey(item.code);
+            return key.includes('.') ? byCode.get(key.slice(0, key.lastIndexOf('.'))) : undefined;
+        };
         for (const oldItem of this.unmatchedOld()) {
             const newItem = this.newByKey.get(matchKey(oldItem.code));
-            if (newItem && !this.newToOld.has(newItem)) this.pair(oldItem, newItem, 'code');
+            if (!newItem || this.newToOld.has(newItem)) continue;
+            const oldParent = parentOf(this.oldByKey, oldItem);
+            const newParent = parentOf(this.newByKey, newItem);
+            // (Parents come before their sub-items, so theirs is settled: paired with each other or not.)
+            const parentsApart = oldParent !== undefined && newParent !== undefined && this.oldToNew.get(oldParent)?.item !== newParent;
+            if (parentsApart && !isReserved(oldItem) && !isReserved(newItem) && textSimilarity(oldItem.text, newItem.text) < APART_SIMILARITY) continue;
+            this.pair(oldItem, newItem, 'code');
         }
     }
 
