@@ -291,6 +291,17 @@ describe('renumbering', () => {
         expect(renumbered(diffLists(after, before))).toEqual(['3A001.a.1 -> 3A001.a', '3A001.a.1.a -> 3A001.a.1', '3A001.a.1.b -> 3A001.a.2']);
     });
 
+    test('a removed list whose sub-items all went under one item of another category was merged there (ML7.i -> ML22.b, 2004)', () => {
+        const tox = '"Technology" for the "development", "production" or "use" of toxicological agents controlled by 3A001.a.;';
+        const bio = '"Technology" for the "development", "production" or "use" of "biopolymers" or cultures of specific cells;';
+        const installations = '"Technology" specific to the operation of complete production installations for products of this list.';
+        const before = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n   item i \`"Technology" as follows:\` {\n    item 1 \`${tox}\`\n    item 2 \`${bio}\`\n   }\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`${installations}\`\n  }\n }\n}`);
+        const after = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`"Technology" as follows:\` {\n    item 1 \`${installations}\`\n    item 2 \`${tox}\`\n    item 3 \`${bio}\`\n   }\n  }\n }\n}`);
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.i: 4A001.b']);
+        expect(renderDiff(diff, 'text')).toContain('3A001.i removed (merged into 4A001.b)');
+    });
+
     test('the sub-items of a moved item do not follow it onto labels given to other goods', () => {
         const before = list(entry('item e `"Additives" and "precursors", as follows:` {\n item 1 "Azidomethylmethyloxetane (AMMO) and its polymers;"\n item 2 "Basic copper salicylate; lead salicylate;"\n}'));
         const after = list(entry('item e "Binders, plasticizers, monomers, polymers, as follows:" {\n item 1 "AMMO (azidomethylmethyloxetane and its polymers);"\n}\nitem g `"Precursors", as follows:` {\n item 1 "BCMO (bischloromethyloxetane);"\n item 2 "Dinitroazetidine-t-butyl salt;"\n}'));

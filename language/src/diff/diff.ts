@@ -93,6 +93,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     markTechnologyKept(changes, pairs);
     markAlreadyWritten(changes, pairs);
     markMergedUp(changes, pairs);
+    markListMoved(changes, pairs);
     const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
@@ -193,6 +194,31 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
                 break;
             }
         }
+    }
+}
+
+/**
+ * A removed item whose sub-items all went, each paired with a live item, under one item of the new list: its list
+ * was merged there (ML7.i "Technology as follows:" in 2003, whose three sub-items are ML22.b.3-5
+ * in 2004 under ML22.b "Technology as follows:").
+ */
+function markListMoved(changes: Change[], pairs: ItemPair[]): void {
+    const parentKey = (code: string) => matchKey(code).slice(0, matchKey(code).lastIndexOf('.'));
+    const newByKey = new Map(pairs.filter(p => p.new).map(p => [matchKey(p.new!.code), p.new!]));
+    const children = new Map<string, Array<FlatItem | undefined>>();
+    for (const pair of pairs) {
+        if (!pair.old || isReserved(pair.old)) continue;
+        const key = parentKey(pair.old.code);
+        children.set(key, [...(children.get(key) ?? []), pair.new]);
+    }
+    for (const change of changes) {
+        if (change.kind !== 'removed' || change.mergedInto || change.technologyAt) continue;
+        const went = children.get(matchKey(change.code)) ?? [];
+        // (Not a list folded into its parent's code: ML9.h.1 is ML9.h in 2019.)
+        if (went.length === 0 || went.some(item => item === undefined || isReserved(item) || matchKey(item.code) === matchKey(change.code))) continue;
+        const parents = new Set(went.map(item => parentKey(item!.code)));
+        const into = parents.size === 1 ? newByKey.get([...parents][0]) : undefined;
+        if (into) change.mergedInto = into.code;
     }
 }
 
