@@ -302,6 +302,12 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.i removed (merged into 4A001.b)');
     });
 
+    test('two texts alike only in a list\'s lead-in are not one item (6.A.6.h.3 is not 6.A.6.a.1, 2004)', () => {
+        const before = list(entry('item h `"Superconductive" electromagnetic sensors as follows:` {\n item 3 "Having any of the following characteristics:"\n}'));
+        const after = list(entry('item a "Magnetometers as follows:" {\n item 1 `Using "superconductive" (SQUID) "technology" having any of the following characteristics:`\n}'));
+        expect(diffLists(before, after).changes.filter(c => c.kind === 'renumbered')).toEqual([]);
+    });
+
     test('the sub-items of a moved item do not follow it onto labels given to other goods', () => {
         const before = list(entry('item e `"Additives" and "precursors", as follows:` {\n item 1 "Azidomethylmethyloxetane (AMMO) and its polymers;"\n item 2 "Basic copper salicylate; lead salicylate;"\n}'));
         const after = list(entry('item e "Binders, plasticizers, monomers, polymers, as follows:" {\n item 1 "AMMO (azidomethylmethyloxetane and its polymers);"\n}\nitem g `"Precursors", as follows:` {\n item 1 "BCMO (bischloromethyloxetane);"\n item 2 "Dinitroazetidine-t-butyl salt;"\n}'));

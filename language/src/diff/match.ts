@@ -27,7 +27,7 @@
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
-import { normaliseText, textSimilarity } from './words.js';
+import { normaliseText, sharesTellingWord, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
@@ -352,7 +352,8 @@ class Matcher {
                 const across = category !== newCategory;
                 if (across && !(gone && isNew)) continue;
                 const score = textSimilarity(oldItem.text, newItem.text);
-                if (score >= (across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
+                // (Not two texts alike only in a lead-in: "Having any of the following characteristics:".)
+                if (score >= (across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY) && sharesTellingWord(oldItem.text, newItem.text)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
             }
         }
         // Best first; ties broken by a key that does not depend on which list is the old one.

@@ -131,7 +131,13 @@ function bareWords(text: string | undefined): string[] {
 /** Fewer words than this say too little to be recognised inside another text ("Software;"). */
 const MIN_CONTAINED_WORDS = 3;
 /** Words of the lead-ins every list repeats ("Having any of the following:"), which name nothing. */
-const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'follows', 'following', 'for', 'having', 'in', 'of', 'or', 'such', 'the', 'to', 'with']);
+const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'characteristics', 'follows', 'following', 'for', 'having', 'in', 'of', 'or', 'such', 'the', 'to', 'with']);
+
+/** Whether two texts share a word that names something, not only the words of a list's lead-in. */
+export function sharesTellingWord(a: string | undefined, b: string | undefined): boolean {
+    const telling = new Set(bareWords(a).filter(w => !LEAD_IN_WORDS.has(w)));
+    return bareWords(b).some(w => telling.has(w));
+}
 
 /** The most words of one clause the whole may insert into the part ("not controlled elsewhere on the Munitions List"). */
 const MAX_INSERTED_WORDS = 8;
