@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../language/src/cld-module.js';
-import { collectCldFiles, validateFiles } from '../cli/src/validate.js';
+import { collectCldFiles, validateFiles } from '../cli/src/validate-command.js';
 
 const examples = path.resolve(__dirname, '..', 'examples');
 

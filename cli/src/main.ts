@@ -2,12 +2,12 @@ import '../../scripts/node20-compat.mjs';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { formatJson, formatSarif, formatText } from './report.js';
-import { collectCldFiles, validateFiles } from './validate.js';
-import { importCommand } from './import.js';
-import { exportCommand } from './export.js';
-import { diffCommand, trendCommand } from './diff.js';
-import { historyCommand } from './history.js';
+import { formatJson, formatSarif, formatText } from './findings-format.js';
+import { collectCldFiles, validateFiles } from './validate-command.js';
+import { importCommand } from './import-command.js';
+import { exportCommand } from './export-command.js';
+import { diffCommand, trendCommand } from './diff-command.js';
+import { historyCommand } from './history-command.js';
 
 const VERSION = '0.1.0';
 

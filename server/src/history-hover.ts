@@ -6,7 +6,7 @@
  */
 import { changeSummary, yearRanges } from '../../language/src/history/lineage-format.js';
 import type { Lineage } from '../../language/src/history/lineage.js';
-import { boundSummary } from '../../language/src/export/render.js';
+import { boundSummary } from '../../language/src/export/export-format.js';
 import { normaliseText } from '../../language/src/diff/words.js';
 import { escapeMarkdown } from '../../language/src/text-safety.js';
 import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { type Change, type ListDiff, CHANGE_KINDS, diffLists, emptyCounts } from '../../language/src/diff/diff.js';
 import { parseFlatList } from '../../language/src/model/parse-list.js';
-import { renderDiff } from '../../language/src/diff/render.js';
+import { renderDiff } from '../../language/src/diff/diff-format.js';
 import { normaliseText, wordDiff } from '../../language/src/diff/words.js';
 import { alignInOrder } from '../../language/src/diff/match.js';
 import type { FlatItem, FlatList } from '../../language/src/model/flat-items.js';

@@ -5,7 +5,7 @@ import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { flattenEdition, flattenList, type FlatItem } from '../../language/src/model/flat-items.js';
-import { thresholdSummary } from '../../language/src/export/render.js';
+import { thresholdSummary } from '../../language/src/export/export-format.js';
 import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 import { expectLineagesAgreeWithDiffs } from '../history/lineage-checks.js';

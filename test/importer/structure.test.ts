@@ -9,7 +9,7 @@ import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
 import { namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
-import { parseCodesField, parseTierList } from '../../language/src/importer/tiers.js';
+import { parseCodesField, parseTierList } from '../../language/src/importer/tier-lists.js';
 import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
 import { splitCatdocMargins, toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';

@@ -3,7 +3,7 @@
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
 import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
-import { thresholdSummary } from '../export/render.js';
+import { thresholdSummary } from '../export/export-format.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes, baseValue } from './flat-scope.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';

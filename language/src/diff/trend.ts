@@ -6,7 +6,7 @@ import type { FlatList } from '../model/flat-items.js';
 import { type Counts, CHANGE_KINDS, type ListDiff, diffLists, emptyCounts } from './diff.js';
 import { escapeMarkdown } from '../text-safety.js';
 import { type BarSeries, barChart, escapeHtml, htmlPage } from './html.js';
-import { categoryTitle, countsLine, kindColour } from './render.js';
+import { categoryTitle, countsLine, kindColour } from './diff-format.js';
 
 export interface EditionFile {
     file: string;

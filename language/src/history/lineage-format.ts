@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { escapeMarkdown } from '../text-safety.js';
 import { historyHtml } from './lineage-html.js';
 import { lineageCharts, lineageWords } from './lineage-view.js';
-import { boundSummary } from '../export/render.js';
+import { boundSummary } from '../export/export-format.js';
 import type { Lineage, LineageChange, LineageVersion } from './lineage.js';
 
 export const HISTORY_FORMATS = ['text', 'json', 'md', 'html'] as const;

@@ -11,7 +11,7 @@ import { scopeOfThresholds } from '../diff/flat-scope.js';
 import { matchKey } from '../diff/match.js';
 import { editionYear } from '../diff/trend.js';
 import { normaliseText } from '../diff/words.js';
-import { boundSummary } from '../export/render.js';
+import { boundSummary } from '../export/export-format.js';
 import { type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 
 export interface PrecedentEdition {

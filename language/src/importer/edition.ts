@@ -15,7 +15,7 @@ import { cleanFields } from './source.js';
 import { ItemTreeBuilder } from './structure.js';
 import { leadInThresholds, parseThresholds } from './thresholds.js';
 import { identifier, parameterDescription, parameterName } from './parameter-names.js';
-import { applyTierList, parseTierList } from './tiers.js';
+import { applyTierList, parseTierList } from './tier-lists.js';
 
 export const EDITION_TITLE = 'Wassenaar Arrangement List of Dual-Use Goods and Technologies and Munitions List';
 

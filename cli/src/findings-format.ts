@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { terminalSafe } from '../../language/src/text-safety.js';
-import type { Finding } from './validate.js';
+import type { Finding } from './validate-command.js';
 
 /** One line per finding, for a terminal: messages quote list text, whose control characters are shown, not acted on. */
 export function formatText(findings: Finding[]): string {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findEditions } from '../../language/src/importer/edition.js';
 import { ImportError } from '../../language/src/importer/errors.js';
 import { importAndCheck, writeFileAtomically } from '../../language/src/importer/import-edition.js';
-import { editionReport, reportText, type EditionReport } from '../../language/src/importer/report.js';
+import { editionReport, reportText, type EditionReport } from '../../language/src/importer/import-report.js';
 
 export const IMPORT_USAGE = `Usage:
   cld import <edition folder or PDF> [-o FILE | --out DIR] [--report text|json]

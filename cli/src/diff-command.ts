@@ -9,7 +9,7 @@ import { diffLists } from '../../language/src/diff/diff.js';
 import { BUILD_ID } from '../../language/src/build-id.js';
 import { type FlatCache, parseFlatListCached } from '../../language/src/model/flat-cache.js';
 import { defaultCacheFolder } from '../../language/src/history/precedent-library.js';
-import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/render.js';
+import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/diff-format.js';
 import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 

@@ -4,10 +4,10 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { flattenList } from '../../language/src/model/flat-items.js';
-import { renderExport, type ExportFormat } from '../../language/src/export/render.js';
+import { renderExport, type ExportFormat } from '../../language/src/export/export-format.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
-import { formatText } from './report.js';
-import { validateFiles } from './validate.js';
+import { formatText } from './findings-format.js';
+import { validateFiles } from './validate-command.js';
 
 export const EXPORT_USAGE = `Usage: cld export <file.cld> [--format json|csv|md]
 
