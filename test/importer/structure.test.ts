@@ -692,6 +692,9 @@ describe('notes go to the items they name', () => {
         expect(namedCodes("For the purposes of 6.C.2.b.1., 'mole fraction' is defined")).toEqual(['6.C.2.b.1']);
         expect(namedCodes("'Able to be modified' in 6.A.1.a.2.b. means having provisions")).toEqual(['6.A.1.a.2.b']);
         expect(namedCodes('The control in ML10.b. and ML10.d. on specially designed components')).toEqual(['ML10.b', 'ML10.d']);
+        // A bare label after a code replaces its last label.
+        expect(namedCodes('ML13.c. and d. do not apply to helmets')).toEqual(['ML13.c', 'ML13.d']);
+        expect(namedCodes('ML7.d., ML7.e.1. and 2. and ML7.f. control equipment specially designed')).toEqual(['ML7.d', 'ML7.e.1', 'ML7.e.2', 'ML7.f']);
         expect(namedCodes('See 3.A.1. for integrated circuits')).toEqual([]);
         expect(namedCodes('Equipment specified in 3.A.1.')).toEqual([]);
     });

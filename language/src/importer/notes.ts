@@ -83,7 +83,9 @@ export function noteListHasPredecessor(note: NoteModel, label: string): boolean 
 
 // Labels after a space are numbers only, so that ". and" or ". or" is not read as a label.
 const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
-const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In|['‘"“][^'’"”]{2,80}['’"”],? (?:as used in|used in|in))\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)${CODE})*)(?=[\s,:])`, 'i');
+/** A bare label after a code stands for that code with its last label replaced ("ML13.c. and d."). */
+const BARE_LABEL = String.raw`(?:[a-z]{1,2}|\d{1,3})\.`;
+const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In|['‘"“][^'’"”]{2,80}['’"”],? (?:as used in|used in|in))\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:${CODE}|${BARE_LABEL}))*)(?=[\s,:])`, 'i');
 
 /**
  * The full codes a note names in its first words, in the forms the WA notes use ("3.A.1.a.1.c.
@@ -92,7 +94,14 @@ const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The contro
 export function namedCodes(text: string): string[] {
     const match = NAMED_CODES.exec(text.trim());
     if (!match) return [];
-    return match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '');
+    const codes: string[] = [];
+    for (const piece of match[1].split(/,\s*|\s+(?:and|or)\s+/).map(code => code.replace(/\s/g, '').replace(/\.$/, '')).filter(code => code !== '')) {
+        const previous = codes[codes.length - 1];
+        if (!/^(?:[a-z]{1,2}|\d{1,3})$/i.test(piece)) codes.push(piece);
+        // "ML7.e.1. and 2.": the label takes the place of the last one, of the same kind.
+        else if (previous && /^\d+$/.test(piece) === /^\d+$/.test(previous.slice(previous.lastIndexOf('.') + 1))) codes.push(`${previous.slice(0, previous.lastIndexOf('.'))}.${piece}`);
+    }
+    return codes;
 }
 
 
