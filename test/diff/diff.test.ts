@@ -132,6 +132,15 @@ describe('one hand-made pair per change kind', () => {
         const after = list(`definitions {\n term "laser" "Coherent light by stimulated emission."\n term "new" "Here."\n}\n${entry('item a "Amplifiers above 27 GHz" tier sensitive { frequency > 27 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz\n note "Does not apply to test sets." }')}`);
         expect(kinds(diffLists(before, after))).toEqual(['tier 3A001.a', 'note 3A001.b', 'definition laser', 'definition old', 'definition new']);
     });
+
+    test('a term respelt is one definition, spelt otherwise before (Frequency synthesiser, 2010); respelt alone, no change', () => {
+        const before = list(`definitions {\n term "Frequency synthesiser" "Any kind of frequency source or signal generator."\n term "Real-time processing" "Processing within a time."\n}\n${base}`);
+        const after = list(`definitions {\n term "Frequency synthesizer" "Any kind of frequency source."\n term "Real time processing" "Processing within a time."\n}\n${base}`);
+        const diff = diffLists(before, after);
+        // The term respelt alone, its text the same, is only formatting.
+        expect(kinds(diff)).toEqual(['definition Frequency synthesizer']);
+        expect(renderDiff(diff, 'text')).toContain('"Frequency synthesizer" redefined (spelt "Frequency synthesiser" before)');
+    });
 });
 
 describe('renumbering', () => {

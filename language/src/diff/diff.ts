@@ -302,6 +302,7 @@ export function changeRemark(change: Change): string | undefined {
         change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
         change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
         change.definedInNoteOf ? `${change.old === undefined ? 'defined before' : 'defined now'} in a note to ${change.definedInNoteOf}` : '',
+        change.kind === 'definition' && change.oldCode !== undefined && change.oldCode !== change.code ? `spelt "${change.oldCode}" before` : '',
     ].filter(r => r !== '');
     return remarks.length > 0 ? remarks.join('; ') : undefined;
 }
@@ -428,8 +429,16 @@ function noteChange(before: FlatItem, after: FlatItem): Change | undefined {
     return at(after, { kind: 'note', oldCode: before.code, old: oldNotes.filter(n => !newNotes.includes(n)), new: newNotes.filter(n => !oldNotes.includes(n)) });
 }
 
+/**
+ * A defined term, spelt either way: "Frequency synthesiser" (2009) is "Frequency synthesizer"
+ * (2010), "Real-time" is "Real time".
+ */
+function termKey(term: string): string {
+    return term.toLowerCase().replace(/(\w)is(e|ed|er|ers|es|ing|ation|ations)\b/g, '$1iz$2').replace(/(\w)yse\b/g, '$1yze').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 function definitionChanges(before: FlatDefinition[], after: FlatDefinition[]): Change[] {
-    const key = (d: FlatDefinition) => d.term.toLowerCase();
+    const key = (d: FlatDefinition) => termKey(d.term);
     const oldByTerm = new Map(before.map(d => [key(d), d]));
     const newByTerm = new Map(after.map(d => [key(d), d]));
     const changes: Change[] = [];
@@ -439,7 +448,8 @@ function definitionChanges(before: FlatDefinition[], after: FlatDefinition[]): C
     for (const [k, d] of oldByTerm) {
         const now = newByTerm.get(k);
         if (!now) changes.push(change(d.term, d.text, undefined));
-        else if (normaliseText(now.text) !== normaliseText(d.text)) changes.push(change(now.term, d.text, now.text));
+        // (A term respelt alone, its text the same, is only formatting: "Real-time" -> "Real time".)
+        else if (normaliseText(now.text) !== normaliseText(d.text)) changes.push(now.term.toLowerCase() !== d.term.toLowerCase() ? { ...change(now.term, d.text, now.text), oldCode: d.term } : change(now.term, d.text, now.text));
     }
     for (const [k, d] of newByTerm) if (!oldByTerm.has(k)) changes.push(change(d.term, undefined, d.text));
     return changes;
