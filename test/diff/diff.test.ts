@@ -73,6 +73,15 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(list(base), list(restated)))).toEqual([]);
     });
 
+    test('a limit whose unit is written now, with the same number, did not change (6.A.1.a.1.a.2.a.2, 2014); another number did', () => {
+        const header = 'numbering eccn\nparameter sounding_rate_ratio: ratio\nparameter sounding_rate: velocity';
+        const item = (limit: string) => entry(`item a "Survey equipment having a sounding rate greater than 3,800" { ${limit} }`);
+        const bare = list(item('sounding_rate_ratio > 3800'), header);
+        expect(kinds(diffLists(bare, list(item('sounding_rate > 3800 m/s'), header)))).toEqual([]);
+        expect(kinds(diffLists(list(item('sounding_rate > 3800 m/s'), header), bare))).toEqual([]);
+        expect(kinds(diffLists(bare, list(item('sounding_rate > 4000 m/s'), header)))).toEqual(['threshold 3A001.a incomparable']);
+    });
+
     test('a condition added to an item narrows it: relaxed; a range widened one way and narrowed the other: incomparable', () => {
         const narrower = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz power > 1 W }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
         const shifted = entry('item a "Amplifiers above 27 GHz" { frequency from 20 GHz to 30 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');

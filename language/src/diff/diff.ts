@@ -2,7 +2,7 @@
  * The semantic diff of two lists: per matched item, what changed and in which direction.
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
-import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, withoutUndefined } from '../model/flat-items.js';
+import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/export-format.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes, baseValue } from './flat-scope.js';
@@ -386,7 +386,25 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
  */
 export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
     const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
-    return before.thresholds.length > 0 && sameSet(limits(before), limits(after));
+    return before.thresholds.length > 0 && (sameSet(limits(before), limits(after)) || unitNowWritten(before, after) || unitNowWritten(after, before));
+}
+
+/**
+ * The same numbers, where one side gave a limit no unit and the other writes it ("'Sounding
+ * rate' greater than 3,800" in 2013, "greater than 3,800 m/s" in 2014): every limit of `bare`
+ * without a unit has its number and comparator in `written`, and the rest are the same limits.
+ */
+function unitNowWritten(bare: FlatItem, written: FlatItem): boolean {
+    const unitless = (t: FlatThreshold) => t.alternatives === undefined && t.comparator !== 'from-to' && !t.unit;
+    if (bare.thresholds.length !== written.thresholds.length || !bare.thresholds.some(unitless)) return false;
+    const rest = [...written.thresholds];
+    for (const t of bare.thresholds) {
+        const same = (u: FlatThreshold) => unitless(t) ? u.alternatives === undefined && u.comparator === t.comparator && u.value === t.value : exactBound(u) === exactBound(t) && u.alternatives === undefined && t.alternatives === undefined;
+        const index = rest.findIndex(same);
+        if (index < 0) return false;
+        rest.splice(index, 1);
+    }
+    return true;
 }
 
 /** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */
