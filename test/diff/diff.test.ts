@@ -334,6 +334,17 @@ describe('renumbering', () => {
         expect(kinds(diff)).toEqual(expect.arrayContaining(['removed 3A001.e.1', 'removed 3A001.e.2', 'added 3A001.g.1', 'added 3A001.g.2']));
     });
 
+    test('an item whose code now heads a list that restates it was split, not nested (6.A.3.a.3, 2014); a generic heading ("Technology as follows:") does not restate', () => {
+        const before = list(entry('item c "Mechanical or electronic streak cameras, having writing speeds exceeding 10 mm/us;"'));
+        const after = list(entry('item c "Mechanical or electronic streak cameras as follows:" {\n item a "Mechanical streak cameras having writing speeds exceeding 10 mm/us;"\n item b "Electronic streak cameras having temporal resolution better than 50 ns;"\n}'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered')).toEqual([]);
+        expect(kinds(diff)).toEqual(expect.arrayContaining(['reworded 3A001.c', 'added 3A001.c.a', 'added 3A001.c.b']));
+        const generic = list(entry('item b `"Technology" as follows:` {\n item 1 `"Technology" specific to the operation of complete production installations for products of this list.`\n item 2 `"Technology" for small arms;`\n}'));
+        const specific = list(entry('item b `"Technology" specific to the operation of complete production installations for products of this list, even if not controlled.`'));
+        expect(diffLists(specific, generic).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.b -> 3A001.b.1']);
+    });
+
     test('an item that became a heading, its limits moved into new sub-items, changed no limit itself (6.A.4.d.2, 2014)', () => {
         const before = list(entry('item d "Equipment having alignment bandwidths equal to or more than 100 Hz" { frequency >= 100 Hz }'));
         const after = list(entry('item d "Steering and alignment equipment as follows:" {\n item a "Beam steering mirror stages with a bandwidth of 500 Hz or more" { frequency >= 500 Hz }\n item b "Resonator alignment equipment with a bandwidth of 100 Hz or more" { frequency >= 100 Hz }\n}'));

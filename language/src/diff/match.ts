@@ -27,7 +27,7 @@
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
-import { normaliseText, sharesTellingWord, textSimilarity } from './words.js';
+import { normaliseText, sharesTellingWord, tellingWordsWithin, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
@@ -56,6 +56,8 @@ const STANDOUT_SHIFT_FROM_UNRELATED = 0.5;
 /** Rule 4 (nesting): least similarity to the sub-item, and how much more alike than to the item holding the code. */
 const NESTED_SIMILARITY = 0.7;
 const NESTED_MARGIN = 0.35;
+/** Rule 4: a heading naming the item in this many words or more, all the item's, restates it ("Technology as follows:" does not). */
+const RESTATING_WORDS = 3;
 /** Rule 5: least similarity of a sub-item and the one under its label below the parent's new code. */
 const PARENT_SIMILARITY = 0.2;
 /** Rule 6: least similarity of two items under one code whose parents were paired with other items. */
@@ -255,14 +257,19 @@ class Matcher {
             const newItem = this.newByKey.get(matchKey(oldItem.code));
             if (!free(oldItem) || !free(newItem)) continue;
             const here = textSimilarity(oldItem.text, newItem.text);
-            const down = newChildren.get(newItem)?.[0];
-            const up = oldChildren.get(oldItem)?.[0];
-            const downScore = free(down) ? textSimilarity(oldItem.text, down.text) : 0;
-            const upScore = free(up) ? textSimilarity(up.text, newItem.text) : 0;
-            // The one direction the texts clearly point to; none when both or neither do.
+            const downChild = newChildren.get(newItem)?.[0];
+            const upChild = oldChildren.get(oldItem)?.[0];
+            const downScore = free(downChild) ? textSimilarity(oldItem.text, downChild.text) : 0;
+            const upScore = free(upChild) ? textSimilarity(upChild.text, newItem.text) : 0;
+            // The one direction the texts clearly point to; none when both or neither do. Not where
+            // the heading only restates the item ("Mechanical or electronic streak cameras as
+            // follows:" over "Mechanical streak cameras ..." in 2014 is 2013's "Mechanical or
+            // electronic streak cameras, having writing speeds exceeding 10 mm/µs", split in two).
             const clear = (score: number) => score >= NESTED_SIMILARITY && score >= here + NESTED_MARGIN;
-            if (clear(downScore) && !clear(upScore)) this.nest(oldItem, down!, oldChildren, newChildren);
-            else if (clear(upScore) && !clear(downScore)) this.nest(up!, newItem, oldChildren, newChildren);
+            const down = clear(downScore) && !tellingWordsWithin(newItem.text, oldItem.text, RESTATING_WORDS);
+            const up = clear(upScore) && !tellingWordsWithin(oldItem.text, newItem.text, RESTATING_WORDS);
+            if (down && !clear(upScore)) this.nest(oldItem, downChild!, oldChildren, newChildren);
+            else if (up && !clear(downScore)) this.nest(upChild!, newItem, oldChildren, newChildren);
         }
     }
 

@@ -133,6 +133,16 @@ const MIN_CONTAINED_WORDS = 3;
 /** Words of the lead-ins every list repeats ("Having any of the following:"), which name nothing. */
 const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'characteristics', 'follows', 'following', 'for', 'having', 'in', 'of', 'or', 'such', 'the', 'to', 'with']);
 
+/**
+ * Whether `part` names something in at least `least` words (not a lead-in's), all of them in
+ * `whole`: a heading that restates an item ("Mechanical or electronic streak cameras as follows:").
+ */
+export function tellingWordsWithin(part: string | undefined, whole: string | undefined, least = 1): boolean {
+    const inWhole = new Set(bareWords(whole));
+    const telling = bareWords(part).filter(w => !LEAD_IN_WORDS.has(w));
+    return telling.length >= least && telling.every(w => inWhole.has(w));
+}
+
 /** Whether two texts share a word that names something, not only the words of a list's lead-in. */
 export function sharesTellingWord(a: string | undefined, b: string | undefined): boolean {
     const telling = new Set(bareWords(a).filter(w => !LEAD_IN_WORDS.has(w)));
