@@ -1076,6 +1076,26 @@ describe('notes indented to a level', () => {
     });
 });
 
+describe('a note\'s own list', () => {
+    test('written at the margin, it is not continued by a label set at an item\'s depth that can be the next item (1.C.10.c, 2013)', () => {
+        const text = [
+            '1.\tC.\t10.\t"Fibrous or filamentary materials" as follows:',
+            '\t\t\tb.\tCarbon "fibrous or filamentary materials", having all of the following:',
+            '\t\t\t\t1.\t"Specific modulus" exceeding 14.65 x 106 m; and',
+            'Note\t1.C.10.b. does not apply to:',
+            'a.\t"Fibrous or filamentary materials", for the repair of "civil aircraft" structures;',
+            'b.\tMechanically chopped, milled or cut carbon "fibrous or filamentary materials" 25.0 mm or less in length.',
+            '\t\t\tc.\tInorganic "fibrous or filamentary materials", having all of the following:',
+            '\t\t\t\t1.\t"Specific modulus" exceeding 2.54 x 106 m; and',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (13) 1', fileId: 'WA-LIST-13-1', year: 2013 }, [part('category', text, 1)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('1.C.10.c')!.text).toBe('Inorganic "fibrous or filamentary materials", having all of the following:');
+        expect(items.get('1.C.10.c.1')!.text).toBe('"Specific modulus" exceeding 2.54 x 106 m; and');
+        expect(items.get('1.C.10.b')!.notes[0].text).not.toContain('Inorganic');
+    });
+});
+
 describe('notes at the margin that speak of an item above', () => {
     test('a note after the last sub-item that names one open item in its first sentence is that item\'s', () => {
         const text = [

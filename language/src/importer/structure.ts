@@ -223,6 +223,8 @@ export class ItemTreeBuilder {
      * after a Technical Note or N.B. inside the list, or a page break ("Note 2 cont.").
      */
     private listNote: NoteModel | undefined;
+    /** Whether the last line of a note's own list was written shallower than any item (at the margin). */
+    private noteListAtMargin = false;
     /** The notes of the current category by heading, so that "Note 2 cont." finds Note 2. */
     private notesByHeading = new Map<string, NoteModel>();
 
@@ -513,6 +515,7 @@ export class ItemTreeBuilder {
      * first line does, and a later one naming other items widens them (widenByParagraph).
      */
     private addNoteListLine(note: NoteModel, label: string, text: string, paragraph: SourceParagraph): void {
+        this.noteListAtMargin = splitFields(paragraph.text).depth < (this.open[0]?.code.split('.').length ?? 0);
         if (note.text === '') this.owners.placeByFirstLine(note, text, paragraph);
         else this.owners.widenByParagraph(note, text);
         note.text = note.text ? `${note.text}\n${label}. ${text}` : `${label}. ${text}`;
@@ -547,7 +550,11 @@ export class ItemTreeBuilder {
      * label cannot continue the items at the depth its tabs give.
      */
     private continuesNoteList(indexFromTabs: number, label: string): boolean {
-        if (this.noteIntroducesList(label) || this.noteRunsList(label)) return true;
+        if (this.noteIntroducesList(label)) return true;
+        // A note's list written at the margin is not continued by a label set at an item's depth
+        // that can be the next item there ("a." and "b." of 1.C.10.b's Note at the margin, then
+        // "<tab><tab><tab>c. Inorganic ..." is 1.C.10.c, 2013).
+        if (this.noteRunsList(label)) return !(this.noteListAtMargin && this.levels.followingParent(indexFromTabs, label) !== undefined);
         // A heading alone ("Technical Notes") numbers its own paragraphs: 1., 2., ... are not items.
         if (this.note!.text === '' && (label === '1' || label === 'a')) return true;
         return this.levels.followingParent(indexFromTabs, label) === undefined;
