@@ -87,8 +87,8 @@ describe('threshold phrases', () => {
         ['Operating in the 1.5 MHz to 87.5 MHz band and', ['frequency >= 1.5 MHz', 'frequency <= 87.5 MHz']],
         ['employing quadrature-amplitude-modulation (QAM) techniques above level 1,024;', ['technique > 1024']],
         ['consisting of one or more "superconductive" \'filaments\';', ['count:filament >= 1']],
-        // A sign set against its number: "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014).
-        ['within the range of 10 Hz ≤ F ≤10 kHz', ['range <= 10 kHz']],
+        // A sign set against its number: "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014), a band on both sides, a condition.
+        ['within the range of 10 Hz ≤ F ≤10 kHz', []],
         ['critical current density exceeding 1,750 A/mm2 on overall cross-section', ['density > 1750 A/mm^2']],
         ['Density at 298 K (25°C) of 1.5 g/ml or more;', ['density >= 1.5 g/ml']],
         ['a deposition rate of 15 µm/h or more;', ['deposition_rate >= 15 µm/h']],
@@ -129,6 +129,9 @@ describe('threshold phrases', () => {
         ['with a sensitivity of 0.01 µcoulomb/mm2 or better;', ['sensitivity <= 0.01 µC/mm^2']],
         ['A finished quality of AGMA 14 or better', ['agma >= 14']],
         ['a phase noise better than -120 dBc/Hz', ['noise < -120 dBc/Hz']],
+        // A band as a double inequality on a named frequency: the offsets a formula limit holds over, a condition.
+        ['A phase noise better than -(114+20 log10F-20 log10f) for 10 kHz ≤ F < 500 kHz;', []],
+        ['Less (better) than -(126+20 log10F-20 log10f) anywhere within the range of 10 Hz < F< 10 kHz anywhere within the synthesized frequency range exceeding 3.2 GHz but not exceeding 75 GHz; and', ['frequency > 3.2 GHz', 'frequency <= 75 GHz']],
         // "better (less) than": the bracketed word names the side.
         ['Optical system resolution better (less) than 1 nm; and', ['resolution < 1 nm']],
         ['"Laser" frequency stability equal to or better (less) than 10 MHz;', ['stability <= 10 MHz']],

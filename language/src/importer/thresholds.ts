@@ -67,6 +67,11 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${BELOW}\s${QA},?\s(?:but|and)\s${ABOVE}\s${QB}`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)] },
     { pattern: new RegExp(String.raw`${BELOW}\s${QA},?\s(?:but|and)\s${AT_LEAST}\s${QB}`, 'giu'), bounds: (a, b) => [c('<', a), c('>=', b!)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA},?\s(?:but|and)\s${ABOVE}\s${QB}`, 'giu'), bounds: (a, b) => [c('<=', a), c('>', b!)] },
+    // A band written as a double inequality on a named variable, "a phase noise better than
+    // -(114+20 log10F-20 log10f) for 10 kHz ≤ F < 500 kHz": the offsets over which the limit (a
+    // formula) holds, a condition of measurement, not a limit of its own (read as one, the bands
+    // of an item's "and"-ed sub-items contradict each other).
+    { pattern: new RegExp(String.raw`${QA}\s?(?:<|≤|<=)\s?[A-Za-z]\s?(?:<|≤|<=)\s?${QB}`, 'gu'), bounds: () => [], context: true },
     // "450 K (177°C) and above", "at frequencies of 200 Hz and below".
     { pattern: new RegExp(String.raw`${QA}\sand (?:above|over|higher|more)\b`, 'giu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\sand (?:below|under|lower|less)\b`, 'giu'), bounds: a => [c('<=', a)] },
