@@ -263,6 +263,8 @@ describe('notes with lists of their own, as the documents lay them out', () => {
     test('running headers at the top of a page ("ML8.a. contd.", "ML18. Note 2. contd.") are no text', () => {
         expect(pageContinuation('ML8.a. contd.')).toBe('');
         expect(pageContinuation('ML8. contd.')).toBe('');
+        expect(pageContinuation('Category 5 - Part 2 cont.')).toBe('');
+        expect(pageContinuation('List - "explosives" cont.')).toBe('');
         expect(pageContinuation('Notes contd')).toBe('Notes cont.');
         expect(pageContinuation('ML18. Note 2. contd.')).toBe('Note 2 cont.');
         expect(pageContinuation('6.A.3.b.4. Note 4 cont.')).toBe('Note 4 cont.');
@@ -814,6 +816,17 @@ describe('definitions', () => {
             '"Robot" Note cont.',
             '\t\tb. Is reprogrammable.',
         ].join('\n'))).toEqual([{ term: 'Robot', text: 'A manipulation mechanism, which may be of the continuous path type;\na. Is multifunctional;\nb. Is reprogrammable.', usedIn: 'Cat 2' }]);
+    });
+
+    test('running headers with the places before them or the note alone are no text (2014-2019)', () => {
+        expect(defs([
+            'ML 7\t"Biopolymers"',
+            '\t\tBiological macromolecules as follows:',
+            'ML 7\t\t"Biopolymers" cont.',
+            '\t\ta. Enzymes;',
+            'Note cont.',
+            '\t\tb. Antibodies.',
+        ].join('\n'))).toEqual([{ term: 'Biopolymers', text: 'Biological macromolecules as follows:\na. Enzymes;\nb. Antibodies.', usedIn: 'ML7' }]);
     });
 
     test('places that go on over the lines: "Both" then "Lists", and "Cat 9" alone on the last line (2003)', () => {

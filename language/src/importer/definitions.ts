@@ -31,7 +31,8 @@ export function parseDefinitions(paragraphs: SourceParagraph[]): DefinitionsPart
     for (const paragraph of paragraphs) {
         // '"Robot" contd.' at the top of a page: the definition goes on; the header is no text.
         // '"Robot" Note cont.' (2013) continues the definition's note the same way.
-        if (/^"[^"]{1,80}"\s*(?:(?:Technical\s+)?Notes?\s*\d*\s*)?(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
+        // With the places before it ('ML 7<tab>"Biopolymers" cont.', 2014-2015), or the note alone ("Note cont.", 2017-2019).
+        if (/^(?:[^"]{0,12}\s)?(?:"[^"]{1,80}"\s*(?:(?:Technical\s+)?Notes?\s*\d*\s*)?|(?:Technical\s+)?Notes?\s*\d*\s+)(?:contd|cont|continued)\.?$/i.test(cleanFields(paragraph.text))) continue;
         const fields = headingFields(paragraph.text);
         const termAt = fields.findIndex(f => TERM.test(f));
         const before = fields.slice(0, Math.max(termAt, 0)).filter(f => f !== '');

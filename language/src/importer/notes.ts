@@ -56,6 +56,8 @@ const CONTINUED = String.raw`(?:contd|cont|continued)\.?`;
 export function pageContinuation(text: string): string | undefined {
     const note = new RegExp(String.raw`^${CODE_PREFIX}?((?:Technical\s+)?Notes?(?:\s*\d+)?)\.?\s+(?:to\s+\S+\s+)?${CONTINUED}$`, 'i').exec(text);
     if (note) return `${note[1]} cont.`;
+    // Other running headers: "Category 5 - Part 2 cont." (2013-2014), 'List - "explosives" cont.' (ML8's list, 2008-2019).
+    if (new RegExp(String.raw`^(?:Category\s+\d+(?:\s*-\s*Part\s+\d)?|List\s*-\s*"[^"]{1,40}")\s+${CONTINUED}$`, 'i').test(text)) return '';
     return new RegExp(String.raw`^${CODE_PREFIX}?${CONTINUED}$`, 'i').test(text) ? '' : undefined;
 }
 
