@@ -82,6 +82,16 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(bare, list(item('sounding_rate > 4000 m/s'), header)))).toEqual(['threshold 3A001.a incomparable']);
     });
 
+    test('a limit moved from an item into its new sub-items is no threshold change of the item (7.A.2.a, 2010)', () => {
+        const before = list(entry('item a "Gyros with a bias stability less than 27 GHz at powers up to 1 W" { frequency < 27 GHz power <= 1 W }'));
+        const after = list(entry('item a "Gyros at powers up to 1 W, as follows:" { power <= 1 W\n item 1 "A bias stability less than 27 GHz" { frequency < 27 GHz }\n}'));
+        expect(kinds(diffLists(before, after)).filter(k => k.startsWith('threshold'))).toEqual([]);
+        expect(kinds(diffLists(after, before)).filter(k => k.startsWith('threshold'))).toEqual([]);
+        // Moved and changed: a change.
+        const changed = list(entry('item a "Gyros at powers up to 1 W, as follows:" { power <= 1 W\n item 1 "A bias stability less than 20 GHz" { frequency < 20 GHz }\n}'));
+        expect(kinds(diffLists(before, changed)).filter(k => k.startsWith('threshold 3A001.a '))).toHaveLength(1);
+    });
+
     test('a condition added to an item narrows it: relaxed; a range widened one way and narrowed the other: incomparable', () => {
         const narrower = entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz power > 1 W }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');
         const shifted = entry('item a "Amplifiers above 27 GHz" { frequency from 20 GHz to 30 GHz }\nitem b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }');

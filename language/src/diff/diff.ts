@@ -87,7 +87,7 @@ export function diffLists(oldList: FlatList, newList: FlatList, files: { old?: s
 /** The diff and the item pairs it was made from (the history chains the pairs of consecutive editions). */
 export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old?: string; new?: string } = {}): { diff: ListDiff; pairs: ItemPair[] } {
     const pairs = matchItems(oldList.items, newList.items);
-    const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items), oldParents: parentCodes(oldList.items), newParents: parentCodes(newList.items) };
+    const scopes = { old: new FlatScopes(oldList.items), new: new FlatScopes(newList.items), oldParents: parentCodes(oldList.items), newParents: parentCodes(newList.items), oldItems: oldList.items, newItems: newList.items };
     const changes = [...pairs.flatMap(pair => itemChanges(pair, scopes)), ...definitionChanges(oldList.definitions, newList.definitions)];
     markDefinitionsInNotes(changes, oldList.items, newList.items);
     markTechnologyKept(changes, pairs);
@@ -317,6 +317,8 @@ interface Scopes {
     /** The codes (WA form) of the items that have sub-items, on each side. */
     oldParents: Set<string>;
     newParents: Set<string>;
+    oldItems: FlatItem[];
+    newItems: FlatItem[];
 }
 
 function parentCodes(items: FlatItem[]): Set<string> {
@@ -361,7 +363,7 @@ function at(item: FlatItem, change: Omit<Change, 'code' | 'category' | 'group'>)
 function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Change | undefined {
     const oldText = before.thresholds.map(thresholdSummary);
     const newText = after.thresholds.map(thresholdSummary);
-    if (sameSet(oldText, newText) || sameLimitsRenamed(before, after)) return undefined;
+    if (sameSet(oldText, newText) || sameLimitsRenamed(before, after) || limitsMovedBetweenLevels(before, after, scopes)) return undefined;
     // Where the side without thresholds states a limit the import did not read, no direction is claimed.
     const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
     // The limits read on one side, written with the same numbers in the other side's text where
@@ -387,6 +389,28 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
 export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
     const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
     return before.thresholds.length > 0 && (sameSet(limits(before), limits(after)) || unitNowWritten(before, after) || unitNowWritten(after, before));
+}
+
+/**
+ * The limits one side has and the other has not were moved into (or out of) that other side's
+ * sub-items, and the rest are the same: 2009's 7.A.2.a "bias stability ... less (better) than 0.5
+ * degree per hour ... up to and including 100 g" keeps "up to 100 g" in 2010 and its new sub-item
+ * 7.A.2.a.1.a writes the 0.5 degree per hour. The sub-items are reported on their own.
+ */
+function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Scopes): boolean {
+    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
+    const below = (item: FlatItem, items: FlatItem[]) => {
+        const prefix = `${matchKey(item.code)}.`;
+        return new Set(items.filter(i => matchKey(i.code).startsWith(prefix)).flatMap(limits));
+    };
+    const oldLimits = limits(before);
+    const newLimits = limits(after);
+    const onlyOld = oldLimits.filter(l => !newLimits.includes(l));
+    const onlyNew = newLimits.filter(l => !oldLimits.includes(l));
+    if (onlyOld.length === 0 && onlyNew.length === 0) return false;
+    const newBelow = onlyOld.length > 0 ? below(after, scopes.newItems) : new Set<string>();
+    const oldBelow = onlyNew.length > 0 ? below(before, scopes.oldItems) : new Set<string>();
+    return onlyOld.every(l => newBelow.has(l)) && onlyNew.every(l => oldBelow.has(l));
 }
 
 /**
