@@ -564,6 +564,13 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         ]);
     });
 
+    test('a note heading alone before a note that names its item is not a line of the entry before (2010 SL)', () => {
+        expect(entries('6.A.2.a.3.\tdoes not apply to the following "focal plane arrays":\na.\tPtSi arrays.\nNote 6\n6.A.2.a.3.\tdoes not apply to GaAs arrays.')).toEqual([
+            { codes: ['6.A.2.a.3'], text: 'does not apply to the following "focal plane arrays":', detail: ['a. PtSi arrays.'] },
+            { codes: ['6.A.2.a.3'], text: 'does not apply to GaAs arrays.', detail: [] },
+        ]);
+    });
+
     test('a typing slip "5:E.1.a." is read as 5.E.1.a', () => {
         expect(entries('\t5:E.1.a.\t"Technology"...')[0].codes).toEqual(['5.E.1.a']);
     });

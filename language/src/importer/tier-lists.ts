@@ -113,6 +113,11 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
         }
     }
     splitTableRows(entries);
+    // A note's heading on its own line ("Note 6") before the note that names its item ("6.A.2.a.3.
+    // does not apply to ...", 2010 SL) belongs to that next entry, not to the lines of the one before.
+    for (const entry of entries) {
+        while (entry.detail.length > 0 && /^(?:Technical\s+)?Notes?\s*\d*\.?$/i.test(entry.detail[entry.detail.length - 1])) entry.detail.pop();
+    }
     return entries;
 }
 
