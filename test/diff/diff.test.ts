@@ -47,6 +47,10 @@ describe('one hand-made pair per change kind', () => {
         const text = renderDiff(diff, 'text');
         expect(text).toContain('"Instrumented range" no longer defined (defined now in a note to 3A001.a)');
         expect(text).toContain('"Cyber incident response" defined (defined before in a note to 3A001.a)');
+        // A gloss between the term and "means" ("'library' (parametric technical database) means", 2013).
+        const glossed = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "For the purpose of 3A001.a, \'library\' (parametric technical database) means a collection of technical information." }')}`);
+        const defined = list(`definitions {\n term "Library" "A collection of technical information."\n}\n${base}`);
+        expect(diffLists(glossed, defined).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBe('3A001.a');
         // A term no note defines says nothing more.
         const plain = diffLists(list(`definitions {\n term "laser" "Coherent light."\n}\n${base}`), list(base));
         expect(plain.changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();

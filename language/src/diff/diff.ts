@@ -282,7 +282,8 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         const items = change.old === undefined ? oldItems : newItems;
         const term = change.code.toLowerCase();
         const definedBy = (text: string) => {
-            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?,?\\s+(?:means|is|are|refers to|consists? of)\\b`));
+            // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
+            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?,?\\s+(?:means|is|are|refers to|consists? of)\\b`));
             return at >= 0;
         };
         const item = items.find(i => i.notes.some(n => definedBy(n.text)));
