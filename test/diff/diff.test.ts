@@ -323,6 +323,13 @@ describe('renumbering', () => {
         expect(renumbered(diffLists(after, before))).toEqual(['3A001.a.1 -> 3A001.a', '3A001.a.1.a -> 3A001.a.1', '3A001.a.1.b -> 3A001.a.2']);
     });
 
+    test('a removed item whose words the new sub-items of another item were already written in was merged there (ML2.d -> ML2.c, 2019)', () => {
+        const before = list(entry('item c "Weapon sights, specially designed for the weapons specified in 3A001.a;"\nitem d "Mountings and detachable cartridge magazines, specially designed for the weapons specified in 3A001.a."'));
+        const after = list(entry('item c "Accessories specially designed for the weapons specified in 3A001.a, as follows:" {\n item 1 "Weapon sights;"\n item 2 "Mountings;"\n item 3 "Detachable cartridge magazines;"\n}\nitem d reserved since 2019;'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.d: 3A001.c']);
+    });
+
     test('a removed list whose sub-items all went under one item of another category was merged there (ML7.i -> ML22.b, 2004)', () => {
         const tox = '"Technology" for the "development", "production" or "use" of toxicological agents controlled by 3A001.a.;';
         const bio = '"Technology" for the "development", "production" or "use" of "biopolymers" or cultures of specific cells;';

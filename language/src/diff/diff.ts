@@ -94,6 +94,7 @@ export function diffWithPairs(oldList: FlatList, newList: FlatList, files: { old
     markAlreadyWritten(changes, pairs);
     markMergedUp(changes, pairs);
     markListMoved(changes, pairs);
+    markWrittenOnward(changes);
     const diff = {
         old: info(oldList, files.old),
         new: info(newList, files.new),
@@ -219,6 +220,27 @@ function markListMoved(changes: Change[], pairs: ItemPair[]): void {
         const parents = new Set(went.map(item => parentKey(item!.code)));
         const into = parents.size === 1 ? newByKey.get([...parents][0]) : undefined;
         if (into) change.mergedInto = into.code;
+    }
+}
+
+/**
+ * A removed item whose text the new list's added items were found to have been written in (their
+ * "already written in" names it) went there: ML2.d "Mountings and detachable cartridge magazines"
+ * (2018) is ML2.c.3 "Mountings" and ML2.c.4 "Detachable cartridge magazines" in 2019, so ML2.d
+ * was merged into ML2.c. One added item: that item; several: the item above them all.
+ */
+function markWrittenOnward(changes: Change[]): void {
+    const takers = new Map<string, string[]>();
+    for (const change of changes) {
+        if (change.kind === 'added' && change.alreadyIn) takers.set(change.alreadyIn.code, [...(takers.get(change.alreadyIn.code) ?? []), change.code]);
+    }
+    for (const change of changes) {
+        const codes = change.kind === 'removed' && !change.mergedInto && !change.technologyAt ? takers.get(change.code) : undefined;
+        if (!codes) continue;
+        const parts = codes.map(code => code.split('.'));
+        let common = codes.length === 1 ? parts[0].length : 0;
+        while (codes.length > 1 && parts.every(p => p.length > common + 1 && p[common] === parts[0][common])) common++;
+        if (common > 0) change.mergedInto = parts[0].slice(0, common).join('.');
     }
 }
 
