@@ -953,6 +953,19 @@ describe('the sample of 2026-12-06: an entry number two tabs short, examples aft
         expect(items.get('ML7.b.1')).toMatchObject({ text: 'Alkyl phosphonites, such as: QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite (CAS 57856-11-8);', notes: [] });
     });
 
+    test('the compounds after "including:" are the item\'s text too (ML8.f.4.c, 2010-2012)', () => {
+        const items = build([
+            'ML8.\t"Energetic materials", as follows:',
+            '\tf.\t"Additives" as follows:',
+            '\t\t4.\tFerrocene derivatives as follows:',
+            '\t\t\tc.\tFerrocene carboxylic acids including:',
+            '\t\t\t\tFerrocene carboxylic acid (CAS 1271-42-7),',
+            "\t\t\t\t1,1'-Ferrocenedicarboxylic acid (CAS 1293-87-4);",
+            '\t\t\td.\tn-butyl-ferrocene (CAS 31904-29-7);',
+        ].join('\n'));
+        expect(items.get('ML8.f.4.c')).toMatchObject({ text: "Ferrocene carboxylic acids including: Ferrocene carboxylic acid (CAS 1271-42-7), 1,1'-Ferrocenedicarboxylic acid (CAS 1293-87-4);", notes: [] });
+    });
+
     test('a note after the last sub-item that says it applies to an open item and another is the note of both', () => {
         const items = build([
             'ML7.\tChemical or biological toxic agents, as follows:',

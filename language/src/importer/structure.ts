@@ -590,7 +590,7 @@ export class ItemTreeBuilder {
 function continuesText(before: string, line: string): boolean {
     // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
     // examples are the item's own text (ML7, 1997-2008), not a note.
-    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line) || /\b(?:such as|e\.g\.|for example)\s*:\s*$/i.test(before);
+    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line) || /\b(?:such as|including|e\.g\.|for example)\s*:\s*$/i.test(before);
 }
 
 function compareCategories(a: CategoryModel, b: CategoryModel): number {
