@@ -79,7 +79,8 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
-    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
+    // A quoted term may stand before what is counted: "two or more 'geographically dispersed' radar sensors" (6.A.8.l.4).
+    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s)?(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
