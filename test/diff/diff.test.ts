@@ -323,6 +323,14 @@ describe('renumbering', () => {
         expect(renumbered(diffLists(after, before))).toEqual(['3A001.a.1 -> 3A001.a', '3A001.a.1.a -> 3A001.a.1', '3A001.a.1.b -> 3A001.a.2']);
     });
 
+    test('a heading whose only sub-item took its code was merged with it (ML9.h, 2019)', () => {
+        const before = list(entry('item h "Naval nuclear equipment and related equipment and components, as follows:" {\n item 1 "Nuclear power generating equipment or propulsion equipment specially designed for vessels;"\n}'));
+        const after = list(entry('item h "Nuclear power generating equipment or propulsion equipment specially designed for vessels;"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.h: 3A001.h']);
+        expect(renderDiff(diff, 'text')).toContain('3A001.h removed (merged with its only sub-item, which holds its code now)');
+    });
+
     test('a removed item whose words the new sub-items of another item were already written in was merged there (ML2.d -> ML2.c, 2019)', () => {
         const before = list(entry('item c "Weapon sights, specially designed for the weapons specified in 3A001.a;"\nitem d "Mountings and detachable cartridge magazines, specially designed for the weapons specified in 3A001.a."'));
         const after = list(entry('item c "Accessories specially designed for the weapons specified in 3A001.a, as follows:" {\n item 1 "Weapon sights;"\n item 2 "Mountings;"\n item 3 "Detachable cartridge magazines;"\n}\nitem d reserved since 2019;'));

@@ -215,8 +215,12 @@ function markListMoved(changes: Change[], pairs: ItemPair[]): void {
     for (const change of changes) {
         if (change.kind !== 'removed' || change.mergedInto || change.technologyAt) continue;
         const went = children.get(matchKey(change.code)) ?? [];
-        // (Not a list folded into its parent's code: ML9.h.1 is ML9.h in 2019.)
-        if (went.length === 0 || went.some(item => item === undefined || isReserved(item) || matchKey(item.code) === matchKey(change.code))) continue;
+        if (went.length === 0 || went.some(item => item === undefined || isReserved(item))) continue;
+        // A list folded into its heading's code: the only sub-item took it (ML9.h.1 is ML9.h in 2019).
+        if (went.some(item => matchKey(item!.code) === matchKey(change.code))) {
+            if (went.length === 1) change.mergedInto = went[0]!.code;
+            continue;
+        }
         const parents = new Set(went.map(item => parentKey(item!.code)));
         const into = parents.size === 1 ? newByKey.get([...parents][0]) : undefined;
         if (into) change.mergedInto = into.code;
@@ -321,7 +325,7 @@ function escapeRegExp(text: string): string {
 export function changeRemark(change: Change): string | undefined {
     const remarks = [
         change.reservedSince ? `not used since ${change.reservedSince}` : '',
-        change.mergedInto ? `merged into ${change.mergedInto}` : '',
+        change.mergedInto === change.code ? 'merged with its only sub-item, which holds its code now' : change.mergedInto ? `merged into ${change.mergedInto}` : '',
         change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
         change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
         change.definedInNoteOf ? `${change.old === undefined ? 'defined before' : 'defined now'} in a note to ${change.definedInNoteOf}` : '',
