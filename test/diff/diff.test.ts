@@ -323,6 +323,13 @@ describe('renumbering', () => {
         expect(renumbered(diffLists(after, before))).toEqual(['3A001.a.1 -> 3A001.a', '3A001.a.1.a -> 3A001.a.1', '3A001.a.1.b -> 3A001.a.2']);
     });
 
+    test('an item that became a heading restating its words over sub-items that split them says they were already written there (9.A.4, 2014)', () => {
+        const before = list(entry('item d `Space launch vehicles and "spacecraft".`'));
+        const after = list(entry('item d `Space launch vehicles, "spacecraft", "spacecraft buses" and terrestrial equipment, as follows:` {\n item a "Space launch vehicles;"\n item b `"Spacecraft";`\n item c `"Spacecraft buses";`\n}'));
+        const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn?.code ?? 'new'}`);
+        expect(added).toEqual(['3A001.d.a: 3A001.d', '3A001.d.b: 3A001.d', '3A001.d.c: new']);
+    });
+
     test('a heading whose only sub-item took its code was merged with it (ML9.h, 2019)', () => {
         const before = list(entry('item h "Naval nuclear equipment and related equipment and components, as follows:" {\n item 1 "Nuclear power generating equipment or propulsion equipment specially designed for vessels;"\n}'));
         const after = list(entry('item h "Nuclear power generating equipment or propulsion equipment specially designed for vessels;"'));

@@ -140,7 +140,9 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
     const oldOf = new Map<string, FlatItem>();
     const newOf = new Map<string, FlatItem>();
     const removedByParent = new Map<string, FlatItem[]>();
+    const oldParents = new Set<string>();
     for (const pair of pairs) {
+        if (pair.old) oldParents.add(parentOf(pair.old.code));
         if (pair.new) newOf.set(matchKey(pair.new.code), pair.new);
         if (!pair.old || isReserved(pair.old)) continue;
         if (pair.new && !isReserved(pair.new)) oldOf.set(matchKey(pair.new.code), pair.old);
@@ -152,7 +154,11 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
         const text = change.new as string;
         for (const [nearest, { before, after }] of pairedAncestors(change.code, oldOf, newOf).entries()) {
             const place = written(text, before, minWords);
-            if (place && !written(text, after, minWords)) return { code: before.code, place };
+            // (Still written in the new text above it only where that is a heading restating the
+            // old item's list: 9.A.4 "Space launch vehicles and "spacecraft"." became a heading
+            // naming both, over a. "Space launch vehicles;" and b. "Spacecraft;", 2014.)
+            const split = nearest === 0 && !oldParents.has(matchKey(before.code)) && /:\s*$/.test(after.text ?? '') && normaliseText(after.text) !== normaliseText(before.text);
+            if (place && (split || !written(text, after, minWords))) return { code: before.code, place };
             // In other words, where the item above became the heading of a new list: most of the
             // sub-item's words stood in its old text and left it ("Smoke canister projectors" from
             // 2018's "Smoke, gas and pyrotechnic projectors or generators ..."; ML2.b, 2019).
