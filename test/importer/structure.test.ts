@@ -1109,6 +1109,26 @@ describe('notes indented to a level', () => {
     });
 });
 
+describe('footnotes', () => {
+    test('a footnote on the whole list is the category\'s, once, and what was open goes on after it (1997; the 2025 PDF prints it on every page)', () => {
+        const footnote = '*\tFrance, the Russian Federation and Ukraine view this list as a reference list drawn up to help in the selection of dual-use goods.';
+        const text = [
+            '9.\tE.\t3.\tOther "technology" as follows:',
+            '\t\t\te.\t"Technology" for diesel engines as follows:',
+            '\t\t\t\t3.\t"Technology" for high output diesel engines;',
+            'Technical Note',
+            'High output diesel engines: diesel engines with a specified brake mean effective pressure',
+            footnote,
+            'of 1.8 MPa or more.',
+            footnote,
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (97) 1', fileId: 'WA-LIST-97-1', year: 1997 }, [part('category', text, 9)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('9.E.3.e.3')!.notes.map(n => n.text)).toEqual(['High output diesel engines: diesel engines with a specified brake mean effective pressure\nof 1.8 MPa or more.']);
+        expect(edition.model.categories.find(c => c.code === '9')!.notes.map(n => n.text)).toEqual([footnote.replace('\t', ' ')]);
+    });
+});
+
 describe('a note\'s own list', () => {
     test('written at the margin, it is not continued by a label set at an item\'s depth that can be the next item (1.C.10.c, 2013)', () => {
         const text = [

@@ -158,6 +158,14 @@ export class ItemTreeBuilder {
             return this.addLabelLine(depth, label[1], fields.slice(1).join(' '), paragraph, firstSubLabel);
         }
         if (/^\*\s*$/.test(fields[0]) || /^\*/.test(fields[0])) {
+            // A footnote on the whole list ("* France, the Russian Federation and Ukraine view this
+            // list as a reference list ...", 1997-1998, marked in the category's heading) is the category's.
+            if (this.category && /\bthis list\b/i.test(text)) {
+                const footnote: NoteModel = { kind: 'note', text: cleanFields(text) };
+                // Printed at the foot of a page, it interrupts nothing: what was open goes on after it.
+                if (!this.category.notes.some(n => n.text === footnote.text)) this.category.notes.push(footnote);
+                return;
+            }
             return this.attachNote({ kind: 'note', text: cleanFields(text) }, paragraph);
         }
         this.addPlainLine(depth, text, paragraph);
