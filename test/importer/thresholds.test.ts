@@ -305,6 +305,7 @@ describe('parameter names', () => {
         expect(read('fusion of target data within six seconds from two or more radars').conditions).toEqual(['time <= 6', 'count:radar >= 2']);
         expect(read('Having two or more of the following:').conditions).toEqual([]);
         expect(read("designed to process data from two or more 'geographically dispersed' radar sensors").conditions).toEqual(['count:sensor >= 2']);
+        expect(read('A combination of 5 or more fibre "lasers";').conditions).toEqual(['count:laser >= 5']);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
         expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);
         expect(read('Two or more controlled axes of which').conditions).toEqual(['count:axe >= 2']);
