@@ -402,6 +402,14 @@ describe('renumbering', () => {
         expect(kinds(diff)).not.toContain('removed 3A001.e');
     });
 
+    test('"For <its subject>, see X." in the note of a newly withdrawn label is a stated move (9.E.3.a.10 -> 9.E.3.i, 2010); on a live item, a cross-reference', () => {
+        const before = list(entry('item a "Waveform digitisers and transient recorders, having all of the following:"\nitem b "Signal generators"'));
+        const after = list(entry('item a reserved since 2015 { nb "For waveform digitizers and transient recorders, see 3A001.h." }\nitem b "Signal generators"\nitem h `"Electronic assemblies", modules or equipment, specified to perform all of the following:`'));
+        expect(diffLists(before, after).changes.find(c => c.kind === 'renumbered')).toMatchObject({ oldCode: '3A001.a', newCode: '3A001.h', matchedBy: 'moved' });
+        const live = list(entry('item a "Waveform digitisers and transient recorders, having all of the following:" { nb "For recorders, see 3A001.h." }\nitem b "Signal generators"\nitem h `"Electronic assemblies", modules or equipment:`'));
+        expect(diffLists(before, live).changes.filter(c => c.kind === 'renumbered')).toEqual([]);
+    });
+
     test('a national list against a WA edition: codes in WA form, precedents, and a warning', () => {
         const national = list(entry('item b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\nitem z "A national item" precedent 3.A.1.c { frequency > 10 GHz }'));
         const wa = list('category 3 {\n group A {\n  entry 3.A.1 "Electronic items as follows:" {\n   item b "Signal generators exceeding 31.8 GHz" { frequency > 31.8 GHz }\n   item c "A national item" { frequency > 10 GHz }\n  }\n }\n}', 'numbering wassenaar');

@@ -485,6 +485,10 @@ export function statedMove(item: FlatItem): string | undefined {
         // "See 5.D.2.b. for items formerly specified in 5.D.2.d." on the withdrawn 5.D.2.d.
         const seeFor = new RegExp(String.raw`\bsee (${CODE}) for items (?:formerly|previously) specified (?:by|in) (${CODE})`, 'i').exec(note.text);
         if (seeFor && matchKey(code(seeFor[2])) === own) return code(seeFor[1]);
+        // "Not used since 2010" with "N.B. For adjustable flow path geometry, see 9.E.3.i." (9.E.3.a.10):
+        // on a withdrawn label, where its subject is now.
+        const forSubject = isReserved(item) ? new RegExp(String.raw`^For [^.;:]{3,80}, see (${CODE})\.?$`, 'i').exec(note.text.trim()) : null;
+        if (forSubject) return code(forSubject[1]);
     }
     return undefined;
 }
