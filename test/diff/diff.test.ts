@@ -345,11 +345,22 @@ describe('renumbering', () => {
         expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.d: 3A001.c']);
     });
 
-    test('a removed list whose sub-items all went under one item of another category was merged there (ML7.i -> ML22.b, 2004)', () => {
+    test('an item left over whose sub-items all went under a new item alike in text is that item (ML7.i -> ML22.b, 2004), either way round', () => {
         const tox = '"Technology" for the "development", "production" or "use" of toxicological agents controlled by 3A001.a.;';
         const bio = '"Technology" for the "development", "production" or "use" of "biopolymers" or cultures of specific cells;';
         const installations = '"Technology" specific to the operation of complete production installations for products of this list.';
         const before = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n   item i \`"Technology" as follows:\` {\n    item 1 \`${tox}\`\n    item 2 \`${bio}\`\n   }\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`${installations}\`\n  }\n }\n}`);
+        const after = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`"Technology" as follows:\` {\n    item 1 \`${installations}\`\n    item 2 \`${tox}\`\n    item 3 \`${bio}\`\n   }\n  }\n }\n}`);
+        const renumbered = (a: FlatList, b: FlatList) => diffLists(a, b).changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode} (${c.matchedBy})`);
+        expect(renumbered(before, after)).toEqual(['3A001.i -> 4A001.b (parent)', '4A001.b -> 4A001.b.1 (relocated)', '3A001.i.1 -> 4A001.b.2 (relocated)', '3A001.i.2 -> 4A001.b.3 (relocated)']);
+        expect(renumbered(after, before)).toEqual(expect.arrayContaining(['4A001.b -> 3A001.i (parent)', '4A001.b.1 -> 4A001.b (relocated)']));
+    });
+
+    test('a removed list whose sub-items all went under one item of another category, its heading unlike that item\'s, was merged there', () => {
+        const tox = '"Technology" for the "development", "production" or "use" of toxicological agents controlled by 3A001.a.;';
+        const bio = '"Technology" for the "development", "production" or "use" of "biopolymers" or cultures of specific cells;';
+        const installations = '"Technology" specific to the operation of complete production installations for products of this list.';
+        const before = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n   item i "Biological and chemical know-how listed below:" {\n    item 1 \`${tox}\`\n    item 2 \`${bio}\`\n   }\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`${installations}\`\n  }\n }\n}`);
         const after = list(`category 3 {\n group A {\n  entry 3A001 "Toxicological agents as follows:" {\n   item a "Nerve agents;"\n  }\n }\n}\ncategory 4 {\n group A {\n  entry 4A001 "Technology as follows:" {\n   item b \`"Technology" as follows:\` {\n    item 1 \`${installations}\`\n    item 2 \`${tox}\`\n    item 3 \`${bio}\`\n   }\n  }\n }\n}`);
         const diff = diffLists(before, after);
         expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.i: 4A001.b']);

@@ -20,6 +20,7 @@
  * 7. Precedent: a national item's `precedent` names the other item's code (or both name one).
  * 8. Text: the most similar live items of the same category, if similar enough; of another
  *    category, an item whose code is gone and one whose code is new, if nearly equal.
+ * 9. Sub-items: two items left over, alike in text, where every sub-item of one went under the other.
  * No rule but 1 and 7 pairs goods (groups A-D) with technology (group E).
  * Every rule is symmetric, so matching B with A gives the same pairs as A with B, turned round.
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
@@ -102,6 +103,7 @@ export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair
     matcher.byCode();
     matcher.byPrecedent();
     matcher.bySimilarText();
+    matcher.bySubItems();
     return matcher.pairs();
 }
 
@@ -366,6 +368,38 @@ class Matcher {
         // Best first; ties broken by a key that does not depend on which list is the old one.
         candidates.sort((a, b) => b.score - a.score || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0));
         for (const c of candidates) this.pair(c.oldItem, c.newItem, 'text');
+    }
+
+    /**
+     * Rule 9, sub-items: two items left over, alike in text, where every sub-item of one went
+     * under the other: 2003's ML7.i "Technology as follows:", whose three sub-items are 2004's
+     * ML22.b.3-5, is 2004's ML22.b "Technology as follows:" (its b.1 the old ML22.b).
+     */
+    bySubItems(): void {
+        const oldChildren = childrenByParent(this.oldItems);
+        const newChildren = childrenByParent(this.newItems);
+        const newParentOf = new Map<FlatItem, FlatItem>();
+        for (const [parent, children] of newChildren) for (const child of children) newParentOf.set(child, parent);
+        const oldParentOf = new Map<FlatItem, FlatItem>();
+        for (const [parent, children] of oldChildren) for (const child of children) oldParentOf.set(child, parent);
+        // Where all of an item's sub-items went (came from): one item on the other side, or none.
+        const allWent = (children: FlatItem[] | undefined, partner: (c: FlatItem) => FlatItem | undefined, parentOf: Map<FlatItem, FlatItem>) => {
+            const live = (children ?? []).filter(c => !isReserved(c));
+            const parents = new Set(live.map(c => { const p = partner(c); return p ? parentOf.get(p) : undefined; }));
+            return live.length > 0 && parents.size === 1 ? [...parents][0] : undefined;
+        };
+        const candidates: Array<[FlatItem, FlatItem]> = [];
+        for (const oldItem of this.unmatchedOld()) {
+            const target = allWent(oldChildren.get(oldItem), c => this.oldToNew.get(c)?.item, newParentOf);
+            if (target && !this.newToOld.has(target)) candidates.push([oldItem, target]);
+        }
+        for (const newItem of this.unmatchedNew()) {
+            const source = allWent(newChildren.get(newItem), c => this.newToOld.get(c), oldParentOf);
+            if (source && !this.oldToNew.has(source)) candidates.push([source, newItem]);
+        }
+        for (const [oldItem, newItem] of candidates) {
+            if (!isReserved(oldItem) && !isReserved(newItem) && textSimilarity(oldItem.text, newItem.text) >= MIN_SIMILARITY) this.pair(oldItem, newItem, 'parent');
+        }
     }
 
     /** In the new list's order, each removed item placed after the pair that preceded it in the old list. */
