@@ -420,7 +420,6 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
  * compared exactly, in their dimension's base unit; the rewording, if any, is reported as such.
  */
 export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
-    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
     return before.thresholds.length > 0 && (sameSet(limits(before), limits(after)) || unitNowWritten(before, after) || unitNowWritten(after, before));
 }
 
@@ -431,7 +430,6 @@ export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
  * 7.A.2.a.1.a writes the 0.5 degree per hour. The sub-items are reported on their own.
  */
 function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Scopes): boolean {
-    const limits = (item: FlatItem) => item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
     const below = (item: FlatItem, items: FlatItem[]) => {
         const prefix = `${matchKey(item.code)}.`;
         return new Set(items.filter(i => matchKey(i.code).startsWith(prefix)).flatMap(limits));
@@ -462,6 +460,11 @@ function unitNowWritten(bare: FlatItem, written: FlatItem): boolean {
         rest.splice(index, 1);
     }
     return true;
+}
+
+/** An item's limits, each as exact values in base units ("> 15240 length or < 10 length"). */
+function limits(item: FlatItem): string[] {
+    return item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
 }
 
 /** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */
