@@ -306,6 +306,10 @@ describe('parameter names', () => {
         expect(read('Having two or more of the following:').conditions).toEqual([]);
         expect(read("designed to process data from two or more 'geographically dispersed' radar sensors").conditions).toEqual(['count:sensor >= 2']);
         expect(read('A combination of 5 or more fibre "lasers";').conditions).toEqual(['count:laser >= 5']);
+        // "one" measures or counts what follows it like any number in words; "one or more linear axis" (singular) counts nothing.
+        expect(read('specially designed to be fully charged or discharged in less than one second').conditions).toEqual(['time < 1']);
+        expect(read('An "instantaneous bandwidth" of more than one octave').conditions).toEqual(['count:octave > 1']);
+        expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
         expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);
         expect(read('Two or more controlled axes of which').conditions).toEqual(['count:axe >= 2']);

@@ -81,7 +81,7 @@ const PATTERNS: PhrasePattern[] = [
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
     // A quoted term may stand before what is counted: "two or more 'geographically dispersed' radar sensors" (6.A.8.l.4).
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
-    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“][a-z][a-z-]*s["”]|[a-z][a-z-]*s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
+    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“][a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
