@@ -133,6 +133,9 @@ describe('threshold phrases', () => {
         ['A phase noise better than -(114+20 log10F-20 log10f) for 10 kHz ≤ F < 500 kHz;', []],
         ['Less (better) than -(126+20 log10F-20 log10f) anywhere within the range of 10 Hz < F< 10 kHz anywhere within the synthesized frequency range exceeding 3.2 GHz but not exceeding 75 GHz; and', ['frequency > 3.2 GHz', 'frequency <= 75 GHz']],
         ['An instantaneous radiated acoustic power density exceeding 0.01 mW/mm2/Hz for devices operating at frequencies below 10 kHz;', ['density > 0.01 mW/mm^2/Hz', 'frequency < 10 kHz']],
+        // A band "of A to B" after what it ranges over.
+        ['Nominal laser wavelength of 975 nm to 1,150 nm;', ['wavelength >= 975 nm', 'wavelength <= 1150 nm']],
+        ['Designed to operate in the frequency range of 40.5 to 42.5 GHz;', ['frequency >= 40.5 GHz', 'frequency <= 42.5 GHz']],
         // "better (less) than": the bracketed word names the side.
         ['Optical system resolution better (less) than 1 nm; and', ['resolution < 1 nm']],
         ['"Laser" frequency stability equal to or better (less) than 10 MHz;', ['stability <= 10 MHz']],

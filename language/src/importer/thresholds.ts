@@ -106,6 +106,8 @@ const PATTERNS: PhrasePattern[] = [
     // "within 0 to 0.2 mm", a range.
     { pattern: new RegExp(String.raw`\bwithin\s(?:±\s?)?${QA}(?!\s?(?:to|-|–)\s?\d)`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`\bfrom\s${QA}\sto\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
+    // "Nominal laser wavelength of 975 nm to 1,150 nm", "the frequency range of 40.5 to 42.5 GHz": a band.
+    { pattern: new RegExp(String.raw`(?<=\b(?:range|wavelength|band) )of\s${QA}\s?(?:to|–)\s?${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`\bbetween\s${QA}\sand\s${QB}`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA}`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`${AT_LEAST}\s${QA}`, 'giu'), bounds: a => [c('>=', a)] },
