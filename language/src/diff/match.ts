@@ -112,10 +112,15 @@ class Matcher {
     private readonly newToOld = new Map<FlatItem, FlatItem>();
     private readonly oldByKey: Map<string, FlatItem>;
     private readonly newByKey: Map<string, FlatItem>;
+    /** Each item's direct sub-items on each side, worked out once for the rules that walk them. */
+    private readonly oldChildren: Map<FlatItem, FlatItem[]>;
+    private readonly newChildren: Map<FlatItem, FlatItem[]>;
 
     constructor(private readonly oldItems: FlatItem[], private readonly newItems: FlatItem[]) {
         this.oldByKey = byKey(oldItems);
         this.newByKey = byKey(newItems);
+        this.oldChildren = childrenByParent(oldItems);
+        this.newChildren = childrenByParent(newItems);
     }
 
     private pair(oldItem: FlatItem, newItem: FlatItem, rule: MatchRule): void {
@@ -173,8 +178,6 @@ class Matcher {
      * and its total similarity beats pairing them by label by SHIFT_MARGIN, its pairs are taken.
      */
     byShiftedSiblings(): void {
-        const oldChildren = childrenByParent(this.oldItems);
-        const newChildren = childrenByParent(this.newItems);
         // Parents a depth at a time (a parent paired at one depth brings its sub-items to the
         // next), each depth's pairs in an order that does not depend on which list is the old one.
         const byDepth = (items: FlatItem[]) => {
@@ -195,11 +198,12 @@ class Matcher {
             };
             for (const item of oldLevels[level] ?? []) consider(item, this.oldToNew.get(item)?.item ?? this.newByKey.get(matchKey(item.code)));
             for (const item of newLevels[level] ?? []) consider(this.newToOld.get(item) ?? this.oldByKey.get(matchKey(item.code)), item);
-            for (const key of [...parents.keys()].sort()) this.alignChildren(...parents.get(key)!, oldChildren, newChildren);
+            for (const key of [...parents.keys()].sort()) this.alignChildren(...parents.get(key)!);
         }
     }
 
-    private alignChildren(oldParent: FlatItem, newParent: FlatItem, oldChildren: Map<FlatItem, FlatItem[]>, newChildren: Map<FlatItem, FlatItem[]>): void {
+    private alignChildren(oldParent: FlatItem, newParent: FlatItem): void {
+        const { oldChildren, newChildren } = this;
         // An item that names its precedent is left to rule 7: the drafter said which it is.
         const free = (items: FlatItem[] | undefined, taken: Map<FlatItem, unknown>) => (items ?? []).filter(i => !isReserved(i) && !i.precedent && !taken.has(i));
         const olds = free(oldChildren.get(oldParent), this.oldToNew);
@@ -252,8 +256,7 @@ class Matcher {
      * clearly: alike by NESTED_SIMILARITY and far more than to the item holding its code.
      */
     byNesting(): void {
-        const oldChildren = childrenByParent(this.oldItems);
-        const newChildren = childrenByParent(this.newItems);
+        const { oldChildren, newChildren } = this;
         const free = (item: FlatItem | undefined): item is FlatItem => item !== undefined && !isReserved(item) && !item.precedent && !this.oldToNew.has(item) && !this.newToOld.has(item);
         for (const oldItem of this.oldItems) {
             const newItem = this.newByKey.get(matchKey(oldItem.code));
@@ -270,8 +273,8 @@ class Matcher {
             const clear = (score: number) => score >= NESTED_SIMILARITY && score >= here + NESTED_MARGIN;
             const down = clear(downScore) && !tellingWordsWithin(newItem.text, oldItem.text, RESTATING_WORDS);
             const up = clear(upScore) && !tellingWordsWithin(oldItem.text, newItem.text, RESTATING_WORDS);
-            if (down && !clear(upScore)) this.nest(oldItem, downChild!, oldChildren, newChildren);
-            else if (up && !clear(downScore)) this.nest(upChild!, newItem, oldChildren, newChildren);
+            if (down && !clear(upScore)) this.nest(oldItem, downChild!);
+            else if (up && !clear(downScore)) this.nest(upChild!, newItem);
         }
     }
 
@@ -280,9 +283,9 @@ class Matcher {
      * sub-items of 2009's "Bathymetric survey systems" (6.A.1.a.1.a.1-3) are those of 2010's
      * 6.A.1.a.1.a.1 (a-d), not the items now holding their codes.
      */
-    private nest(oldItem: FlatItem, newItem: FlatItem, oldChildren: Map<FlatItem, FlatItem[]>, newChildren: Map<FlatItem, FlatItem[]>): void {
+    private nest(oldItem: FlatItem, newItem: FlatItem): void {
         this.pair(oldItem, newItem, 'nested');
-        if (this.oldToNew.get(oldItem)?.item === newItem) this.alignChildren(oldItem, newItem, oldChildren, newChildren);
+        if (this.oldToNew.get(oldItem)?.item === newItem) this.alignChildren(oldItem, newItem);
     }
 
     /**
@@ -376,8 +379,7 @@ class Matcher {
      * ML22.b.3-5, is 2004's ML22.b "Technology as follows:" (its b.1 the old ML22.b).
      */
     bySubItems(): void {
-        const oldChildren = childrenByParent(this.oldItems);
-        const newChildren = childrenByParent(this.newItems);
+        const { oldChildren, newChildren } = this;
         const newParentOf = new Map<FlatItem, FlatItem>();
         for (const [parent, children] of newChildren) for (const child of children) newParentOf.set(child, parent);
         const oldParentOf = new Map<FlatItem, FlatItem>();
