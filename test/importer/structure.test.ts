@@ -1182,3 +1182,45 @@ describe('notes at the margin that speak of an item above', () => {
         expect(items.get('6.A.1.a.1.c')!.notes.map(n => n.kind)).toEqual(['note']);
     });
 });
+
+describe('ML7 and ML13 of 1997-2002: a note list over a page break, a cross-reference at the munitions margin', () => {
+    const build = (text: string) => {
+        const edition = buildEdition({ listId: 'WA-LIST (01) 3', fileId: 'WA-LIST-01-3', year: 2001 }, [part('munitions', text)], []);
+        return { categories: edition.model.categories, items: indexItems(edition.model.categories) };
+    };
+    const ML7 = [
+        'ML7.\tChemical or biological toxic agents, as follows:',
+        '\ta.\tBiological agents and chemical warfare (CW) agents;',
+        '\te.\tEquipment specially designed for defence against materials controlled by ML7.a.;',
+        '\ti.\t"Technology" as follows:',
+        '\t\t1.\t"Technology" for the "development" of toxicological agents;',
+        '\t\t3.\t"Technology" exclusively for the incorporation of "biocatalysts" into military carrier substances.',
+        'Note 1\tML7.a. includes the following ',
+        'a.\tCW nerve agents:',
+        '1.\tO-Alkyl (equal to or less than C10, including cycloalkyl) alkyl phosphonofluoridates;',
+        'ML7. contd.',
+        'Note 1\tb.\tCW  vesicant agents',
+        '1.\tSulphur mustards, such as:',
+        'Note 2\tML7.e. includes air conditioning units.',
+        'N.B.\tSee also entry 1.A.4. on the Dual-Use List.',
+    ].join('\n');
+
+    test('"the following" with no stop opens the note\'s list, and "Note 1 b." after a page break goes on with it', () => {
+        const { items } = build(ML7);
+        expect(items.get('ML7.a')!.notes.map(n => n.text)).toEqual([
+            'ML7.a. includes the following\na. CW nerve agents:\n1. O-Alkyl (equal to or less than C10, including cycloalkyl) alkyl phosphonofluoridates;\nb. CW  vesicant agents\n1. Sulphur mustards, such as:',
+        ]);
+        expect([...items.keys()].filter(code => code.startsWith('ML7.i.3.'))).toEqual([]);
+        expect(items.get('ML7.i.3')!.notes).toEqual([]);
+    });
+
+    test('an N.B. at the margin pointing to the dual-use list is the category\'s, not its last sub-item\'s', () => {
+        const { categories, items } = build(ML7);
+        const ml7 = categories.find(c => c.code === 'ML7')!;
+        expect(ml7.notes.map(n => n.text)).toContain('See also entry 1.A.4. on the Dual-Use List.');
+        expect(items.get('ML7.i.3')!.notes).toEqual([]);
+        // One that names an ML item, or is indented, stays where it stands.
+        const named = build(ML7.replace('N.B.\tSee also entry 1.A.4. on the Dual-Use List.', 'N.B.\tSee also ML13.a. and 1.A.4. on the Dual-Use List.'));
+        expect(named.items.get('ML7.i.3')!.notes.map(n => n.kind)).toEqual(['nb']);
+    });
+});

@@ -173,6 +173,7 @@ export class ItemTreeBuilder {
 
     /** `named`: the heading's own line named the item ("ML18. Note 2"), which the note is then of. */
     private openNote(note: ParsedNote, paragraph: SourceParagraph, named = false): void {
+        if (this.resumeNoteList(note, paragraph)) return;
         const continued = isContinuation(note) ? this.notesByHeading.get(note.heading) : undefined;
         if (continued) {
             this.note = continued;
@@ -194,8 +195,9 @@ export class ItemTreeBuilder {
         const series = mentioned ?? (byDefault ? this.runs.seriesOwner(note, code => this.owners.findItem(code) ?? this.mlRoots.get(code)) : undefined);
         const last = this.open[this.open.length - 1];
         const anchored = byDefault && !(last && speaksOf(note.text, last)) ? this.runs.anchor(last) : undefined;
-        if (series || anchored) {
-            (anchored ?? series)!.notes.push(model);
+        const crossReference = this.categoryCrossReference(note, paragraph);
+        if (series || anchored || crossReference) {
+            (crossReference ?? anchored ?? series)!.notes.push(model);
             this.note = model;
             this.continuable = undefined;
         } else {
@@ -518,6 +520,34 @@ export class ItemTreeBuilder {
     }
 
     /**
+     * "N.B. See also entry 1.A.5. on the Dual-Use List." at the margin of a munitions category
+     * after its last sub-item (ML7 and ML13, 1997-2002) points from the whole entry to the
+     * dual-use list: the category's, where later editions set it, not the last sub-item's.
+     */
+    private categoryCrossReference(note: ParsedNote, paragraph: SourceParagraph): ItemModel | undefined {
+        const root = this.open[0];
+        if (note.kind !== 'nb' || !root?.code.startsWith('ML') || this.open.length < 2 || splitFields(paragraph.text).depth > 0) return undefined;
+        return /^See also\b.*\bDual-Use List\b/i.test(note.text) && !/\bML\s?\d/.test(note.text) ? root : undefined;
+    }
+
+    /**
+     * "Note 1<tab>b.<tab>CW vesicant agents" after a page break (ML7, 1999-2002): the heading of a
+     * numbered note repeated before the next line of its own list is that note going on, not a
+     * new note. True when the line was taken so.
+     */
+    private resumeNoteList(note: ParsedNote, paragraph: SourceParagraph): boolean {
+        if (!/^Note \d+$/.test(note.heading)) return false;
+        const earlier = this.notesByHeading.get(note.heading);
+        const line = /^([a-z]{1,2}|\d{1,3})\.\s+(.*)$/s.exec(note.text);
+        if (!earlier || !line || !noteListHasPredecessor(earlier, line[1])) return false;
+        this.note = earlier;
+        this.listNote = earlier;
+        this.continuable = undefined;
+        this.addNoteListLine(earlier, line[1], line[2], paragraph);
+        return true;
+    }
+
+    /**
      * A numbered paragraph of the open note's own list. "Technical Notes" alone, then "1. For the
      * purposes of 5.D.1.e., ...": the first paragraph says whose notes they are, as an unnumbered
      * first line does, and a later one naming other items widens them (widenByParagraph).
@@ -530,8 +560,9 @@ export class ItemTreeBuilder {
     }
 
     private noteIntroducesList(label: string): boolean {
-        // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does.
-        return /(?::|\bfollowing\s*;)\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
+        // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does,
+        // and so does "ML7.a. includes the following" with no stop at all (ML7 Note 1, 1999-2002).
+        return /(?::|\bfollowing\s*;?)\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
     }
 
     /**
