@@ -1224,3 +1224,53 @@ describe('ML7 and ML13 of 1997-2002: a note list over a page break, a cross-refe
         expect(named.items.get('ML7.i.3')!.notes.map(n => n.kind)).toEqual(['nb']);
     });
 });
+
+describe('a label at the indentation of the label before its notes (ML9.a.2, 2008-2021)', () => {
+    /** The paragraphs of `lines`, each given Word's left indent (twips) where one is written after '|'. */
+    const indented = (lines: string[]): SourcePart => {
+        const paragraphs = toParagraphs(lines.map(line => line.split('|')[0]).join('\n'), 'ml.doc');
+        lines.forEach((line, i) => {
+            const left = line.split('|')[1];
+            if (left !== undefined) paragraphs[i].indent = { left: Number(left), first: 0 };
+        });
+        return { kind: 'munitions', file: 'ml.doc', paragraphs };
+    };
+    const build = (lines: string[]) => indexItems(buildEdition({ listId: 'WA-LIST (17) 1', fileId: 'WA-LIST-17-1', year: 2017 }, [indented(lines)], []).model.categories);
+
+    test('after a Technical Note, "\t\tb." indented as "\t\ta." was is its sibling, not the next item of the category', () => {
+        const items = build([
+            'ML9.\tVessels of war, as follows:|0',
+            'ML9.\ta.\tVessels and components, as follows:|1064',
+            '\t1.\tVessels (surface or underwater) specially designed;|1560',
+            '\t\t2.\tSurface vessels, not specified in ML9.a.1., having any of the following:|1560',
+            '\t\ta.\tAutomatic weapons specified in ML1.;|1985',
+            '\t\t\tTechnical Note|1985',
+            "\t\t\t'Mountings' refers to weapon mounts.|1985",
+            '\t\tb.\tFire control systems specified in ML5.;|1985',
+            '\t\tc.\tHaving all of the following:|1985',
+            "\t\t\t1.\t'CBRN protection'; and|2410",
+            'ML9.\ta.\t2.\td.\tActive weapon countermeasure systems:|1985',
+            'ML9.\tb.\tEngines and propulsion systems, as follows:|1064',
+        ]);
+        expect(items.get('ML9.a.2.b')?.text).toBe('Fire control systems specified in ML5.;');
+        expect(items.get('ML9.a.2.c.1')?.text).toBe("'CBRN protection'; and");
+        expect(items.get('ML9.b')!.text).toBe('Engines and propulsion systems, as follows:');
+        expect(items.has('ML9.c')).toBe(false);
+    });
+
+    test('one indented less than the label before its notes goes by the label sequence (ML4.c, 2010: every label one tab)', () => {
+        const items = build([
+            'ML4.\tBombs, torpedoes, rockets, missiles, as follows:|0',
+            'ML4.\ta.\tBombs, torpedoes, grenades;|1020',
+            '\tb.\tEquipment having all of the following:|1020',
+            '\t1.\tSpecially designed for military use; and|1440',
+            "\t2.\tSpecially designed for 'activities' relating to any of the following:|1440",
+            '\ta.\tItems specified by ML4.a.; or|1797',
+            '\tb.\tImprovised Explosive Devices (IEDs).|1800',
+            '\tNote 2\tML4.b. does not apply to hand-held devices.|1979',
+            '\tc.\tAircraft Missile Protection Systems (AMPS).|1020',
+        ]);
+        expect(items.get('ML4.c')?.text).toBe('Aircraft Missile Protection Systems (AMPS).');
+        expect(items.has('ML4.b.2.c')).toBe(false);
+    });
+});

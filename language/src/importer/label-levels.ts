@@ -24,8 +24,8 @@ export class LabelLevels {
      * The open level a label line goes under (undefined: none), and the label as that level's
      * list numbers it (the document's, unless it wrote the list in the other kind).
      */
-    parentOf(depth: number, label: string, indexFromTabs: number): { parentIndex: number | undefined; as: string } {
-        const byTabs = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label) ?? this.chooseParent(indexFromTabs, label);
+    parentOf(depth: number, label: string, indexFromTabs: number, left?: number): { parentIndex: number | undefined; as: string } {
+        const byTabs = this.underShallowItem(depth, label) ?? this.sameIndentParent(depth, label, left) ?? this.chooseParent(indexFromTabs, label);
         const parentIndex = this.deeperWhenTaken(byTabs, label, indexFromTabs);
         const as = parentIndex === undefined ? label : this.inListKind(parentIndex, label);
         if (as !== label) this.relabeledList = this.open[parentIndex!];
@@ -33,8 +33,8 @@ export class LabelLevels {
     }
 
     /** A label line was placed under `parent` at `depth` tabs. */
-    placed(depth: number, parent: ItemModel): void {
-        this.lastLabel = { depth, parent, paragraph: this.paragraphs };
+    placed(depth: number, parent: ItemModel, left?: number): void {
+        this.lastLabel = { depth, parent, paragraph: this.paragraphs, left };
     }
 
     /** A label line with fewer tabs than any item can have was placed as `item`. */
@@ -87,18 +87,24 @@ export class LabelLevels {
 
     /** How many paragraphs were read, and where the label line just before went (see sameIndentParent). */
     private paragraphs = 0;
-    private lastLabel: { depth: number; parent: ItemModel; paragraph: number } | undefined;
+    private lastLabel: { depth: number; parent: ItemModel; paragraph: number; left?: number } | undefined;
 
     /**
-     * A label line at the indentation of the label line right before it, continuing that line's
-     * list, is its sibling: the document indents them alike even where both are a tab off
+     * A label line at the indentation of the label line right before it (or before the notes
+     * after it), continuing that line's list, is its sibling: the document indents them alike even where both are a tab off
      * (6.A.5.b.2.b-c in 2004 at 6.A.5.b's depth; "c." would otherwise become 6.A.5.c).
      */
-    private sameIndentParent(depth: number, label: string): number | undefined {
+    private sameIndentParent(depth: number, label: string, left?: number): number | undefined {
         const last = this.lastLabel;
-        if (!last || last.paragraph !== this.paragraphs - 1 || last.depth !== depth) return undefined;
+        if (!last || last.depth !== depth) return undefined;
         const index = this.open.indexOf(last.parent);
         const previous = last.parent.children[last.parent.children.length - 1];
+        // Only notes between them (a Technical Note after ML9.a.2.a, then "\t\tb." at a.'s
+        // indentation, 2017): nothing was opened since, the line before's item is still the last
+        // open, and Word indents both alike (where it says: ML4.c after ML4.b.2.b and ML4.b's notes,
+        // all one tab in 2010, is indented less).
+        const nothingOpened = this.open.length === index + 2 && this.open[index + 1] === previous && left !== undefined && left === last.left;
+        if (last.paragraph !== this.paragraphs - 1 && !nothingOpened) return undefined;
         // A list the document writes in the other kind goes on in it ("a.", then "b. Not used since 2012").
         const relabeled = this.relabeledList === last.parent && isSuccessor(previous?.label ?? '', this.inListKind(index, label));
         return index >= 0 && previous && (isSuccessor(previous.label, label) || relabeled) ? index : undefined;

@@ -445,7 +445,7 @@ export class ItemTreeBuilder {
         }
         this.note = undefined;
         this.implicitList = undefined;
-        const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base);
+        const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base, paragraph.indent?.left);
         if (as !== label) {
             this.warn(paragraph, `label ${label}. at indentation ${depth} continues a list of the other kind; numbered ${as}.`);
             label = as;
@@ -456,7 +456,7 @@ export class ItemTreeBuilder {
             return;
         }
         this.placeItem(parentIndex, label, text, paragraph);
-        this.levels.placed(depth, this.open[parentIndex]);
+        this.levels.placed(depth, this.open[parentIndex], paragraph.indent?.left);
     }
 
     /**
