@@ -1274,3 +1274,21 @@ describe('a label at the indentation of the label before its notes (ML9.a.2, 200
         expect(items.has('ML4.b.2.c')).toBe(false);
     });
 });
+
+test('"\t\t2.\tb.\t..." repeats an open item\'s label before the next label of its list, and goes on there (ML8.a.2.b, 1997-2000)', () => {
+    const text = [
+        'ML8.\t"Military explosives" and fuels, as follows:',
+        '\ta.\tSubstances, as follows, and mixtures thereof:',
+        '\t\t1.\tSpherical aluminium powder with a particle size of 60 µm or less;',
+        '\t\t2.\tMetal fuels in particle form of any of the following:',
+        '\t\t\ta.\tMetals and mixtures thereof:',
+        '\t\t\t\t1.\tBeryllium in particle sizes of less than 60 µm;',
+        '\t\t2.\tb.\tMixtures, which contain any of the following:',
+        '\t\t\t\t1.\tZirconium in particle sizes of less than 60 µm;',
+    ].join('\n');
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (99) 1', fileId: 'WA-LIST-99-1', year: 1999 }, [part('munitions', text)], []).model.categories);
+    expect(items.get('ML8.a.2')!.text).toBe('Metal fuels in particle form of any of the following:');
+    expect(items.get('ML8.a.2.b')?.text).toBe('Mixtures, which contain any of the following:');
+    expect(items.get('ML8.a.2.b.1')?.text).toBe('Zirconium in particle sizes of less than 60 µm;');
+    expect(items.get('ML8.a.1')!.text).toBe('Spherical aluminium powder with a particle size of 60 µm or less;');
+});

@@ -153,6 +153,7 @@ export class ItemTreeBuilder {
         if (label && /^\d+$/.test(label[1]) && depth === 2 && this.group && this.category && !this.category.code.startsWith('ML') && (!this.note || this.nextEntryAfterNote(label[1])) && !this.entryPassed(label[1])) {
             return this.addCodeLine({ parts: [this.category.code, this.group.letter, label[1]], text: fields.slice(1).join(' ') }, paragraph);
         }
+        if (label && fields[0].endsWith('.') && fields.length > 2 && this.resumeUnderOpenItem(label[1], fields.slice(1), paragraph)) return;
         if (label && fields[0].endsWith('.') && fields.length > 1 && this.open.length > 0) {
             const firstSubLabel = fields.length > 2 && /^(?:1|a)\.$/.test(fields[1]);
             return this.addLabelLine(depth, label[1], fields.slice(1).join(' '), paragraph, firstSubLabel);
@@ -457,6 +458,23 @@ export class ItemTreeBuilder {
         }
         this.placeItem(parentIndex, label, text, paragraph);
         this.levels.placed(depth, this.open[parentIndex], paragraph.indent?.left);
+    }
+
+    /**
+     * "\t\t2.\tb.\tMixtures, ..." after ML8.a.2.a's sub-items (1997-2000): the label of an open
+     * item repeated before the next label of its own list, as a code line repeats a code, goes on
+     * with that item's list. True when the line was taken so.
+     */
+    private resumeUnderOpenItem(label: string, fields: string[], paragraph: SourceParagraph): boolean {
+        const sub = LABEL.exec(fields[0]);
+        if (!sub || !fields[0].endsWith('.') || this.note) return false;
+        const index = this.open.findIndex((item, i) => i > 0 && item.label === label);
+        const item = this.open[index];
+        const last = item?.children[item.children.length - 1];
+        if (!item || !last || !isSuccessor(last.label, sub[1]) || this.open.length <= index + 2) return false;
+        this.implicitList = undefined;
+        this.placeItem(index, sub[1], fields.slice(1).join(' '), paragraph);
+        return true;
     }
 
     /**
