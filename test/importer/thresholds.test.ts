@@ -312,6 +312,9 @@ describe('parameter names', () => {
         // "one" measures or counts what follows it like any number in words; "one or more linear axis" (singular) counts nothing.
         expect(read('specially designed to be fully charged or discharged in less than one second').conditions).toEqual(['time < 1']);
         expect(read('An "instantaneous bandwidth" of more than one octave').conditions).toEqual(['count:octave > 1']);
+        // Tens in words too; "for" before the phrase says how long, whatever was measured before it (9.A.1.c, 1997-2009).
+        expect(read('Designed to cruise at speeds exceeding Mach 1.2 for more than thirty minutes.').conditions).toEqual(['mach-number > 1.2', 'time > 30']);
+        expect(read('Sensors having more than twenty discrete elements').conditions).toEqual(['count:element > 20']);
         expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
         expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);

@@ -24,6 +24,9 @@ const GENERIC = new Set(['range', 'rate', 'size', 'output', 'input', 'field', 'l
  * before them: "frequency range" measures frequency, "sample rate" is its own parameter.
  */
 export function measureBefore(text: string, start: number): string | undefined {
+    // "cruise at speeds exceeding Mach 1.2 for more than thirty minutes": a phrase after "for"
+    // says how long; the measured word before it is another phrase's.
+    if (/\bfor\s*$/i.test(text.slice(0, start))) return undefined;
     // Parenthetical asides ("(1 MeV equivalent)", "(Tg)") are not what is measured.
     const clause = (text.slice(0, start).split(/[;:]/).pop() ?? '').replace(/\([^()]*\)/g, ' ');
     const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(singular);

@@ -13,7 +13,8 @@ const SUPERSCRIPTS: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2',
 // A power of ten alone, "10^-14 J" or flattened "10-14 J", before the usual decimal forms; a ± before
 // a tolerance ("less than ± 2.5%") is outside the number (the bound is on its magnitude).
 /** Numbers the documents write as words, when they count something. */
-const WORD_NUMBERS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12' };
+const WORD_NUMBERS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+    fifteen: '15', eighteen: '18', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60' };
 
 // A signed level ("+20 dBm") keeps its value. Numbers written as words ("more than four nitro
 // groups") count things only; see readQuantity.
