@@ -305,6 +305,14 @@ describe('renumbering', () => {
         expect(kinds(diff)).toContain('added 3A001.c');
     });
 
+    test('British and American spellings are one word when siblings are aligned (3.A.2.d.2 -> d.5, 2010: "synthesised" -> "synthesized")', () => {
+        const before = list(entry('item a "Signal generators rated to generate a pulse duration of less than 100 ns;"\nitem b "A maximum synthesised frequency exceeding 43.5 GHz;"\nitem c "A frequency switching time as specified by any of the following:"'));
+        const after = list(entry('item a "Specified to generate a pulse duration of less than 100 ns anywhere within the synthesized frequency range;"\nitem b "An output power exceeding 100 mW (20 dBm) anywhere within the synthesized frequency range exceeding 43.5 GHz but not exceeding 70 GHz;"\nitem c "A frequency switching time as specified by any of the following:"\nitem d "A maximum synthesized frequency exceeding 70 GHz;"'));
+        const renumbered = (diff: ListDiff) => diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`);
+        expect(renumbered(diffLists(before, after))).toEqual(['3A001.b -> 3A001.d']);
+        expect(renumbered(diffLists(after, before))).toEqual(['3A001.d -> 3A001.b']);
+    });
+
     test('an item whose text moved into the first sub-item of a new list under its code is that sub-item (6.C.5 -> 6.C.5.a, 2014); and back', () => {
         const before = list(entry('item e `Synthetic crystalline "laser" host material in unfinished form as follows:` {\n item a "Titanium doped sapphire."\n}'));
         const after = list(entry('item e `"Laser" materials as follows:` {\n item a `Synthetic crystalline "laser" host material in unfinished form as follows: Titanium doped sapphire.`\n item b "Rare-earth-metal doped double-clad fibres;"\n}'));

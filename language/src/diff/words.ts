@@ -107,6 +107,15 @@ export function textSimilarity(a: string | undefined, b: string | undefined): nu
     return (2 * shared) / (countsA.total + countsB.total);
 }
 
+/**
+ * One spelling for the British and American forms of a word ("synthesised" and "synthesized",
+ * "analyse" and "analyze"), which the documents mix from one edition to the next: for similarity
+ * they are one word. (Both texts are keyed alike, so "noise" and "precise" still match themselves.)
+ */
+function spellingKey(word: string): string {
+    return word.length < 6 ? word : word.replace(/([iy])s(e|ed|es|ing|ation|ations|er|ers)(\W*)$/, '$1z$2$3');
+}
+
 const wordCountCache = new Map<string, { counts: Map<string, number>; total: number }>();
 
 /** How often each compared word occurs in the text (kept, as the matcher asks for each text many times). */
@@ -114,7 +123,7 @@ function wordCounts(text: string | undefined): { counts: Map<string, number>; to
     const source = text ?? '';
     let entry = wordCountCache.get(source);
     if (entry === undefined) {
-        const words = comparedWords(source);
+        const words = comparedWords(source).map(spellingKey);
         const counts = new Map<string, number>();
         for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
         entry = { counts, total: words.length };
