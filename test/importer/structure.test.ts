@@ -8,7 +8,7 @@ import { heldByValidation, importAndCheck, validateCld, writeFileAtomically } fr
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
-import { namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
+import { isContinuation, namedCodes, pageContinuation, parseNoteStart } from '../../language/src/importer/notes.js';
 import { parseCodesField, parseTierList } from '../../language/src/importer/tier-lists.js';
 import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
 import { splitCatdocMargins, toParagraphs } from '../../language/src/importer/word-reader.js';
@@ -149,6 +149,10 @@ describe('finding parts and editions', () => {
         expect(parseNoteStart('Note 1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note 1' });
         expect(parseNoteStart('Note1\tText')).toEqual({ kind: 'note', text: 'Text', heading: 'Note1' });
         expect(parseNoteStart('Technial Note\tText')).toEqual({ kind: 'technical-note', text: 'Text', heading: 'Technical Note' });
+        // "Technical Notes (cont.)" at the top of a page (3.A.1.e.1 and 9.E.3, 2016) goes on with the notes, brackets and all.
+        expect(isContinuation(parseNoteStart('Technical Notes (cont.)')!)).toBe(true);
+        expect(isContinuation(parseNoteStart('Note 2 cont.')!)).toBe(true);
+        expect(isContinuation(parseNoteStart('Note\t(Continuous wave lasers)')!)).toBe(false);
         // A footnote mark after the number (ML8's "Note 1∗", 2017): the heading "Note 1 cont." continues.
         expect(parseNoteStart('Note 1\u2217\tML8. does not apply to')).toEqual({ kind: 'decontrol-note', text: 'ML8. does not apply to', heading: 'Note 1' });
         expect(parseNoteStart('\tN.B.1.\tText')).toEqual({ kind: 'nb', text: 'Text', heading: 'N.B.1.' });
@@ -1291,4 +1295,14 @@ test('"\t\t2.\tb.\t..." repeats an open item\'s label before the next label of i
     expect(items.get('ML8.a.2.b')?.text).toBe('Mixtures, which contain any of the following:');
     expect(items.get('ML8.a.2.b.1')?.text).toBe('Zirconium in particle sizes of less than 60 µm;');
     expect(items.get('ML8.a.1')!.text).toBe('Spherical aluminium powder with a particle size of 60 µm or less;');
+});
+
+test('a code line for an item that already has text says so: the text before it went to the wrong item', () => {
+    const text = [
+        '3.\tA.\t1.\tElectronic items as follows:',
+        '\t\t\ta.\tGeneral purpose integrated circuits;',
+        '3.\tA.\t1.\ta.\tGeneral purpose integrated circuits, as follows:',
+    ].join('\n');
+    const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 3)], []);
+    expect(edition.model.warnings.map(w => w.message)).toContain('3.A.1.a appears twice; the second text is added to the first');
 });

@@ -41,7 +41,8 @@ function headingOf(head: string): string {
 /** "Note 2 cont." or "Note 3 to 6.A.3.b.4.b. cont." at the top of a page: the note goes on. */
 export function isContinuation(note: ParsedNote): boolean {
     // "Note a. cont.": the note goes on inside its list item a.
-    return /^(?:to\s+\S+\s+|[a-z0-9]{1,2}\.\s+)?(?:contd|cont|continued)\.?$/i.test(note.text);
+    // "Technical Notes (cont.)" (3.A.1.e.1, 2016): in brackets too.
+    return /^(?:to\s+\S+\s+|[a-z0-9]{1,2}\.\s+)?(?:contd|cont|continued)\.?$|^\((?:contd|cont|continued)\.?\)$/i.test(note.text);
 }
 
 const CODE_PREFIX = String.raw`(?:(?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.\s?[a-z0-9]+)*\.?\s+)`;

@@ -422,6 +422,7 @@ export class ItemTreeBuilder {
             chain.push(child);
             current = child;
         }
+        if (text && current.text) this.warn(paragraph, `${current.code} appears twice; the second text is added to the first`);
         if (text) setItemText(current, text);
         this.indents.record(current, chain[chain.length - 2], paragraph);
         this.indents.childPlaced(chain[chain.length - 2]);
