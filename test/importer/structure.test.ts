@@ -13,6 +13,7 @@ import { parseCodesField, parseTierList } from '../../language/src/importer/tier
 import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
 import { splitCatdocMargins, toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
+import { parseCodeLine } from '../../language/src/importer/labels.js';
 
 const part = (kind: SourcePart['kind'], text: string, category?: number): SourcePart => ({ kind, category, file: `${kind}.doc`, paragraphs: toParagraphs(text, `${kind}.doc`) });
 
@@ -1305,4 +1306,8 @@ test('a code line for an item that already has text says so: the text before it 
     ].join('\n');
     const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 3)], []);
     expect(edition.model.warnings.map(w => w.message)).toContain('3.A.1.a appears twice; the second text is added to the first');
+});
+
+test('a label with a space before its dot is still a code part ("5.<tab>A.<tab>1.<tab>b .<tab>5.", 1997)', () => {
+    expect(parseCodeLine(['5.', 'A.', '1.', 'b .', '5.', 'Being radio equipment'])).toEqual({ parts: ['5', 'A', '1', 'b', '5'], text: 'Being radio equipment' });
 });

@@ -35,7 +35,8 @@ export function parseCodeLine(fields: string[]): CodeLine | undefined {
 /** One tab-separated field of a code: `3.`, `A.`, `12.`, `ab.`, `ML8.`, or a dotted run `3.A.1.a.`. */
 function splitCodeField(field: string, first: boolean): string[] | undefined {
     if (first && ML_PART.test(field)) return [field];
-    if (/^[0-9A-Za-z]{1,3}\.$/.test(field)) return [field.slice(0, -1)];
+    // "b ." with a space before its dot (5.A.1.b.5, 1997) is "b.".
+    if (/^[0-9A-Za-z]{1,3} ?\.$/.test(field)) return [field.slice(0, -1).trim()];
     // "ML 7. i." with a space after ML (2003) is ML7.i as "ML7.i." is.
     if (/^(\d|ML\s?\d{1,2})(\.\s?[0-9A-Za-z]{1,3})+\.?$/.test(field)) return field.replace(/\.$/, '').split('.').map(p => p.trim());
     // Two parts in one field, as "A. 11." in "9.\tA. 11.\tRamjet..." (1997-2000).
