@@ -1311,3 +1311,23 @@ test('a code line for an item that already has text says so: the text before it 
 test('a label with a space before its dot is still a code part ("5.<tab>A.<tab>1.<tab>b .<tab>5.", 1997)', () => {
     expect(parseCodeLine(['5.', 'A.', '1.', 'b .', '5.', 'Being radio equipment'])).toEqual({ parts: ['5', 'A', '1', 'b', '5'], text: 'Being radio equipment' });
 });
+
+test('a label line taken for an item whose code line comes next was the open note\'s next line (6.A.4.a.1\'s Technical Notes, 2025)', () => {
+    const text = [
+        '6.\tA.\t4.\tOptical equipment and components, as follows:',
+        '\t\t\ta.\tOptical mirrors (reflectors) as follows:',
+        "6.\tA.\t4.\ta.\t1.\t'Deformable mirrors' having an active optical aperture greater than 10 mm;",
+        'Technical Notes',
+        'For the purposes of 6.A.4.a.1.:',
+        "1.\t'Deformable mirrors' are mirrors having any of the following:",
+        'a.\tA single continuous optical reflecting surface; or',
+        'b.\tMultiple optical reflecting elements.',
+        "2.\t'Deformable mirrors' are also known as adaptive optic mirrors.",
+        '6.\tA.\t4.\ta.\t2.\tLightweight monolithic mirrors having a total mass exceeding 10 kg;',
+    ].join('\n');
+    const edition = buildEdition({ listId: 'WA-LIST (25) 1', fileId: 'WA-LIST-25-1', year: 2025 }, [part('category', text, 6)], []);
+    const items = indexItems(edition.model.categories);
+    expect(items.get('6.A.4.a.2')!.text).toBe('Lightweight monolithic mirrors having a total mass exceeding 10 kg;');
+    expect(items.get('6.A.4.a.1')!.notes.map(n => n.text.split('\n').pop())).toEqual(["2. 'Deformable mirrors' are also known as adaptive optic mirrors."]);
+    expect(edition.model.warnings.map(w => w.message).filter(m => /twice/.test(m))).toEqual([]);
+});

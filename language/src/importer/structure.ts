@@ -76,6 +76,8 @@ export class ItemTreeBuilder {
     /** The item whose text announces the table being read ("the following table"), if any. */
     private tableOwner: { category: CategoryModel; item: ItemModel } | undefined;
     private readonly mlRoots = new Map<string, ItemModel>();
+    /** Items placed from a bare label line while a note was open, with that note (see openPath). */
+    private readonly labelAfterNote = new WeakMap<ItemModel, NoteModel>();
     /** Runs of notes after the last sub-item, and numbered notes in series (note-runs.ts). */
     private readonly runs = new NoteRuns(() => itemsCreated);
     /** Which open item a label line goes under (label-levels.ts). */
@@ -422,7 +424,17 @@ export class ItemTreeBuilder {
             chain.push(child);
             current = child;
         }
-        if (text && current.text) this.warn(paragraph, `${current.code} appears twice; the second text is added to the first`);
+        const misread = text && current.text && current.children.length === 0 ? this.labelAfterNote.get(current) : undefined;
+        if (misread) {
+            // The code line says where the item begins: the label line taken for it was the next
+            // line of the note open before it ("2. 'Deformable mirrors' are also known as ...",
+            // 6.A.4.a.1's Technical Notes, 2025).
+            misread.text = `${misread.text}\n${current.label}. ${current.text}`;
+            current.text = undefined;
+            current.thresholds = [];
+        } else if (text && current.text) {
+            this.warn(paragraph, `${current.code} appears twice; the second text is added to the first`);
+        }
         if (text) setItemText(current, text);
         this.indents.record(current, chain[chain.length - 2], paragraph);
         this.indents.childPlaced(chain[chain.length - 2]);
@@ -445,6 +457,7 @@ export class ItemTreeBuilder {
             this.addLabelLine(depth, label, '', paragraph);
             return this.addLabelLine(depth + 1, subLabel, rest, paragraph);
         }
+        const noteBefore = this.note;
         this.note = undefined;
         this.implicitList = undefined;
         const { parentIndex, as } = this.levels.parentOf(depth, label, depth - base, paragraph.indent?.left);
@@ -458,6 +471,7 @@ export class ItemTreeBuilder {
             return;
         }
         this.placeItem(parentIndex, label, text, paragraph);
+        if (noteBefore) this.labelAfterNote.set(this.open[this.open.length - 1], noteBefore);
         this.levels.placed(depth, this.open[parentIndex], paragraph.indent?.left);
     }
 
@@ -535,6 +549,7 @@ export class ItemTreeBuilder {
         this.note = undefined;
         this.implicitList = undefined;
         this.placeItem(parentIndex, label, text, paragraph);
+        if (note) this.labelAfterNote.set(this.open[this.open.length - 1], note);
         this.levels.placedShallow(splitFields(paragraph.text).depth, this.open[this.open.length - 1]);
     }
 
