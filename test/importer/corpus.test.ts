@@ -134,11 +134,11 @@ function nameProblems(name: string, dimension: string, phrases: string[]): strin
     if (dimension === 'count') {
         // "more than 5 tunable resonators" counts resonators: the plural name is in the phrase, or
         // its singular after a 1 ("greater than 1 octave", "more than one octave", "at least one
-        // vinylether", 'more than one internal "laser"').
+        // vinylether", 'more than one internal "laser"', "at least one additional alloying element").
         const noun = name.replace(/_/g, ' ');
         // A chain of carbon atoms is counted as a chemist writes it ("equal to or less than C10").
         // A level numbered after its noun counts levels too ("above level 256", QAM).
-        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (noun === 'carbon atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b(?:1|one)(?: \w+)? ["']?${one}\b|\b${one} \d`).test(phrase.toLowerCase()));
+        const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (noun === 'carbon atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b(?:1|one)(?: [\w-]+){0,2} ["']?${one}\b|\b${one} \d`).test(phrase.toLowerCase()));
         const wrong = phrases.find(p => !counts(p));
         if (wrong !== undefined) problems.push(`counts '${noun}', not in "${wrong}"`);
     }

@@ -315,6 +315,15 @@ describe('parameter names', () => {
         // Tens in words too; "for" before the phrase says how long, whatever was measured before it (9.A.1.c, 1997-2009).
         expect(read('Designed to cruise at speeds exceeding Mach 1.2 for more than thirty minutes.').conditions).toEqual(['mach-number > 1.2', 'time > 30']);
         expect(read('Sensors having more than twenty discrete elements').conditions).toEqual(['count:element > 20']);
+        // "at least one" of a singular noun counts it (1.C.2.a.2, 3.C.6); "at least one of the following" counts nothing.
+        expect(read('and at least one additional alloying element;').conditions).toEqual(['count:element >= 1']);
+        expect(read('with at least one epitaxial layer of silicon carbide').conditions).toEqual(['count:layer >= 1']);
+        expect(read('having at least one of the following:').conditions).toEqual([]);
+        // A quoted measure between the number and "or less", the unit before it (7.A.3.a.1-3).
+        const limits = (text: string) => read(text).thresholds.map(t => `${t.comparator} ${t.value!.value} ${t.value!.unit}`);
+        expect(limits('0.8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better);')).toEqual(['<= 0.8 kn']);
+        expect(limits('Total drift of 1 nautical mile "CEP" or less (better) in a 24 hr period;')).toEqual(['<= 1 nmi']);
+        expect(limits('0.5% distanced travelled "CEP" or less (better); or')).toEqual(['<= 0.5 %']);
         expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
         expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);

@@ -58,7 +58,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
     [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
     [/^(k|M|G)?(?:ohms?|Ω)[\s.-]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
-    [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
+    [/^nautical miles? per hour\b(?:\s?\(nm\/hr\))?/i, 'kn'], [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",
     // "130 micro g", "50,000 feet", "700 rpm", "47 poise", "0.77 meq/g", "3 bit/sec/Hz").

@@ -87,6 +87,10 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
     // The counted thing a quoted term: 'one or more "superconductive" \'filaments\'' (1.C.5.b).
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?:["“][a-z][a-z -]*["”]\s)?['‘](?<counted>[a-z][a-z-]*(?<!i)s)['’]`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
+    // "and at least one additional alloying element", "at least one epitaxial layer of": one or more
+    // of a singular noun (1.C.2.a.2, 3.C.6); not "at least one of the following".
+    { pattern: /\bat least (?<an>one)\s(?!of\b)(?<counted>(?:[a-z][a-z-]*\s){0,2}?[a-z][a-z-]{2,})(?=\s(?:of|in|on|with|for|that|which|per|and|or|to|at|from|containing|having|being)\b|\s?[;,.:()]|$)/giu,
+        bounds: a => [c('>=', a)], read: groups => singularCount(groups.counted.toLowerCase()) },
     // A band written as its two ends: "Operating in the 1.5 MHz to 87.5 MHz band" (5.E.1.c.4.c).
     { pattern: new RegExp(String.raw`\b(?:in|within|over) the\s${QA}\s?(?:to|-|–)\s?${QB}\s(?:band|range)\b`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     // A modulation's level: "quadrature-amplitude-modulation (QAM) techniques above level 256" (5.B.1.b.4).
@@ -116,9 +120,25 @@ const PATTERNS: PhrasePattern[] = [
     // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
+    // A quoted measure between the number and "or less": '0.8 nautical miles per hour "Circular Error
+    // Probable" ("CEP") rate or less (better)', '0.5% distanced travelled "CEP" or less' (7.A.3.a).
+    { pattern: new RegExp(String.raw`${QA}\s(?<tail>(?:(?:[a-z]{3,}|\([^()"“”]{1,12}\))\s){0,4})["“][^"”]{1,40}["”](?:\s\(["“][^"”]{1,10}["”]\))?(?:\s[a-z]{4,})?\sor (?:less|lower|smaller)\b`, 'gu'), bounds: a => [c('<=', a)],
+        // The unit is read from the words after the number, not from what follows "or less".
+        read: groups => {
+            const quantity = readQuantity(groups.an, groups.au, ` ${groups.tail}`);
+            // Those words are inside the phrase already: it does not reach past its end.
+            return quantity && { ...quantity, unusedTail: 0 };
+        } },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA}`, 'giu'), bounds: a => [c('>', a)] },
     { pattern: new RegExp(String.raw`${BELOW}\s${QA}`, 'giu'), bounds: a => [c('<', a)] },
 ];
+
+/** One of a singular noun, the last word of `phrase` ("additional alloying element" counts elements). */
+function singularCount(phrase: string): ReadQuantity | undefined {
+    const noun = phrase.split(' ').pop()!;
+    if (/(?:ing|ed|ly)$/.test(noun) || ['the', 'any', 'all', 'each', 'such', 'more', 'other'].includes(noun)) return undefined;
+    return { quantity: { value: '1' }, dimension: `count:${noun}`, guessed: false, unusedTail: 0 };
+}
 
 /** Comparative words followed by a number: what the report counts as a threshold phrase seen. */
 const PHRASE_SEEN = new RegExp(String.raw`(?:${AT_MOST}|${AT_LEAST}|${ABOVE}|${BELOW}|\bfrom|\bbetween)\s${NUMBER}|${NUMBER}\s?\S*\sor (?:less|lower|smaller|shorter|fewer|more|greater|higher|larger|longer)\b`, 'giu');
