@@ -305,6 +305,14 @@ describe('renumbering', () => {
         expect(kinds(diff)).toContain('added 3A001.c');
     });
 
+    test('an item whose whole text is written inside the first sub-item of a new list under its code is that sub-item (1.C.10.c.1 -> c.1.a, 2019)', () => {
+        const before = list(entry('item c "Inorganic fibrous or filamentary materials having all of the following:" {\n item 1 "Specific modulus exceeding 2.54 x 10^6 m; and"\n item 2 "Melting point exceeding 1,922 K;"\n}'));
+        const after = list(entry('item c "Inorganic fibrous or filamentary materials having all of the following:" {\n item 1 "Having any of the following:" {\n  item a "Composed of 50% or more by weight silicon dioxide and having a specific modulus exceeding 2.54 x 10^6 m; or"\n  item b "Not specified in 1.C.10.c.1.a. and having a specific modulus exceeding 5.6 x 10^6 m; and"\n }\n item 2 "Melting point exceeding 1,922 K;"\n}'));
+        const renumbered = (diff: ListDiff) => diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`);
+        expect(renumbered(diffLists(before, after))).toEqual(['3A001.c.1 -> 3A001.c.1.a']);
+        expect(renumbered(diffLists(after, before))).toEqual(['3A001.c.1.a -> 3A001.c.1']);
+    });
+
     test('British and American spellings are one word when siblings are aligned (3.A.2.d.2 -> d.5, 2010: "synthesised" -> "synthesized")', () => {
         const before = list(entry('item a "Signal generators rated to generate a pulse duration of less than 100 ns;"\nitem b "A maximum synthesised frequency exceeding 43.5 GHz;"\nitem c "A frequency switching time as specified by any of the following:"'));
         const after = list(entry('item a "Specified to generate a pulse duration of less than 100 ns anywhere within the synthesized frequency range;"\nitem b "An output power exceeding 100 mW (20 dBm) anywhere within the synthesized frequency range exceeding 43.5 GHz but not exceeding 70 GHz;"\nitem c "A frequency switching time as specified by any of the following:"\nitem d "A maximum synthesized frequency exceeding 70 GHz;"'));

@@ -28,7 +28,7 @@
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
-import { normaliseText, sharesTellingWord, tellingWordsWithin, textSimilarity } from './words.js';
+import { containedIn, normaliseText, sharesTellingWord, tellingWordsWithin, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
@@ -271,10 +271,15 @@ class Matcher {
             // follows:" over "Mechanical streak cameras ..." in 2014 is 2013's "Mechanical or
             // electronic streak cameras, having writing speeds exceeding 10 mm/µs", split in two).
             const clear = (score: number) => score >= NESTED_SIMILARITY && score >= here + NESTED_MARGIN;
-            const down = clear(downScore) && !tellingWordsWithin(newItem.text, oldItem.text, RESTATING_WORDS);
-            const up = clear(upScore) && !tellingWordsWithin(oldItem.text, newItem.text, RESTATING_WORDS);
-            if (down && !clear(upScore)) this.nest(oldItem, downChild!);
-            else if (up && !clear(downScore)) this.nest(upChild!, newItem);
+            // Or the whole of the one text written inside the other, where the item holding the code
+            // shares little with it: 2018's 1.C.10.c.1 "'Specific modulus' exceeding 2.54 x 10⁶ m"
+            // is 2019's c.1.a "Composed of 50% or more by weight silicon dioxide and having a
+            // 'specific modulus' exceeding 2.54 x 10⁶ m", under a new heading "Having any of the following:".
+            const within = (part: FlatItem, whole: FlatItem | undefined) => free(whole) && here < NESTED_MARGIN && containedIn(part.text, whole.text);
+            const down = (clear(downScore) || within(oldItem, downChild)) && !tellingWordsWithin(newItem.text, oldItem.text, RESTATING_WORDS);
+            const up = (clear(upScore) || within(newItem, upChild)) && !tellingWordsWithin(oldItem.text, newItem.text, RESTATING_WORDS);
+            if (down && !up) this.nest(oldItem, downChild!);
+            else if (up && !down) this.nest(upChild!, newItem);
         }
     }
 
