@@ -51,6 +51,10 @@ describe('one hand-made pair per change kind', () => {
         const glossed = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "For the purpose of 3A001.a, \'library\' (parametric technical database) means a collection of technical information." }')}`);
         const defined = list(`definitions {\n term "Library" "A collection of technical information."\n}\n${base}`);
         expect(diffLists(glossed, defined).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBe('3A001.a');
+        // A colon or a dash after the term ("'Hard selectors': data or set of data", 5.A.1.j.2, 2018).
+        const colon = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Hard selectors\': data or set of data, related to an individual." }')}`);
+        const hard = list(`definitions {\n term "Hard selectors" "Data or set of data, related to an individual."\n}\n${base}`);
+        expect(diffLists(colon, hard).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBe('3A001.a');
         // A term no note defines says nothing more.
         const plain = diffLists(list(`definitions {\n term "laser" "Coherent light."\n}\n${base}`), list(base));
         expect(plain.changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();

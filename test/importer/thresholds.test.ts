@@ -324,6 +324,7 @@ describe('parameter names', () => {
         expect(limits('0.8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better);')).toEqual(['<= 0.8 kn']);
         expect(limits('Total drift of 1 nautical mile "CEP" or less (better) in a 24 hr period;')).toEqual(['<= 1 nmi']);
         expect(limits('0.5% distanced travelled "CEP" or less (better); or')).toEqual(['<= 0.5 %']);
+        expect(limits("0.8 nautical miles per hour (nm/hr) 'Circular Error Probable' ('CEP') rate or less (better);")).toEqual(['<= 0.8 kn']);
         expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);
         expect(read('Five or more axes;').conditions).toEqual(['count:axe >= 5']);

@@ -315,7 +315,8 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         const term = change.code.toLowerCase();
         const definedBy = (text: string) => {
             // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
-            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?,?\\s+(?:means|is|are|refers to|consists? of)\\b`));
+            // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
+            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of)\\b|\\s*:\\s|\\s+[-–—]\\s)`));
             return at >= 0;
         };
         const item = items.find(i => i.notes.some(n => definedBy(n.text)));

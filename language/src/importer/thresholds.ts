@@ -122,7 +122,7 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
     // A quoted measure between the number and "or less": '0.8 nautical miles per hour "Circular Error
     // Probable" ("CEP") rate or less (better)', '0.5% distanced travelled "CEP" or less' (7.A.3.a).
-    { pattern: new RegExp(String.raw`${QA}\s(?<tail>(?:(?:[a-z]{3,}|\([^()"“”]{1,12}\))\s){0,4})["“][^"”]{1,40}["”](?:\s\(["“][^"”]{1,10}["”]\))?(?:\s[a-z]{4,})?\sor (?:less|lower|smaller)\b`, 'gu'), bounds: a => [c('<=', a)],
+    { pattern: new RegExp(String.raw`${QA}\s(?<tail>(?:(?:[a-z]{3,}|\([^()"“”]{1,12}\))\s){0,4})['‘"“][^'’"”]{1,40}['’"”](?:\s\(['‘"“][^'’"”]{1,10}['’"”]\))?(?:\s[a-z]{4,})?\sor (?:less|lower|smaller)\b`, 'gu'), bounds: a => [c('<=', a)],
         // The unit is read from the words after the number, not from what follows "or less".
         read: groups => {
             const quantity = readQuantity(groups.an, groups.au, ` ${groups.tail}`);
