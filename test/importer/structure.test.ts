@@ -1331,3 +1331,10 @@ test('a label line taken for an item whose code line comes next was the open not
     expect(items.get('6.A.4.a.1')!.notes.map(n => n.text.split('\n').pop())).toEqual(["2. 'Deformable mirrors' are also known as adaptive optic mirrors."]);
     expect(edition.model.warnings.map(w => w.message).filter(m => /twice/.test(m))).toEqual([]);
 });
+
+test('"Note 1 ..." lines of a Sensitive List entry point at the item\'s own notes and are no text of the list\'s note (6.A.3.b.4, 2014)', () => {
+    const sl = ['THE SENSITIVE LIST', 'Category 3\t\t', '3.A.1.a.3.\tDevices...\t', '\ta.\tWith a clock frequency exceeding 80 MHz;\t', 'Note 1 ...', 'Note 2 ...'].join('\n');
+    const edition = buildEdition({ listId: 'WA-LIST (14) 2', fileId: 'WA-LIST-14-2', year: 2014 }, [part('category', CAT3, 3), part('sensitive', sl)], []);
+    const items = indexItems(edition.model.categories);
+    expect(items.get('3.A.1.a.3')!.notes.at(-1)!.text).toBe('Sensitive List: Devices...\na. With a clock frequency exceeding 80 MHz;');
+});

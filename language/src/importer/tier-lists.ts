@@ -197,7 +197,9 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             addTier(item, tier);
             if (tier === 'very-sensitive') addTier(item, 'sensitive');
             if (hasOwnConditions(entry, item, itemsAbove(code, items))) {
-                const text = [entry.text, ...entry.detail].join('\n');
+                // "Note 1 ..." lines only point at the item's own notes, which the item has: not the list's
+                // text (6.A.3.b.4 in 2014, where 2013 wrote them after the code and they were not lines).
+                const text = [entry.text, ...entry.detail.filter(line => !NOTE_PLACEHOLDER.test(line.trim()))].join('\n');
                 const note = `${listName}: ${text}`;
                 if (!item.notes.some(n => n.text === note)) item.notes.push({ kind: 'note', text: note });
             }
@@ -291,6 +293,9 @@ function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemMode
 
 /** "Note 1 ...", "Note 5" alone: the list points at the item's own notes (6.A.3.b.4, 2010 SL). */
 const NOTE_REFERENCE = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)?\s*$/i;
+
+/** "Note 1 ..." with its dots: a placeholder for the item's note, never text of the list's own. */
+const NOTE_PLACEHOLDER = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)\s*$/i;
 
 /** A number none of the items writes is a limit of the list's own ("below 5 kHz" for the item's "below 10 kHz"). */
 function hasOwnNumbers(line: string, items: ItemModel[]): boolean {
