@@ -645,12 +645,12 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(items.get('2.E.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Technology" for the "development" of equipment as follows:\na. Machine tools for turning;\nb. Machine tools for milling;']);
     });
 
-    test('after a page header "Category 2" in the middle of category 2, an entry that repeats its code before a sub-label path ("2.D.1.\tb.2.") goes on (2010 SL)', () => {
+    test('after a page header "Category 2" in the middle of category 2, an entry that repeats its code before a sub-label path ("2.D.1.\tb.2.") goes on, its line numbered by its own label (2010 SL)', () => {
         const cat2 = ['2.\tD.\tSOFTWARE', '2.\tD.\t1.\t"Software" for the "development" of equipment specified by 2.A. or 2.B.'].join('\n');
         const sl = ['Category 2', '2.D.1.\t"Software" for equipment as follows:', 'b.\tMachine tools for milling having any of the following:',
             '1.a.\tPositioning accuracy of 3.6 µm; and', 'Category 2', '2.D.1.\tb.2.\tFive or more axes;', 'c.\tElectrical discharge machines.'].join('\n');
         const items = indexItems(buildEdition({ listId: 'WA-LIST (10) 1', fileId: 'WA-LIST-10-1', year: 2010 }, [part('category', cat2, 2), part('sensitive', sl)], []).model.categories);
-        expect(items.get('2.D.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Software" for equipment as follows:\nb. Machine tools for milling having any of the following:\n1.a. Positioning accuracy of 3.6 µm; and\nb.2. Five or more axes;\nc. Electrical discharge machines.']);
+        expect(items.get('2.D.1')!.notes.map(n => n.text)).toEqual(['Sensitive List: "Software" for equipment as follows:\nb. Machine tools for milling having any of the following:\n1.a. Positioning accuracy of 3.6 µm; and\n2. Five or more axes;\nc. Electrical discharge machines.']);
     });
 
     test('table rows whose texts came out on one code line go back to their codes; an entry quoting a path ("Hydrophones...When designed...") means the item it quotes (2004)', () => {
@@ -1337,4 +1337,22 @@ test('"Note 1 ..." lines of a Sensitive List entry point at the item\'s own note
     const edition = buildEdition({ listId: 'WA-LIST (14) 2', fileId: 'WA-LIST-14-2', year: 2014 }, [part('category', CAT3, 3), part('sensitive', sl)], []);
     const items = indexItems(edition.model.categories);
     expect(items.get('3.A.1.a.3')!.notes.at(-1)!.text).toBe('Sensitive List: Devices...\na. With a clock frequency exceeding 80 MHz;');
+});
+
+test('a Sensitive List entry goes on where a line repeats its code, or a sub-item\'s, before a sub-label (2.E.1 in 2001, 2.E.2 in 2014)', () => {
+    const entries = parseTierList(toParagraphs([
+        'Category 2',
+        '\t2.E.1.\t"Technology" for the "development" of the following equipment:',
+        'a.\tMachine tools for turning;',
+        '\t2.E.1.\tb.\tMachine tools for milling, having any of the following:',
+        '1.\tThree linear axes; or',
+        '2.E.1.b.\t2.\tFive or more axes;',
+        '\t2.E.1.\tc.\tElectrical discharge machines (EDM)....',
+        '\t2.E.2.\t"Technology" for the "production" of the following equipment:',
+        '\t2.E.2.\tb.\t2.\tSpecified by 2.B.1.b.2.a.;',
+    ].join('\n'), 'sl.doc'));
+    expect(entries.map(e => [e.codes.join(' '), [e.text, ...e.detail].join(' / ')])).toEqual([
+        ['2.E.1', '"Technology" for the "development" of the following equipment: / a. Machine tools for turning; / b. Machine tools for milling, having any of the following: / 1. Three linear axes; or / 2. Five or more axes; / c. Electrical discharge machines (EDM)....'],
+        ['2.E.2', '"Technology" for the "production" of the following equipment: / 2. Specified by 2.B.1.b.2.a.;'],
+    ]);
 });

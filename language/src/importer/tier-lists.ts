@@ -90,9 +90,13 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
             if (leading) {
                 const text: string[] = leading.rest ? [leading.rest] : [];
                 while (i + 1 < fields.length && !leadingCodes(fields[i + 1]) && !isHeading(fields[i + 1])) text.push(fields[++i]);
-                if (broken && broken.codes.join() === leading.codes.join() && /^(?:[a-z]{1,2}|\d{1,3})(?:\.(?:[a-z]{1,2}|\d{1,3}))*\.$/.test(text[0] ?? '')) {
-                    current = broken;
-                    if (text.length > 0) current.detail.push(cleanFields(text.join('\t')));
+                // (Also with no header between: "2.E.2.<tab>b.<tab>2.<tab>Specified by ..." in the 2014 SL,
+                // "2.E.1.b.<tab>2.<tab>Five or more axes" then "2.E.1.<tab>c.<tab>Electrical ..." in 2001.)
+                const resumed = /^(?:[a-z]{1,2}|\d{1,3})(?:\.(?:[a-z]{1,2}|\d{1,3}))*\.$/.test(text[0] ?? '') ? resumedEntry(leading.codes, broken, entries) : undefined;
+                if (resumed) {
+                    current = resumed;
+                    // The labels above the line's own were written to say where it goes: "b. 2. Specified" is line 2. of b.
+                    if (text.length > 0) current.detail.push(cleanFields(text.join('\t')).replace(/^(?:(?:[a-z]{1,2}|\d{1,3})\.\s*)+?(?=(?:[a-z]{1,2}|\d{1,3})\.\s+\S)/, ''));
                 } else {
                     current = { codes: leading.codes, text: cleanFields(text.join('\t')), detail: [], where: paragraph.where };
                     entries.push(current);
@@ -146,6 +150,17 @@ function splitTableRows(entries: TierListEntry[]): void {
         if (pieces.length === k + 1) pieces.forEach((piece, n) => Object.assign(entries[i + n], piece));
         i += k;
     }
+}
+
+/**
+ * The entry a code line with a sub-label goes on with: the one a page header broke off, else one
+ * of the last few entries, whose code it repeats or names a sub-item of.
+ */
+function resumedEntry(codes: string[], broken: TierListEntry | undefined, entries: TierListEntry[]): TierListEntry | undefined {
+    if (codes.length !== 1) return undefined;
+    const continues = (entry: TierListEntry) => entry.codes.length === 1 && (codes[0] === entry.codes[0] || codes[0].startsWith(`${entry.codes[0]}.`));
+    if (broken) return continues(broken) ? broken : undefined;
+    return entries.slice(-3).reverse().find(continues);
 }
 
 function isHeading(field: string): boolean {
