@@ -1263,6 +1263,24 @@ describe('a label at the indentation of the label before its notes (ML9.a.2, 200
         expect(items.has('ML9.c')).toBe(false);
     });
 
+    test('a note written with the tabs of an open item\'s sub-item labels is that item\'s, though those tabs are one more than its code\'s depth (ML9.a.2.c, 2008-2021)', () => {
+        const items = build([
+            'ML9.\tVessels of war, as follows:|0',
+            'ML9.\ta.\tVessels and components, as follows:|1064',
+            '\t\t2.\tSurface vessels, not specified in ML9.a.1., having any of the following:|1560',
+            '\t\ta.\tAutomatic weapons specified in ML1.;|1985',
+            '\t\tb.\tFire control systems specified in ML5.;|1985',
+            '\t\tc.\tHaving all of the following:|1985',
+            "\t\t\t1.\t'CBRN protection'; and|2410",
+            "\t\t\t2.\t'Pre-wet or wash down system'; or|2410",
+            '\t\t\tTechnical Notes|2410',
+            "\t\t\t1.\t'CBRN protection' is a self-contained interior space.|2410",
+        ]);
+        expect(items.get('ML9.a.2.c')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+        expect(items.get('ML9.a.2')!.notes).toEqual([]);
+        expect(items.get('ML9.a.2.c.2')!.notes).toEqual([]);
+    });
+
     test('one indented less than the label before its notes goes by the label sequence (ML4.c, 2010: every label one tab)', () => {
         const items = build([
             'ML4.\tBombs, torpedoes, rockets, missiles, as follows:|0',

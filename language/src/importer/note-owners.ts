@@ -20,6 +20,8 @@ export interface OpenItems {
     anyCategory(): boolean;
     /** Notes met before any category: the whole list's. */
     listNotes(): NoteModel[];
+    /** How many tabs the label lines of the item's sub-items had, where known. */
+    childLabelDepth(item: ItemModel): number | undefined;
     warn(paragraph: SourceParagraph, message: string): void;
 }
 
@@ -142,6 +144,11 @@ export class NoteOwners {
         if (set) return set;
         const { depth } = splitFields(paragraph.text);
         if (depth > 0 && this.state.open().length > 1) {
+            // Where the document wrote an open item's sub-items with these tabs, that item: its
+            // tabs need not follow the code's depth ("\t\t\tTechnical Notes" after ML9.a.2.c.2,
+            // whose list is set at three tabs though a.2's own is at two, 2008-2021).
+            const open = this.state.open();
+            for (let i = open.length - 2; i >= 0; i--) if (this.state.childLabelDepth(open[i]) === depth) return open[i];
             const index = depth - this.state.open()[0].code.split('.').length;
             if (index >= 0 && index < this.state.open().length - 1) return this.state.open()[index];
         }

@@ -91,8 +91,11 @@ export class ItemTreeBuilder {
         category: () => this.category,
         anyCategory: () => this.categories.size > 0 || this.mlRoots.size > 0,
         listNotes: () => this.listNotes,
+        childLabelDepth: item => this.childLabelDepth.get(item),
         warn: (paragraph, message) => this.warn(paragraph, message),
     }, this.indents);
+    /** How many tabs the label lines of an item's sub-items were written with, where a label line placed one. */
+    private readonly childLabelDepth = new WeakMap<ItemModel, number>();
     /** For each Word list and level (SourceParagraph.list), the item its numbered items were placed under. */
     private readonly listParents = new Map<string, ItemModel>();
 
@@ -471,6 +474,7 @@ export class ItemTreeBuilder {
             return;
         }
         this.placeItem(parentIndex, label, text, paragraph);
+        this.childLabelDepth.set(this.open[parentIndex], depth);
         if (noteBefore) this.labelAfterNote.set(this.open[this.open.length - 1], noteBefore);
         this.levels.placed(depth, this.open[parentIndex], paragraph.indent?.left);
     }
