@@ -317,6 +317,16 @@ describe('renumbering', () => {
         expect(renumbered(diffLists(after, before))).toEqual(['3A001.c.1.a -> 3A001.c.1']);
     });
 
+    test('two items under one code whose texts share no word naming something are not one item (9.A.12.a.2, 2014; ML8.b.1 -> ML8.a.33, 2001)', () => {
+        const before = list(entry('item a "UAVs having any of the following:" {\n item 1 "An autonomous flight control and navigation capability;"\n item 2 "Capability of controlled flight out of the direct visual range involving a human operator;"\n}'));
+        const after = list(entry('item a "UAVs designed to have controlled flight out of the direct natural vision of the operator and having any of the following:" {\n item 1 "An autonomous flight control and navigation capability;"\n item 2 "A maximum endurance of 1 hour or greater;"\n}'));
+        expect(kinds(diffLists(before, after))).toEqual(expect.arrayContaining(['removed 3A001.a.2', 'added 3A001.a.2']));
+        expect(kinds(diffLists(before, after)).some(k => k.startsWith('reworded 3A001.a.2'))).toBe(false);
+        // Short texts, or texts naming the same thing, still pair by code.
+        const renamed = list(entry('item a "UAVs having any of the following:" {\n item 1 "An autonomous flight control and navigation capability;"\n item 2 "Capability of remote flight control;"\n}'));
+        expect(kinds(diffLists(before, renamed))).toContain('reworded 3A001.a.2');
+    });
+
     test('British and American spellings are one word when siblings are aligned (3.A.2.d.2 -> d.5, 2010: "synthesised" -> "synthesized")', () => {
         const before = list(entry('item a "Signal generators rated to generate a pulse duration of less than 100 ns;"\nitem b "A maximum synthesised frequency exceeding 43.5 GHz;"\nitem c "A frequency switching time as specified by any of the following:"'));
         const after = list(entry('item a "Specified to generate a pulse duration of less than 100 ns anywhere within the synthesized frequency range;"\nitem b "An output power exceeding 100 mW (20 dBm) anywhere within the synthesized frequency range exceeding 43.5 GHz but not exceeding 70 GHz;"\nitem c "A frequency switching time as specified by any of the following:"\nitem d "A maximum synthesized frequency exceeding 70 GHz;"'));

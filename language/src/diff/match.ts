@@ -28,7 +28,7 @@
  */
 import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
-import { containedIn, normaliseText, sharesTellingWord, tellingWordsWithin, textSimilarity } from './words.js';
+import { containedIn, normaliseText, sharesTellingWord, tellingWordCount, tellingWordsWithin, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
@@ -63,6 +63,8 @@ const RESTATING_WORDS = 3;
 const PARENT_SIMILARITY = 0.2;
 /** Rule 6: least similarity of two items under one code whose parents were paired with other items. */
 const APART_SIMILARITY = 0.5;
+/** Rule 6: two texts under one code sharing no telling word are different items from this many telling words each. */
+const STRANGER_WORDS = 3;
 /** Rule 3 aligns lists of at most this many sub-items a side. */
 const MAX_SHIFT_SIBLINGS = 60;
 /** Rule 8 compares at most this many pairs, so two unrelated lists cannot take long. */
@@ -334,6 +336,11 @@ class Matcher {
             // (Parents come before their sub-items, so theirs is settled: paired with each other or not.)
             const parentsApart = oldParent !== undefined && newParent !== undefined && this.oldToNew.get(oldParent)?.item !== newParent;
             if (parentsApart && !isReserved(oldItem) && !isReserved(newItem) && textSimilarity(oldItem.text, newItem.text) < APART_SIMILARITY) continue;
+            // Nor two texts of some length that share not one word naming something: 2013's
+            // 9.A.12.a.2 "Capability of controlled flight out of the direct visual range involving a
+            // human operator" went into 2014's heading 9.A.12.a, and 2014's a.2 "A maximum
+            // 'endurance' of 1 hour or greater" is new.
+            if (!isReserved(oldItem) && !isReserved(newItem) && strangers(oldItem.text, newItem.text)) continue;
             this.pair(oldItem, newItem, 'code');
         }
     }
@@ -488,6 +495,11 @@ function siblingSimilarity(a: FlatItem, b: FlatItem): number {
     const shared = before.filter(l => after.has(l)).length;
     // Only ever a help: a limit that changed is what the diff reports, not a reason to pair otherwise.
     return Math.max(words, (words + (2 * shared) / (before.length + after.size)) / 2);
+}
+
+/** Texts of at least STRANGER_WORDS words naming something each that share none of them. */
+function strangers(a: string | undefined, b: string | undefined): boolean {
+    return tellingWordCount(a) >= STRANGER_WORDS && tellingWordCount(b) >= STRANGER_WORDS && !sharesTellingWord(a, b);
 }
 
 function byKey(items: FlatItem[]): Map<string, FlatItem> {

@@ -152,6 +152,11 @@ export function tellingWordsWithin(part: string | undefined, whole: string | und
     return telling.length >= least && telling.every(w => inWhole.has(w));
 }
 
+/** How many different words of the text name something (not a list's lead-in words). */
+export function tellingWordCount(text: string | undefined): number {
+    return new Set(bareWords(text).filter(w => !LEAD_IN_WORDS.has(w))).size;
+}
+
 /** Whether two texts share a word that names something, not only the words of a list's lead-in. */
 export function sharesTellingWord(a: string | undefined, b: string | undefined): boolean {
     const telling = new Set(bareWords(a).filter(w => !LEAD_IN_WORDS.has(w)));
