@@ -294,6 +294,13 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.c.2 removed (not used since 1999; merged into 3A001.c)');
     });
 
+    test('also where the parent retyped its formula and range ("10 Hz <F<10 kHz" -> "10 Hz ≤ F ≤ 10 kHz", 3.A.1.b.10.a, 2014)', () => {
+        const before = list(entry('item b "Oscillators, specified to operate with all of the following:" {\n item 1 "A single sideband (SSB) phase noise, in dBc/Hz, better than -(126+20 log10F-20 log10f) anywhere within the range of 10 Hz <F<10 kHz; and"\n item 2 "A single sideband (SSB) phase noise, in dBc/Hz, better than -(114+20 log10F-20 log10f) anywhere within the range of 10 kHz ≤ F < 500 kHz;"\n}'));
+        const after = list(entry('item b "Oscillators, specified to operate with a single sideband (SSB) phase noise, in dBc/Hz, less (better) than -(126 + 20log10F - 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz;"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: ']);
+    });
+
     test('a sub-item split out of its parent in other words, when the parent now heads a list, was already written there; one with a limit of its own is new (ML2.b, 2019)', () => {
         const before = list(entry('item b "Smoke, gas and pyrotechnic projectors or generators, specially designed or modified for military use;"'));
         const after = list(entry('item b "Projectors, specially designed or modified for military use, as follows:" {\n item 1 "Smoke canister projectors;"\n item 2 "Gas canister projectors rated above 40 kW;"\n item 3 "Laser dazzlers;"\n}'));

@@ -192,7 +192,10 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
     const newOf = new Map<string, FlatItem>();
     for (const pair of pairs) if (pair.old && pair.new && !isReserved(pair.new)) newOf.set(matchKey(pair.old.code), pair.new);
     const oldByKey = new Map(pairs.filter(p => p.old).map(p => [matchKey(p.old!.code), p.old!]));
-    const written = (text: string, item: FlatItem) => containedIn(text, item.text) || item.notes.some(n => containedIn(text, n.text));
+    // Word for word, or nearly so where a formula or a range was retyped ("-(126+20 log10F-20
+    // log10f) ... 10 Hz <F<10 kHz" in 2013, "-(126 + 20log10F - 20log10f) ... 10 Hz ≤ F ≤ 10 kHz" in 2014).
+    const within = (text: string, whole: string | undefined) => containedIn(text, whole) || nearlyWithin(text, whole);
+    const written = (text: string, item: FlatItem) => within(text, item.text) || item.notes.some(n => within(text, n.text));
     for (const change of changes) {
         if (change.kind !== 'removed' || typeof change.old !== 'string' || change.mergedInto) continue;
         for (const { before, after } of pairedAncestors(change.code, oldByKey, newOf)) {
@@ -202,6 +205,24 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
             }
         }
     }
+}
+
+/** Least letters and digits a text needs to be found nearly written in another, and the share of its pieces that must be. */
+const NEARLY_LENGTH = 40;
+const NEARLY_SHARE = 0.9;
+
+/**
+ * Whether `part` is nearly written inside `whole`, spacing, punctuation and signs aside: nine in ten
+ * of its six-character pieces (letters and digits only) are found there.
+ */
+function nearlyWithin(part: string, whole: string | undefined): boolean {
+    const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '').replace(/(?:and|or)$/, '');
+    const small = compact(part);
+    const large = compact(whole ?? '');
+    if (small.length < NEARLY_LENGTH || large.length < small.length) return false;
+    let found = 0, pieces = 0;
+    for (let i = 0; i + 6 <= small.length; i += 3, pieces++) if (large.includes(small.slice(i, i + 6))) found++;
+    return found >= NEARLY_SHARE * pieces;
 }
 
 /**
