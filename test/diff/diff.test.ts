@@ -229,6 +229,9 @@ describe('renumbering', () => {
         expect(kinds(diff)).toEqual(['removed 8A001.f', 'added 8E002.c', 'added 8E002.c.1']);
         expect(diff.changes[0].technologyAt).toBe('8E002.c.1');
         expect(renderDiff(diff, 'text')).toContain('goods decontrolled; their technology stays in 8E002.c.1');
+        // The added technology says whose it is.
+        expect(diff.changes.find(c => c.code === '8E002.c.1')?.technologyOf).toBe('8A001.f');
+        expect(renderDiff(diff, 'text')).toContain('8E002.c.1 added (the technology of 8A001.f, goods decontrolled)');
     });
 
     test('a withdrawn item whose note sends its contents to an item that existed already was merged into it', () => {

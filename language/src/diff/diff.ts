@@ -42,6 +42,8 @@ export interface Change {
     mergedInto?: string;
     /** For removed goods whose text is now a technology item: that item (the goods were decontrolled, their technology stays). */
     technologyAt?: string;
+    /** For an added technology item whose text was removed goods': those goods (the other side of technologyAt). */
+    technologyOf?: string;
     /** For an added item the old list already wrote inside an item above it: that item, and whether in its text or a note. */
     alreadyIn?: { code: string; place: 'text' | 'note' };
     /**
@@ -121,6 +123,12 @@ function markTechnologyKept(changes: Change[], pairs: ItemPair[]): void {
             if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { code: item.code, score };
         }
         if (best) change.technologyAt = best.code;
+    }
+    // The added item says it too: a reader of "8.E.2.c.1.c added" learns it was 8.A.1.f.3's text.
+    const added = new Map(changes.filter(c => c.kind === 'added').map(c => [c.code, c]));
+    for (const change of changes) {
+        const taker = change.kind === 'removed' && change.technologyAt ? added.get(change.technologyAt) : undefined;
+        if (taker && !taker.technologyOf) taker.technologyOf = change.code;
     }
 }
 
@@ -355,6 +363,7 @@ export function changeRemark(change: Change): string | undefined {
         change.reservedSince ? `not used since ${change.reservedSince}` : '',
         change.mergedInto === change.code ? 'merged with its only sub-item, which holds its code now' : change.mergedInto ? `merged into ${change.mergedInto}` : '',
         change.technologyAt ? `goods decontrolled; their technology stays in ${change.technologyAt}` : '',
+        change.technologyOf ? `the technology of ${change.technologyOf}, goods decontrolled` : '',
         change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
         change.definedInNoteOf ? `${change.old === undefined ? 'defined before' : 'defined now'} in a note to ${change.definedInNoteOf}` : '',
         change.kind === 'definition' && change.oldCode !== undefined && change.oldCode !== change.code ? `spelt "${change.oldCode}" before` : '',
