@@ -120,6 +120,9 @@ const PATTERNS: PhrasePattern[] = [
     // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
+    // The comparator said once for two quantities: "Exceeding 80 mm in diameter or length of major
+    // axis and 20 mm in thickness (depth)" (6.A.4.b.2): the second exceeds too, and its noun names it.
+    { pattern: new RegExp(String.raw`(?<=\b(?:[Ee]xceeding|more than|greater than)\s[^;]{1,80}?\sand\s)${QA}(?=\sin\s(?<noun>[a-z]{4,})\b)`, 'gu'), bounds: a => [c('>', a)] },
     // A quoted measure between the number and "or less": '0.8 nautical miles per hour "Circular Error
     // Probable" ("CEP") rate or less (better)', '0.5% distanced travelled "CEP" or less' (7.A.3.a).
     { pattern: new RegExp(String.raw`${QA}\s(?<tail>(?:(?:[a-z]{3,}|\([^()"“”]{1,12}\))\s){0,4})['‘"“][^'’"”]{1,40}['’"”](?:\s\(['‘"“][^'’"”]{1,10}['’"”]\))?(?:\s[a-z]{4,})?\sor (?:less|lower|smaller)\b`, 'gu'), bounds: a => [c('<=', a)],
