@@ -327,6 +327,8 @@ describe('parameter names', () => {
         // "Exceeding" said once for two quantities, the second named by its noun (6.A.4.b.2).
         expect(limits('Exceeding 80 mm in diameter or length of major axis and 20 mm in thickness (depth);')).toEqual(['> 80 mm', '> 20 mm']);
         expect(limits('exceeding 10 MHz and 5 W in the band')).toEqual(['> 10 MHz']);
+        // An article between the comparator and the number (3.A.2.c.4.b.1).
+        expect(limits('with less than a 3 dB reduction from full amplitude due to gaps')).toEqual(['< 3 dB']);
         expect(limits("0.8 nautical miles per hour (nm/hr) 'Circular Error Probable' ('CEP') rate or less (better);")).toEqual(['<= 0.8 kn']);
         expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);

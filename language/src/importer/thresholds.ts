@@ -120,6 +120,10 @@ const PATTERNS: PhrasePattern[] = [
     // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
+    // An article before the quantity, the noun after it what is measured: "with less than a 3 dB
+    // reduction from full amplitude" (3.A.2.c.4.b.1).
+    { pattern: new RegExp(String.raw`\b(?:less|lower|smaller) than an?\s${QA}\s(?<noun>[a-z]{4,})\b`, 'gu'), bounds: a => [c('<', a)] },
+    { pattern: new RegExp(String.raw`\b(?:more|greater|higher|larger) than an?\s${QA}\s(?<noun>[a-z]{4,})\b`, 'gu'), bounds: a => [c('>', a)] },
     // The comparator said once for two quantities: "Exceeding 80 mm in diameter or length of major
     // axis and 20 mm in thickness (depth)" (6.A.4.b.2): the second exceeds too, and its noun names it.
     { pattern: new RegExp(String.raw`(?<=\b(?:[Ee]xceeding|more than|greater than)\s[^;]{1,80}?\sand\s)${QA}(?=\sin\s(?<noun>[a-z]{4,})\b)`, 'gu'), bounds: a => [c('>', a)] },
