@@ -1080,7 +1080,7 @@ describe('numbered Technical Notes after a heading alone go where their paragrap
         expect(items.get('5.D.1.e.1')!.notes).toEqual([]);
     });
 
-    test('paragraphs naming different items make it the note of the item above them all', () => {
+    test('a later paragraph naming other items is a note of those items (3.E.2 in 2019-2025; 3.A.2.c.4.b.1, 2010-2025)', () => {
         const items = build([
             '5.\tE.\t2.\t"Technology" as follows:',
             '\t\t\ta.\tA \'vector processor unit\';',
@@ -1090,8 +1090,24 @@ describe('numbered Technical Notes after a heading alone go where their paragrap
             '1.\tFor the purpose of 5.E.2.a. and 5.E.2.b., \'floating-point\' is defined by IEEE-754.',
             '2.\tFor the purpose of 5.E.2.c., \'fixed-point\' refers to a fixed-width real number.',
         ].join('\n'));
-        expect(items.get('5.E.2')!.notes.map(n => n.text.slice(0, 40))).toEqual(["1. For the purpose of 5.E.2.a. and 5.E.2"]);
-        for (const code of ['5.E.2.a', '5.E.2.b', '5.E.2.c']) expect(items.get(code)!.notes).toEqual([]);
+        expect(items.get('5.E.2')!.notes).toEqual([]);
+        for (const code of ['5.E.2.a', '5.E.2.b']) expect(items.get(code)!.notes.map(n => n.text.slice(0, 40))).toEqual(["1. For the purpose of 5.E.2.a. and 5.E.2"]);
+        expect(items.get('5.E.2.c')!.notes.map(n => n.text)).toEqual(["2. For the purpose of 5.E.2.c., 'fixed-point' refers to a fixed-width real number."]);
+        // A paragraph that speaks of an item of the entry in its first sentence, and the paragraphs after it.
+        const spoken = build([
+            '3.\tA.\t2.\tTest equipment as follows:',
+            '\t\t\tc.\tSignal analysers having all of the following:',
+            "\t\t\t\t1.\t'Real-time bandwidth' exceeding 170 MHz; and",
+            '\t\t\t\t2.\tHaving any of the following:',
+            '\t\t\t\t\ta.\t100% probability of discovery of signals having a duration of 15 µs or less; or',
+            'Technical Notes',
+            "1.\t'Real-time bandwidth' is the widest frequency range for which the analyser can transform data.",
+            '2.\tProbability of discovery in 3.A.2.c.2.a. is also referred to as probability of intercept.',
+            '3.\tThe duration for 100% probability of discovery is equivalent to the minimum signal duration.',
+        ].join('\n'));
+        expect(spoken.get('3.A.2.c.2.a')!.notes.map(n => n.text.split('\n').map(line => line.slice(0, 2)))).toEqual([['2.', '3.']]);
+        const first = [...spoken.values()].flatMap(item => item.notes).filter(n => n.text.startsWith('1.'));
+        expect(first.map(n => n.text.includes('\n'))).toEqual([false]);
     });
 });
 

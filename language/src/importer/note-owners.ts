@@ -95,6 +95,30 @@ export class NoteOwners {
         return user ? [user] : owners;
     }
 
+    /**
+     * A later numbered paragraph of a Technical Note placed by its first one that names other items
+     * is a note of those items ("1. 'Real-time bandwidth' is ..." on 3.A.2.c.4, then "2. Probability
+     * of discovery in 3.A.2.c.4.b.1. is ...", 2010-2025; "2. For the purposes of 1.C.10.e.2.
+     * materials, ..." after "1. For the purposes of 1.C.10.e. and Note 1, ...", 2025): the new note,
+     * set on them, which the paragraphs after it go on with. undefined: the paragraph stays.
+     */
+    splitByParagraph(note: NoteModel, label: string, text: string): NoteModel | undefined {
+        const placed = this.placedByName;
+        if (placed?.note !== note || note.kind !== 'technical-note') return undefined;
+        // The items its opening names, or that its first sentence speaks of within the same entry
+        // ("Probability of discovery in 3.A.2.c.4.b.1. is also referred to as ...").
+        const entryOf = (code: string) => code.split('.').slice(0, code.startsWith('ML') ? 1 : 3).join('.');
+        const entries = new Set(placed.owners.map(owner => entryOf((owner as Partial<ItemModel>).code ?? '')));
+        const opening = namedCodes(text);
+        const codes = opening.length > 0 ? opening : mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]).filter(code => entries.has(entryOf(code)));
+        const named = [...new Set(codes.map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined))];
+        if (named.length === 0 || named.every(item => placed.owners.includes(item))) return undefined;
+        const split: NoteModel = { kind: note.kind, text: `${label}. ${text}` };
+        for (const item of named) item.notes.push(split);
+        this.placedByName = { note: split, owners: named };
+        return split;
+    }
+
     /** A note placed by the items its first paragraph names, and those items (see widenByParagraph). */
     private placedByName: { note: NoteModel; owners: NoteOwner[] } | undefined;
 

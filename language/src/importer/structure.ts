@@ -593,7 +593,14 @@ export class ItemTreeBuilder {
     private addNoteListLine(note: NoteModel, label: string, text: string, paragraph: SourceParagraph): void {
         this.noteListAtMargin = splitFields(paragraph.text).depth < (this.open[0]?.code.split('.').length ?? 0);
         if (note.text === '') this.owners.placeByFirstLine(note, text, paragraph);
-        else this.owners.widenByParagraph(note, text);
+        else {
+            const split = this.owners.splitByParagraph(note, label, text);
+            if (split) {
+                this.note = split;
+                return;
+            }
+            this.owners.widenByParagraph(note, text);
+        }
         note.text = note.text ? `${note.text}\n${label}. ${text}` : `${label}. ${text}`;
     }
 
