@@ -717,16 +717,23 @@ describe('notes go to the items they name', () => {
         const text = [
             'ML8.\tEnergetic materials, as follows:',
             '\tc.\t"Pyrotechnics", fuels and related substances, as follows:',
+            '\t\t1.\tAircraft fuels specially formulated for military purposes;',
+            '\t\t2.\tAlane;',
+            '\t\t3.\tCarboranes;',
             '\t\t4.\tHydrazine and derivatives, as follows:',
             '\t\t\ta.\tHydrazine in concentrations of 70% or more;',
             '\t\t5.\tMetal fuels in particle form;',
             '\t\t6.\tTitanium subhydride.',
+            'Note 1\tAircraft fuels controlled by ML8.c.1. are finished products not their constituents.',
             'Note 2\tML8.c.4.a. does not control hydrazine mixtures specially formulated for corrosion control.',
             'Note 3\tExplosives and fuels containing the metals or alloys listed in ML8.c.5. are controlled whether or not the metals are encapsulated.',
         ].join('\n');
         const items = indexItems(buildEdition({ listId: 'WA-LIST (01) 3', fileId: 'WA-LIST-01-3', year: 2001 }, [part('munitions', text)], []).model.categories);
         expect(items.get('ML8.c.4.a')!.notes.map(n => n.text)).toEqual(['ML8.c.4.a. does not control hydrazine mixtures specially formulated for corrosion control.']);
         expect(items.get('ML8.c.5')!.notes.map(n => n.text)).toEqual(['Explosives and fuels containing the metals or alloys listed in ML8.c.5. are controlled whether or not the metals are encapsulated.']);
+        // The first of the series starts it (2004-2006); "is only specified by X" sends the reader to X and stays.
+        expect(items.get('ML8.c.1')!.notes.map(n => n.text)).toEqual(['Aircraft fuels controlled by ML8.c.1. are finished products not their constituents.']);
+        expect(items.get('ML8.c.6')!.notes).toEqual([]);
     });
 
     test('a cross-reference is never the note of an item it sends the reader to; a stated move stays with the withdrawn item (5.A.2, 2014)', () => {

@@ -329,6 +329,8 @@ describe('parameter names', () => {
         expect(limits('exceeding 10 MHz and 5 W in the band')).toEqual(['> 10 MHz']);
         // An article between the comparator and the number (3.A.2.c.4.b.1).
         expect(limits('with less than a 3 dB reduction from full amplitude due to gaps')).toEqual(['< 3 dB']);
+        // A parenthetical that is no unit explains a bare number (3.A.1.a.7.a).
+        expect(limits('An equivalent usable gate count of more than 30,000 (2 input gates);')).toEqual(['> 30000 undefined']);
         expect(limits("0.8 nautical miles per hour (nm/hr) 'Circular Error Probable' ('CEP') rate or less (better);")).toEqual(['<= 0.8 kn']);
         expect(read('with "positioning accuracy" along one or more linear axis').conditions).toEqual([]);
         expect(read('Depths more than five times their diameter;').conditions).toEqual(['ratio > 5']);

@@ -86,7 +86,12 @@ export class NoteRuns {
     seriesMention(note: ParsedNote, itemByCode: (code: string) => ItemModel | undefined): ItemModel | undefined {
         const number = Number(/^Notes?\s+(\d+)$/i.exec(note.heading)?.[1] ?? NaN);
         const previous = this.previous;
-        if (!previous || previous.number !== number - 1 || previous.items !== this.itemCount() || namedCodes(note.text).length > 0) return undefined;
+        // The first of a series starts it: "Note 1 Aircraft fuels controlled by ML8.c.1. are finished
+        // products ..." after ML8.c.9, before Notes 2-4 on ML8.c.4.a, c.5 and c.5.b.2 (2004-2006).
+        const first = number === 1 && (!previous || previous.items !== this.itemCount());
+        if (!first && (!previous || previous.number !== number - 1 || previous.items !== this.itemCount())) return undefined;
+        // ("... is only specified by 6.A.8.j.3." sends the reader there: a cross-reference, not its subject.)
+        if (namedCodes(note.text).length > 0 || (first && /\bonly (?:specified|controlled) (?:by|in)\b/.test(note.text))) return undefined;
         const mentioned = mentionedCodes(note.text).map(itemByCode).filter((item): item is ItemModel => item !== undefined);
         return mentioned.length === 1 ? mentioned[0] : undefined;
     }

@@ -173,6 +173,11 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     if (/^\.?$/.test(unitText ?? '') && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
+    // "a gate count of more than 30,000 (2 input gates)": a parenthetical that is no unit explains
+    // a bare number (3.A.1.a.7.a); the phrase ends before it.
+    if (/^\(/.test(unitText ?? '') && /^\(\d/.test(unitText ?? '')) {
+        return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: (unitText ?? '').length };
+    }
     if (number.value.startsWith('-')) return undefined;
     // "Depths more than five times their diameter": a ratio to the quantity named after it.
     const times = /^times\b/.exec(unitSource);
