@@ -297,6 +297,13 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('3A001.c.2 removed (not used since 1999; merged into 3A001.c)');
     });
 
+    test('a removed text of one or two words goes where its siblings went, if written there (9.E.3.a.10.c, 2010)', () => {
+        const before = list(entry('item j "Adjustable flow path geometry and associated control systems for:" {\n item a "Gas generator turbines;"\n item b "Fan or power turbines;"\n item c "Propelling nozzles; or"\n item d "Combustion liners;"\n}'));
+        const after = list(entry('item j "Technology for adjustable flow path systems for gas generator turbines, fan or power turbines, or propelling nozzles, as follows:"'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'removed').map(c => `${c.code}: ${c.mergedInto ?? ''}`)).toEqual(['3A001.j.a: 3A001.j', '3A001.j.b: 3A001.j', '3A001.j.c: 3A001.j', '3A001.j.d: ']);
+    });
+
     test('also where the parent retyped its formula and range ("10 Hz <F<10 kHz" -> "10 Hz ≤ F ≤ 10 kHz", 3.A.1.b.10.a, 2014)', () => {
         const before = list(entry('item b "Oscillators, specified to operate with all of the following:" {\n item 1 "A single sideband (SSB) phase noise, in dBc/Hz, better than -(126+20 log10F-20 log10f) anywhere within the range of 10 Hz <F<10 kHz; and"\n item 2 "A single sideband (SSB) phase noise, in dBc/Hz, better than -(114+20 log10F-20 log10f) anywhere within the range of 10 kHz ≤ F < 500 kHz;"\n}'));
         const after = list(entry('item b "Oscillators, specified to operate with a single sideband (SSB) phase noise, in dBc/Hz, less (better) than -(126 + 20log10F - 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz;"'));

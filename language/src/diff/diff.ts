@@ -202,16 +202,26 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
     const oldByKey = new Map(pairs.filter(p => p.old).map(p => [matchKey(p.old!.code), p.old!]));
     // Word for word, or nearly so where a formula or a range was retyped ("-(126+20 log10F-20
     // log10f) ... 10 Hz <F<10 kHz" in 2013, "-(126 + 20log10F - 20log10f) ... 10 Hz ≤ F ≤ 10 kHz" in 2014).
-    const within = (text: string, whole: string | undefined) => containedIn(text, whole) || nearlyWithin(text, whole);
-    const written = (text: string, item: FlatItem) => within(text, item.text) || item.notes.some(n => within(text, n.text));
-    for (const change of changes) {
-        if (change.kind !== 'removed' || typeof change.old !== 'string' || change.mergedInto) continue;
+    const within = (text: string, whole: string | undefined, minWords?: number) => containedIn(text, whole, minWords) || nearlyWithin(text, whole);
+    const written = (text: string, item: FlatItem, minWords?: number) => within(text, item.text, minWords) || item.notes.some(n => within(text, n.text, minWords));
+    const mergeInto = (change: Change, minWords?: number) => {
         for (const { before, after } of pairedAncestors(change.code, oldByKey, newOf)) {
-            if (written(change.old, after) && !written(change.old, before)) {
+            if (written(change.old as string, after, minWords) && !written(change.old as string, before, minWords)) {
                 change.mergedInto = after.code;
-                break;
+                return;
             }
         }
+    };
+    const removed = changes.filter(c => c.kind === 'removed' && typeof c.old === 'string' && !c.mergedInto);
+    for (const change of removed) mergeInto(change);
+    // A text of one or two words ("Propelling nozzles; or", 9.E.3.a.10.c in 2010) counts only where
+    // a sibling went to the same place.
+    const mergedParents = new Set(removed.filter(c => c.mergedInto).map(c => parentOf(c.code)));
+    for (const change of removed) {
+        if (change.mergedInto || !mergedParents.has(parentOf(change.code))) continue;
+        mergeInto(change, 1);
+        const sibling = removed.find(c => c.mergedInto && parentOf(c.code) === parentOf(change.code));
+        if (change.mergedInto && change.mergedInto !== sibling?.mergedInto) delete change.mergedInto;
     }
 }
 
