@@ -1397,3 +1397,19 @@ test('a Sensitive List entry goes on where a line repeats its code, or a sub-ite
         ['2.E.2', '"Technology" for the "production" of the following equipment: / 2. Specified by 2.B.1.b.2.a.;'],
     ]);
 });
+
+test('a Technical Note whose first line speaks of several sub-items of an open item without naming them first is that item\'s (1.C.10, 2013)', () => {
+    const text = [
+        '1.\tC.\t10.\t"Fibrous or filamentary materials" as follows:',
+        '\t\t\ta.\tOrganic "fibrous or filamentary materials";',
+        '\t\t\tb.\tCarbon "fibrous or filamentary materials";',
+        '\t\t\tc.\tInorganic "fibrous or filamentary materials";',
+        'Note\t1.C.10.c. does not apply to molybdenum fibres.',
+        '\tTechnical Notes',
+        '\t1.\tFor the purpose of calculating "specific modulus" of "fibrous or filamentary materials" in 1.C.10.a., 1.C.10.b. or 1.C.10.c., the specific weight should be determined.',
+        '\t2.\tAssessing the "specific modulus" of non-unidirectional materials in 1.C.10. is to be based on the constituent fibres.',
+    ].join('\n');
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (13) 1', fileId: 'WA-LIST-13-1', year: 2013 }, [part('category', text, 1)], []).model.categories);
+    expect(items.get('1.C.10')!.notes.map(n => n.kind)).toEqual(['technical-note']);
+    expect(items.get('1.C.10.c')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
+});

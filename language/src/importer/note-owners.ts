@@ -71,15 +71,29 @@ export class NoteOwners {
      * ("For the purposes of 6.C.2.b.1., ...") may name the items it is about: it moves there.
      */
     placeByFirstLine(note: NoteModel, firstLine: string, paragraph: SourceParagraph): void {
-        const owners = this.termUser(firstLine, this.noteOwners(firstLine, paragraph));
+        const owners = this.parentOfMentioned(firstLine) ?? this.termUser(firstLine, this.noteOwners(firstLine, paragraph));
         const current = this.noteOwner(paragraph);
         if (owners.length === 1 && owners[0] === current) return;
-        for (const holder of [current, ...owners]) {
+        for (const holder of new Set<NoteOwner>([current, ...this.state.open(), ...owners])) {
             const index = holder.notes.indexOf(note);
             if (index >= 0) holder.notes.splice(index, 1);
         }
         for (const owner of owners) owner.notes.push(note);
         this.placedByName = { note, owners };
+    }
+
+    /**
+     * A first line that speaks of several sub-items of one open item without naming them first
+     * ("For the purpose of calculating "specific tensile strength" ... in 1.C.10.a., 1.C.10.b. or
+     * 1.C.10.c.", set after 1.C.10.c's note in 2013) is about that item: [it], else undefined.
+     */
+    private parentOfMentioned(firstLine: string): NoteOwner[] | undefined {
+        if (namedCodes(firstLine).length > 0) return undefined;
+        const items = mentionedCodes(firstLine.split(/\.\s+(?=[A-Z])/)[0]).map(code => this.findItem(code));
+        if (items.length < 2 || items.some(item => item === undefined)) return undefined;
+        const parents = new Set(items.map(item => item!.code.slice(0, item!.code.lastIndexOf('.'))));
+        const parent = parents.size === 1 ? this.state.open().find(item => item.code === [...parents][0]) : undefined;
+        return parent ? [parent] : undefined;
     }
 
     /**
