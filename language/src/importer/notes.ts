@@ -59,6 +59,8 @@ export function pageContinuation(text: string): string | undefined {
     if (note) return `${note[1]} cont.`;
     // Other running headers: "Category 5 - Part 2 cont." (2013-2014), 'List - "explosives" cont.' (ML8's list, 2008-2019).
     if (new RegExp(String.raw`^(?:Category\s+\d+(?:\s*-\s*Part\s+\d)?|List\s*-\s*"[^"]{1,40}")\s+${CONTINUED}$`, 'i').test(text)) return '';
+    // A sentence of a Technical Note repeated at the top of a page: "Processes specified in Column 1 of the Table - continued:" (2.E.3.f).
+    if (new RegExp(String.raw`^[A-Z][^.;:]{5,80}\s[-–]\s${CONTINUED}:?$`).test(text)) return '';
     return new RegExp(String.raw`^${CODE_PREFIX}?${CONTINUED}$`, 'i').test(text) ? '' : undefined;
 }
 

@@ -303,6 +303,13 @@ export class ItemTreeBuilder {
             const owner = /^TABLE\b/.test(clean) && this.tableOwner?.category === this.category ? this.tableOwner.item : this.category;
             this.open = [];
             this.continuable = undefined;
+            // The table's heading repeated at the top of each page ("TABLE - DEPOSITION TECHNIQUES -
+            // NOTES") goes on with what it heads: where the page breaks fall is no text of the list.
+            const begun = owner.notes.find(n => n.text.split('\n')[0] === clean);
+            if (begun) {
+                this.note = begun;
+                return;
+            }
             this.note = { kind: 'note', text: clean };
             owner.notes.push(this.note);
             return;
