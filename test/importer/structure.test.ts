@@ -1435,3 +1435,17 @@ test('a table\'s heading repeated at the top of each page goes on with what it h
         'TABLE - DEPOSITION TECHNIQUES - TECHNICAL NOTE\nProcesses specified in Column 1 of the Table are defined as follows:\na. Chemical Vapour Deposition (CVD) is an overlay coating process.\nb. Thermal Evaporation-Physical Vapour Deposition (TE-PVD) is an overlay coating process.',
     ]);
 });
+
+test('a Sensitive List entry that writes out one of the item\'s own notes again is no note of the list (6.A.3.b.4.a, 2004-2009)', () => {
+    const cat6 = [
+        '6.\tA.\t3.\tCameras as follows:',
+        '\t\t\tb.\tImaging cameras, as follows:',
+        '\t\t\t\t4.\tImaging cameras incorporating "focal plane arrays" having any of the following:',
+        '\t\t\t\t\ta.\tIncorporating "focal plane arrays" specified by 6.A.2.a.3.a. to 6.A.2.a.3.e.;',
+        'Note\t6.A.3.b.4.a. does not apply to imaging cameras incorporating linear "focal plane arrays" with 12 elements or fewer.',
+    ].join('\n');
+    const sl = ['THE SENSITIVE LIST', 'Category 6', '6.A.3.b.4.a.\tdoes not apply to imaging cameras incorporating linear "focal plane arrays" with 12 elements or fewer.'].join('\n');
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (09) 1', fileId: 'WA-LIST-09-1', year: 2009 }, [part('category', cat6, 6), part('sensitive', sl)], []).model.categories);
+    expect(items.get('6.A.3.b.4.a')!.tiers).toEqual(['sensitive']);
+    expect(items.get('6.A.3.b.4.a')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
+});

@@ -211,7 +211,7 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             counts.applied++;
             addTier(item, tier);
             if (tier === 'very-sensitive') addTier(item, 'sensitive');
-            if (hasOwnConditions(entry, item, itemsAbove(code, items))) {
+            if (hasOwnConditions(entry, item, itemsAbove(code, items)) && !restatesANote(entry, [item, ...itemsAbove(code, items), ...descendants(item)])) {
                 // "Note 1 ..." lines only point at the item's own notes, which the item has: not the list's
                 // text (6.A.3.b.4 in 2014, where 2013 wrote them after the code and they were not lines).
                 const text = [entry.text, ...entry.detail.filter(line => !NOTE_PLACEHOLDER.test(line.trim()))].join('\n');
@@ -308,6 +308,19 @@ function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemMode
 
 /** "Note 1 ...", "Note 5" alone: the list points at the item's own notes (6.A.3.b.4, 2010 SL). */
 const NOTE_REFERENCE = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)?\s*$/i;
+
+/**
+ * An entry whose text is one of the item's own notes written out again ("Note 1 'Imaging
+ * cameras' specified by 6.A.3.b.4. include ..."; "does not apply to imaging cameras incorporating
+ * linear ..." under 6.A.3.b.4.a, the 2009 SL) says nothing the item's notes do not: the list
+ * abbreviates the same notes to "Note 1 ..." in other years.
+ */
+function restatesANote(entry: TierListEntry, items: ItemModel[]): boolean {
+    const bare = (text: string) => text.toLowerCase().replace(/^(?:technical\s+)?notes?\s*\d*\s*/, '').replace(/^(?:[0-9a-z]{1,3}\.\s*)+/, '').replace(/[^a-z0-9]+/g, '');
+    const own = bare([entry.text, ...entry.detail].join(' '));
+    if (own.length < 40) return false;
+    return items.some(item => item.notes.some(note => !note.text.startsWith('Sensitive List') && !note.text.startsWith('Very Sensitive List') && bare(note.text).includes(own)));
+}
 
 /** "Note 1 ..." with its dots: a placeholder for the item's note, never text of the list's own. */
 const NOTE_PLACEHOLDER = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)\s*$/i;
