@@ -364,3 +364,9 @@ describe('a comparator in the lead-in of a list', () => {
         expect(leadInThresholds(lead, 'Frequencies of less than 1 Hz;', byMeasure)).toEqual([]);
     });
 });
+
+test('under water, "use below 1,000 m" is deeper than 1,000 m (8.A.2.g.2); a uniformity is better higher (6.E.3.d.1)', () => {
+    expect(read('Argon arc light systems specially designed for use below 1,000 m;').conditions).toEqual(['depth > 1000 m']);
+    expect(read('Photographic still cameras specially designed or modified for underwater use below 150 m having a film format of 35 mm or larger').conditions[0]).toBe('depth > 150 m');
+    expect(read("to achieve an 'optical thickness' uniformity of 99.5% or better for optical coatings").conditions).toEqual(['uniformity >= 99.5 %']);
+});

@@ -29,6 +29,8 @@ interface PhrasePattern {
     context?: true;
     /** Reads the quantity where the form says what it is, instead of the number and unit words (group `an`). */
     read?: (groups: Record<string, string>) => ReadQuantity | undefined;
+    /** What the form itself says is measured, whatever words stand before it. */
+    measure?: string;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
@@ -120,6 +122,10 @@ const PATTERNS: PhrasePattern[] = [
     // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
+    // "an 'optical thickness' uniformity of 99.5% or better" (6.E.3.d.1): a uniformity is better higher.
+    { pattern: new RegExp(String.raw`\buniformity of\s${QA}\sor better\b`, 'gu'), bounds: a => [c('>=', a)], measure: 'uniformity' },
+    // "specially designed for (underwater) use below 1,000 m": under water, below a depth is deeper (8.A.2.g.2, 6.A.3.a.5).
+    { pattern: new RegExp(String.raw`\buse below\s${QA}`, 'gu'), bounds: a => [c('>', a)], measure: 'depth' },
     // An article before the quantity, the noun after it what is measured: "with less than a 3 dB
     // reduction from full amplitude" (3.A.2.c.4.b.1).
     { pattern: new RegExp(String.raw`\b(?:less|lower|smaller) than an?\s${QA}\s(?<noun>[a-z]{4,})\b`, 'gu'), bounds: a => [c('<', a)] },
@@ -230,7 +236,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
         bounds: form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
         // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
-        measure: match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start),
+        measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start),
     }));
     // Two phrases measuring alike ("a frequency change exceeding 2.2 GHz within the frequency range
     // exceeding 37 GHz") are two quantities: each is named with the word that qualifies it. A phrase
