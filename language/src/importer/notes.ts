@@ -4,7 +4,7 @@
  * which items its first words name, and whether a label line continues its own list.
  */
 import type { NoteKind, NoteModel } from './model.js';
-import { isSuccessor } from './labels.js';
+import { isLetterLabel, isSuccessor } from './labels.js';
 import { cleanFields } from './source.js';
 
 export interface ParsedNote {
@@ -116,4 +116,28 @@ export function mentionedCodes(text: string): string[] {
     // what the note speaks of; "described in, but not controlled by 5.A.1.b.3." still is.
     const spoken = text.replace(new RegExp(String.raw`(?<!\bbut )\bnot (?:specified|controlled) (?:by|in) ${CODE}`, 'g'), '');
     return [...new Set([...spoken.matchAll(new RegExp(CODE, 'g'))].map(m => m[0].replace(/\s/g, '').replace(/\.$/, '')))];
+}
+
+/** Whether the note's text introduces a list this label starts: it ends with ':', or "the following" with ';' or no stop. */
+export function noteIntroducesList(noteText: string, label: string): boolean {
+    // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does,
+    // and so does "ML7.a. includes the following" with no stop at all (ML7 Note 1, 1999-2002).
+    return /(?::|\bfollowing\s*;?)\s*$/.test(noteText) && (label === 'a' || label === '1');
+}
+
+/**
+ * The note runs a list this label continues, or opens a list inside its last list line: "a.
+ * Epoxy ... having all of the following;" then "1. An area ..." (1.C.10.e Note 2, 2009-2021,
+ * where the line ends with ';' instead of ':').
+ */
+export function noteRunsList(noteText: string, label: string): boolean {
+    const lastLine = noteText.slice(noteText.lastIndexOf('\n') + 1);
+    // A line may begin with two labels, "4. a. The loss in weight ..." (1.C.6.a, 2012): the next
+    // line goes on with either list.
+    const labels = /^(?:(?:[a-z]{1,2}|\d{1,3})\.\s+)+/.exec(lastLine)?.[0].trim().split(/\.\s*/).filter(l => l !== '') ?? [];
+    const previous = labels[labels.length - 1];
+    if (previous === undefined) return false;
+    const introduces = /\b(?:following|as follows|including)\s*[;:,]?\s*$/i.test(lastLine);
+    const opensSublist = introduces && (label === '1' || label === 'a') && isLetterLabel(previous) !== isLetterLabel(label);
+    return labels.some(l => isSuccessor(l, label)) || opensSublist;
 }

@@ -10,56 +10,17 @@
  * the item their first words name ("Note 3.A.1.a.1.c. does not apply to ...").
  */
 import type { CategoryModel, GroupModel, ImportWarning, ItemModel, NoteModel } from './model.js';
-import { isLetterLabel, isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
-import { isContinuation, namedCodes, noteListHasPredecessor, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
+import { isSuccessor, LABEL, nextLabel, parseCodeLine, type CodeLine } from './labels.js';
+import { isContinuation, namedCodes, noteIntroducesList, noteListHasPredecessor, noteRunsList, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { LabelLevels } from './label-levels.js';
 import { ItemIndents } from './note-indents.js';
 import { NoteOwners } from './note-owners.js';
+import { continuesText, itemsCreatedSoFar, newItem, setItemText } from './item-text.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
 const NAMED_NOTE_HEADING = /^((?:ML\s?\d+|\d\.\s?[A-E]\.\s?\d+)(?:\.[a-z0-9]+)*\.)\s+((?:Technical\s+)?Notes?(?:\s+\d+)?)\.?$/;
-const NOT_USED = /^Not used(?: since (?:[A-Za-z]+ )?(\d{4}))?\.?$/i;
-/** The old editions' way of withdrawing a label: "Deleted", "Deleted (transferred to 1.C.11.d.)". */
-const NONE_HEADING = /^[A-Z][A-Z ,&/]+ [-–] None\.?$/;
-const DELETED = /^Deleted(?:\s*\((?:transferred|moved) to [^)]+\))?[.;]?$/i;
-
-let itemsCreated = 0;
-
-
-function newItem(code: string, label: string, where: string): ItemModel {
-    itemsCreated++;
-    return { label, code, tiers: [], thresholds: [], notes: [], children: [], where };
-}
-
-/**
- * Applies the text of a code line or label line to an item: "Not used since 2015" and the old
- * "Deleted" make it reserved (a "transferred to X" is kept as a note, which the diff follows).
- */
-function setItemText(item: ItemModel, text: string): void {
-    const notUsed = NOT_USED.exec(text.trim());
-    if (notUsed) {
-        if (notUsed[1]) item.reservedSince = Number(notUsed[1]);
-        else item.reserved = true;
-        return;
-    }
-    if (!item.text && DELETED.test(text.trim())) {
-        item.reserved = true;
-        if (/\bto\b/.test(text)) item.notes.push({ kind: 'note', text: text.trim() });
-        return;
-    }
-    // "d. OPTICS - None" (6.D.3, 6.E.3): a heading kept for a subject with nothing under it; the
-    // label controls nothing until an edition gives it an item (6.D.3.d in 2014).
-    if (!item.text && NONE_HEADING.test(text.trim())) {
-        item.reserved = true;
-        item.notes.push({ kind: 'note', text: text.trim() });
-        return;
-    }
-    item.text = item.text ? `${item.text} ${text}` : text;
-}
-
-
 /**
  * Parses one category part (dual-use) into `category`, or the munitions part into ML
  * categories. Several parts may feed one category (Category 5 in two parts).
@@ -79,7 +40,7 @@ export class ItemTreeBuilder {
     /** Items placed from a bare label line while a note was open, with that note (see openPath). */
     private readonly labelAfterNote = new WeakMap<ItemModel, NoteModel>();
     /** Runs of notes after the last sub-item, and numbered notes in series (note-runs.ts). */
-    private readonly runs = new NoteRuns(() => itemsCreated);
+    private readonly runs = new NoteRuns(itemsCreatedSoFar);
     /** Which open item a label line goes under (label-levels.ts). */
     private readonly levels = new LabelLevels(() => this.open);
     /** Where each item's text begins on the page, for the notes set there (note-indents.ts). */
@@ -249,7 +210,7 @@ export class ItemTreeBuilder {
      * and the note is not running a numbered list of its own.
      */
     private nextEntryAfterNote(number: string): boolean {
-        if (this.noteIntroducesList(number) || this.noteRunsList(number)) return false;
+        if (noteIntroducesList(this.note!.text, number) || noteRunsList(this.note!.text, number)) return false;
         const entries = this.group!.entries;
         const last = entries[entries.length - 1];
         return last !== undefined && Number(number) === Number(last.label) + 1;
@@ -549,7 +510,7 @@ export class ItemTreeBuilder {
         // A Technical Note starting a list of its own (a., 1.) keeps it; a label that only continues
         // the items above (ML10.f, its Technical Note, then "g." at the margin) is the next item.
         const technicalList = note?.kind === 'technical-note' && (label === 'a' || label === '1' || this.levels.parentBySequence(label) === undefined);
-        const noteList = continuesListNote || note && (technicalList || note.text === '' || this.noteIntroducesList(label) || this.noteRunsList(label));
+        const noteList = continuesListNote || note && (technicalList || note.text === '' || noteIntroducesList(note.text, label) || noteRunsList(note.text, label));
         const parentIndex = noteList ? undefined : this.levels.parentBySequence(label);
         if (parentIndex === undefined) {
             if (this.note) this.addNoteListLine(this.note, label, text, paragraph);
@@ -611,41 +572,17 @@ export class ItemTreeBuilder {
         note.text = note.text ? `${note.text}\n${label}. ${text}` : `${label}. ${text}`;
     }
 
-    private noteIntroducesList(label: string): boolean {
-        // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does,
-        // and so does "ML7.a. includes the following" with no stop at all (ML7 Note 1, 1999-2002).
-        return /(?::|\bfollowing\s*;?)\s*$/.test(this.note!.text) && (label === 'a' || label === '1');
-    }
-
-    /**
-     * The note runs a list this label continues, or opens a list inside its last list line: "a.
-     * Epoxy ... having all of the following;" then "1. An area ..." (1.C.10.e Note 2, 2009-2021,
-     * where the line ends with ';' instead of ':').
-     */
-    private noteRunsList(label: string): boolean {
-        const note = this.note!.text;
-        const lastLine = note.slice(note.lastIndexOf('\n') + 1);
-        // A line may begin with two labels, "4. a. The loss in weight ..." (1.C.6.a, 2012): the next
-        // line goes on with either list.
-        const labels = /^(?:(?:[a-z]{1,2}|\d{1,3})\.\s+)+/.exec(lastLine)?.[0].trim().split(/\.\s*/).filter(l => l !== '') ?? [];
-        const previous = labels[labels.length - 1];
-        if (previous === undefined) return false;
-        const introduces = /\b(?:following|as follows|including)\s*[;:,]?\s*$/i.test(lastLine);
-        const opensSublist = introduces && (label === '1' || label === 'a') && isLetterLabel(previous) !== isLetterLabel(label);
-        return labels.some(l => isSuccessor(l, label)) || opensSublist;
-    }
-
     /**
      * Inside a note, a label line is the note's own list when the note introduces one (ends with
      * ':' or is a heading with no text yet) or already runs one this label follows, or when the
      * label cannot continue the items at the depth its tabs give.
      */
     private continuesNoteList(indexFromTabs: number, label: string): boolean {
-        if (this.noteIntroducesList(label)) return true;
+        if (noteIntroducesList(this.note!.text, label)) return true;
         // A note's list written at the margin is not continued by a label set at an item's depth
         // that can be the next item there ("a." and "b." of 1.C.10.b's Note at the margin, then
         // "<tab><tab><tab>c. Inorganic ..." is 1.C.10.c, 2013).
-        if (this.noteRunsList(label)) return !(this.noteListAtMargin && this.levels.followingParent(indexFromTabs, label) !== undefined);
+        if (noteRunsList(this.note!.text, label)) return !(this.noteListAtMargin && this.levels.followingParent(indexFromTabs, label) !== undefined);
         // A heading alone ("Technical Notes") numbers its own paragraphs: 1., 2., ... are not items.
         if (this.note!.text === '' && (label === '1' || label === 'a')) return true;
         return this.levels.followingParent(indexFromTabs, label) === undefined;
@@ -675,13 +612,6 @@ export class ItemTreeBuilder {
         }
         return [...this.categories.values()].sort(compareCategories);
     }
-}
-
-/** A line broken by a manual line break goes on mid-sentence: the text before has no closing punctuation, or the line starts in lower case. */
-function continuesText(before: string, line: string): boolean {
-    // "... phosphonites, such as:" then "QL: O-Ethyl-2-di-isopropylaminoethyl methylphosphonite": the
-    // examples are the item's own text (ML7, 1997-2008), not a note.
-    return !/[.;:]\s*$/.test(before) || /^[a-z(]/.test(line) || /\b(?:such as|including|e\.g\.|for example)\s*:\s*$/i.test(before);
 }
 
 function compareCategories(a: CategoryModel, b: CategoryModel): number {
