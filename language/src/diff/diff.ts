@@ -216,12 +216,12 @@ function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
     for (const change of removed) mergeInto(change);
     // A text of one or two words ("Propelling nozzles; or", 9.E.3.a.10.c in 2010) counts only where
     // a sibling went to the same place.
-    const mergedParents = new Set(removed.filter(c => c.mergedInto).map(c => parentOf(c.code)));
+    const siblingsWent = new Map(removed.filter(c => c.mergedInto).map(c => [parentOf(c.code), c.mergedInto]));
     for (const change of removed) {
-        if (change.mergedInto || !mergedParents.has(parentOf(change.code))) continue;
+        const went = siblingsWent.get(parentOf(change.code));
+        if (change.mergedInto || !went) continue;
         mergeInto(change, 1);
-        const sibling = removed.find(c => c.mergedInto && parentOf(c.code) === parentOf(change.code));
-        if (change.mergedInto && change.mergedInto !== sibling?.mergedInto) delete change.mergedInto;
+        if (change.mergedInto !== went) delete change.mergedInto;
     }
 }
 

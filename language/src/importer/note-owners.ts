@@ -5,7 +5,7 @@
  * it stands and moved by its first line and later numbered paragraphs.
  */
 import type { CategoryModel, GroupModel, ItemModel, NoteModel } from './model.js';
-import { mentionedCodes, namedCodes } from './notes.js';
+import { firstSentence, mentionedCodes, namedCodes } from './notes.js';
 import { definedTerm, type NoteOwner, quotesTerm } from './note-runs.js';
 import type { ItemIndents } from './note-indents.js';
 import { type SourceParagraph, splitFields } from './source.js';
@@ -39,14 +39,14 @@ export class NoteOwners {
         // A note at the margin (shallower than any item) after the last sub-item that speaks of one of the open items above
         // it in its first sentence ("The glass transition temperature (Tg) for 1.C.10.e. materials
         // is ...") is that item's.
-        const mentioned = mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]);
+        const mentioned = mentionedCodes(firstSentence(text));
         const above = this.state.open().slice(0, -1).filter(item => mentioned.includes(item.code));
         const margin = this.state.open().length > 0 && splitFields(paragraph.text).depth < this.state.open()[0].code.split('.').length;
         if (mentioned.length === 1 && above.length === 1 && margin) return above;
         // A note after the last sub-item whose first sentence says what it applies to, an open item
         // and others ("The cultures ... specified by ML7.h. and ML7.i.2. are exclusive"), is the note
         // of each.
-        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(text.split(/\.\s+(?=[A-Z])/)[0])?.[1];
+        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(firstSentence(text))?.[1];
         const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
         if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.state.open().includes(item!))) return [...new Set(spoken as ItemModel[])];
         return [this.notReferring(text, this.noteOwner(paragraph))];
@@ -89,7 +89,7 @@ export class NoteOwners {
      */
     private parentOfMentioned(firstLine: string): NoteOwner[] | undefined {
         if (namedCodes(firstLine).length > 0) return undefined;
-        const items = mentionedCodes(firstLine.split(/\.\s+(?=[A-Z])/)[0]).map(code => this.findItem(code));
+        const items = mentionedCodes(firstSentence(firstLine)).map(code => this.findItem(code));
         if (items.length < 2 || items.some(item => item === undefined)) return undefined;
         const parents = new Set(items.map(item => item!.code.slice(0, item!.code.lastIndexOf('.'))));
         const parent = parents.size === 1 ? this.state.open().find(item => item.code === [...parents][0]) : undefined;
@@ -124,7 +124,7 @@ export class NoteOwners {
         const entryOf = (code: string) => code.split('.').slice(0, code.startsWith('ML') ? 1 : 3).join('.');
         const entries = new Set(placed.owners.map(owner => entryOf((owner as Partial<ItemModel>).code ?? '')));
         const opening = namedCodes(text);
-        const codes = opening.length > 0 ? opening : mentionedCodes(text.split(/\.\s+(?=[A-Z])/)[0]).filter(code => entries.has(entryOf(code)));
+        const codes = opening.length > 0 ? opening : mentionedCodes(firstSentence(text)).filter(code => entries.has(entryOf(code)));
         const named = [...new Set(codes.map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined))];
         if (named.length === 0 || named.every(item => placed.owners.includes(item))) return undefined;
         const split: NoteModel = { kind: note.kind, text: `${label}. ${text}` };
@@ -187,8 +187,8 @@ export class NoteOwners {
             // whose list is set at three tabs though a.2's own is at two, 2008-2021).
             const open = this.state.open();
             for (let i = open.length - 2; i >= 0; i--) if (this.state.childLabelDepth(open[i]) === depth) return open[i];
-            const index = depth - this.state.open()[0].code.split('.').length;
-            if (index >= 0 && index < this.state.open().length - 1) return this.state.open()[index];
+            const index = depth - open[0].code.split('.').length;
+            if (index >= 0 && index < open.length - 1) return open[index];
         }
         if (this.state.open().length > 0) return this.state.open()[this.state.open().length - 1];
         const container = this.state.group() ?? this.state.category();

@@ -118,6 +118,11 @@ export function mentionedCodes(text: string): string[] {
     return [...new Set([...spoken.matchAll(new RegExp(CODE, 'g'))].map(m => m[0].replace(/\s/g, '').replace(/\.$/, '')))];
 }
 
+/** A note's first sentence: where it says what it is about. */
+export function firstSentence(text: string): string {
+    return text.split(/\.\s+(?=[A-Z])/)[0];
+}
+
 /** Whether the note's text introduces a list this label starts: it ends with ':', or "the following" with ';' or no stop. */
 export function noteIntroducesList(noteText: string, label: string): boolean {
     // "... having all of the following;" (1.C.10.e Note 2, 2009) introduces its list as ':' does,

@@ -175,7 +175,7 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     }
     // "a gate count of more than 30,000 (2 input gates)": a parenthetical that is no unit explains
     // a bare number (3.A.1.a.7.a); the phrase ends before it.
-    if (/^\(/.test(unitText ?? '') && /^\(\d/.test(unitText ?? '')) {
+    if (/^\(\d/.test(unitText ?? '')) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: (unitText ?? '').length };
     }
     if (number.value.startsWith('-')) return undefined;

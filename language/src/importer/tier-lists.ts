@@ -211,7 +211,8 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             counts.applied++;
             addTier(item, tier);
             if (tier === 'very-sensitive') addTier(item, 'sensitive');
-            if (hasOwnConditions(entry, item, itemsAbove(code, items)) && !restatesANote(entry, [item, ...itemsAbove(code, items), ...descendants(item)])) {
+            const above = itemsAbove(code, items);
+            if (hasOwnConditions(entry, item, above) && !restatesANote(entry, [item, ...above, ...descendants(item)])) {
                 // "Note 1 ..." lines only point at the item's own notes, which the item has: not the list's
                 // text (6.A.3.b.4 in 2014, where 2013 wrote them after the code and they were not lines).
                 const text = [entry.text, ...entry.detail.filter(line => !NOTE_PLACEHOLDER.test(line.trim()))].join('\n');
