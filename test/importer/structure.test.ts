@@ -1155,6 +1155,22 @@ describe('footnotes', () => {
         expect(items.get('9.E.3.e.3')!.notes.map(n => n.text)).toEqual(['High output diesel engines: diesel engines with a specified brake mean effective pressure\nof 1.8 MPa or more.']);
         expect(edition.model.categories.find(c => c.code === '9')!.notes.map(n => n.text)).toEqual([footnote.replace('\t', ' ')]);
     });
+    test('on the munitions list, printed under ML1 at the foot of its first page, it is the list\'s, not ML1\'s (2007-2025)', () => {
+        const footnote = '*\tThe Russian Federation and Ukraine view this list as a reference list drawn up to help in the selection of dual-use goods.';
+        const text = [
+            'MUNITIONS LIST*',
+            'ML1.\tSmooth-bore weapons with a calibre of less than 20 mm, and accessories, as follows:',
+            '\ta.\tRifles and combination guns, handguns, machine, sub-machine and volley guns;',
+            footnote,
+            'ML1.\tb.\tSmooth-bore weapons as follows:',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('munitions', text)], []);
+        const items = indexItems(edition.model.categories);
+        expect(edition.model.categories.find(c => c.code === 'ML1')!.notes).toEqual([]);
+        expect(items.get('ML1.a')!.notes).toEqual([]);
+        expect(items.get('ML1.b')!.text).toBe('Smooth-bore weapons as follows:');
+        expect(edition.model.notes.map(n => n.text)).toEqual([footnote.replace('\t', ' ')]);
+    });
 });
 
 describe('a note\'s own list', () => {

@@ -126,11 +126,13 @@ export class ItemTreeBuilder {
         }
         if (/^\*\s*$/.test(fields[0]) || /^\*/.test(fields[0])) {
             // A footnote on the whole list ("* France, the Russian Federation and Ukraine view this
-            // list as a reference list ...", 1997-1998, marked in the category's heading) is the category's.
+            // list as a reference list ...", 1997-1998, marked in a dual-use category's heading) is the
+            // category's; on the munitions list, marked in its title and printed under ML1, the list's.
             if (this.category && /\bthis list\b/i.test(text)) {
                 const footnote: NoteModel = { kind: 'note', text: cleanFields(text) };
+                const owner = this.category.code.startsWith('ML') ? this.listNotes : this.category.notes;
                 // Printed at the foot of a page, it interrupts nothing: what was open goes on after it.
-                if (!this.category.notes.some(n => n.text === footnote.text)) this.category.notes.push(footnote);
+                if (!owner.some(n => n.text === footnote.text)) owner.push(footnote);
                 return;
             }
             return this.attachNote({ kind: 'note', text: cleanFields(text) }, paragraph);
