@@ -324,6 +324,9 @@ describe('parameter names', () => {
         expect(limits('0.8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better);')).toEqual(['<= 0.8 kn']);
         expect(limits('Total drift of 1 nautical mile "CEP" or less (better) in a 24 hr period;')).toEqual(['<= 1 nmi']);
         expect(limits('0.5% distanced travelled "CEP" or less (better); or')).toEqual(['<= 0.5 %']);
+        // Or a parenthetical with its own brackets, or a term and its abbreviation (7.A.3.a, 1997-2006).
+        expect(limits('alignment of 0.8 nautical mile per hour (50% Circular Error Probable (CEP)) or less (better); or')).toEqual(['<= 0.8 kn']);
+        expect(limits('alignment of 0.8 nautical mile per hour (nm/hr) Circular Error Probable (CEP) or less (better); or')).toEqual(['<= 0.8 kn']);
         // "Exceeding" said once for two quantities, the second named by its noun (6.A.4.b.2).
         expect(limits('Exceeding 80 mm in diameter or length of major axis and 20 mm in thickness (depth);')).toEqual(['> 80 mm', '> 20 mm']);
         expect(limits('exceeding 10 MHz and 5 W in the band')).toEqual(['> 10 MHz']);

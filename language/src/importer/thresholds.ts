@@ -142,6 +142,14 @@ const PATTERNS: PhrasePattern[] = [
             // Those words are inside the phrase already: it does not reach past its end.
             return quantity && { ...quantity, unusedTail: 0 };
         } },
+    // A parenthetical with its own brackets, or a capitalised term and its abbreviation, between the
+    // unit and "or less": "0.8 nautical mile per hour (50% Circular Error Probable (CEP)) or less
+    // (better)" (7.A.3.a, 1997-2000), "... (nm/hr) Circular Error Probable (CEP) or less" (2002-2006).
+    { pattern: new RegExp(String.raw`${QA}\s(?<tail>(?:(?:[a-z]{3,}|\([^()"“”]{1,12}\))\s){0,3})(?:\((?:[^()]|\([^()]{1,12}\)){1,60}\)|(?:[A-Z][a-z]+\s){1,4}\([A-Z]{2,6}\))\sor (?:less|lower|smaller)\b`, 'gu'), bounds: a => [c('<=', a)],
+        read: groups => {
+            const quantity = readQuantity(groups.an, groups.au, ` ${groups.tail}`);
+            return quantity && { ...quantity, unusedTail: 0 };
+        } },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA}`, 'giu'), bounds: a => [c('>', a)] },
     { pattern: new RegExp(String.raw`${BELOW}\s${QA}`, 'giu'), bounds: a => [c('<', a)] },
 ];
