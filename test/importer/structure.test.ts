@@ -992,6 +992,26 @@ describe('the sample of 2026-12-06: an entry number two tabs short, examples aft
         expect(items.get('ML7.i.2')!.notes).toEqual(items.get('ML7.h')!.notes);
         expect(items.get('ML7.i.2.a')!.notes).toEqual([]);
     });
+
+    test('so is one saying "listed in", after a numbered note of other items (ML7 Note 2, 1997-2007)', () => {
+        const note2 = 'The cultures of cells and biological systems listed in ML7.h. and ML7.i.2. are exclusive and these sub-items do not control cells for civil purposes.';
+        const items = build([
+            'ML7.\tChemical or biological toxic agents, as follows:',
+            '\tb.\tChemical warfare (CW) agents including:',
+            '\td.\t"Riot control agents" including:',
+            '\th.\t"Biopolymers" specially designed for the detection of CW agents;',
+            '\ti.\t"Biocatalysts" as follows:',
+            '\t\t1.\t"Biocatalysts" specially designed for the decontamination of CW agents;',
+            '\t\t2.\tBiological systems, as follows: "expression vectors";',
+            '\tNote 1\tML7.b. and ML7.d. do not control:',
+            'a.\tCyanogen chloride (CAS 506-77-4);',
+            'b.\tChloropicrin (CAS 76-06-2).',
+            `Note 2\t${note2}`,
+        ].join('\n'));
+        expect(items.get('ML7.h')!.notes.map(n => n.text)).toEqual([note2]);
+        expect(items.get('ML7.i.2')!.notes.map(n => n.text)).toEqual([note2]);
+        expect(items.get('ML7.b')!.notes.map(n => n.text)).toEqual(['ML7.b. and ML7.d. do not control:\na. Cyanogen chloride (CAS 506-77-4);\nb. Chloropicrin (CAS 76-06-2).']);
+    });
 });
 
 describe('the fresh sample of 2026-12-06 (seed 20261207)', () => {

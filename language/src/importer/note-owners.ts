@@ -44,9 +44,9 @@ export class NoteOwners {
         const margin = this.state.open().length > 0 && splitFields(paragraph.text).depth < this.state.open()[0].code.split('.').length;
         if (mentioned.length === 1 && above.length === 1 && margin) return above;
         // A note after the last sub-item whose first sentence says what it applies to, an open item
-        // and others ("The cultures ... specified by ML7.h. and ML7.i.2. are exclusive"), is the note
-        // of each.
-        const subjects = /\bspecified (?:in|by)\s+([^;:]*?)\s+(?:are|is|do|does)\b/.exec(firstSentence(text))?.[1];
+        // and others ("The cultures ... specified by [listed in] ML7.h. and ML7.i.2. are exclusive"), is the note
+        // of each. ("Frequencies listed in more than one frequency range, as defined by 3.A.1.b.2.a. ..." is no such subject.)
+        const subjects = /\b(?:specified (?:in|by)\s+|listed in\s+(?=(?:ML)?\d))([^;:]*?)\s+(?:are|is|do|does)\b/.exec(firstSentence(text))?.[1];
         const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
         if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.state.open().includes(item!))) return [...new Set(spoken as ItemModel[])];
         return [this.notReferring(text, this.noteOwner(paragraph))];
