@@ -38,6 +38,19 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(before, changed))).toContain('threshold 3A001.a incomparable');
     });
 
+    test('a time limit restated as the rate a note says it is the inverse of is the same limit, and is compared as that rate (3.A.1.a.5, 2004)', () => {
+        const header = 'numbering eccn\nparameter conversion_time: time unit ns\nparameter output_rate: frequency unit MHz';
+        const converters = (items: string, note: string) => entry(`item a "Analogue-to-digital converters, as follows:" {\n technical-note "${note}"\n${items} }`);
+        const stated = '1. A resolution of n bit corresponds to a quantisation of 2n levels. 2. Total conversion time is the inverse of the sample rate.';
+        const before = list(converters('item 1 "A total conversion time of less than 200 ns;" { conversion_time < 200 ns }\nitem 2 "A total conversion time of less than 5 ns;" { conversion_time < 5 ns }', stated), header);
+        const after = list(converters('item 1 "An output rate greater than 5 million words per second;" { output_rate > 5 MHz }\nitem 2 "An output rate greater than 500 million words per second;" { output_rate > 500 MHz }', 'The output rate is the maximum output rate of the converter.'), header);
+        // 200 ns is 5 MHz: reworded only; 5 ns is 200 MHz, and more than 500 MHz controls fewer converters.
+        expect(kinds(diffLists(before, after)).filter(k => !k.startsWith('note'))).toEqual(['reworded 3A001.a.1', 'reworded 3A001.a.2', 'threshold 3A001.a.2 relaxed']);
+        // Without the note, a time and a rate are two things: nothing says how they compare.
+        const unstated = list(converters('item 1 "A total conversion time of less than 200 ns;" { conversion_time < 200 ns }\nitem 2 "A total conversion time of less than 5 ns;" { conversion_time < 5 ns }', 'Conversion time is measured at full scale.'), header);
+        expect(kinds(diffLists(unstated, after)).filter(k => k.startsWith('threshold'))).toEqual(['threshold 3A001.a.1 incomparable', 'threshold 3A001.a.2 incomparable']);
+    });
+
     test('a term that moves between the definitions and a Technical Note of an item says where it is defined on the other side (2019)', () => {
         const before = list(`definitions {\n term "Instrumented range" "The specified unambiguous display range of a radar."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Cyber incident response\' means the process of exchanging information." }')}`);
         const after = list(`definitions {\n term "Cyber incident response" "The process of exchanging information."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Instrumented range\' is the specified unambiguous display range of a radar." }')}`);

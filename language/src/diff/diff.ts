@@ -5,7 +5,8 @@
 import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/export-format.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
-import { FlatScopes, baseValue } from './flat-scope.js';
+import { FlatScopes, baseValue, scopeOfThresholds } from './flat-scope.js';
+import { inTermsOfRate } from './inverse-limits.js';
 import { type ItemPair, type MatchRule, MIN_SIMILARITY, categoryOf, groupOf, isReserved, isTechnology, matchItems, matchKey, statedMove } from './match.js';
 import { type WordSegment, containedIn, normaliseText, textSimilarity, wordDiff } from './words.js';
 
@@ -438,6 +439,9 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     const oldText = before.thresholds.map(thresholdSummary);
     const newText = after.thresholds.map(thresholdSummary);
     if (sameSet(oldText, newText) || sameLimitsRenamed(before, after) || limitsMovedBetweenLevels(before, after, scopes)) return undefined;
+    // A time limit restated as the rate it is the inverse of, where a note says so (3.A.1.a.5 in 2004).
+    const restated = inverseRestatement(before, after, scopes);
+    if (restated && sameSet(limits(restated[0]), limits(restated[1]))) return undefined;
     // Where the side without thresholds states a limit the import did not read, no direction is claimed.
     const unread = (oldText.length === 0 && statesLimit(before.text)) || (newText.length === 0 && statesLimit(after.text));
     // The limits read on one side, written with the same numbers in the other side's text where
@@ -449,8 +453,18 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     // An item that states no limit at all controls whatever it names: gaining a limit narrows it
     // (relaxed: "Polybiphenylenethersulphone." -> "... having a Tg exceeding 513 K", 1.C.8.f in
     // 2004), losing every limit widens it (tightened).
-    const direction = unread ? 'not-read' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened' : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
+    const direction = unread ? 'not-read' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened'
+        : restated && !scopes.oldParents.has(matchKey(before.code)) && !scopes.newParents.has(matchKey(after.code)) ? compareItemScopes(scopeOfThresholds(restated[0].thresholds), scopeOfThresholds(restated[1].thresholds))
+        : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
+}
+
+/** [before, after] with one side's time limits written as the other side's rate, where a note says one is the inverse of the other. */
+function inverseRestatement(before: FlatItem, after: FlatItem, scopes: Scopes): [FlatItem, FlatItem] | undefined {
+    const oldAsRate = inTermsOfRate(before, after, scopes.oldItems, scopes.newItems);
+    if (oldAsRate) return [oldAsRate, after];
+    const newAsRate = inTermsOfRate(after, before, scopes.newItems, scopes.oldItems);
+    return newAsRate ? [before, newAsRate] : undefined;
 }
 
 /**
