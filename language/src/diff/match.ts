@@ -7,7 +7,7 @@
  *    other side with X.
  * 2. Relocated: the same text (long enough to be telling, unique on both sides) under another
  *    code, where the code's own counterpart says something else (entries renumbered by an
- *    insertion).
+ *    insertion); then, for longer texts, the same but for commas and the closing "; or".
  * 3. Shifted: the sub-items of one item on both sides, aligned in order by text similarity (and
  *    by the bounds they keep on a parameter both bound), where
  *    that alignment is clearly better than pairing them by label (a list renumbered by an
@@ -98,7 +98,11 @@ export function groupOf(code: string): string | undefined {
 export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair[] {
     const matcher = new Matcher(oldItems, newItems);
     matcher.byMovedNotes();
-    matcher.byRelocatedText();
+    matcher.byRelocatedText(normaliseText, MIN_TELLING_TEXT);
+    // Then blind to commas and the closing "; or", among the items left: a looser key meets more
+    // texts, so it takes longer ones ("Output power exceeding 2 kW; or", 6.A.5.a.6.a.1 in 2025, is
+    // 6.A.5.a.6.b.2's old "Output power exceeding 2 kW;" in words only).
+    matcher.byRelocatedText(relocationKey, 2 * MIN_TELLING_TEXT);
     matcher.byShiftedSiblings();
     matcher.byNesting();
     matcher.byParent();
@@ -161,15 +165,15 @@ class Matcher {
         }
     }
 
-    byRelocatedText(): void {
-        const oldByText = uniqueTexts(this.oldItems);
-        const newByText = uniqueTexts(this.newItems);
+    byRelocatedText(key: (text: string | undefined) => string, minLength: number): void {
+        const oldByText = uniqueTexts(this.oldItems, key, minLength);
+        const newByText = uniqueTexts(this.newItems, key, minLength);
         for (const [text, oldItem] of oldByText) {
             const newItem = newByText.get(text);
             if (!newItem || matchKey(oldItem.code) === matchKey(newItem.code)) continue;
             const oldCounterpart = this.newByKey.get(matchKey(oldItem.code));
             const newCounterpart = this.oldByKey.get(matchKey(newItem.code));
-            const differs = (a: FlatItem | undefined) => !a || isReserved(a) || normaliseText(a.text) !== text;
+            const differs = (a: FlatItem | undefined) => !a || isReserved(a) || key(a.text) !== text;
             if (differs(oldCounterpart) && differs(newCounterpart)) this.pair(oldItem, newItem, 'relocated');
         }
     }
@@ -508,15 +512,24 @@ function byKey(items: FlatItem[]): Map<string, FlatItem> {
     return map;
 }
 
-function uniqueTexts(items: FlatItem[]): Map<string, FlatItem> {
+function uniqueTexts(items: FlatItem[], key: (text: string | undefined) => string, minLength: number): Map<string, FlatItem> {
     const seen = new Map<string, FlatItem | null>();
     for (const item of items) {
         if (isReserved(item)) continue;
-        const text = normaliseText(item.text);
-        if (text.length < MIN_TELLING_TEXT) continue;
+        const text = key(item.text);
+        if (text.length < minLength) continue;
         seen.set(text, seen.has(text) ? null : item);
     }
     return new Map([...seen].filter((e): e is [string, FlatItem] => e[1] !== null));
+}
+
+/**
+ * A text as rule 2 compares it the second time: commas and the list's closing "; or" are punctuation, not words
+ * ("... output power, exceeding 2.5 W; or" at 6.A.5.d.1.b.2 in 2021 is "... output power exceeding
+ * 2.5 W; or" at b.4 in 2025).
+ */
+function relocationKey(text: string | undefined): string {
+    return normaliseText(text).replace(/,/g, '').replace(/(?:[;.:]\s*(?:or|and)?)\s*$/, '').trim();
 }
 
 /** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a", "Deleted (transferred to 1.C.11.d.)": the code, in WA form. */
