@@ -337,9 +337,27 @@ describe('renumbering', () => {
 
     test('a sub-item split out of its parent in other words, when the parent now heads a list, was already written there; one with a limit of its own is new (ML2.b, 2019)', () => {
         const before = list(entry('item b "Smoke, gas and pyrotechnic projectors or generators, specially designed or modified for military use;"'));
-        const after = list(entry('item b "Projectors, specially designed or modified for military use, as follows:" {\n item 1 "Smoke canister projectors;"\n item 2 "Gas canister projectors rated above 40 kW;"\n item 3 "Laser dazzlers;"\n}'));
+        const after = list(entry('item b "Projectors, specially designed or modified for military use, as follows:" {\n item 1 "Smoke canister projectors;"\n item 2 "Gas canister projectors rated above 40 kW;"\n item 3 "Laser dazzlers;"\n item 4 "Pyrotechnics projectors;"\n}'));
         const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
-        expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new']);
+        // (A plural is its singular: "Pyrotechnics" was "pyrotechnic".)
+        expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new', '3A001.b.4: 3A001.b']);
+    });
+
+    test('a new item whose words left a kept neighbour\'s text was already written there (3.A.2.c.2 2004, ML2.c.2 2019)', () => {
+        const before = list(entry('item c "Signal analysers as follows:" {\n item 1 "Signal analysers capable of analysing any frequencies exceeding 31.8 GHz but less than 37.5 GHz or exceeding 43.5 GHz;"\n}\nitem d "Guns, howitzers, cannon, mortars, recoilless rifles, smooth-bore weapons and signature reduction devices therefor;"\nitem e "Accessories as follows:" {\n item 1 "Mountings;"\n}'));
+        const after = list(entry('item c "Signal analysers as follows:" {\n item 1 "Signal analysers capable of analysing any frequencies exceeding 31.8 GHz but not exceeding 37.5 GHz and having a resolution bandwidth exceeding 10 MHz;"\n item 2 "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\n item 3 "Signal analysers capable of analysing frequencies exceeding 70 GHz;"\n}\nitem d "Guns, howitzers, cannon, mortars, recoilless rifles and smooth-bore weapons;"\nitem e "Accessories as follows:" {\n item 1 "Mountings;"\n item 2 "Signature reduction devices;"\n item 3 "Sighting devices;"\n}'));
+        const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
+        // (70 GHz stood nowhere; "sighting" neither.)
+        expect(added).toEqual(['3A001.c.2: 3A001.c.1', '3A001.c.3: new', '3A001.e.2: 3A001.d', '3A001.e.3: new']);
+    });
+
+    test('a sub-item citing codes its parent\'s old text did not cite is new; citing items under those it cited, it was written there (9.E.3.a.3.c 1999, 3.D.2.a 2003)', () => {
+        const header = 'numbering wassenaar';
+        const software = (body: string) => `category 3 {\n group D {\n  entry 3.D.2 ${body}\n }\n}`;
+        const before = list(software('"Software specially designed for the use of stored programme controlled equipment controlled by 3.B."'), header);
+        const after = list(software('"Software specially designed for the use of any of the following:" {\n  item a "Equipment controlled by 3.B.1.a. to f.; or"\n  item b "Equipment controlled by 1.C.10. and resins controlled by 1.C.8."\n }'), header);
+        const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
+        expect(added).toEqual(['3.D.2.a: 3.D.2', '3.D.2.b: new']);
     });
 
     test('one shift that stands out is followed even when the list as a whole does not beat its labels (3.A.2.c.3 -> c.4, 2010)', () => {

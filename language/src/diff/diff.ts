@@ -171,14 +171,20 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
             // In other words, where the item above became the heading of a new list: most of the
             // sub-item's words stood in its old text and left it ("Smoke canister projectors" from
             // 2018's "Smoke, gas and pyrotechnic projectors or generators ..."; ML2.b, 2019).
-            if (nearest === 0 && splitInOtherWords(text, before.text, after.text)) return { code: before.code, place: 'text' };
+            if (nearest === 0 && splitInOtherWords(text, before, after.text)) return { code: before.code, place: 'text' };
             for (const removed of removedByParent.get(matchKey(before.code)) ?? []) {
                 const where = written(text, removed, minWords);
                 if (where) return { code: removed.code, place: where };
             }
         }
-        return undefined;
+        const neighbour = minWords === undefined ? neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text)) : undefined;
+        return neighbour ? { code: neighbour.before.code, place: 'text' } : undefined;
     };
+    // The kept items beside the new one and beside the item above it (their old and new versions).
+    const keptByParent = new Map<string, Array<{ before: FlatItem; after: FlatItem }>>();
+    for (const pair of pairs) if (pair.old && pair.new && !isReserved(pair.old) && !isReserved(pair.new)) pushTo(keptByParent, parentOf(pair.new.code), { before: pair.old, after: pair.new });
+    const neighbours = (code: string) => [...(keptByParent.get(parentOf(code)) ?? []), ...(parentOf(code).includes('.') ? keptByParent.get(parentOf(parentOf(code))) ?? [] : [])]
+        .filter(({ after }) => !matchKey(code).startsWith(`${matchKey(after.code)}.`));
     const added = changes.filter(c => c.kind === 'added' && typeof c.new === 'string');
     for (const change of added) change.alreadyIn = sourceOf(change);
     // Short texts: where a sibling came from the same place.
@@ -317,19 +323,64 @@ const FUNCTION_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'are', 'as', 'at
  * as follows:"), at least two thirds of the sub-item's content words (two or more) stood in the
  * parent's old text, some of them are gone from its new one, and every number it writes stood there.
  */
-function splitInOtherWords(text: string, oldParent: string | undefined, newParent: string | undefined): boolean {
-    if (!/(?:as follows|following)\s*:?\s*$/i.test(newParent ?? '') || /(?:as follows|following)\s*:?\s*$/i.test(oldParent ?? '')) return false;
-    const words = (t: string | undefined) => (t ?? '').toLowerCase().split(/[^a-z0-9%µ-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w));
-    const content = [...new Set(words(text))];
+function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string | undefined): boolean {
+    if (!/(?:as follows|following)\s*:?\s*$/i.test(newParent ?? '') || /(?:as follows|following)\s*:?\s*$/i.test(oldParent.text ?? '')) return false;
+    const content = [...new Set(contentWords(text))];
     if (content.length < 2) return false;
-    const before = new Set(words(oldParent));
-    const after = new Set(words(newParent));
+    const before = new Set(contentWords(oldParent.text));
+    const after = new Set(contentWords(newParent));
     const stood = content.filter(w => before.has(w));
-    // A number the old text did not write is a limit of the sub-item's own: new, not split out.
-    const numbers = (t: string | undefined) => (t ?? '').match(/\d+(?:[.,]\d+)*/g) ?? [];
-    const oldNumbers = new Set(numbers(oldParent));
-    if (numbers(text).some(n => !oldNumbers.has(n))) return false;
-    return stood.length * 3 >= content.length * 2 && stood.some(w => !after.has(w));
+    // A number or a code the old text did not write is a limit or a subject of the sub-item's own: new, not split out.
+    return limitsAndCodesStood(text, oldParent) && stood.length * 3 >= content.length * 2 && stood.some(w => !after.has(w));
+}
+
+/**
+ * A new item's words taken out of a kept neighbour's text: "or exceeding 43.5 GHz" left 3.A.2.c.1
+ * for c.2 (2004), "signature reduction devices" left ML2.a for ML2.c.2 (2019). At least two thirds
+ * of its content words stood in the neighbour's old text, every number and code it writes too,
+ * and what left the neighbour is a number, or two thirds of its words.
+ */
+function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string | undefined): boolean {
+    const content = [...new Set(contentWords(text))];
+    if (content.length < 2 || !limitsAndCodesStood(text, neighbour)) return false;
+    const before = new Set(contentWords(neighbour.text));
+    const after = new Set(contentWords(newText));
+    const stood = content.filter(w => before.has(w));
+    if (stood.length * 3 < content.length * 2) return false;
+    const newNumbers = new Set(numbersIn(newText));
+    const left = stood.filter(w => !after.has(w));
+    return numbersIn(text).some(n => !newNumbers.has(n)) || left.length * 3 >= content.length * 2;
+}
+
+/**
+ * Every number `text` writes stood in the old item's text, and half the codes it cites at least:
+ * that code, an item above it ("3.B." for "3.B.1.a.", 3.D.2 in 2003), or an item under the old
+ * item itself ("helmets specified in ML13.c.1." split out of ML13.c, 2021).
+ */
+function limitsAndCodesStood(text: string, old: FlatItem): boolean {
+    const oldNumbers = new Set(numbersIn(old.text));
+    if (numbersIn(text).some(n => !oldNumbers.has(n))) return false;
+    const oldCodes = [...codesIn(old.text), matchKey(old.code)];
+    const cited = codesIn(text);
+    // At least half: "technology specified by 9.E.3.h. or 9.E.3.i." took 9.B.2's "9.E.3.a. or 9.E.3.h." (2010).
+    return cited.filter(code => oldCodes.some(o => code === o || code.startsWith(`${o}.`))).length * 2 >= cited.length;
+}
+
+/** The words that say what an item is about; a plural is its singular ("Pyrotechnics projectors" from "pyrotechnic projectors", ML2.b.3 in 2019). */
+function contentWords(text: string | undefined): string[] {
+    return (text ?? '').toLowerCase().split(/[^a-z0-9%µ-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(w => w.length > 4 ? w.replace(/s$/, '') : w);
+}
+
+/** Item codes as a text cites them ("3.B.1.a.", "ML8.a.1"), without the closing stop. */
+const CITED_CODE = /\b\d\.[A-E](?:\.\d+)?(?:\.[a-z0-9]+)*\.?|\bML\d+(?:\.[a-z0-9]+)*\.?/g;
+
+function codesIn(text: string | undefined): string[] {
+    return ((text ?? '').match(CITED_CODE) ?? []).map(code => code.replace(/\.$/, ''));
+}
+
+/** The numbers a text writes, not counting those of the item codes it cites. */
+function numbersIn(text: string | undefined): string[] {
+    return (text ?? '').replace(CITED_CODE, ' ').match(/\d+(?:[.,]\d+)*/g) ?? [];
 }
 
 function parentOf(code: string): string {
