@@ -1,0 +1,332 @@
+/**
+ * What a change says of where its content came from or went, beyond its kind: an added item
+ * already written in an old item's text or note (`alreadyIn`), a removed one merged into the item
+ * above it (`mergedInto`), goods decontrolled whose technology stays (`technologyAt`,
+ * `technologyOf`), a definition moved to or from a Technical Note (`definedInNoteOf`). The diff
+ * (diff.ts) makes the changes from the matcher's pairs; these remarks are set on them after.
+ */
+import type { FlatItem } from '../model/flat-items.js';
+import type { Change } from './diff.js';
+import { type ItemPair, MIN_SIMILARITY, categoryOf, isReserved, isTechnology, matchKey } from './match.js';
+import { containedIn, normaliseText, textSimilarity } from './words.js';
+
+/** Sets every remark, in an order where each can read those before it. */
+export function markRemarks(changes: Change[], pairs: ItemPair[], oldItems: FlatItem[], newItems: FlatItem[]): void {
+    markDefinitionsInNotes(changes, oldItems, newItems);
+    markTechnologyKept(changes, pairs);
+    markAlreadyWritten(changes, pairs);
+    markMergedUp(changes, pairs);
+    markListMoved(changes, pairs);
+    markWrittenOnward(changes);
+}
+
+/**
+ * Removed goods (groups A-D) whose text was added as a technology item of the same category
+ * (8.A.1.f in 2014, now 8.E.2.c.1 "Technology" for it): the removal says where the technology stays.
+ */
+function markTechnologyKept(changes: Change[], pairs: ItemPair[]): void {
+    const addedTechnology = pairs.filter(p => !p.old && p.new && isTechnology(p.new) && !isReserved(p.new)).map(p => p.new!);
+    if (addedTechnology.length === 0) return;
+    for (const change of changes) {
+        if (change.kind !== 'removed' || typeof change.old !== 'string' || change.group?.endsWith('E')) continue;
+        let best: { code: string; score: number } | undefined;
+        for (const item of addedTechnology) {
+            if (categoryOf(item.code) !== change.category) continue;
+            const score = textSimilarity(change.old, item.text);
+            if (score >= MIN_SIMILARITY && (!best || score > best.score)) best = { code: item.code, score };
+        }
+        if (best) change.technologyAt = best.code;
+    }
+    // The added item says it too: a reader of "8.E.2.c.1.c added" learns it was 8.A.1.f.3's text.
+    const added = new Map(changes.filter(c => c.kind === 'added').map(c => [c.code, c]));
+    for (const change of changes) {
+        const taker = change.kind === 'removed' && change.technologyAt ? added.get(change.technologyAt) : undefined;
+        if (taker && !taker.technologyOf) taker.technologyOf = change.code;
+    }
+}
+
+/** How many items above an added one are searched for its text. */
+const ALREADY_WRITTEN_DEPTH = 3;
+
+/**
+ * Added items whose text the old list wrote elsewhere, and the new list no longer does there: in
+ * an item above them, in its text or a note (2010 split "... or tactile sense between the
+ * manipulator and an external object" out of 8.A.2.i.1's text as 8.A.2.i.1.b; 2004 turned the list
+ * in ML7.a's note into ML7.a.1-ML7.a.4), or in a removed sub-item of such an item (2019 split ML2.d
+ * "Mountings and detachable cartridge magazines ..." into ML2.c.3 and ML2.c.4). They are new
+ * items, but what they name was already there. A text of one or two words ("Mountings;") counts
+ * only where a sibling's text was found in the same place.
+ */
+function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
+    const oldOf = new Map<string, FlatItem>();
+    const newOf = new Map<string, FlatItem>();
+    const removedByParent = new Map<string, FlatItem[]>();
+    const oldParents = new Set<string>();
+    for (const pair of pairs) {
+        if (pair.old) oldParents.add(parentOf(pair.old.code));
+        if (pair.new) newOf.set(matchKey(pair.new.code), pair.new);
+        if (!pair.old || isReserved(pair.old)) continue;
+        if (pair.new && !isReserved(pair.new)) oldOf.set(matchKey(pair.new.code), pair.old);
+        else pushTo(removedByParent, parentOf(pair.old.code), pair.old);
+    }
+    const written = (text: string, item: FlatItem, minWords?: number): 'text' | 'note' | undefined =>
+        containedIn(text, item.text, minWords) ? 'text' : item.notes.some(n => containedIn(text, n.text, minWords)) ? 'note' : undefined;
+    const sourceOf = (change: Change, minWords?: number): Change['alreadyIn'] => {
+        const text = change.new as string;
+        for (const [nearest, { before, after }] of pairedAncestors(change.code, oldOf, newOf).entries()) {
+            const place = written(text, before, minWords);
+            // (Still written in the new text above it only where that is a heading restating the
+            // old item's list: 9.A.4 "Space launch vehicles and "spacecraft"." became a heading
+            // naming both, over a. "Space launch vehicles;" and b. "Spacecraft;", 2014.)
+            const split = nearest === 0 && !oldParents.has(matchKey(before.code)) && /:\s*$/.test(after.text ?? '') && normaliseText(after.text) !== normaliseText(before.text);
+            if (place && (split || !written(text, after, minWords))) return { code: before.code, place };
+            // In other words, where the item above became the heading of a new list: most of the
+            // sub-item's words stood in its old text and left it ("Smoke canister projectors" from
+            // 2018's "Smoke, gas and pyrotechnic projectors or generators ..."; ML2.b, 2019).
+            if (nearest === 0 && splitInOtherWords(text, before, after.text)) return { code: before.code, place: 'text' };
+            for (const removed of removedByParent.get(matchKey(before.code)) ?? []) {
+                const where = written(text, removed, minWords);
+                if (where) return { code: removed.code, place: where };
+            }
+        }
+        const neighbour = minWords === undefined ? neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text)) : undefined;
+        return neighbour ? { code: neighbour.before.code, place: 'text' } : undefined;
+    };
+    // The kept items beside the new one and beside the item above it (their old and new versions).
+    const keptByParent = new Map<string, Array<{ before: FlatItem; after: FlatItem }>>();
+    for (const pair of pairs) if (pair.old && pair.new && !isReserved(pair.old) && !isReserved(pair.new)) pushTo(keptByParent, parentOf(pair.new.code), { before: pair.old, after: pair.new });
+    const neighbours = (code: string) => [...(keptByParent.get(parentOf(code)) ?? []), ...(parentOf(code).includes('.') ? keptByParent.get(parentOf(parentOf(code))) ?? [] : [])]
+        .filter(({ after }) => !matchKey(code).startsWith(`${matchKey(after.code)}.`));
+    const added = changes.filter(c => c.kind === 'added' && typeof c.new === 'string');
+    for (const change of added) change.alreadyIn = sourceOf(change);
+    // Short texts: where a sibling came from the same place.
+    const sourcesByParent = new Map<string, string[]>();
+    for (const change of added) if (change.alreadyIn) pushTo(sourcesByParent, parentOf(change.code), change.alreadyIn.code);
+    for (const change of added) {
+        if (change.alreadyIn || !sourcesByParent.has(parentOf(change.code))) continue;
+        const source = sourceOf(change, 1);
+        if (source && sourcesByParent.get(parentOf(change.code))!.includes(source.code)) change.alreadyIn = source;
+    }
+    for (const change of added) if (!change.alreadyIn) delete change.alreadyIn;
+}
+
+/**
+ * Removed items whose text the new list writes inside an item that was above them, in its text
+ * or a note, where the old list did not: 2014 took 3.A.1.b.10.a's phase-noise limit into
+ * 3.A.1.b.10's text. The removal says where the text went ("merged into 3.A.1.b.10").
+ */
+function markMergedUp(changes: Change[], pairs: ItemPair[]): void {
+    const newOf = new Map<string, FlatItem>();
+    for (const pair of pairs) if (pair.old && pair.new && !isReserved(pair.new)) newOf.set(matchKey(pair.old.code), pair.new);
+    const oldByKey = new Map(pairs.filter(p => p.old).map(p => [matchKey(p.old!.code), p.old!]));
+    // Word for word, or nearly so where a formula or a range was retyped ("-(126+20 log10F-20
+    // log10f) ... 10 Hz <F<10 kHz" in 2013, "-(126 + 20log10F - 20log10f) ... 10 Hz ≤ F ≤ 10 kHz" in 2014).
+    const within = (text: string, whole: string | undefined, minWords?: number) => containedIn(text, whole, minWords) || nearlyWithin(text, whole);
+    const written = (text: string, item: FlatItem, minWords?: number) => within(text, item.text, minWords) || item.notes.some(n => within(text, n.text, minWords));
+    const mergeInto = (change: Change, minWords?: number) => {
+        for (const { before, after } of pairedAncestors(change.code, oldByKey, newOf)) {
+            if (written(change.old as string, after, minWords) && !written(change.old as string, before, minWords)) {
+                change.mergedInto = after.code;
+                return;
+            }
+        }
+    };
+    const removed = changes.filter(c => c.kind === 'removed' && typeof c.old === 'string' && !c.mergedInto);
+    for (const change of removed) mergeInto(change);
+    // A text of one or two words ("Propelling nozzles; or", 9.E.3.a.10.c in 2010) counts only where
+    // a sibling went to the same place.
+    const siblingsWent = new Map(removed.filter(c => c.mergedInto).map(c => [parentOf(c.code), c.mergedInto]));
+    for (const change of removed) {
+        const went = siblingsWent.get(parentOf(change.code));
+        if (change.mergedInto || !went) continue;
+        mergeInto(change, 1);
+        if (change.mergedInto !== went) delete change.mergedInto;
+    }
+}
+
+/** Least letters and digits a text needs to be found nearly written in another, and the share of its pieces that must be. */
+const NEARLY_LENGTH = 40;
+const NEARLY_SHARE = 0.9;
+
+/**
+ * Whether `part` is nearly written inside `whole`, spacing, punctuation and signs aside: nine in ten
+ * of its six-character pieces (letters and digits only) are found there.
+ */
+function nearlyWithin(part: string, whole: string | undefined): boolean {
+    const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '').replace(/(?:and|or)$/, '');
+    const small = compact(part);
+    const large = compact(whole ?? '');
+    if (small.length < NEARLY_LENGTH || large.length < small.length) return false;
+    let found = 0, pieces = 0;
+    for (let i = 0; i + 6 <= small.length; i += 3, pieces++) if (large.includes(small.slice(i, i + 6))) found++;
+    return found >= NEARLY_SHARE * pieces;
+}
+
+/**
+ * A removed item whose sub-items all went, each paired with a live item, under one item of the new list: its list
+ * was merged there (ML7.i "Technology as follows:" in 2003, whose three sub-items are ML22.b.3-5
+ * in 2004 under ML22.b "Technology as follows:").
+ */
+function markListMoved(changes: Change[], pairs: ItemPair[]): void {
+    const parentKey = (code: string) => matchKey(code).slice(0, matchKey(code).lastIndexOf('.'));
+    const newByKey = new Map(pairs.filter(p => p.new).map(p => [matchKey(p.new!.code), p.new!]));
+    const children = new Map<string, Array<FlatItem | undefined>>();
+    for (const pair of pairs) {
+        if (!pair.old || isReserved(pair.old)) continue;
+        const key = parentKey(pair.old.code);
+        children.set(key, [...(children.get(key) ?? []), pair.new]);
+    }
+    for (const change of changes) {
+        if (change.kind !== 'removed' || change.mergedInto || change.technologyAt) continue;
+        const went = children.get(matchKey(change.code)) ?? [];
+        if (went.length === 0 || went.some(item => item === undefined || isReserved(item))) continue;
+        // A list folded into its heading's code: the only sub-item took it (ML9.h.1 is ML9.h in 2019).
+        if (went.some(item => matchKey(item!.code) === matchKey(change.code))) {
+            if (went.length === 1) change.mergedInto = went[0]!.code;
+            continue;
+        }
+        const parents = new Set(went.map(item => parentKey(item!.code)));
+        const into = parents.size === 1 ? newByKey.get([...parents][0]) : undefined;
+        if (into) change.mergedInto = into.code;
+    }
+}
+
+/**
+ * A removed item whose text the new list's added items were found to have been written in (their
+ * "already written in" names it) went there: ML2.d "Mountings and detachable cartridge magazines"
+ * (2018) is ML2.c.3 "Mountings" and ML2.c.4 "Detachable cartridge magazines" in 2019, so ML2.d
+ * was merged into ML2.c. One added item: that item; several: the item above them all.
+ */
+function markWrittenOnward(changes: Change[]): void {
+    const takers = new Map<string, string[]>();
+    for (const change of changes) {
+        if (change.kind === 'added' && change.alreadyIn) takers.set(change.alreadyIn.code, [...(takers.get(change.alreadyIn.code) ?? []), change.code]);
+    }
+    for (const change of changes) {
+        const codes = change.kind === 'removed' && !change.mergedInto && !change.technologyAt ? takers.get(change.code) : undefined;
+        if (!codes) continue;
+        const parts = codes.map(code => code.split('.'));
+        let common = codes.length === 1 ? parts[0].length : 0;
+        while (codes.length > 1 && parts.every(p => p.length > common + 1 && p[common] === parts[0][common])) common++;
+        if (common > 0) change.mergedInto = parts[0].slice(0, common).join('.');
+    }
+}
+
+/**
+ * The items above `code` that are in both lists (by their key on the side the maps are keyed
+ * by), nearest first, at most ALREADY_WRITTEN_DEPTH of them.
+ */
+function pairedAncestors(code: string, oldAt: Map<string, FlatItem>, newAt: Map<string, FlatItem>): Array<{ before: FlatItem; after: FlatItem }> {
+    const found: Array<{ before: FlatItem; after: FlatItem }> = [];
+    for (let key = matchKey(code); key.includes('.') && found.length < ALREADY_WRITTEN_DEPTH;) {
+        key = key.slice(0, key.lastIndexOf('.'));
+        const before = oldAt.get(key);
+        const after = newAt.get(key);
+        if (before && after) found.push({ before, after });
+    }
+    return found;
+}
+
+/** Words that name nothing of an item's content. */
+const FUNCTION_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'by', 'for', 'following', 'follows', 'from', 'having', 'in', 'is', 'more', 'of', 'on', 'or', 'other', 'than', 'that', 'the', 'their', 'therefor', 'to', 'which', 'with']);
+
+/**
+ * A sub-item's text split out of its parent's in other words: the parent now heads a list ("...,
+ * as follows:"), at least two thirds of the sub-item's content words (two or more) stood in the
+ * parent's old text, some of them are gone from its new one, and every number it writes stood there.
+ */
+function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string | undefined): boolean {
+    if (!/(?:as follows|following)\s*:?\s*$/i.test(newParent ?? '') || /(?:as follows|following)\s*:?\s*$/i.test(oldParent.text ?? '')) return false;
+    const content = [...new Set(contentWords(text))];
+    if (content.length < 2) return false;
+    const before = new Set(contentWords(oldParent.text));
+    const after = new Set(contentWords(newParent));
+    const stood = content.filter(w => before.has(w));
+    // A number or a code the old text did not write is a limit or a subject of the sub-item's own: new, not split out.
+    return limitsAndCodesStood(text, oldParent) && stood.length * 3 >= content.length * 2 && stood.some(w => !after.has(w));
+}
+
+/**
+ * A new item's words taken out of a kept neighbour's text: "or exceeding 43.5 GHz" left 3.A.2.c.1
+ * for c.2 (2004), "signature reduction devices" left ML2.a for ML2.c.2 (2019). At least two thirds
+ * of its content words stood in the neighbour's old text, every number and code it writes too,
+ * and what left the neighbour is a number, or two thirds of its words.
+ */
+function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string | undefined): boolean {
+    const content = [...new Set(contentWords(text))];
+    if (content.length < 2 || !limitsAndCodesStood(text, neighbour)) return false;
+    const before = new Set(contentWords(neighbour.text));
+    const after = new Set(contentWords(newText));
+    const stood = content.filter(w => before.has(w));
+    if (stood.length * 3 < content.length * 2) return false;
+    const newNumbers = new Set(numbersIn(newText));
+    const left = stood.filter(w => !after.has(w));
+    return numbersIn(text).some(n => !newNumbers.has(n)) || left.length * 3 >= content.length * 2;
+}
+
+/**
+ * Every number `text` writes stood in the old item's text, and half the codes it cites at least:
+ * that code, an item above it ("3.B." for "3.B.1.a.", 3.D.2 in 2003), or an item under the old
+ * item itself ("helmets specified in ML13.c.1." split out of ML13.c, 2021).
+ */
+function limitsAndCodesStood(text: string, old: FlatItem): boolean {
+    const oldNumbers = new Set(numbersIn(old.text));
+    if (numbersIn(text).some(n => !oldNumbers.has(n))) return false;
+    const oldCodes = [...codesIn(old.text), matchKey(old.code)];
+    const cited = codesIn(text);
+    // At least half: "technology specified by 9.E.3.h. or 9.E.3.i." took 9.B.2's "9.E.3.a. or 9.E.3.h." (2010).
+    return cited.filter(code => oldCodes.some(o => code === o || code.startsWith(`${o}.`))).length * 2 >= cited.length;
+}
+
+/** The words that say what an item is about; a plural is its singular ("Pyrotechnics projectors" from "pyrotechnic projectors", ML2.b.3 in 2019). */
+function contentWords(text: string | undefined): string[] {
+    return (text ?? '').toLowerCase().split(/[^a-z0-9%µ-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(w => w.length > 4 ? w.replace(/s$/, '') : w);
+}
+
+/** Item codes as a text cites them ("3.B.1.a.", "ML8.a.1"), without the closing stop. */
+const CITED_CODE = /\b\d\.[A-E](?:\.\d+)?(?:\.[a-z0-9]+)*\.?|\bML\d+(?:\.[a-z0-9]+)*\.?/g;
+
+function codesIn(text: string | undefined): string[] {
+    return ((text ?? '').match(CITED_CODE) ?? []).map(code => code.replace(/\.$/, ''));
+}
+
+/** The numbers a text writes, not counting those of the item codes it cites. */
+function numbersIn(text: string | undefined): string[] {
+    return (text ?? '').replace(CITED_CODE, ' ').match(/\d+(?:[.,]\d+)*/g) ?? [];
+}
+
+function parentOf(code: string): string {
+    const key = matchKey(code);
+    return key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : key;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const existing = map.get(key);
+    if (existing) existing.push(value);
+    else map.set(key, [value]);
+}
+
+/**
+ * A term that moves between the definitions and an item's Technical Note ("'Instrumented range'
+ * is ...", a definition until 2018, a note to 6.A.8.i in 2019): the definition's change says
+ * where the term is defined on the other side.
+ */
+function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItems: FlatItem[]): void {
+    for (const change of changes) {
+        if (change.kind !== 'definition' || (change.old === undefined) === (change.new === undefined)) continue;
+        const items = change.old === undefined ? oldItems : newItems;
+        const term = change.code.toLowerCase();
+        const definedBy = (text: string) => {
+            // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
+            // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
+            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of)\\b|\\s*:\\s|\\s+[-–—]\\s)`));
+            return at >= 0;
+        };
+        const item = items.find(i => i.notes.some(n => definedBy(n.text)));
+        if (item) change.definedInNoteOf = item.code;
+    }
+}
+
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
