@@ -324,6 +324,11 @@ describe('parameter names', () => {
         expect(limits('0.8 nautical miles per hour (nm/hr) "Circular Error Probable" ("CEP") rate or less (better);')).toEqual(['<= 0.8 kn']);
         expect(limits('Total drift of 1 nautical mile "CEP" or less (better) in a 24 hr period;')).toEqual(['<= 1 nmi']);
         expect(limits('0.5% distanced travelled "CEP" or less (better); or')).toEqual(['<= 0.5 %']);
+        // "than" left out in the document (3.A.1.e.2.a.3, 2001); Mtops written out (3.E.2, 2004).
+        expect(limits('A total energy equal to or more 25 kJ;')).toEqual(['>= 25 kJ']);
+        expect(limits('a "composite theoretical performance" ("CTP") of 530 million theoretical operations per second (Mtops) or more and')).toEqual(['>= 530 Mtops']);
+        // Two quoted terms before what is counted (6.A.8.l.4, 2004).
+        expect(read('of target data from two or more "geographically dispersed" and "interconnected radar sensors" to').conditions).toEqual(['count:sensor >= 2']);
         // Or a parenthetical with its own brackets, or a term and its abbreviation (7.A.3.a, 1997-2006).
         expect(limits('alignment of 0.8 nautical mile per hour (50% Circular Error Probable (CEP)) or less (better); or')).toEqual(['<= 0.8 kn']);
         expect(limits('alignment of 0.8 nautical mile per hour (nm/hr) Circular Error Probable (CEP) or less (better); or')).toEqual(['<= 0.8 kn']);

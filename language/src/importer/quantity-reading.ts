@@ -58,6 +58,8 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
     [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
     [/^(k|M|G)?(?:ohms?|Ω)[\s.-]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
+    // "530 million theoretical operations per second (Mtops)" (3.E.2, 2004-2005).
+    [/^million theoretical operations per second\b(?:\s?\(Mtops\))?/i, 'Mtops'],
     [/^nautical miles? per hour\b(?:\s?\(nm\/hr\))?/i, 'kn'], [/^nautical miles?\b/i, 'nmi'], [/^knots?\b/i, 'kn'],
     [/^(?:metric )?tonnes?\b/i, 't'], [/^nanovolts?\b/i, 'nV'], [/^microvolts?\b/i, 'µV'], [/^volts?\b/i, 'V'],
     // Written-out and abbreviated units that would otherwise be read as counted nouns ("1 msec",

@@ -35,7 +35,7 @@ interface PhrasePattern {
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
 // A number after "/" is a fraction's denominator ("a flatness of λ/10 or better", "1.7 + L/1,000"), not a quantity.
-const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<![/\d.])(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
+const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<![/\d.])(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|theoretical operations per second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
 const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
@@ -45,7 +45,8 @@ const BETTER_MORE = String.raw`better \((?:more|greater|higher|larger)\)`;
 const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|${BETTER_MORE} than|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|beyond|in excess of|>)`;
 const BELOW = String.raw`(?<!\bno |\bnot )(?:${BETTER_LESS} than|less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<)`;
 const AT_MOST = String.raw`(?:equal to or ${BETTER_LESS} than|${BETTER_LESS} than or equal to|equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower${BETTER} than|equal to or smaller${BETTER} than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|down to|at most|≤|<=)`;
-const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} than or equal to|equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=)`;
+// (Also "equal to or more 25 kJ", "than" left out: 3.A.1.e.2.a.3, 2001.)
+const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} than or equal to|equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=|equal to or (?:more|greater)(?=\s\d))`;
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 
@@ -83,7 +84,8 @@ const PATTERNS: PhrasePattern[] = [
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
     // A quoted term may stand before what is counted: "two or more 'geographically dispersed' radar sensors" (6.A.8.l.4).
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
-    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“][a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
+    // Or a quoted term and another that ends in the counted word: 'two or more "geographically dispersed" and "interconnected radar sensors"' (6.A.8.l.4, 2004-2005).
+    { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s(?:and\s)?)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“](?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
