@@ -29,6 +29,15 @@ describe('one hand-made pair per change kind', () => {
         expect(diffLists(list(base), list(base)).changes).toEqual([]);
     });
 
+    test('a note\'s list printed again after a page break with its labels in full is no note change; a list relabelled is (2.D.1 2010, ML4.a 2007)', () => {
+        const note = (lines: string[]) => entry(`item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n note "${lines.join('\\n')}" }`);
+        const before = list(note(['Sensitive List: Software as follows:', 'b. Machine tools for milling:', '1.a. Positioning accuracy;', '2. Five or more axes; or', '3. A positioning accuracy for jig boring machines;']));
+        const reprinted = list(note(['Sensitive List: Software as follows:', 'b. Machine tools for milling:', '1.a. Positioning accuracy;', '2. Five or more axes; or', 'b.3. A positioning accuracy for jig boring machines;']));
+        expect(diffLists(before, reprinted).changes).toEqual([]);
+        const relabelled = list(note(['Sensitive List: Software as follows:', 'b. Machine tools for milling:', '1.a. Positioning accuracy;', 'b. Five or more axes; or', 'c. A positioning accuracy for jig boring machines;']));
+        expect(kinds(diffLists(before, relabelled))).toEqual(['note 3A001.a']);
+    });
+
     test('the same limits under another parameter name are no threshold change (resolution_time -> conversion_time, 1999)', () => {
         const header = 'numbering eccn\nparameter output_power: power unit W';
         const before = list(entry('item a "Amplifiers with a power exceeding 10 W" { power > 10 W }'), header);

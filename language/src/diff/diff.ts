@@ -294,8 +294,19 @@ function noteChange(before: FlatItem, after: FlatItem): Change | undefined {
     const text = (n: { kind: string; text: string }) => `${n.kind}: ${normaliseText(n.text)}`;
     const oldNotes = before.notes.map(text);
     const newNotes = after.notes.map(text);
-    if (sameSet(oldNotes, newNotes)) return undefined;
+    const reprinted = (n: { kind: string; text: string }) => `${n.kind}: ${normaliseText(lastLabels(n.text))}`;
+    if (sameSet(oldNotes, newNotes) || sameSet(before.notes.map(reprinted), after.notes.map(reprinted))) return undefined;
     return at(after, { kind: 'note', oldCode: before.code, old: oldNotes.filter(n => !newNotes.includes(n)), new: newNotes.filter(n => !oldNotes.includes(n)) });
+}
+
+/**
+ * A note's text with each line's label cut to its last part: a list broken over a page is printed
+ * again with its labels in full ("3. A positioning accuracy ..." in 2009's Sensitive List is "b.3.
+ * A positioning accuracy ..." in 2010's, after "2.D.1. b.2."), which changes nothing. A list
+ * relabelled ("1." to "a.") still differs.
+ */
+function lastLabels(note: string): string {
+    return note.replace(/(^|\n)(?:\d\.[A-E]\.\d+\.\s+)?(?:(?:[a-z]{1,2}|\d{1,3})\.)?((?:[a-z]{1,2}|\d{1,3})\.)(?=\s)/g, '$1$2');
 }
 
 /**
