@@ -326,6 +326,7 @@ describe('parameter names', () => {
         expect(limits('0.5% distanced travelled "CEP" or less (better); or')).toEqual(['<= 0.5 %']);
         // "than" left out in the document (3.A.1.e.2.a.3, 2001); Mtops written out (3.E.2, 2004).
         expect(limits('A total energy equal to or more 25 kJ;')).toEqual(['>= 25 kJ']);
+        expect(limits('Low (less then 10,000) molecular weight, alcohol functionalised, poly(epichlorohydrin);')).toEqual(['< 10000 undefined']);
         expect(limits('a "composite theoretical performance" ("CTP") of 530 million theoretical operations per second (Mtops) or more and')).toEqual(['>= 530 Mtops']);
         // Two quoted terms before what is counted (6.A.8.l.4, 2004).
         expect(read('of target data from two or more "geographically dispersed" and "interconnected radar sensors" to').conditions).toEqual(['count:sensor >= 2']);
