@@ -127,6 +127,8 @@ describe('threshold phrases', () => {
         ['an output harmonic and distortion content of better than -80 dB;', ['output < -80 dB']],
         ['with a static "accuracy" of better than 0.1 mGal.', ['accuracy < 0.1 mGal']],
         ['with a sensitivity of 0.01 µcoulomb/mm2 or better;', ['sensitivity <= 0.01 µC/mm^2']],
+        // A resist's sensitivity in energy per area is the dose it takes: better lower (3.C.2.c).
+        ['All resists designed for use with X-rays, with a sensitivity of 2.5 mJ/mm2 or better;', ['sensitivity <= 2.5 mJ/mm^2']],
         ['A finished quality of AGMA 14 or better', ['agma >= 14']],
         ['a phase noise better than -120 dBc/Hz', ['noise < -120 dBc/Hz']],
         // A band as a double inequality on a named frequency: the offsets a formula limit holds over, a condition.

@@ -106,7 +106,8 @@ export function betterSide(clause: string, dimension: string): 'lower' | 'higher
     const sensitivity = clause.lastIndexOf('sensitivity');
     if (sensitivity > Math.max(lower, higher)) {
         if (['level', 'responsivity', 'luminous-responsivity'].includes(dimension)) return clause.includes('acceleration sensitivity') ? undefined : 'higher';
-        if (['magnetic-field', 'magnetic-gradient', 'charge-density', 'noise-density'].includes(dimension)) return 'lower';
+        // (A resist's "sensitivity of 2.5 mJ/mm2 or better" is the dose it takes: 3.C.2.c.)
+        if (['magnetic-field', 'magnetic-gradient', 'charge-density', 'noise-density', 'fluence'].includes(dimension)) return 'lower';
         return undefined;
     }
     if (lower < 0 && higher < 0) return undefined;
