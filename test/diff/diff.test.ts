@@ -60,6 +60,28 @@ describe('one hand-made pair per change kind', () => {
         expect(kinds(diffLists(unstated, after)).filter(k => k.startsWith('threshold'))).toEqual(['threshold 3A001.a.1 incomparable', 'threshold 3A001.a.2 incomparable']);
     });
 
+    test('the ADC list of 2004: an item split in, the rest moved down a label with their resolutions, their times restated as rates (3.A.1.a.5.a)', () => {
+        const header = 'numbering eccn\nparameter resolution: information unit bit\nparameter conversion_time: time unit ns\nparameter output_rate: frequency unit MHz';
+        const converters = (items: string, note: string) => entry(`item a "Analogue-to-digital converters, as follows:" {\n technical-note "${note}"\n${items} }`);
+        const before = list(converters([
+            'item 1 "A resolution of 8 bit or more, but less than 12 bit, with a total conversion time of less than 5 ns;" { resolution >= 8 bit resolution < 12 bit conversion_time < 5 ns }',
+            'item 2 "A resolution of 12 bit with a total conversion time of less than 20 ns;" { resolution = 12 bit conversion_time < 20 ns }',
+            'item 3 "A resolution of more than 12 bit but equal to or less than 14 bit with a total conversion time of less than 200 ns; or" { resolution > 12 bit resolution <= 14 bit conversion_time < 200 ns }',
+            'item 4 "A resolution of more than 14 bit with a total conversion time of less than 1 microsecond;" { resolution > 14 bit conversion_time < 1000 ns }',
+        ].join('\n'), 'Total conversion time is the inverse of the sample rate.'), header);
+        const after = list(converters([
+            'item 1 "A resolution of 8 bit or more, but less than 10 bit, with an output rate greater than 500 million words per second;" { resolution >= 8 bit resolution < 10 bit output_rate > 500 MHz }',
+            'item 2 "A resolution of 10 bit or more, but less than 12 bit, with an output rate greater than 200 million words per second;" { resolution >= 10 bit resolution < 12 bit output_rate > 200 MHz }',
+            'item 3 "A resolution of 12 bit with an output rate greater than 50 million words per second;" { resolution = 12 bit output_rate > 50 MHz }',
+            'item 4 "A resolution of more than 12 bit but equal to or less than 14 bit with an output rate greater than 5 million words per second; or" { resolution > 12 bit resolution <= 14 bit output_rate > 5 MHz }',
+            'item 5 "A resolution of more than 14 bit with an output rate greater than 1 million words per second." { resolution > 14 bit output_rate > 1 MHz }',
+        ].join('\n'), 'The output rate is the maximum output rate of the converter.'), header);
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'renumbered').map(c => `${c.oldCode} -> ${c.newCode}`)).toEqual(['3A001.a.2 -> 3A001.a.3', '3A001.a.3 -> 3A001.a.4', '3A001.a.4 -> 3A001.a.5']);
+        // 20 ns is 50 MHz, 200 ns 5 MHz, 1 µs 1 MHz: no limit of theirs changed.
+        expect(kinds(diff).filter(k => k.startsWith('threshold') || k.startsWith('added'))).toEqual(['threshold 3A001.a.1 relaxed', 'added 3A001.a.2']);
+    });
+
     test('a term that moves between the definitions and a Technical Note of an item says where it is defined on the other side (2019)', () => {
         const before = list(`definitions {\n term "Instrumented range" "The specified unambiguous display range of a radar."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Cyber incident response\' means the process of exchanging information." }')}`);
         const after = list(`definitions {\n term "Cyber incident response" "The process of exchanging information."\n}\n${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Instrumented range\' is the specified unambiguous display range of a radar." }')}`);

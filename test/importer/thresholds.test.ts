@@ -127,6 +127,8 @@ describe('threshold phrases', () => {
         ['an output harmonic and distortion content of better than -80 dB;', ['output < -80 dB']],
         ['with a static "accuracy" of better than 0.1 mGal.', ['accuracy < 0.1 mGal']],
         ['with a sensitivity of 0.01 µcoulomb/mm2 or better;', ['sensitivity <= 0.01 µC/mm^2']],
+        // "A resolution of 12 bit with ...": exactly 12 bit (3.A.1.a.5.a); "of 12 bit or more" stays a bound.
+        ['A resolution of 12 bit with an output rate greater than 50 million words per second;', ['resolution = 12 bit', 'output_rate > 50 MHz']],
         // A resist's sensitivity in energy per area is the dose it takes: better lower (3.C.2.c).
         ['All resists designed for use with X-rays, with a sensitivity of 2.5 mJ/mm2 or better;', ['sensitivity <= 2.5 mJ/mm^2']],
         ['A finished quality of AGMA 14 or better', ['agma >= 14']],

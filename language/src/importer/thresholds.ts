@@ -127,6 +127,9 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
     // "an 'optical thickness' uniformity of 99.5% or better" (6.E.3.d.1): a uniformity is better higher.
     { pattern: new RegExp(String.raw`\buniformity of\s${QA}\sor better\b`, 'gu'), bounds: a => [c('>=', a)], measure: 'uniformity' },
+    // "A resolution of 12 bit with an output rate ...": exactly 12 bit, between the list's "8 bit or
+    // more, but less than 12 bit" and "more than 12 bit" (3.A.1.a.5.a, 1999-2021).
+    { pattern: new RegExp(String.raw`\b[Aa] resolution of\s${QA}(?=\swith\b)`, 'gu'), bounds: a => [c('=', a)], measure: 'resolution' },
     // "specially designed for (underwater) use below 1,000 m": under water, below a depth is deeper (8.A.2.g.2, 6.A.3.a.5).
     { pattern: new RegExp(String.raw`\buse below\s${QA}`, 'gu'), bounds: a => [c('>', a)], measure: 'depth' },
     // An article before the quantity, the noun after it what is measured: "with less than a 3 dB
