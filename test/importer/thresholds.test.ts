@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parameterDescription, parameterName } from '../../language/src/importer/parameter-names.js';
 import { leadInThresholds, parseThresholds } from '../../language/src/importer/thresholds.js';
 import { readNumber } from '../../language/src/importer/quantity-reading.js';
+import { measureBefore } from '../../language/src/importer/measured-words.js';
 
 const byMeasure = (dimension: string, measure: string | undefined) => measure ?? dimension;
 
@@ -241,6 +242,13 @@ describe('parameter names', () => {
         expect(parameterDescription('frequency', 'frequency')).toBe('frequency');
         expect(parameterDescription('data-rate', undefined)).toBe('data rate');
         expect(parameterDescription('count:terminal', undefined)).toBe('number of terminals');
+    });
+
+    test('a verb is no measured word, and to cruise at Mach 1 is a speed, as cruising at speeds exceeding Mach 1.2 (9.A.1.b, 2004)', () => {
+        const now = 'Designed to power an aircraft designed to cruise at Mach 1 or higher for more than 30 minutes.';
+        expect(measureBefore(now, now.indexOf('Mach'))).toBe('speed');
+        const before = 'Designed to cruise at speeds exceeding Mach 1.2 for more than thirty minutes.';
+        expect(measureBefore(before, before.indexOf('exceeding'))).toBe('speed');
     });
 
     test('depend on the measured word and the dimension only, never on what came first', () => {

@@ -31,8 +31,11 @@ export function measureBefore(text: string, start: number): string | undefined {
     const clause = (text.slice(0, start).split(/[;:]/).pop() ?? '').replace(/\([^()]*\)/g, ' ');
     const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(singular);
     for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i--) {
-        const word = words[i];
+        // "designed to cruise at Mach 1 or higher" is a speed, as "cruise at speeds exceeding Mach 1.2" (9.A.1).
+        const word = words[i] === 'cruise' ? 'speed' : words[i];
         if (!MEASURES.includes(word)) continue;
+        // A verb, not a quantity: "Designed to power an aircraft designed to cruise at Mach 1 or higher" (9.A.1.b).
+        if (words[i - 1] === 'to' && ['a', 'an', 'the'].includes(words[i + 1])) continue;
         if (!GENERIC.has(word)) return word;
         const before = words[i - 1];
         if (before && MEASURES.includes(before) && !GENERIC.has(before) && word === 'range') return before;
