@@ -706,6 +706,8 @@ describe('notes go to the items they name', () => {
         expect(namedCodes("For the purposes of 6.C.2.b.1., 'mole fraction' is defined")).toEqual(['6.C.2.b.1']);
         expect(namedCodes("'Able to be modified' in 6.A.1.a.2.b. means having provisions")).toEqual(['6.A.1.a.2.b']);
         expect(namedCodes('The control in ML10.b. and ML10.d. on specially designed components')).toEqual(['ML10.b', 'ML10.d']);
+        // "The parameters of 7.A.3.a. and 7.A.3.b. are applicable with ...", set at 7.A.3's head (twenty-eighth items sample, 2009).
+        expect(namedCodes('The parameters of 7.A.3.a. and 7.A.3.b. are applicable with any of the following')).toEqual(['7.A.3.a', '7.A.3.b']);
         // A bare label after a code replaces its last label.
         expect(namedCodes('ML13.c. and d. do not apply to helmets')).toEqual(['ML13.c', 'ML13.d']);
         expect(namedCodes('ML7.d., ML7.e.1. and 2. and ML7.f. control equipment specially designed')).toEqual(['ML7.d', 'ML7.e.1', 'ML7.e.2', 'ML7.f']);

@@ -90,7 +90,7 @@ export function noteListHasPredecessor(note: NoteModel, label: string): boolean 
 const CODE = String.raw`(?:ML\s?\d{1,2}|\d\.\s?[A-E])(?:\.\s?\d{1,3}|\.[a-z]{1,2})*\.?`;
 /** A bare label after a code stands for that code with its last label replaced ("ML13.c. and d."). */
 const BARE_LABEL = String.raw`(?:[a-z]{1,2}|\d{1,3})\.`;
-const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In|['‘"“][^'’"”]{2,80}['’"”],? (?:as used in|used in|in))\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:${CODE}|${BARE_LABEL}))*)(?=[\s,:])`, 'i');
+const NAMED_CODES = new RegExp(String.raw`^(?:(?:For the purposes? of|The controls? (?:in|of|specified (?:in|by))|The parameters of|The status of (?:items|equipment)? ?(?:in|specified (?:in|by))|Note(?: \d+)? to|In|['‘"“][^'’"”]{2,80}['’"”],? (?:as used in|used in|in))\s+)?(${CODE}(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:${CODE}|${BARE_LABEL}))*)(?=[\s,:])`, 'i');
 
 /**
  * The full codes a note names in its first words, in the forms the WA notes use ("3.A.1.a.1.c.
