@@ -374,6 +374,14 @@ describe('renumbering', () => {
         expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new', '3A001.b.4: 3A001.b']);
     });
 
+    test('split out of its parent in other words with its limit changed on the way, it was written there still (6.A.6.a.2 2004, 3.A.1.b.3.e 2003)', () => {
+        const before = list(entry('item a "Magnetometers using superconductive, optically pumped or nuclear precession (proton/Overhauser) technology having a noise level lower than 0.05 nT rms per square root Hz;"'));
+        const after = list(entry('item a "Magnetometers and subsystems as follows:" {\n item 1 "Using superconductive (SQUID) technology and having any of the following:"\n item 2 "Using optically pumped or nuclear precession (proton/Overhauser) technology having a noise level lower than 20 pT per square root Hz;"\n item 3 "Induction coil sensors for airborne survey with a sensitivity of 1 fT;"\n}'));
+        const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
+        // (Induction coils were nowhere.)
+        expect(added).toEqual(['3A001.a.1: 3A001.a', '3A001.a.2: 3A001.a', '3A001.a.3: new']);
+    });
+
     test('a new item whose words left a kept neighbour\'s text was already written there (3.A.2.c.2 2004, ML2.c.2 2019)', () => {
         const before = list(entry('item c "Signal analysers as follows:" {\n item 1 "Signal analysers capable of analysing any frequencies exceeding 31.8 GHz but less than 37.5 GHz or exceeding 43.5 GHz;"\n}\nitem d "Guns, howitzers, cannon, mortars, recoilless rifles, smooth-bore weapons and signature reduction devices therefor;"\nitem e "Accessories as follows:" {\n item 1 "Mountings;"\n}'));
         const after = list(entry('item c "Signal analysers as follows:" {\n item 1 "Signal analysers capable of analysing any frequencies exceeding 31.8 GHz but not exceeding 37.5 GHz and having a resolution bandwidth exceeding 10 MHz;"\n item 2 "Signal analysers capable of analyzing frequencies exceeding 43.5 GHz;"\n item 3 "Signal analysers capable of analysing frequencies exceeding 70 GHz;"\n}\nitem d "Guns, howitzers, cannon, mortars, recoilless rifles and smooth-bore weapons;"\nitem e "Accessories as follows:" {\n item 1 "Mountings;"\n item 2 "Signature reduction devices;"\n item 3 "Sighting devices;"\n}'));

@@ -242,8 +242,14 @@ function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string 
     const before = new Set(contentWords(oldParent.text));
     const after = new Set(contentWords(newParent));
     const stood = content.filter(w => before.has(w));
-    // A number or a code the old text did not write is a limit or a subject of the sub-item's own: new, not split out.
-    return limitsAndCodesStood(text, oldParent) && stood.length * 3 >= content.length * 2 && stood.some(w => !after.has(w));
+    if (stood.length * 3 < content.length * 2 || !stood.some(w => !after.has(w))) return false;
+    // A number or a code the old text did not write is a limit or a subject of the sub-item's own:
+    // new, not split out; unless three in four of its words, three or more, stood there ("Using
+    // fluxgate "technology" having a "noise level" ... 10 pT" out of 2003's 6.A.6.a "... or triaxial
+    // fluxgate "technology" having a "noise level" ... 0.05 nT", 2004: its limit changed on the way).
+    const words = content.filter(w => !/^\d/.test(w));
+    const wordsStood = words.filter(w => before.has(w));
+    return limitsAndCodesStood(text, oldParent, wordsStood.length >= 3 && wordsStood.length * 4 >= words.length * 3);
 }
 
 /**
@@ -265,13 +271,13 @@ function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string |
 }
 
 /**
- * Every number `text` writes stood in the old item's text, and half the codes it cites at least:
+ * Every number `text` writes stood in the old item's text (unless `newLimits`), and half the codes it cites at least:
  * that code, an item above it ("3.B." for "3.B.1.a.", 3.D.2 in 2003), or an item under the old
  * item itself ("helmets specified in ML13.c.1." split out of ML13.c, 2021).
  */
-function limitsAndCodesStood(text: string, old: FlatItem): boolean {
+function limitsAndCodesStood(text: string, old: FlatItem, newLimits = false): boolean {
     const oldNumbers = new Set(numbersIn(old.text));
-    if (numbersIn(text).some(n => !oldNumbers.has(n))) return false;
+    if (!newLimits && numbersIn(text).some(n => !oldNumbers.has(n))) return false;
     const oldCodes = [...codesIn(old.text), matchKey(old.code)];
     const cited = codesIn(text);
     // At least half: "technology specified by 9.E.3.h. or 9.E.3.i." took 9.B.2's "9.E.3.a. or 9.E.3.h." (2010).
