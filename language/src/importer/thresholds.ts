@@ -87,6 +87,15 @@ const PATTERNS: PhrasePattern[] = [
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
     // Or a quoted term and another that ends in the counted word: 'two or more "geographically dispersed" and "interconnected radar sensors"' (6.A.8.l.4, 2004-2005).
     { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s(?:and\s)?)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“](?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
+    // A word size written with a hyphen: "64-bit or larger floating-point operation results",
+    // "arrays of 32-bit or larger numbers" (3.E.2.a-b, 2015-2025).
+    { pattern: /\b(?<an>\d{1,3})-bit or (?:larger|more|greater|wider)\b/gu, bounds: a => [c('>=', a)], measure: 'word_size',
+        read: groups => ({ quantity: { value: groups.an, unit: 'bit' }, dimension: 'information', guessed: false, unusedTail: 0 }) },
+    // And what is counted after it: "more than four 64-bit or larger floating-point operation results
+    // per cycle" (the count, the limit that moves; the phrase holds what it counts, so the word size
+    // inside it is not read as well).
+    { pattern: new RegExp(String.raw`\b(?:more than|exceeding)\s(?<an>${NUMBER})\s\d{1,3}-bit or larger\s(?<counted>(?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>', a)],
+        read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
