@@ -148,6 +148,10 @@ describe('threshold phrases', () => {
         ["an overall 'acceleration sensitivity' better than 48 dB (reference 1,000 mV rms per 1g);", []],
         // A condition of measurement is not a limit, and does not become one.
         ['Angular deviation less (better) than 2 seconds of arc, TIR, over 300 mm of travel;', ['deviation < 2 arcsec']],
+        // A bare coefficient, the next word no unit (6.A.4.c.4, 1999-2018, written without "/K").
+        ['a coefficient of linear thermal expansion equal to or less than 5 x 10-6 in any coordinate direction.', ['expansion <= 5e-6']],
+        // Where the response is measured is no limit: with it, 6.A.2.a.1.a.2 contradicted its all-of sibling's band.
+        ['A response of less than 0.1% relative to the peak response at a wavelength exceeding 400 nm;', ['response < 0.1 %']],
         // The Mach number before its value; a noun between the quantity and "or higher".
         ['Wind tunnels designed for speeds of Mach 1.2 or more; at speeds exceeding Mach 5', ['speed >= 1.2 Mach', 'speed > 5 Mach']],
         ['Boron or boron carbide of 85% purity or higher and a particle size of 60 µm or less;', ['purity >= 85 %', 'particle_size <= 60 µm']],

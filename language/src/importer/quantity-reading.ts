@@ -175,6 +175,11 @@ export function readQuantity(numberText: string | undefined, unitText: string | 
     if (/^\.?$/.test(unitText ?? '') && /^(?:$|[;,.()]|(?:and|or|but|in|at|for|when)\b)/.test(unitSource)) {
         return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: 0 };
     }
+    // The same where that next word was taken for a unit: "a coefficient of linear thermal expansion
+    // equal to or less than 5 x 10-6 in any coordinate direction" (6.A.4.c.4, 1999-2018, no "/K").
+    if (/^(?:and|or|but|in|at|for|when)$/.test(unitText ?? '')) {
+        return { quantity: { value: number.value }, dimension: 'ratio', guessed: number.guessed, unusedTail: (unitText ?? '').length };
+    }
     // "a gate count of more than 30,000 (2 input gates)": a parenthetical that is no unit explains
     // a bare number (3.A.1.a.7.a); the phrase ends before it.
     if (/^\(\d/.test(unitText ?? '')) {

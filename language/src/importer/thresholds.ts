@@ -82,6 +82,10 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`(?<!\bno |\bnot )better than\s${QA}`, 'giu'), bounds: () => [], better: 'strict' },
     { pattern: new RegExp(String.raw`${QA}\sor better\b`, 'giu'), bounds: () => [], better: 'inclusive' },
     { pattern: new RegExp(String.raw`\bover\s${QA}\sof travel\b`, 'giu'), bounds: () => [], context: true },
+    // Where a response is measured, not a limit of the item: "A response of less than 0.1% relative
+    // to the peak response at a wavelength exceeding 400 nm" (6.A.2.a.1.a.2), beside its sibling's
+    // "peak response in the wavelength range exceeding 10 nm but not exceeding 300 nm".
+    { pattern: new RegExp(String.raw`\bat a wavelength\s(?:exceeding|above|below|less than|greater than)\s${QA}`, 'giu'), bounds: () => [], context: true },
     // "Five or more axes", "5 or more fibre lasers": the comparator stands between the number and what it counts.
     // A quoted term may stand before what is counted: "two or more 'geographically dispersed' radar sensors" (6.A.8.l.4).
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
