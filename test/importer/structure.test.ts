@@ -1159,6 +1159,26 @@ describe('notes indented to a level', () => {
     });
 });
 
+describe('a note at an entry\'s head naming its sub-items', () => {
+    test('is theirs once they are read (6.A.5 Note 6, 2018-2021)', () => {
+        const note = "For the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse mode' refers to lasers with a beam profile having an M2-factor of less than 1.3.";
+        const text = [
+            '6.\tA.\t5.\t"Lasers", components and optical equipment, as follows:',
+            'Note 1\tPulsed "lasers" include those that run in a continuous wave (CW) mode with pulses superimposed.',
+            `Note 6\t${note}`,
+            '\t\t\ta.\tNon-"tunable" continuous wave "(CW) lasers" having any of the following:',
+            '\t\t\tb.\tNon-"tunable" "pulsed lasers" having any of the following:',
+            '\t\t\tc.\t"Tunable" lasers having any of the following:',
+        ].join('\n');
+        const edition = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 6)], []);
+        const items = indexItems(edition.model.categories);
+        expect(items.get('6.A.5')!.notes.map(n => n.text)).toEqual(['Pulsed "lasers" include those that run in a continuous wave (CW) mode with pulses superimposed.']);
+        expect(items.get('6.A.5.a')!.notes.map(n => n.text)).toEqual([note]);
+        expect(items.get('6.A.5.b')!.notes.map(n => n.text)).toEqual([note]);
+        expect(items.get('6.A.5.c')!.notes).toEqual([]);
+    });
+});
+
 describe('footnotes', () => {
     test('a footnote on the whole list is the category\'s, once, and what was open goes on after it (1997; the 2025 PDF prints it on every page)', () => {
         const footnote = '*\tFrance, the Russian Federation and Ukraine view this list as a reference list drawn up to help in the selection of dual-use goods.';

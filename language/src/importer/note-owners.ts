@@ -199,7 +199,8 @@ export class NoteOwners {
     }
 }
 
-function findByCode(top: ItemModel, code: string): ItemModel | undefined {
+/** The item `code` names at or below `top`, if it has been read. */
+export function findByCode(top: ItemModel, code: string): ItemModel | undefined {
     if (top.code === code) return top;
     if (!code.startsWith(`${top.code}.`)) return undefined;
     for (const child of top.children) {

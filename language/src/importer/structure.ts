@@ -15,7 +15,7 @@ import { isContinuation, namedCodes, noteIntroducesList, noteListHasPredecessor,
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { ItemPlacement } from './item-placement.js';
-import { NoteOwners } from './note-owners.js';
+import { findByCode, NoteOwners } from './note-owners.js';
 import { continuesText, itemsCreatedSoFar } from './item-text.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
@@ -208,9 +208,31 @@ export class ItemTreeBuilder extends ItemPlacement {
 
     protected attachNote(note: NoteModel, paragraph: SourceParagraph): void {
         // The same note object for every item it names, so that its continuation lines reach all.
-        for (const owner of this.owners.noteOwners(note.text, paragraph)) owner.notes.push(note);
+        const owners = this.owners.noteOwners(note.text, paragraph);
+        for (const owner of owners) owner.notes.push(note);
+        const codes = namedCodes(note.text);
+        const owner = owners.length === 1 && 'children' in owners[0] ? owners[0] as ItemModel : undefined;
+        if (owner && codes.length > 0 && codes.every(code => code.startsWith(`${owner.code}.`) && !findByCode(owner, code))) this.namingLater.push({ note, codes, owner });
         this.note = note;
         this.continuable = undefined;
+    }
+
+    /**
+     * Notes whose first words name items below the one they stand under, not read yet ("Note 6 For
+     * the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse mode' refers to ..." at 6.A.5's
+     * head, 2021): placed where they stand, and given to the items they name once all are read.
+     */
+    private readonly namingLater: Array<{ note: NoteModel; codes: string[]; owner: ItemModel }> = [];
+
+    private placeNotesNamingLater(): void {
+        for (const { note, codes, owner } of this.namingLater) {
+            const named = codes.map(code => findByCode(owner, code));
+            const index = owner.notes.indexOf(note);
+            if (index < 0 || named.some(item => item === undefined)) continue;
+            owner.notes.splice(index, 1);
+            for (const item of new Set(named)) item!.notes.push(note);
+        }
+        this.namingLater.length = 0;
     }
 
     private addPlainLine(depth: number, text: string, paragraph: SourceParagraph): void {
@@ -341,6 +363,7 @@ export class ItemTreeBuilder extends ItemPlacement {
 
     /** The categories built so far, dual-use 1-9 then ML1-ML22, with ML headings moved to their text. */
     result(): CategoryModel[] {
+        this.placeNotesNamingLater();
         for (const [code, root] of this.mlRoots) {
             const category = this.categories.get(code)!;
             category.text = root.text;
