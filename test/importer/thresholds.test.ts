@@ -346,6 +346,7 @@ describe('parameter names', () => {
         expect(limits('a "composite theoretical performance" ("CTP") of 530 million theoretical operations per second (Mtops) or more and')).toEqual(['>= 530 Mtops']);
         // A word size with a hyphen, and what is counted after it (3.E.2.a-b, 2015-2025).
         expect(read('Designed to perform more than four 64-bit or larger floating-point operation results per cycle; or').conditions).toEqual(['count:result > 4']);
+        expect(read("Designed to perform more than four 64-bit or larger 'floating-point' operation results per cycle; or").conditions).toEqual(['count:result > 4']);
         expect(limits('vectors (one-dimensional arrays of 32-bit or larger numbers) simultaneously;')).toEqual(['>= 32 bit']);
         // Two quoted terms before what is counted (6.A.8.l.4, 2004).
         expect(read('of target data from two or more "geographically dispersed" and "interconnected radar sensors" to').conditions).toEqual(['count:sensor >= 2']);

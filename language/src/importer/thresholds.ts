@@ -98,8 +98,8 @@ const PATTERNS: PhrasePattern[] = [
     // And what is counted after it: "more than four 64-bit or larger floating-point operation results
     // per cycle" (the count, the limit that moves; the phrase holds what it counts, so the word size
     // inside it is not read as well).
-    { pattern: new RegExp(String.raw`\b(?:more than|exceeding)\s(?<an>${NUMBER})\s\d{1,3}-bit or larger\s(?<counted>(?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>', a)],
-        read: groups => countOf(groups.an, groups.counted.toLowerCase()) },
+    { pattern: new RegExp(String.raw`\b(?:more than|exceeding)\s(?<an>${NUMBER})\s\d{1,3}-bit or larger\s(?<counted>(?:['‘"“]?[a-z][a-z-]*['’"”]?\s){0,3}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>', a)],
+        read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/['‘’"“”]/g, '')) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
     // Not "along one or more linear axis", a singular noun in -is: any axis, no count.
     { pattern: new RegExp(String.raw`\b(?<an>one) or more\s(?<counted>(?:[a-z][a-z-]*\s){0,2}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf('1', groups.counted.toLowerCase()) },
