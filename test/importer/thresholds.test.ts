@@ -150,6 +150,12 @@ describe('threshold phrases', () => {
         ['Angular deviation less (better) than 2 seconds of arc, TIR, over 300 mm of travel;', ['deviation < 2 arcsec']],
         // A bare coefficient, the next word no unit (6.A.4.c.4, 1999-2018, written without "/K").
         ['a coefficient of linear thermal expansion equal to or less than 5 x 10-6 in any coordinate direction.', ['expansion <= 5e-6']],
+        // Found among the threshold oracle's misses: a kinematic viscosity (1.C.6.b.2), an ageing rate
+        // per month (3.A.2.g), a ratio written 4:1 (9.E.3.f.2.a), a share of another quantity (2.B.3).
+        ['a kinematic viscosity of less than 5,000 mm2/s (5,000 centistokes) measured at 298 K (25°C);', ['viscosity < 5000 mm^2/s']],
+        ['Long-term stability (aging) less (better) than 1 x 10-11/month; or', ['stability < 1e-11 month^-1']],
+        ['Operating at pressure ratios of 4:1 or higher;', ['pressure >= 4']],
+        ['A face width of 15% of pitch diameter or larger; and', ['width >= 15 %']],
         // Where the response is measured is no limit: with it, 6.A.2.a.1.a.2 contradicted its all-of sibling's band.
         ['A response of less than 0.1% relative to the peak response at a wavelength exceeding 400 nm;', ['response < 0.1 %']],
         // The Mach number before its value; a noun between the quantity and "or higher".

@@ -55,7 +55,7 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^(k|M|G)?J per cubic met(?:er|re)s?\b/i, '$1J/m^3'], [/^kg per minute\b/, 'kg/min'], [/^kg per second\b/, 'kg/s'],
     [/^Watts? per square met(?:er|re)s?\b/i, 'W/m^2'], [/^(k|M)?Watts?\b/, '$1W'],
     [/^(k|M|G|T)b\/s\b/, '$1bit/s'], [/^(µ|μ|u|m)?coulombs?\s?\/\s?mm\s?\^?(?:2|²)/, '$1C/mm^2'], [/^n\s?\/\s?cm\s?\^?(?:2|²)/, 'n/cm^2'],
-    [/^\/\s?K\b/, 'K^-1'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
+    [/^\/\s?K\b/, 'K^-1'], [/^\/\s?month\b/, 'month^-1'], [/^mm\s?(?:2|²|\^2)\s?\/\s?s\b/, 'mm^2/s'], [/^centistokes?\b/i, 'cSt'], [/^cm\s?(?:\^?-1|⁻¹)(?!\d)/, 'cm^-1'],
     [/^(k|M)?Ns\s?\/\s?kg\b/, '$1N.s/kg'], [/^(k|M)?Ns\b(?!\/)/, '$1N.s'], [/^(k|M)?N\s?\/\s?kg\b/, '$1N/kg'], [/^Nm\b/, 'N.m'],
     [/^(k|M|G)?(?:ohms?|Ω)[\s.-]?cm\b/, '$1ohm.cm'], [/^(k|M)?(?:ohms?|Ω)\s?(?:\/|per)\s?square\b/, '$1ohm/sq'],
     // "530 million theoretical operations per second (Mtops)" (3.E.2, 2004-2005).

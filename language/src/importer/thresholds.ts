@@ -91,6 +91,12 @@ const PATTERNS: PhrasePattern[] = [
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
     // Or a quoted term and another that ends in the counted word: 'two or more "geographically dispersed" and "interconnected radar sensors"' (6.A.8.l.4, 2004-2005).
     { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s(?:and\s)?)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“](?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
+    // A ratio written as one: "pressure ratios of 4:1 or higher" (9.E.3.f.2.a).
+    { pattern: /\b(?<an>\d+(?:\.\d+)?):1 or (?:higher|more|greater)\b/gu, bounds: a => [c('>=', a)],
+        read: groups => ({ quantity: { value: groups.an }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
+    // A share of a named quantity: "A face width of 15% of pitch diameter or larger" (2.B.3).
+    { pattern: /\b(?<an>\d+(?:\.\d+)?)\s?% of (?:[a-z]+ ){1,3}or (?:larger|more|greater)\b/gu, bounds: a => [c('>=', a)],
+        read: groups => ({ quantity: { value: groups.an, unit: '%' }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
     // A word size written with a hyphen: "64-bit or larger floating-point operation results",
     // "arrays of 32-bit or larger numbers" (3.E.2.a-b, 2015-2025).
     { pattern: /\b(?<an>\d{1,3})-bit or (?:larger|more|greater|wider)\b/gu, bounds: a => [c('>=', a)], measure: 'word_size',
