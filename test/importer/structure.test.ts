@@ -1176,6 +1176,11 @@ describe('a note at an entry\'s head naming its sub-items', () => {
         expect(items.get('6.A.5.a')!.notes.map(n => n.text)).toEqual([note]);
         expect(items.get('6.A.5.b')!.notes.map(n => n.text)).toEqual([note]);
         expect(items.get('6.A.5.c')!.notes).toEqual([]);
+        // The same as a Technical Note whose first line names them (2025).
+        const technical = text.replace(`Note 6\t${note}`, `Technical Note 6\n${note}`);
+        const again = indexItems(buildEdition({ listId: 'WA-LIST (25) 1', fileId: 'WA-LIST-25-1', year: 2025 }, [part('category', technical, 6)], []).model.categories);
+        expect(again.get('6.A.5.a')!.notes.map(n => `${n.kind}: ${n.text}`)).toEqual([`technical-note: ${note}`]);
+        expect(again.get('6.A.5')!.notes.map(n => n.text)).toEqual(['Pulsed "lasers" include those that run in a continuous wave (CW) mode with pulses superimposed.']);
     });
 });
 

@@ -208,31 +208,31 @@ export class ItemTreeBuilder extends ItemPlacement {
 
     protected attachNote(note: NoteModel, paragraph: SourceParagraph): void {
         // The same note object for every item it names, so that its continuation lines reach all.
-        const owners = this.owners.noteOwners(note.text, paragraph);
-        for (const owner of owners) owner.notes.push(note);
-        const codes = namedCodes(note.text);
-        const owner = owners.length === 1 && 'children' in owners[0] ? owners[0] as ItemModel : undefined;
-        if (owner && codes.length > 0 && codes.every(code => code.startsWith(`${owner.code}.`) && !findByCode(owner, code))) this.namingLater.push({ note, codes, owner });
+        for (const owner of this.owners.noteOwners(note.text, paragraph)) owner.notes.push(note);
         this.note = note;
         this.continuable = undefined;
     }
 
     /**
-     * Notes whose first words name items below the one they stand under, not read yet ("Note 6 For
-     * the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse mode' refers to ..." at 6.A.5's
-     * head, 2021): placed where they stand, and given to the items they name once all are read.
+     * A note whose first words name items below the one it stands under, which were not read yet
+     * when it was placed ("Note 6 For the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse
+     * mode' refers to ..." at 6.A.5's head, 2018-2025): theirs, now that all are read.
      */
-    private readonly namingLater: Array<{ note: NoteModel; codes: string[]; owner: ItemModel }> = [];
-
     private placeNotesNamingLater(): void {
-        for (const { note, codes, owner } of this.namingLater) {
-            const named = codes.map(code => findByCode(owner, code));
-            const index = owner.notes.indexOf(note);
-            if (index < 0 || named.some(item => item === undefined)) continue;
-            owner.notes.splice(index, 1);
-            for (const item of new Set(named)) item!.notes.push(note);
-        }
-        this.namingLater.length = 0;
+        const visit = (item: ItemModel) => {
+            for (const note of [...item.notes]) {
+                const codes = namedCodes(note.text);
+                if (codes.length === 0 || !codes.every(code => code.startsWith(`${item.code}.`))) continue;
+                const named = codes.map(code => findByCode(item, code));
+                if (named.some(found => found === undefined)) continue;
+                item.notes.splice(item.notes.indexOf(note), 1);
+                for (const found of new Set(named)) if (!found!.notes.includes(note)) found!.notes.push(note);
+            }
+            item.children.forEach(visit);
+        };
+        for (const category of this.categories.values()) category.groups.forEach(group => group.entries.forEach(visit));
+        // A munitions category is its root item, whose notes are the category's.
+        this.mlRoots.forEach(visit);
     }
 
     private addPlainLine(depth: number, text: string, paragraph: SourceParagraph): void {
