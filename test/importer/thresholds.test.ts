@@ -156,6 +156,7 @@ describe('threshold phrases', () => {
         ['Long-term stability (aging) less (better) than 1 x 10-11/month; or', ['stability < 1e-11 month^-1']],
         ['Operating at pressure ratios of 4:1 or higher;', ['pressure >= 4']],
         ['A face width of 15% of pitch diameter or larger; and', ['width >= 15 %']],
+        ['Designed to operate at stress levels of 60% of Ultimate Tensile Strength (UTS) or more measured at', ['stress_level >= 60 %']],
         // Where the response is measured is no limit: with it, 6.A.2.a.1.a.2 contradicted its all-of sibling's band.
         ['A response of less than 0.1% relative to the peak response at a wavelength exceeding 400 nm;', ['response < 0.1 %']],
         // The Mach number before its value; a noun between the quantity and "or higher".

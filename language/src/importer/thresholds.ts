@@ -95,7 +95,7 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: /\b(?<an>\d+(?:\.\d+)?):1 or (?:higher|more|greater)\b/gu, bounds: a => [c('>=', a)],
         read: groups => ({ quantity: { value: groups.an }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
     // A share of a named quantity: "A face width of 15% of pitch diameter or larger" (2.B.3).
-    { pattern: /\b(?<an>\d+(?:\.\d+)?)\s?% of (?:[a-z]+ ){1,3}or (?:larger|more|greater)\b/gu, bounds: a => [c('>=', a)],
+    { pattern: /\b(?<an>\d+(?:\.\d+)?)\s?% of (?:[A-Za-z]+ ){1,3}(?:\([A-Z]{2,6}\) )?or (?:larger|more|greater)\b/gu, bounds: a => [c('>=', a)],
         read: groups => ({ quantity: { value: groups.an, unit: '%' }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
     // A word size written with a hyphen: "64-bit or larger floating-point operation results",
     // "arrays of 32-bit or larger numbers" (3.E.2.a-b, 2015-2025).
