@@ -29,6 +29,15 @@ describe('one hand-made pair per change kind', () => {
         expect(diffLists(list(base), list(base)).changes).toEqual([]);
     });
 
+    test('a renumbered item\'s note that names it by its code follows it: no note change (6.A.1.c -> 8.A.2.r, 2010)', () => {
+        const before = list(entry('item c "Diver deterrent acoustic systems specially designed or modified to disrupt divers;" {\n decontrol-note "3A001.c. does not apply to diver deterrent systems based on under water explosive devices."\n}'));
+        const after = list(entry('item d "Diver deterrent acoustic systems specially designed or modified to disrupt divers;" {\n decontrol-note "3A001.d. does not apply to diver deterrent systems based on under water explosive devices."\n}'));
+        expect(kinds(diffLists(before, after))).toEqual(['renumbered 3A001.d']);
+        // Another code in its place is a change.
+        const other = list(entry('item d "Diver deterrent acoustic systems specially designed or modified to disrupt divers;" {\n decontrol-note "3A001.e. does not apply to diver deterrent systems based on under water explosive devices."\n}'));
+        expect(kinds(diffLists(before, other))).toEqual(['renumbered 3A001.d', 'note 3A001.d']);
+    });
+
     test('a note\'s list printed again after a page break with its labels in full is no note change; a list relabelled is (2.D.1 2010, ML4.a 2007)', () => {
         const note = (lines: string[]) => entry(`item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n note "${lines.join('\\n')}" }`);
         const before = list(note(['Sensitive List: Software as follows:', 'b. Machine tools for milling:', '1.a. Positioning accuracy;', '2. Five or more axes; or', '3. A positioning accuracy for jig boring machines;']));

@@ -296,7 +296,19 @@ function noteChange(before: FlatItem, after: FlatItem): Change | undefined {
     const newNotes = after.notes.map(text);
     const reprinted = (n: { kind: string; text: string }) => `${n.kind}: ${normaliseText(lastLabels(n.text))}`;
     if (sameSet(oldNotes, newNotes) || sameSet(before.notes.map(reprinted), after.notes.map(reprinted))) return undefined;
+    // A renumbered item's notes that name it by its code follow it: "6.A.1.c. does not apply to ..."
+    // is "8.A.2.r. does not apply to ..." when 6.A.1.c became 8.A.2.r (2010); that is the renumbering.
+    if (matchKey(before.code) !== matchKey(after.code)) {
+        const ownCode = (item: FlatItem) => (n: { kind: string; text: string }) => `${n.kind}: ${normaliseText(withoutOwnCode(n.text, item.code))}`;
+        if (sameSet(before.notes.map(ownCode(before)), after.notes.map(ownCode(after)))) return undefined;
+    }
     return at(after, { kind: 'note', oldCode: before.code, old: oldNotes.filter(n => !newNotes.includes(n)), new: newNotes.filter(n => !oldNotes.includes(n)) });
+}
+
+/** A note's text with the item's own code (as written, or in WA form), and the codes below it, written as one mark. */
+function withoutOwnCode(note: string, code: string): string {
+    const forms = [...new Set([code, matchKey(code)])].map(form => form.replace(/\./g, '\\.'));
+    return note.replace(new RegExp(`(?:${forms.join('|')})(?=[.\\s,;:]|$)`, 'g'), '§');
 }
 
 /**
