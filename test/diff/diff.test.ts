@@ -383,6 +383,13 @@ describe('renumbering', () => {
         expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new', '3A001.b.4: 3A001.b']);
     });
 
+    test('a new item under the code its old neighbour had, in that neighbour\'s words, came from it (6.A.1.a.2.a.1, 2004)', () => {
+        const before = list(entry('item a "Hydrophones having any of the following:" {\n item 1 "Incorporating continuous flexible sensors or assemblies of discrete sensor elements with either a diameter or length less than 20 mm;"\n item 2 "Having optical fibre sensing elements;"\n}'));
+        const after = list(entry('item a "Hydrophones having any of the following:" {\n item 1 "Incorporating continuous flexible sensing elements;"\n item 2 "Incorporating flexible assemblies of discrete sensing elements with either a diameter or length less than 20 mm;"\n item 3 "Having optical fibre sensing elements;"\n}'));
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`)).toEqual(['3A001.a.1: 3A001.a.1']);
+    });
+
     test('split out of its parent in other words with its limit changed on the way, it was written there still (6.A.6.a.2 2004, 3.A.1.b.3.e 2003)', () => {
         const before = list(entry('item a "Magnetometers using superconductive, optically pumped or nuclear precession (proton/Overhauser) technology having a noise level lower than 0.05 nT rms per square root Hz;"'));
         const after = list(entry('item a "Magnetometers and subsystems as follows:" {\n item 1 "Using superconductive (SQUID) technology and having any of the following:"\n item 2 "Using optically pumped or nuclear precession (proton/Overhauser) technology having a noise level lower than 20 pT per square root Hz;"\n item 3 "Induction coil sensors for airborne survey with a sensitivity of 1 fT;"\n}'));

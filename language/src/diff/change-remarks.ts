@@ -89,7 +89,7 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
                 if (where) return { code: removed.code, place: where };
             }
         }
-        const neighbour = minWords === undefined ? neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text)) : undefined;
+        const neighbour = minWords === undefined ? neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text, matchKey(before.code) === matchKey(change.code))) : undefined;
         return neighbour ? { code: neighbour.before.code, place: 'text' } : undefined;
     };
     // The kept items beside the new one and beside the item above it (their old and new versions).
@@ -258,13 +258,18 @@ function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string 
  * of its content words stood in the neighbour's old text, every number and code it writes too,
  * and what left the neighbour is a number, or two thirds of its words.
  */
-function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string | undefined): boolean {
+function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string | undefined, tookItsCode = false): boolean {
     const content = [...new Set(contentWords(text))];
     if (content.length < 2 || !limitsAndCodesStood(text, neighbour)) return false;
     const before = new Set(contentWords(neighbour.text));
     const after = new Set(contentWords(newText));
     const stood = content.filter(w => before.has(w));
     if (stood.length * 3 < content.length * 2) return false;
+    // Under the code the neighbour had, three in four of its words the neighbour's: what it says
+    // came from there whatever stayed behind ("Incorporating continuous flexible sensing
+    // elements" at 6.A.1.a.2.a.1 in 2004, where 2003's a.1, now a.2, wrote "continuous flexible
+    // sensors or assemblies of discrete sensor elements").
+    if (tookItsCode && stood.length >= 3 && stood.length * 4 >= content.length * 3 && stood.some(w => !after.has(w))) return true;
     const newNumbers = new Set(numbersIn(newText));
     const left = stood.filter(w => !after.has(w));
     return numbersIn(text).some(n => !newNumbers.has(n)) || left.length * 3 >= content.length * 2;
