@@ -155,6 +155,7 @@ describe('threshold phrases', () => {
         ['a kinematic viscosity of less than 5,000 mm2/s (5,000 centistokes) measured at 298 K (25°C);', ['viscosity < 5000 mm^2/s']],
         ['Long-term stability (aging) less (better) than 1 x 10-11/month; or', ['stability < 1e-11 month^-1']],
         ['Operating at pressure ratios of 4:1 or higher;', ['pressure >= 4']],
+        ['capable of producing fine finished, hardened (Rc = 40 or more) spur, helical and double-helical gears', ['hardness >= 40 HRC']],
         ['A face width of 15% of pitch diameter or larger; and', ['width >= 15 %']],
         ['Designed to operate at stress levels of 60% of Ultimate Tensile Strength (UTS) or more measured at', ['stress_level >= 60 %']],
         // Where the response is measured is no limit: with it, 6.A.2.a.1.a.2 contradicted its all-of sibling's band.

@@ -91,6 +91,9 @@ const PATTERNS: PhrasePattern[] = [
     // Or the counted word itself quoted: "a combination of 5 or more fibre "lasers"" (6.A.5.e.3.c.1).
     // Or a quoted term and another that ends in the counted word: 'two or more "geographically dispersed" and "interconnected radar sensors"' (6.A.8.l.4, 2004-2005).
     { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s(?:and\s)?)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“](?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
+    // A Rockwell C hardness: "hardened (Rc = 40 or more)" (2.B.3).
+    { pattern: /\bRc\s?=\s?(?<an>\d+(?:\.\d+)?) or (?:more|higher|greater)\b/gu, bounds: a => [c('>=', a)], measure: 'hardness',
+        read: groups => ({ quantity: { value: groups.an, unit: 'HRC' }, dimension: 'rockwell-hardness', guessed: false, unusedTail: 0 }) },
     // A ratio written as one: "pressure ratios of 4:1 or higher" (9.E.3.f.2.a).
     { pattern: /\b(?<an>\d+(?:\.\d+)?):1 or (?:higher|more|greater)\b/gu, bounds: a => [c('>=', a)],
         read: groups => ({ quantity: { value: groups.an }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
