@@ -34,6 +34,15 @@ describe('removals in a lineage say what the diff says of them', () => {
         expect(history.lineage('8.A.1.f')!.changes.map(changeSummary)).toEqual(['removed (not used since 2014; goods decontrolled; their technology stays in 8.E.2.c.1)']);
         expect(history.lineage('8.A.1.h')!.changes.map(changeSummary)).toEqual(['removed (not used since 2014; merged into 8.A.1.g)']);
     });
+
+    test('a removal filed under the code a renumbered item takes is the old holder\'s, not the item\'s (9.A.1.c -> 9.A.1.b, 2004)', () => {
+        const history = new History([
+            edition(2003, 'category 9 {\n group A {\n  entry 9.A.1 "Aero gas turbine engines:" {\n   item a "Not certified for the specific civil aircraft for which they are intended;"\n   item b "Not certified for civil use by the aviation authorities in a participating state;"\n   item c "Designed to cruise at speeds exceeding Mach 1.2 for more than thirty minutes."\n  }\n }\n}'),
+            edition(2004, 'category 9 {\n group A {\n  entry 9.A.1 "Aero gas turbine engines:" {\n   item a "Not certified for the specific civil aircraft for which they are intended;"\n   item b "Designed to cruise at speeds exceeding Mach 1.2 for more than 30 minutes."\n  }\n }\n}'),
+        ]);
+        expect(history.lineage('9.A.1.b')!.changes.map(changeSummary)).toEqual(['renumbered 9.A.1.c -> 9.A.1.b', 'reworded']);
+        expect(history.lineage('9.A.1.b')!.versions.map(v => v.code)).toEqual(['9.A.1.c', '9.A.1.b']);
+    });
 });
 
 describe('the lineage of an item across hand-made editions (examples/wa-series)', () => {

@@ -179,7 +179,10 @@ export class PrecedentHistory {
             const before = links[i - 1];
             const after = links[i];
             const removedBelow = this.changesUnder(before.k, before.item.code).filter(c => c.kind === 'removed');
-            const atOrBelow = this.changesUnder(before.k, after.item.code);
+            // A removal is filed under the code the removed item had: at the new code, after a
+            // renumbering, it is the item that held that code before (2004's 9.A.1.b "Not certified
+            // for civil use ...", removed as 9.A.1.c became 9.A.1.b), not this one.
+            const atOrBelow = this.changesUnder(before.k, after.item.code).filter(c => c.kind !== 'removed' || removedBelow.includes(c));
             for (const change of [...atOrBelow, ...removedBelow.filter(c => !atOrBelow.includes(c))]) {
                 const pair = change.kind === 'threshold' ? this.itemsOf(before.k, change) : undefined;
                 if (pair) changes.push(...thresholdChanges(this.editions[after.k], pair.before, pair.after));
