@@ -51,6 +51,9 @@ const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} th
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 
+/** What a form itself says it reads: the number as written, in `unit` of `dimension`. */
+const asWritten = (value: string, dimension: string, unit?: string): ReadQuantity => ({ quantity: unit ? { value, unit } : { value }, dimension, guessed: false, unusedTail: 0 });
+
 /**
  * The forms of comparative phrases. All are matched and the longest match wins (ties: the form
  * listed first), so "exceeding X but not exceeding Y" is one range and "equal to or exceeding X"
@@ -93,17 +96,17 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`(?<an>${NUMBER})\sor (?:more|greater)\s(?:['‘"“][a-z][a-z -]*['’"”]\s(?:and\s)?)?(?<counted>(?:[a-z][a-z-]*\s){0,2}(?:["“](?:[a-z][a-z-]*\s){0,3}[a-z][a-z-]*s["”]|[a-z][a-z-]*(?<!i)s\b))`, 'giu'), bounds: a => [c('>=', a)], read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/["“”]/g, '')) },
     // A Rockwell C hardness: "hardened (Rc = 40 or more)" (2.B.3).
     { pattern: /\bRc\s?=\s?(?<an>\d+(?:\.\d+)?) or (?:more|higher|greater)\b/gu, bounds: a => [c('>=', a)], measure: 'hardness',
-        read: groups => ({ quantity: { value: groups.an, unit: 'HRC' }, dimension: 'rockwell-hardness', guessed: false, unusedTail: 0 }) },
+        read: groups => asWritten(groups.an, 'rockwell-hardness', 'HRC') },
     // A ratio written as one: "pressure ratios of 4:1 or higher" (9.E.3.f.2.a).
     { pattern: /\b(?<an>\d+(?:\.\d+)?):1 or (?:higher|more|greater)\b/gu, bounds: a => [c('>=', a)],
-        read: groups => ({ quantity: { value: groups.an }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
+        read: groups => asWritten(groups.an, 'ratio') },
     // A share of a named quantity: "A face width of 15% of pitch diameter or larger" (2.B.3).
     { pattern: /\b(?<an>\d+(?:\.\d+)?)\s?% of (?:[A-Za-z]+ ){1,3}(?:\([A-Z]{2,6}\) )?or (?:larger|more|greater)\b/gu, bounds: a => [c('>=', a)],
-        read: groups => ({ quantity: { value: groups.an, unit: '%' }, dimension: 'ratio', guessed: false, unusedTail: 0 }) },
+        read: groups => asWritten(groups.an, 'ratio', '%') },
     // A word size written with a hyphen: "64-bit or larger floating-point operation results",
     // "arrays of 32-bit or larger numbers" (3.E.2.a-b, 2015-2025).
     { pattern: /\b(?<an>\d{1,3})-bit or (?:larger|more|greater|wider)\b/gu, bounds: a => [c('>=', a)], measure: 'word_size',
-        read: groups => ({ quantity: { value: groups.an, unit: 'bit' }, dimension: 'information', guessed: false, unusedTail: 0 }) },
+        read: groups => asWritten(groups.an, 'information', 'bit') },
     // And what is counted after it: "more than four 64-bit or larger floating-point operation results
     // per cycle" (the count, the limit that moves; the phrase holds what it counts, so the word size
     // inside it is not read as well).
@@ -121,9 +124,9 @@ const PATTERNS: PhrasePattern[] = [
     // A band written as its two ends: "Operating in the 1.5 MHz to 87.5 MHz band" (5.E.1.c.4.c).
     { pattern: new RegExp(String.raw`\b(?:in|within|over) the\s${QA}\s?(?:to|-|–)\s?${QB}\s(?:band|range)\b`, 'giu'), bounds: (a, b) => [c('>=', a), c('<=', b!)] },
     // A modulation's level: "quadrature-amplitude-modulation (QAM) techniques above level 256" (5.B.1.b.4).
-    { pattern: /\b(?:above|exceeding) level (?<an>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])/giu, bounds: a => [c('>', a)], read: groups => ({ quantity: { value: groups.an.replace(/,/g, '') }, dimension: 'count:level', guessed: false, unusedTail: 0 }) },
+    { pattern: /\b(?:above|exceeding) level (?<an>\d{1,3}(?:,\d{3})+|\d+)(?![\d,])/giu, bounds: a => [c('>', a)], read: groups => asWritten(groups.an.replace(/,/g, ''), 'count:level') },
     // "O-Alkyl (H or equal to or less than C10, including cycloalkyl)": at most 10 carbon atoms (ML7).
-    { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], read: groups => ({ quantity: { value: groups.an }, dimension: 'count:carbon_atom', guessed: false, unusedTail: 0 }) },
+    { pattern: new RegExp(String.raw`${AT_MOST}\sC(?<an>\d{1,2})\b`, 'gu'), bounds: a => [c('<=', a)], read: groups => asWritten(groups.an, 'count:carbon_atom') },
     // "other than 4.2 to 4.4 GHz inclusive": below the band or above it.
     { pattern: new RegExp(String.raw`\bother than\s${QA}\s?(?:to|-|–)\s?${QB}(?:\sinclusive)?`, 'giu'), bounds: (a, b) => [c('<', a), c('>', b!)], union: true },
     // The Mach number is written before its value: "at speeds exceeding Mach 5".
