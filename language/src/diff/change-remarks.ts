@@ -237,18 +237,14 @@ const FUNCTION_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'are', 'as', 'at
  */
 function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string | undefined): boolean {
     if (!/(?:as follows|following)\s*:?\s*$/i.test(newParent ?? '') || /(?:as follows|following)\s*:?\s*$/i.test(oldParent.text ?? '')) return false;
-    const content = [...new Set(contentWords(text))];
-    if (content.length < 2) return false;
-    const before = new Set(contentWords(oldParent.text));
-    const after = new Set(contentWords(newParent));
-    const stood = content.filter(w => before.has(w));
-    if (stood.length * 3 < content.length * 2 || !stood.some(w => !after.has(w))) return false;
+    const { content, stood, left } = wordsMoved(text, oldParent.text, newParent);
+    if (content.length < 2 || stood.length * 3 < content.length * 2 || left.length === 0) return false;
     // A number or a code the old text did not write is a limit or a subject of the sub-item's own:
     // new, not split out; unless three in four of its words, three or more, stood there ("Using
     // fluxgate "technology" having a "noise level" ... 10 pT" out of 2003's 6.A.6.a "... or triaxial
     // fluxgate "technology" having a "noise level" ... 0.05 nT", 2004: its limit changed on the way).
     const words = content.filter(w => !/^\d/.test(w));
-    const wordsStood = words.filter(w => before.has(w));
+    const wordsStood = stood.filter(w => !/^\d/.test(w));
     return limitsAndCodesStood(text, oldParent, wordsStood.length >= 3 && wordsStood.length * 4 >= words.length * 3);
 }
 
@@ -259,20 +255,24 @@ function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string 
  * and what left the neighbour is a number, or two thirds of its words.
  */
 function splitFromNeighbour(text: string, neighbour: FlatItem, newText: string | undefined, tookItsCode = false): boolean {
-    const content = [...new Set(contentWords(text))];
-    if (content.length < 2 || !limitsAndCodesStood(text, neighbour)) return false;
-    const before = new Set(contentWords(neighbour.text));
-    const after = new Set(contentWords(newText));
-    const stood = content.filter(w => before.has(w));
-    if (stood.length * 3 < content.length * 2) return false;
+    const { content, stood, left } = wordsMoved(text, neighbour.text, newText);
+    if (content.length < 2 || !limitsAndCodesStood(text, neighbour) || stood.length * 3 < content.length * 2) return false;
     // Under the code the neighbour had, three in four of its words the neighbour's: what it says
     // came from there whatever stayed behind ("Incorporating continuous flexible sensing
     // elements" at 6.A.1.a.2.a.1 in 2004, where 2003's a.1, now a.2, wrote "continuous flexible
     // sensors or assemblies of discrete sensor elements").
-    if (tookItsCode && stood.length >= 3 && stood.length * 4 >= content.length * 3 && stood.some(w => !after.has(w))) return true;
+    if (tookItsCode && stood.length >= 3 && stood.length * 4 >= content.length * 3 && left.length > 0) return true;
     const newNumbers = new Set(numbersIn(newText));
-    const left = stood.filter(w => !after.has(w));
     return numbersIn(text).some(n => !newNumbers.has(n)) || left.length * 3 >= content.length * 2;
+}
+
+/** The content words of `text`, those of them the old text wrote, and those of these the new text no longer writes. */
+function wordsMoved(text: string, oldText: string | undefined, newText: string | undefined): { content: string[]; stood: string[]; left: string[] } {
+    const content = [...new Set(contentWords(text))];
+    const before = new Set(contentWords(oldText));
+    const after = new Set(contentWords(newText));
+    const stood = content.filter(w => before.has(w));
+    return { content, stood, left: stood.filter(w => !after.has(w)) };
 }
 
 /**
