@@ -1,3 +1,4 @@
+import { IncrementalDocumentFactory } from './document-factory.js';
 import { type DeepPartial, DefaultServiceRegistry, type LangiumCoreServices, type LangiumSharedCoreServices, type Module } from 'langium';
 import type { URI } from 'vscode-uri';
 import { CldDocumentBuilder } from './document-builder.js';
@@ -21,6 +22,7 @@ export class CldServiceRegistry extends DefaultServiceRegistry {
 export const CldSharedModule: Module<LangiumSharedCoreServices, DeepPartial<LangiumSharedCoreServices>> = {
     ServiceRegistry: services => new CldServiceRegistry(services),
     workspace: {
-        DocumentBuilder: services => new CldDocumentBuilder(services)
+        DocumentBuilder: services => new CldDocumentBuilder(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services)
     }
 };

@@ -4,11 +4,12 @@
  * overtaken. Langium publishes without a version, and an open document's TextDocument is updated
  * in place by later edits, so the version is taken when the text is read for parsing.
  */
-import { type AstNode, DefaultLangiumDocumentFactory, type LangiumDocument } from 'langium';
+import { type AstNode, type LangiumDocument } from 'langium';
+import { IncrementalDocumentFactory } from '../../language/src/document-factory.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 
-export class VersionedDocumentFactory extends DefaultLangiumDocumentFactory {
+export class VersionedDocumentFactory extends IncrementalDocumentFactory {
     /** The version of each open document's text as last parsed, by URI. */
     private readonly parsedVersions = new Map<string, number>();
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseHelper } from 'langium/test';
-import { createCldCoreServices } from '../language/src/cld-module.js';
-import type { ControlList } from '../language/src/generated/ast.js';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import type { ControlList } from '../../language/src/generated/ast.js';
 
 const services = createCldCoreServices();
 const parse = parseHelper<ControlList>(services.Cld);

@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { type AstNode, type CstNode, type ParseResult, isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { reparseIncrementally } from '../../language/src/incremental-parse.js';
+
+// Reparsing only the block an edit falls in must give the tree a full parse gives: the same AST
+// (types, properties, containers), the same CST (every leaf's offset, position, token type and
+// AST node) and the same text. Random edit scripts, each edit applied to the tree the one before
+// it left, and each result compared with a full parse of the same text.
+
+const parser = createCldCoreServices().Cld.parser.LangiumParser;
+const examples = path.resolve(__dirname, '..', '..', 'examples');
+const dualUse = fs.readFileSync(path.join(examples, 'examplia', 'examplia-2025.cld'), 'utf-8');
+const munitions = `list "M" edition "1"
+parameter calibre: length unit mm
+category ML1 "Smooth-bore weapons" {
+  note "ML1 does not control smooth-bore weapons used for hunting."
+  item a "Rifles and combination guns" { calibre < 12.7 mm }
+  item b "Smooth-bore weapons" tier munitions {
+    item 1 "Of 'automatic' type" { calibre < 20 mm }
+    term 'automatic' "firing more than one round"
+  }
+  /* a comment */ item c "Weapons using caseless ammunition";
+  item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
+}
+`;
+
+/** The tree as plain data: every AST node with its properties, and every CST leaf with its place. */
+function shapeOf(result: ParseResult<AstNode>): unknown {
+    const text = result.value.$cstNode!.root.fullText;
+    const ast = (node: AstNode, parent?: AstNode): unknown => {
+        expect(node.$container).toBe(parent);
+        const out: Record<string, unknown> = { type: node.$type, property: node.$containerProperty, index: node.$containerIndex, range: node.$cstNode?.range, offset: node.$cstNode?.offset, end: node.$cstNode?.end };
+        expect(node.$cstNode?.astNode).toBe(node);
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            if (Array.isArray(value)) out[key] = value.map(v => (typeof v === 'object' && v !== null && '$type' in v ? ast(v as AstNode, node) : v));
+            else if (isReference(value)) out[key] = { ref: value.$refText, at: value.$refNode?.offset };
+            else if (typeof value === 'object' && value !== null && '$type' in value) out[key] = ast(value as AstNode, node);
+            else out[key] = value;
+        }
+        return out;
+    };
+    const leaves: unknown[] = [];
+    const walk = (node: CstNode, parent?: CstNode): void => {
+        expect(node.container).toBe(parent);
+        if (isLeafCstNode(node)) {
+            expect(node.text).toBe(text.slice(node.offset, node.end));
+            leaves.push([node.offset, node.length, node.range, node.hidden, node.tokenType.name, node.astNode.$type, node.astNode.$cstNode?.offset]);
+        } else if (isCompositeCstNode(node)) {
+            leaves.push(['composite', node.range, node.offset, node.end]);
+            for (const child of node.content) walk(child, node);
+        }
+    };
+    walk(result.value.$cstNode!.root);
+    return { ast: ast(result.value), leaves };
+}
+
+const pieces = ['x', ' ', '\n', '"', '}', '{', ';', '0.5', ' GHz', 'item z "New" { frequency > 1 GHz }\n', '// c\n', '/*', '*/', "'local'", 'tier sensitive ', '\r\n', '\r', '`', 'é'];
+const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 6 })), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });
+
+describe('incremental reparse', () => {
+    for (const [name, start] of [['a dual-use list', dualUse], ['a munitions list', munitions]] as const) {
+        test(`random edit scripts on ${name}: the same tree as a full parse`, () => {
+            let incremental = 0;
+            let full = 0;
+            fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), edits => {
+                let text = start;
+                let result: ParseResult<AstNode> = parser.parse(text);
+                for (const { at, cut, insert } of edits) {
+                    const offset = at % (text.length + 1);
+                    const next = text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + cut));
+                    const reparsed = reparseIncrementally(parser, result, text, next);
+                    const expected = parser.parse(next);
+                    if (reparsed) {
+                        incremental++;
+                        expect(shapeOf(reparsed)).toEqual(shapeOf(expected));
+                    } else {
+                        full++;
+                    }
+                    text = next;
+                    result = reparsed ?? expected;
+                }
+            }), { numRuns: 80, seed: 20261206 });
+            // The property says nothing unless both paths were taken often.
+            expect(incremental).toBeGreaterThan(30);
+            expect(full).toBeGreaterThan(30);
+        });
+    }
+
+    test('an edit inside an entry reparses that entry only; the nodes of other entries are kept', () => {
+        const first = parser.parse(dualUse);
+        const at = dualUse.indexOf('"', dualUse.indexOf('entry 3A001')) + 1;
+        const next = dualUse.slice(0, at) + 'New ' + dualUse.slice(at);
+        const reparsed = reparseIncrementally(parser, first, dualUse, next);
+        expect(reparsed).toBeDefined();
+        const codes = (root: AstNode) => [...(function* all(n: AstNode): Generator<AstNode> { yield n; for (const v of Object.values(n)) for (const c of Array.isArray(v) ? v : [v]) if (typeof c === 'object' && c?.$type && c !== n.$container && !String(Object.keys(n).find(k => n[k as keyof AstNode] === c)).startsWith('$')) yield* all(c); })(root)].filter(n => n.$type === 'Entry') as Array<AstNode & { code: string; text?: string }>;
+        const before = codes(first.value);
+        const after = codes(reparsed!.value);
+        expect(after.map(e => e.code)).toEqual(before.map(e => e.code));
+        const changed = after.filter((e, i) => e !== before[i]);
+        expect(changed.map(e => e.code)).toEqual(['3A001']);
+        expect(changed[0].text).toMatch(/^New /);
+        expect(reparsed!.value).not.toBe(first.value);
+    });
+
+    test('an edit that opens a string or crosses two entries is parsed whole', () => {
+        const first = parser.parse(dualUse);
+        const at = dualUse.indexOf('"', dualUse.indexOf('entry 3A001')) + 1;
+        expect(reparseIncrementally(parser, first, dualUse, dualUse.slice(0, at) + '"' + dualUse.slice(at))).toBeUndefined();
+        const from = dualUse.indexOf('entry 3A001');
+        const to = dualUse.indexOf('entry', from + 5) + 3;
+        expect(reparseIncrementally(parser, first, dualUse, dualUse.slice(0, from + 3) + dualUse.slice(to))).toBeUndefined();
+    });
+});
