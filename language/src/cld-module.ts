@@ -9,6 +9,8 @@ import { CldScopeComputation } from './scope-computation.js';
 import { CldScopeProvider } from './scope-provider.js';
 import { CldSharedModule } from './service-registry.js';
 import { CldValueConverter } from './value-converter.js';
+import { CldValidationRegistry } from './validation-registry.js';
+import { CldReferenceDescriptionProvider } from './reference-descriptions.js';
 import { registerValidationChecks } from './validation/register.js';
 
 /** Services CLD adds to Langium's; empty for now, the place for the precedent index and the like. */
@@ -34,7 +36,11 @@ export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServi
         Linker: services => new CldLinker(services),
         NameProvider: () => new CldNameProvider()
     },
+    workspace: {
+        ReferenceDescriptionProvider: services => new CldReferenceDescriptionProvider(services)
+    },
     validation: {
+        ValidationRegistry: services => new CldValidationRegistry(services),
         DocumentValidator: services => new CldDocumentValidator(services)
     }
 };

@@ -1,5 +1,6 @@
-import { DefaultDocumentValidator, isOperationCancelled, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
+import { type AstNode, DefaultDocumentValidator, isOperationCancelled, type ValidationCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
+import { forEachAstNodeInterruptibly } from './ast-walk.js';
 
 /** The code of the diagnostic that says a check could not run: the file's findings are incomplete. */
 export const INCOMPLETE_CHECK = 'check-failed';
@@ -60,6 +61,29 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
         await this.validateAstNodes(rootNode, options, acceptor, cancelToken);
         await this.validateAstAfter(rootNode, options, acceptor, cancelToken);
         return items;
+    }
+
+    /**
+     * Each node's checks, without Langium's streams over the tree and over each node's checks
+     * (ast-walk.ts), and without a promise for each check that runs synchronously (see
+     * CldValidationRegistry): most of a full WA edition's validation beyond the checks themselves.
+     */
+    override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        const checksOf = new Map<string, ValidationCheck[]>();
+        await forEachAstNodeInterruptibly(rootNode, cancelToken, node => {
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            // In order; once a check is async, the ones after it wait for it.
+            let pending: Promise<void> | undefined;
+            for (const check of checks) {
+                if (pending) pending = pending.then(() => check(node, acceptor, cancelToken));
+                else {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result) pending = Promise.resolve(result);
+                }
+            }
+            return pending;
+        });
     }
 }
 

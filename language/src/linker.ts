@@ -1,7 +1,16 @@
-import { type AstNodeDescription, DefaultLinker, type LinkingError, type ReferenceInfo } from 'langium';
+import { type AstNodeDescription, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
+import { CancellationToken } from 'vscode-languageserver-protocol';
+import { forEachAstNodeInterruptibly, referencesOf } from './ast-walk.js';
 
 /** Linking errors in a drafter's words: which code or parameter is missing, and where to look. */
 export class CldLinker extends DefaultLinker {
+    /** Langium's linking over its own streams, on the faster walk (ast-walk.ts). */
+    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+        await forEachAstNodeInterruptibly(document.parseResult.value, cancelToken, node => {
+            for (const reference of referencesOf(node)) this.doLink(reference, document);
+        });
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const name = refInfo.reference.$refText;

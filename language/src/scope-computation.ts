@@ -1,5 +1,6 @@
-import { type AstNode, type AstNodeDescription, AstUtils, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import { type AstNode, type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
+import { forEachAstNode } from './ast-walk.js';
 import { fullCode } from './codes.js';
 import { isCategory, isEntry, isItem, isParameterDecl, isTermDef } from './generated/ast.js';
 
@@ -36,7 +37,7 @@ export class CldScopeComputation extends DefaultScopeComputation {
 
     private namedNodes(root: AstNode): Array<[string, AstNode]> {
         const named: Array<[string, AstNode]> = [];
-        for (const node of AstUtils.streamAllContents(root)) {
+        forEachAstNode(root, node => {
             if (isEntry(node) || isItem(node)) {
                 const code = fullCode(node);
                 if (code) named.push([code, node]);
@@ -47,7 +48,7 @@ export class CldScopeComputation extends DefaultScopeComputation {
             } else if (isTermDef(node) && node.name !== undefined) {
                 named.push([node.name, node]);
             }
-        }
+        });
         return named;
     }
 }
