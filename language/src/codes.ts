@@ -18,13 +18,22 @@ export function numberingOf(node: AstNode): Numbering {
 export function fullCode(node: Entry | Item | Category): string | undefined {
     if (isCategory(node)) return node.code;
     if (isEntry(node)) return node.code;
+    if (itemCodes.has(node)) return itemCodes.get(node);
     const parent = node.$container;
+    let code: string | undefined;
     if (isItem(parent) || isEntry(parent) || isCategory(parent)) {
         const prefix = fullCode(parent);
-        return prefix === undefined || node.label === undefined ? undefined : `${prefix}.${node.label}`;
+        code = prefix === undefined || node.label === undefined ? undefined : `${prefix}.${node.label}`;
     }
-    return undefined;
+    itemCodes.set(node, code);
+    return code;
 }
+
+/**
+ * Each item's code, built once: an item node is kept only while its labels and those above it
+ * stand (an edit elsewhere keeps it, incremental-parse.ts; one above it makes new nodes).
+ */
+const itemCodes = new WeakMap<Item, string | undefined>();
 
 export interface ParsedCode {
     /** '0'..'9' or 'ML1'..'ML22' */

@@ -143,8 +143,9 @@ function isAst(value: unknown): value is AstNode {
 
 /** The fresh parse's root CST node as an ordinary composite node in the place of `old`. */
 function asComposite(freshRoot: CstNode, old: CstNode): CompositeCstNode {
-    const composite = Object.create(Object.getPrototypeOf(old)) as CompositeCstNode & Record<string, unknown>;
-    Object.assign(composite, { container: undefined, grammarSource: old.grammarSource, content: [], _astNode: undefined, _rangeCache: undefined });
+    // Made by the class's own constructor, so that it has the shape of the nodes the parser makes.
+    const composite = new (old.constructor as new () => CompositeCstNode)();
+    (composite as Writable<CompositeCstNode>).grammarSource = old.grammarSource;
     const content = (freshRoot as CompositeCstNode).content;
     for (const child of content) (child as { container: CompositeCstNode }).container = composite;
     (composite as Writable<CompositeCstNode>).content = content;

@@ -1,4 +1,4 @@
-import { type AstNode, type AstNodeDescription, DefaultScopeComputation, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { forEachAstNode } from './ast-walk.js';
 import { fullCode } from './codes.js';
@@ -29,10 +29,42 @@ export class CldScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value;
         let descriptions = this.descriptionsByRoot.get(root);
         if (!descriptions) {
-            descriptions = this.namedNodes(root).map(([name, node]) => this.descriptions.createDescription(node, name, document));
+            descriptions = this.namedNodes(root).map(([name, node]) => this.describeNode(node, name, document));
             this.descriptionsByRoot.set(root, descriptions);
         }
         return descriptions;
+    }
+
+    /** Each node's description, made once and kept while the node is (see describeNode). */
+    private readonly descriptionsByNode = new WeakMap<AstNode, AstNodeDescription>();
+    private readonly astNodeLocator: AstNodeLocator;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.astNodeLocator = services.workspace.AstNodeLocator;
+    }
+
+    /**
+     * Langium's description, with its place in the list (path, segments) worked out when asked,
+     * from where the node is then: a node outlives edits above it (incremental-parse.ts), which
+     * move it, and describing the 10,000 codes of a full WA edition anew was a tenth of a keystroke.
+     */
+    private describeNode(node: AstNode, name: string, document: LangiumDocument): AstNodeDescription {
+        const known = this.descriptionsByNode.get(node);
+        if (known && known.name === name && known.documentUri === document.uri) return known;
+        const locator = this.astNodeLocator;
+        const names = this.nameProvider;
+        const description: AstNodeDescription = {
+            node,
+            name,
+            type: node.$type,
+            documentUri: document.uri,
+            get path() { return locator.getAstNodePath(node); },
+            get nameSegment() { return CstUtils.toDocumentSegment(names.getNameNode(node) ?? node.$cstNode); },
+            get selectionSegment() { return CstUtils.toDocumentSegment(node.$cstNode); }
+        };
+        this.descriptionsByNode.set(node, description);
+        return description;
     }
 
     private namedNodes(root: AstNode): Array<[string, AstNode]> {

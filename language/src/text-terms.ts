@@ -64,14 +64,36 @@ export function textPropertyOf(node: AstNode): 'text' | 'definition' | undefined
 
 /** The terms used in a node's text property (`text` of items, entries, notes; `definition` of terms). */
 export function termsInNodeText(node: AstNode, property: string): TermOccurrence[] {
+    // The terms of a node's text are found once, with offsets from its tokens: the text never
+    // changes, but an edit above it moves it (incremental-parse.ts moves the tokens with it).
+    let found = termsByNode.get(node);
+    if (!found || found.property !== property) termsByNode.set(node, found = { property, tokens: termTokensOf(node, property) });
+    const occurrences: TermOccurrence[] = [];
+    for (const { token, terms } of found.tokens) {
+        for (const term of terms) occurrences.push({ ...term, start: term.start + token.offset, end: term.end + token.offset });
+    }
+    return occurrences;
+}
+
+interface TermsOfToken { token: CstNode; terms: TermOccurrence[] }
+
+const termsByNode = new WeakMap<AstNode, { property: string; tokens: TermsOfToken[] }>();
+
+/** The quoted tokens of a node's text property, each with its terms at offsets from the token's start. */
+function termTokensOf(node: AstNode, property: string): TermsOfToken[] {
+    const tokens = quotedTokensOf(node, property);
+    return tokens.map(token => ({ token, terms: termsInTextSource(token.text, 0) })).filter(t => t.terms.length > 0);
+}
+
+function quotedTokensOf(node: AstNode, property: string): CstNode[] {
     // An item's, entry's or note's text is the one quoted token among its own CST children (a
     // term definition has two, its name and its definition): found without Langium's grammar
     // lookup, which was a tenth of the term check on every keystroke.
     if (property === 'text' && !isTermDef(node)) {
         const token = node.$cstNode ? quotedTokenOf(node.$cstNode, node) : undefined;
-        return token ? termsInTextSource(token.text, token.offset) : [];
+        return token ? [token] : [];
     }
-    return GrammarUtils.findNodesForProperty(node.$cstNode, property).flatMap((cst: CstNode) => termsInTextSource(cst.text, cst.offset));
+    return GrammarUtils.findNodesForProperty(node.$cstNode, property);
 }
 
 /** The first quoted token of `node`'s own CST (through the composites of its own rules, not into other nodes). */

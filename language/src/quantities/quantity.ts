@@ -10,7 +10,19 @@ export interface QuantityValue {
 
 export type QuantityResult = { ok: true; quantity: QuantityValue } | { ok: false; kind: 'bad-number' | 'unknown-unit'; message: string };
 
+/**
+ * Each quantity node is read once: a node's text never changes, and an edit elsewhere in the list
+ * keeps it (incremental-parse.ts), while validation reads every threshold on every keystroke.
+ */
+const readQuantities = new WeakMap<Quantity, QuantityResult>();
+
 export function quantityFromAst(q: Quantity): QuantityResult {
+    let result = readQuantities.get(q);
+    if (!result) readQuantities.set(q, result = readQuantity(q));
+    return result;
+}
+
+function readQuantity(q: Quantity): QuantityResult {
     let value: Rational;
     try {
         value = Rational.parse((q.value ?? '').replace(/\s+/g, ''));

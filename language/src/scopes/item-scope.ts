@@ -15,8 +15,17 @@ export function thresholdValues(threshold: Threshold): IntervalSet | undefined {
     return dimension && !dimension.negativeAllowed ? values.intersect(IntervalSet.above(Rational.ZERO, true)) : values;
 }
 
+/** Worked out once per threshold node (a node's text never changes; see quantityFromAst). */
+const rawValues = new WeakMap<Threshold, IntervalSet | null>();
+
 /** The threshold's values before clipping to its dimension's domain: the union of its bounds. */
 function rawThresholdValues(threshold: Threshold): IntervalSet | undefined {
+    let values = rawValues.get(threshold);
+    if (values === undefined) rawValues.set(threshold, values = unionOfBounds(threshold) ?? null);
+    return values ?? undefined;
+}
+
+function unionOfBounds(threshold: Threshold): IntervalSet | undefined {
     let values = IntervalSet.EMPTY;
     for (const bound of boundsOf(threshold)) {
         const set = boundValues(bound);
