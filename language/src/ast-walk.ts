@@ -18,18 +18,21 @@ export function forEachAstNode(root: AstNode, visit: (node: AstNode) => void): v
     }
 }
 
+/** What a visit returns to leave the nodes under the one visited out of the walk. */
+export const SKIP_CHILDREN = Symbol('skip children');
+
 /**
  * The same walk, letting the event loop run (and a cancellation land) about every 10 ms, as
  * Langium's interruptAndCheck decides; a visit may be async and is then awaited.
  */
-export async function forEachAstNodeInterruptibly(root: AstNode, cancelToken: CancellationToken, visit: (node: AstNode) => void | PromiseLike<void>): Promise<void> {
+export async function forEachAstNodeInterruptibly(root: AstNode, cancelToken: CancellationToken, visit: (node: AstNode) => void | PromiseLike<void | typeof SKIP_CHILDREN> | typeof SKIP_CHILDREN): Promise<void> {
     const stack: AstNode[] = [root];
     for (let visited = 0; stack.length > 0; visited++) {
         if ((visited & 63) === 0) await interruptAndCheck(cancelToken);
         const node = stack.pop()!;
-        const pending = visit(node);
-        if (pending) await pending;
-        pushChildren(node, stack);
+        let result = visit(node);
+        if (result && result !== SKIP_CHILDREN) result = await result;
+        if (result !== SKIP_CHILDREN) pushChildren(node, stack);
     }
 }
 

@@ -1,6 +1,7 @@
 import { type AstNode, DefaultDocumentValidator, isOperationCancelled, type ValidationCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
-import { forEachAstNodeInterruptibly } from './ast-walk.js';
+import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from './ast-walk.js';
+import { isCategory, isEntry, isItem, isPrecedent } from './generated/ast.js';
 
 /** The code of the diagnostic that says a check could not run: the file's findings are incomplete. */
 export const INCOMPLETE_CHECK = 'check-failed';
@@ -67,24 +68,65 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
      * Each node's checks, without Langium's streams over the tree and over each node's checks
      * (ast-walk.ts), and without a promise for each check that runs synchronously (see
      * CldValidationRegistry): most of a full WA edition's validation beyond the checks themselves.
+     *
+     * A block (an entry, or an item directly in a category) that an edit kept (incremental-parse.ts)
+     * is not checked again: what its checks reported last time is reported again, through the same
+     * acceptor, so that positions are worked out from where its nodes are now. Its checks can only
+     * see the block itself, the nodes above it and the list's parameters, none of which an edit in
+     * another block changes (an edit anywhere else makes a new tree). A block holding a `precedent`
+     * is always checked: that check reads other documents.
      */
     override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
-        await forEachAstNodeInterruptibly(rootNode, cancelToken, node => {
+        const runChecks = (node: AstNode, accept: ValidationAcceptor): Promise<void> | undefined => {
             let checks = checksOf.get(node.$type);
             if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
             // In order; once a check is async, the ones after it wait for it.
             let pending: Promise<void> | undefined;
             for (const check of checks) {
-                if (pending) pending = pending.then(() => check(node, acceptor, cancelToken));
+                if (pending) pending = pending.then(() => check(node, accept, cancelToken));
                 else {
-                    const result = check(node, acceptor, cancelToken);
+                    const result = check(node, accept, cancelToken);
                     if (result) pending = Promise.resolve(result);
                 }
             }
             return pending;
+        };
+        const findings = this.findingsFor(options);
+        const checkBlock = async (block: AstNode): Promise<typeof SKIP_CHILDREN> => {
+            const reported: Array<Parameters<ValidationAcceptor>> = [];
+            let readsOthers = false;
+            const record: ValidationAcceptor = (...args) => { reported.push(args); acceptor(...args); };
+            await forEachAstNodeInterruptibly(block, cancelToken, node => {
+                if (isPrecedent(node)) readsOthers = true;
+                return runChecks(node, record);
+            });
+            if (!readsOthers) findings.set(block, reported);
+            return SKIP_CHILDREN;
+        };
+        await forEachAstNodeInterruptibly(rootNode, cancelToken, node => {
+            if (!isBlock(node)) return runChecks(node, acceptor);
+            const known = findings.get(node);
+            if (!known) return checkBlock(node);
+            for (const args of known) acceptor(...args);
+            return SKIP_CHILDREN;
         });
     }
+
+    /** What each block's checks reported, by the categories of checks run (the editor runs the fast ones as you type). */
+    private readonly findingsByCategories = new Map<string, WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>>>();
+
+    private findingsFor(options: ValidationOptions): WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>> {
+        const key = options.categories?.join(',') ?? '*';
+        let findings = this.findingsByCategories.get(key);
+        if (!findings) this.findingsByCategories.set(key, findings = new WeakMap());
+        return findings;
+    }
+}
+
+/** An entry, or an item directly in a category (munitions): the blocks an edit reparses alone. */
+function isBlock(node: AstNode): boolean {
+    return isEntry(node) || (isItem(node) && isCategory(node.$container));
 }
 
 function incompleteCheck(err: unknown): Diagnostic {
