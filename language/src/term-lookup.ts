@@ -1,6 +1,6 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { enclosing } from './codes.js';
-import { type ControlList, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
+import { type ControlList, type Definitions, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
 import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
@@ -21,14 +21,40 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
 
 /** The definition a term occurrence refers to: the list's definitions, or a local `term '...'` in its entry. */
 export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'kind' | 'name'>): TermDef | undefined {
-    const root = AstUtils.findRootNode(node) as ControlList;
-    if (occurrence.kind === 'defined') {
-        const index = definedTerms(root);
-        const key = termMatches(occurrence.name, index);
-        return key === undefined ? undefined : index.get(key);
+    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node)));
+}
+
+function localScopeOf(node: AstNode): AstNode {
+    return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
+}
+
+function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: Map<string, TermDef>): TermDef | undefined {
+    if (occurrence.kind === 'local') return local.get(termKey(occurrence.name));
+    const key = termMatches(occurrence.name, defined);
+    return key === undefined ? undefined : defined.get(key);
+}
+
+interface Resolution { defined: Map<string, TermDef>; local: Map<string, TermDef>; definitions: Array<TermDef | undefined> }
+
+const resolutions = new WeakMap<AstNode, Resolution>();
+
+/**
+ * The terms a node's text uses, each with the definition it refers to. What they refer to is kept
+ * with the node while the definitions it can see stay the same (the same indexes: an edit in
+ * another entry keeps them), so that term checks on every keystroke look up only what changed.
+ */
+export function resolvedTermsOf(node: AstNode, property: string): Array<{ occurrence: TermOccurrence; definition?: TermDef }> {
+    const occurrences = termsInNodeText(node, property);
+    if (occurrences.length === 0) return [];
+    const defined = definedTerms(AstUtils.findRootNode(node) as ControlList);
+    const local = localTerms(localScopeOf(node));
+    let resolution = resolutions.get(node);
+    if (!resolution || resolution.defined !== defined || resolution.local !== local || resolution.definitions.length !== occurrences.length) {
+        resolution = { defined, local, definitions: occurrences.map(occurrence => lookUp(occurrence, defined, local)) };
+        resolutions.set(node, resolution);
     }
-    const scope = enclosing(node).entry ?? enclosing(node).category ?? root;
-    return localTerms(scope).get(termKey(occurrence.name));
+    const definitions = resolution.definitions;
+    return occurrences.map((occurrence, i) => ({ occurrence, definition: definitions[i] }));
 }
 
 const localTermIndexes = new WeakMap<AstNode, Map<string, TermDef>>();
@@ -52,22 +78,33 @@ function localTerms(scope: AstNode): Map<string, TermDef> {
     return index;
 }
 
-const definedTermIndexes = new WeakMap<ControlList, Map<string, TermDef>>();
+const definedTermIndexes = new WeakMap<Definitions, { blocks: Definitions[]; index: Map<string, TermDef> }>();
+const NO_TERMS = new Map<string, TermDef>();
 
 /**
- * The list's "defined terms" by key, the first definition of a key winning. Built once per parsed
- * list (an edit makes a new AST, so the cache never goes stale): validation asks for every term
- * used in the list, thousands of times on a full WA edition.
+ * The list's "defined terms" by key, the first definition of a key winning. Built once for the
+ * list's definitions blocks, and kept while they are (an edit in an entry keeps them): validation
+ * asks for every term used in the list, thousands of times on a full WA edition.
  */
 export function definedTerms(root: ControlList): Map<string, TermDef> {
-    let index = definedTermIndexes.get(root);
-    if (!index) {
-        index = new Map();
-        for (const term of root.members.filter(isDefinitions).flatMap(d => d.terms)) {
-            if (term.name !== undefined && !index.has(termKey(term.name))) index.set(termKey(term.name), term);
-        }
-        definedTermIndexes.set(root, index);
+    let index = definedTermsByRoot.get(root);
+    if (!index) definedTermsByRoot.set(root, index = indexOfDefinitions(root));
+    return index;
+}
+
+/** The index of each parsed list (asked for each text), and of each list's definitions blocks (kept by edits). */
+const definedTermsByRoot = new WeakMap<ControlList, Map<string, TermDef>>();
+
+function indexOfDefinitions(root: ControlList): Map<string, TermDef> {
+    const blocks = root.members.filter(isDefinitions);
+    if (blocks.length === 0) return NO_TERMS;
+    const known = definedTermIndexes.get(blocks[0]);
+    if (known && known.blocks.length === blocks.length && known.blocks.every((b, i) => b === blocks[i])) return known.index;
+    const index = new Map<string, TermDef>();
+    for (const term of blocks.flatMap(d => d.terms)) {
+        if (term.name !== undefined && !index.has(termKey(term.name))) index.set(termKey(term.name), term);
     }
+    definedTermIndexes.set(blocks[0], { blocks, index });
     return index;
 }
 

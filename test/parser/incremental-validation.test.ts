@@ -77,3 +77,25 @@ test('random edits: after each, the diagnostics equal a check of the text from s
 function categoriesOf(root: AstNode): AstNode[] {
     return ((root as ControlList).members ?? []).flatMap(m => isCategory(m) ? m.members : []);
 }
+
+test('a term defined in one item of a munitions category is found by the others at once', async () => {
+    // Local terms of a munitions category are the category's: an edit inside item d that defines
+    // 'semi' answers item b's use, though item b's block was kept.
+    const uri = URI.parse('memory:/terms.cld');
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
+    files.texts.set(uri.toString(), start);
+    const document = LangiumDocumentFactory.fromString(start, uri);
+    LangiumDocuments.addDocument(document);
+    await DocumentBuilder.build([document], { validation: true });
+    expect(shapes(document.diagnostics ?? []).some(d => d.includes("'semi' has no local definition"))).toBe(true);
+    const at = start.indexOf('{ frequency > 2 kHz }') + 1;
+    const text = start.slice(0, at) + ` term 'semi' "firing one round per pull"` + start.slice(at);
+    const kept = categoriesOf(document.parseResult.value);
+    files.texts.set(uri.toString(), text);
+    await DocumentBuilder.update([uri], []);
+    const after = LangiumDocuments.getDocument(uri)!;
+    expect(categoriesOf(after.parseResult.value).filter(n => kept.includes(n)).length).toBeGreaterThan(0);
+    expect(shapes(after.diagnostics ?? [])).toEqual(await fromScratch(text));
+    expect(shapes(after.diagnostics ?? []).some(d => d.includes("'semi' has no local definition"))).toBe(false);
+    await DocumentBuilder.update([], [uri]);
+});

@@ -3,8 +3,8 @@ import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, 
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
 import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TermDef, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
-import { definedTerms, definitionOf } from '../term-lookup.js';
-import { termKey, termsInNodeText, textNodes, textPropertyOf } from '../text-terms.js';
+import { definedTerms, resolvedTermsOf } from '../term-lookup.js';
+import { termKey, textNodes, textPropertyOf } from '../text-terms.js';
 import { isMunitionsCategory } from './structure-rules.js';
 
 export const SEMANTIC_DIAGNOSTIC_CODES = {
@@ -76,8 +76,7 @@ function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
     for (const node of textNodes(list)) {
         const property = textPropertyOf(node);
         if (!property) continue;
-        for (const occurrence of termsInNodeText(node, property)) {
-            const definition = definitionOf(node, occurrence);
+        for (const { occurrence, definition } of resolvedTermsOf(node, property)) {
             if (definition) used.add(definition);
             else if (occurrence.kind === 'defined') {
                 accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
