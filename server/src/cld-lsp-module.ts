@@ -6,6 +6,7 @@ import { CldSharedModule } from '../../language/src/service-registry.js';
 import { VersionedDocumentFactory } from './document-versions.js';
 import { CldCodeActionProvider } from './code-actions.js';
 import { CldCompletionProvider } from './completion.js';
+import { createCldCompletionParser } from './completion-window.js';
 import { CldDocumentSymbolProvider } from './document-symbols.js';
 import { CldDocumentUpdateHandler } from './document-update-handler.js';
 import { CldFormatter } from './formatter.js';
@@ -32,6 +33,10 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
     },
     limits: {
         LargeFiles: services => new LargeFiles(services.shared)
+    },
+    parser: {
+        // Completion can parse from a block's start (completion-window.ts).
+        CompletionParser: services => createCldCompletionParser(services)
     },
     lsp: {
         CodeActionProvider: () => new CldCodeActionProvider(),

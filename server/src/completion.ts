@@ -1,5 +1,7 @@
 import { type AstNode, AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
-import { type CompletionAcceptor, type CompletionContext, DefaultCompletionProvider, type NextFeature } from 'langium/lsp';
+import { type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, DefaultCompletionProvider, type NextFeature, findNextFeatures } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CldCompletionParser, type CompletionWindow, completionWindow } from './completion-window.js';
 import { type CompletionList, type CompletionParams, CompletionItemKind } from 'vscode-languageserver';
 import { type ControlList, isDefinitions, isParameterDecl, isThreshold } from '../../language/src/generated/ast.js';
 import { DIMENSION_NAMES, dimensionOf, unitsOfDimension } from '../../language/src/quantities/units.js';
@@ -9,8 +11,36 @@ import { DIMENSION_NAMES, dimensionOf, unitsOfDimension } from '../../language/s
  * that fit the threshold's parameter after a number, and dimension names in parameter declarations.
  */
 export class CldCompletionProvider extends DefaultCompletionProvider {
+    /** The block the request under way reads (completion-window.ts), if it reads only one. */
+    private window: CompletionWindow | undefined;
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList | undefined> {
-        return this.termCompletion(document, params) ?? super.getCompletion(document, params);
+        const terms = this.termCompletion(document, params);
+        if (terms) return terms;
+        this.window = this.windowFor(document, document.textDocument.offsetAt(params.position));
+        return super.getCompletion(document, params);
+    }
+
+    protected windowFor(document: LangiumDocument, offset: number): CompletionWindow | undefined {
+        return completionWindow(document, offset);
+    }
+
+    /** The tokens around the cursor, from the block's text alone when the request reads one block. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const window = this.window;
+        if (!window || window.text !== text || offset < window.bodyStart || offset >= window.end) return super.backtrackToAnyToken(text, offset);
+        const found = super.backtrackToAnyToken(text.slice(window.start, window.end), offset - window.start);
+        const shift = (n: number | undefined) => (n === undefined ? undefined : n + window.start);
+        return { nextTokenStart: shift(found.nextTokenStart)!, nextTokenEnd: shift(found.nextTokenEnd)!, previousTokenStart: shift(found.previousTokenStart), previousTokenEnd: shift(found.previousTokenEnd) };
+    }
+
+    /** What may come at `offset`, from the block's text before it when the request reads one block. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const window = this.window;
+        const parser = this.completionParser;
+        if (!window || !(parser instanceof CldCompletionParser) || offset < window.bodyStart || offset >= window.end || window.text !== document.getText()) return super.findFeaturesAt(document, offset);
+        const result = parser.parseFrom(window.text.slice(window.start, offset), window.rule);
+        return findNextFeatures([result.elementStack.map(feature => ({ feature }))], [...result.tokens].splice(result.tokenIndex));
     }
 
     /** Inside text, just after an opening quote (`"`, or `\"` in double-quoted text): the defined terms. */
