@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './lsp-server.mjs';
 import { syntheticList } from './synthetic-list.mjs';
+import { tenTimes } from './ten-times.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const keys = Number(process.argv[2] ?? 40);
@@ -74,26 +75,11 @@ async function measure(name, text) {
     return { name, kb: text.length / 1024, p50: at(times, 0.5), p95: at(times, 0.95), firstMax: Math.max(...first), warmP50: at(warm, 0.5), warmP95: at(warm, 0.95), burst, peakMb: peak };
 }
 
-/**
- * Ten times a full edition, as the issue measured it: the list's dual-use categories copied nine
- * times under new entry numbers (3.A.1 -> 3.A.1001, 3.A.2001, ...), after the original.
- */
-function tenTimes(text) {
-    const lines = text.split('\n');
-    const from = lines.findIndex(l => /^category [0-9] /.test(l));
-    const to = lines.findLastIndex((l, i) => i > from && /^category [0-9] /.test(l));
-    const end = lines.findIndex((l, i) => i > to && l === '}');
-    const dualUse = lines.slice(from, end + 1).join('\n');
-    const copies = [];
-    for (let k = 1; k <= 9; k++) copies.push(dualUse.replace(/^(\s*entry [0-9]\.[A-E]\.)([0-9]+)/gm, (_, head, n) => `${head}${Number(n) + 1000 * k}`));
-    return [...lines.slice(0, end + 1), ...copies, ...lines.slice(end + 1)].join('\n');
-}
-
 const WARM_UP = 3;
 const example = readFileSync(join(root, 'examples', 'examplia', 'examplia-2025.cld'), 'utf-8');
 const full = existsSync(edition) ? readFileSync(edition, 'utf-8') : syntheticList(520);
 const fullName = existsSync(edition) ? 'WA-LIST-21-1.cld' : 'generated.cld';
-const rows = [await measure('example.cld', example), await measure(fullName, full), await measure(fullName.replace('.cld', '-x10.cld'), tenTimes(full))];
+const rows = [await measure('example.cld', example), await measure(fullName, full), await measure(fullName.replace('.cld', '-x10.cld'), existsSync(edition) ? tenTimes(full) : syntheticList(5200))];
 rmSync(dir, { recursive: true, force: true });
 console.log(`list\tKB\tp50 ms\tp95 ms\tx base p95\tfirst ${WARM_UP} keys: max ms\tlater keys: p50 ms\tp95 ms\t5 keys: validations\tlast after ms\tserver peak MB`);
 for (const r of rows) console.log([r.name, r.kb.toFixed(0), r.p50.toFixed(0), r.p95.toFixed(0), (r.p95 / rows[0].p95).toFixed(1), r.firstMax.toFixed(0), r.warmP50.toFixed(0), r.warmP95.toFixed(0), r.burst.validations, r.burst.lastAfterMs.toFixed(0), r.peakMb.toFixed(0)].join('\t'));

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const benches = [
     { name: 'keystroke', script: 'keystroke.mjs', what: 'Keystroke -> diagnostics over LSP: a full WA edition against the 8 KB example' },
+    { name: 'editor', script: 'editor-requests.mjs', what: 'Completion, outline, semantic tokens and folding over LSP: a full WA edition and ten times it, against the 8 KB example' },
     { name: 'diff', script: 'diff-editions.mjs', what: '`cld diff` and `cld trend`, cold and warm, against the diff of the two examples' },
     { name: 'parse', script: 'parse-ratio.mjs', what: 'Parse and validate a full WA edition in-process, against JSON.parse of the same list' },
     { name: 'validate', script: 'validate-scaling.mjs', what: '`cld validate` of generated lists of growing size, against the smallest' },

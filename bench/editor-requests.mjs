@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The editor's requests over a real stdio LSP connection, on a full WA edition and at ten times
+// its size, against the 8 KB example as the baseline, measured in the same run: completion (after
+// a threshold's number, where units are offered, and at the start of an item's line, where
+// keywords and parameters are), document symbols (the outline), semantic tokens and folding.
+// Each request is timed from sending to its answer once the list's diagnostics have arrived;
+// p50 and p95 over the runs.
+// Usage: npm run build && node bench/editor-requests.mjs [runs]   (default 20)
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from './lsp-server.mjs';
+import { syntheticList } from './synthetic-list.mjs';
+import { tenTimes } from './ten-times.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const runs = Number(process.argv[2] ?? 20);
+const dir = mkdtempSync(join(tmpdir(), 'cld-requests-'));
+const edition = join(root, '.cache', 'wa', 'WA-LIST-21-1.cld');
+
+/** Positions spread over the list: after a threshold's number, and at the start of an item's line. */
+function positions(text) {
+    const lines = text.split('\n');
+    const units = [];
+    const starts = [];
+    lines.forEach((line, i) => {
+        const number = /(?:^|[{\s])[a-z_]+ (?:<|<=|>|>=|=) -?[0-9.]+ /.exec(line);
+        if (number) units.push({ line: i, character: number.index + number[0].length });
+        const item = /^(\s*)item /.exec(line);
+        if (item) starts.push({ line: i, character: item[1].length });
+    });
+    const spread = (list, k) => list[Math.floor((k * 7919) % list.length)];
+    return { unit: k => spread(units, k), start: k => spread(starts, k) };
+}
+
+async function measure(name, text) {
+    const uri = pathToFileURL(join(dir, name)).toString();
+    let diagnosed;
+    const ready = new Promise(res => { diagnosed = res; });
+    const { server, connection } = await startServer({
+        'textDocument/publishDiagnostics': params => { if (params.uri === uri) diagnosed(); },
+    });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
+    await ready;
+    const at = positions(text);
+    const requests = {
+        'completion (unit)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.unit(k) }),
+        'completion (line start)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.start(k) }),
+        'document symbols': () => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+        'semantic tokens': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
+        'folding': () => connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
+    };
+    const figures = {};
+    for (const [request, send] of Object.entries(requests)) {
+        await send(0); // the first answer compiles the code paths
+        const times = [];
+        for (let k = 1; k <= runs; k++) {
+            const start = performance.now();
+            await send(k);
+            times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        figures[request] = { p50: times[Math.floor(times.length / 2)], p95: times[Math.min(times.length - 1, Math.floor(0.95 * times.length))] };
+    }
+    await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), new Promise(r => setTimeout(r, 2000))]);
+    server.kill();
+    return { name, kb: text.length / 1024, figures };
+}
+
+const example = readFileSync(join(root, 'examples', 'examplia', 'examplia-2025.cld'), 'utf-8');
+const full = existsSync(edition) ? readFileSync(edition, 'utf-8') : syntheticList(520);
+const fullName = existsSync(edition) ? 'WA-LIST-21-1.cld' : 'generated.cld';
+if (!existsSync(edition)) console.log('# no imported WA edition in .cache/wa: generated lists of 520 and 5,200 entries instead');
+const rows = [await measure('example.cld', example), await measure(fullName, full), await measure(fullName.replace('.cld', '-x10.cld'), existsSync(edition) ? tenTimes(full) : syntheticList(5200))];
+rmSync(dir, { recursive: true, force: true });
+console.log('request\tlist\tKB\tp50 ms\tp95 ms\tx base p95');
+for (const request of Object.keys(rows[0].figures)) {
+    const base = rows[0].figures[request].p95;
+    for (const r of rows) {
+        const f = r.figures[request];
+        console.log([request, r.name, r.kb.toFixed(0), f.p50.toFixed(1), f.p95.toFixed(1), (f.p95 / base).toFixed(1)].join('\t'));
+    }
+}
