@@ -1,5 +1,6 @@
-import type { AstNode, LangiumDocument } from 'langium';
-import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
+import { type AstNode, AstUtils, type CstNode, GrammarAST, isCompositeCstNode, type LangiumDocument } from 'langium';
+import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from '../../language/src/ast-walk.js';
+import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
 import { type CancellationToken, SemanticTokenModifiers, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams, type SemanticTokensRangeParams, SemanticTokenTypes } from 'vscode-languageserver';
 import { isCategory, isEntry, isItem, isNote, isParameterDecl, isPrecedent, isQuantity, isReference, isTermDef, isThreshold, isTierSpec } from '../../language/src/generated/ast.js';
 import { termsInNodeText } from '../../language/src/text-terms.js';
@@ -26,6 +27,28 @@ export class CldSemanticTokenProvider extends AbstractSemanticTokenProvider {
 
     override semanticHighlightDelta(document: LangiumDocument, params: SemanticTokensDeltaParams, cancelToken?: CancellationToken): Promise<SemanticTokens | SemanticTokensDelta> {
         return this.largeFiles.reduced(document) ? Promise.resolve(NONE) : super.semanticHighlightDelta(document, params, cancelToken);
+    }
+
+    /** Langium's walk, on the faster one (ast-walk.ts); a range request skips the nodes outside it. */
+    protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
+        const range = this.currentRange;
+        await forEachAstNodeInterruptibly(document.parseResult.value, cancelToken, node => {
+            const cst = node.$cstNode;
+            if (range && cst && (cst.range.end.line < range.start.line || cst.range.start.line > range.end.line)) return SKIP_CHILDREN;
+            this.highlightElement(node, acceptor);
+            return undefined;
+        });
+    }
+
+    /**
+     * The tokens of a node's property, found as Langium finds them, but with the assignment each
+     * grammar element belongs to looked up once (GrammarUtils walks up the grammar for every token
+     * of every node: most of the time semantic tokens took on a full WA edition).
+     */
+    protected override highlightProperty<N extends AstNode>(options: SemanticTokenPropertyOptions<N>): void {
+        const found = propertyNodes(options.node.$cstNode, options.property as string, options.node);
+        const nodes = typeof options.index === 'number' ? [found[Math.min(options.index, found.length - 1)]].filter(Boolean) : found;
+        for (const node of nodes) this.highlightNode({ node, type: options.type, modifier: options.modifier });
     }
 
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
@@ -55,4 +78,32 @@ export class CldSemanticTokenProvider extends AbstractSemanticTokenProvider {
             acceptor({ line: start.line, char: start.character, length: end.character - start.character, type: SemanticTokenTypes.variable, modifier: term.kind === 'local' ? SemanticTokenModifiers.readonly : [] });
         }
     }
+}
+
+const assignedFeature = new Map<unknown, string | undefined>();
+
+/** The property a CST node's grammar element assigns, if any (the elements are the grammar's, few). */
+function featureOf(node: CstNode): string | undefined {
+    const source = node.grammarSource;
+    if (!assignedFeature.has(source)) assignedFeature.set(source, source ? AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature : undefined);
+    return assignedFeature.get(source);
+}
+
+/**
+ * GrammarUtils.findNodesForProperty, with featureOf, and without asking each CST node for its AST
+ * node (a walk up the tree): a composite made for another AST node has that node set on itself.
+ */
+function propertyNodes(node: CstNode | undefined, property: string, element: AstNode): CstNode[] {
+    if (!node || !isCompositeCstNode(node)) return [];
+    const found: CstNode[] = [];
+    const stack: CstNode[] = [...node.content].reverse();
+    while (stack.length > 0) {
+        const current = stack.pop()!;
+        if (featureOf(current) === property) found.push(current);
+        else if (isCompositeCstNode(current)) {
+            const own = (current as unknown as { _astNode?: AstNode })._astNode;
+            if (own === undefined || own === element) for (let i = current.content.length - 1; i >= 0; i--) stack.push(current.content[i]);
+        }
+    }
+    return found;
 }

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type AstNode, EmptyFileSystem, URI } from 'langium';
+import { AbstractSemanticTokenProvider, type SemanticTokenPropertyOptions } from 'langium/lsp';
+import { expect, test } from 'vitest';
+import { createCldServices } from '../../server/src/cld-lsp-module.js';
+import { CldSemanticTokenProvider } from '../../server/src/semantic-tokens.js';
+
+// Semantic tokens walk the tree and find each property's tokens faster than Langium does
+// (semantic-tokens.ts); they must be the tokens Langium's own walk and lookup give, and a range
+// request the tokens of the whole that fall in the range.
+
+const services = createCldServices(EmptyFileSystem);
+
+/** The same provider with Langium's walk and property lookup. */
+class LangiumWay extends CldSemanticTokenProvider {
+    protected override computeHighlighting(...args: Parameters<CldSemanticTokenProvider['computeHighlighting']>) {
+        return (AbstractSemanticTokenProvider.prototype as unknown as { computeHighlighting: (...a: typeof args) => Promise<void> }).computeHighlighting.apply(this, args);
+    }
+    protected override highlightProperty<N extends AstNode>(options: SemanticTokenPropertyOptions<N>): void {
+        (AbstractSemanticTokenProvider.prototype as unknown as { highlightProperty: (o: typeof options) => void }).highlightProperty.call(this, options);
+    }
+}
+
+const examples = path.resolve(__dirname, '..', '..', 'examples');
+const lists = fs.readdirSync(path.join(examples, 'examplia')).filter(f => f.endsWith('.cld')).map(f => path.join(examples, 'examplia', f));
+const edition = path.resolve(__dirname, '..', '..', '.cache', 'wa', 'WA-LIST-21-1.cld');
+
+test.each(lists.concat(fs.existsSync(edition) ? [edition] : []))('semantic tokens of %s: the same as Langium finds them, whole and in a range', async file => {
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(file, 'utf-8'), URI.file(file));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
+    const ours = services.Cld.lsp.SemanticTokenProvider!;
+    const langium = new LangiumWay(services.Cld, (ours as unknown as { largeFiles: ConstructorParameters<typeof CldSemanticTokenProvider>[1] }).largeFiles);
+    const params = { textDocument: { uri: document.uri.toString() } };
+    const whole = await ours.semanticHighlight(document, params);
+    expect(whole.data.length).toBeGreaterThan(100);
+    expect(whole.data).toEqual((await langium.semanticHighlight(document, params)).data);
+    const range = { start: { line: 20, character: 3 }, end: { line: 60, character: 0 } };
+    const inRange = decode(whole.data).filter(t => t.line > range.start.line || (t.line === range.start.line && t.char + t.length > range.start.character)).filter(t => t.line < range.end.line);
+    expect(inRange.length).toBeGreaterThan(20);
+    expect(decode((await ours.semanticHighlightRange(document, { ...params, range })).data)).toEqual(inRange);
+    await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
+});
+
+/** LSP's relative encoding of semantic tokens, as absolute positions. */
+function decode(data: number[]): Array<{ line: number; char: number; length: number; type: number; modifiers: number }> {
+    const tokens = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < data.length; i += 5) {
+        line += data[i];
+        char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+        tokens.push({ line, char, length: data[i + 2], type: data[i + 3], modifiers: data[i + 4] });
+    }
+    return tokens;
+}
