@@ -6,6 +6,7 @@ import { CldSharedModule } from '../../language/src/service-registry.js';
 import { VersionedDocumentFactory } from './document-versions.js';
 import { CldCodeActionProvider } from './code-actions.js';
 import { CldCompletionProvider } from './completion.js';
+import { CldFoldingRangeProvider } from './folding.js';
 import { createCldCompletionParser } from './completion-window.js';
 import { CldDocumentSymbolProvider } from './document-symbols.js';
 import { CldDocumentUpdateHandler } from './document-update-handler.js';
@@ -43,6 +44,7 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
         CompletionProvider: services => new CldCompletionProvider(services),
         DefinitionProvider: services => new CldDefinitionProvider(services),
         DocumentSymbolProvider: services => new CldDocumentSymbolProvider(services.limits.LargeFiles),
+        FoldingRangeProvider: services => new CldFoldingRangeProvider(services),
         Formatter: () => new CldFormatter(),
         HoverProvider: services => new CldHoverProvider(services),
         ReferencesProvider: services => new CldReferencesProvider(services),
