@@ -8,18 +8,17 @@ import { type AstNode, type ReferenceInfo, interruptAndCheck, isAstNode, isRefer
  * the async phases yielding to the event loop at every node besides.
  */
 
-/** Every node under `root`, and `root` first, depth first in property order. */
-export function forEachAstNode(root: AstNode, visit: (node: AstNode) => void): void {
+/** What a visit returns to leave the nodes under the one visited out of the walk. */
+export const SKIP_CHILDREN = Symbol('skip children');
+
+/** Every node under `root`, and `root` first, depth first in property order (but not under a node whose visit says SKIP_CHILDREN). */
+export function forEachAstNode(root: AstNode, visit: (node: AstNode) => void | typeof SKIP_CHILDREN): void {
     const stack: AstNode[] = [root];
     while (stack.length > 0) {
         const node = stack.pop()!;
-        visit(node);
-        pushChildren(node, stack);
+        if (visit(node) !== SKIP_CHILDREN) pushChildren(node, stack);
     }
 }
-
-/** What a visit returns to leave the nodes under the one visited out of the walk. */
-export const SKIP_CHILDREN = Symbol('skip children');
 
 /**
  * The same walk, letting the event loop run (and a cancellation land) about every 10 ms, as

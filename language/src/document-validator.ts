@@ -1,7 +1,8 @@
 import { type AstNode, DefaultDocumentValidator, isOperationCancelled, type ValidationCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from './ast-walk.js';
-import { isCategory, isEntry, isItem, isPrecedent } from './generated/ast.js';
+import { isBlock } from './blocks.js';
+import { isPrecedent } from './generated/ast.js';
 
 /** The code of the diagnostic that says a check could not run: the file's findings are incomplete. */
 export const INCOMPLETE_CHECK = 'check-failed';
@@ -124,10 +125,6 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** An entry, or an item directly in a category (munitions): the blocks an edit reparses alone. */
-function isBlock(node: AstNode): boolean {
-    return isEntry(node) || (isItem(node) && isCategory(node.$container));
-}
 
 function incompleteCheck(err: unknown): Diagnostic {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

@@ -1,8 +1,6 @@
 import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
-import { forEachAstNode } from './ast-walk.js';
-import { fullCode } from './codes.js';
-import { isCategory, isEntry, isItem, isParameterDecl, isTermDef } from './generated/ast.js';
+import { namedNodes } from './named-nodes.js';
 
 /**
  * Entries and items are named by their full code (3B001.f.1.a), computed from the labels above
@@ -29,7 +27,7 @@ export class CldScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value;
         let descriptions = this.descriptionsByRoot.get(root);
         if (!descriptions) {
-            descriptions = this.namedNodes(root).map(([name, node]) => this.describeNode(node, name, document));
+            descriptions = namedNodes(root).map(([name, node]) => this.describeNode(node, name, document));
             this.descriptionsByRoot.set(root, descriptions);
         }
         return descriptions;
@@ -67,20 +65,4 @@ export class CldScopeComputation extends DefaultScopeComputation {
         return description;
     }
 
-    private namedNodes(root: AstNode): Array<[string, AstNode]> {
-        const named: Array<[string, AstNode]> = [];
-        forEachAstNode(root, node => {
-            if (isEntry(node) || isItem(node)) {
-                const code = fullCode(node);
-                if (code) named.push([code, node]);
-            } else if (isCategory(node) && node.code?.startsWith('ML')) {
-                named.push([node.code, node]);
-            } else if (isParameterDecl(node) && node.name) {
-                named.push([node.name, node]);
-            } else if (isTermDef(node) && node.name !== undefined) {
-                named.push([node.name, node]);
-            }
-        });
-        return named;
-    }
 }

@@ -1,6 +1,6 @@
 import { type AstNode, CstUtils, GrammarAST, isLeafCstNode, type LangiumCoreServices, LangiumCompletionParser, type LangiumDocument, createParser } from 'langium';
 import type { CompletionParserResult } from 'langium';
-import { isCategory, isEntry, isItem } from '../../language/src/generated/ast.js';
+import { isBlock } from '../../language/src/blocks.js';
 
 /**
  * Completion reads only the block the cursor is in. Langium's completion lexes the whole text and
@@ -25,7 +25,7 @@ export function completionWindow(document: LangiumDocument, offset: number): Com
     const root = document.parseResult.value;
     const leaf = root.$cstNode ? CstUtils.findLeafNodeBeforeOffset(root.$cstNode, offset) : undefined;
     let block: AstNode | undefined = leaf?.astNode;
-    while (block && !(isEntry(block) || (isItem(block) && isCategory(block.$container)))) block = block.$container;
+    while (block && !isBlock(block)) block = block.$container;
     const cst = block?.$cstNode;
     if (!block || !cst || !GrammarAST.isRuleCall(cst.grammarSource)) return undefined;
     const rule = cst.grammarSource.rule.ref?.name;

@@ -1,7 +1,7 @@
 import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { type Category, type CldAstType, type ControlList, type Entry, type Group, type Item, isCategory, isEntry, isGroup, isItem } from '../generated/ast.js';
-import { forEachAstNode } from '../ast-walk.js';
-import { fullCode, numberingOf, parseCode } from '../codes.js';
+import { namedNodes } from '../named-nodes.js';
+import { numberingOf, parseCode } from '../codes.js';
 
 export const STRUCTURE_DIAGNOSTIC_CODES = {
     'category-code': 'A category is not 0-9 or ML1-ML22.',
@@ -89,19 +89,17 @@ function checkEntryCodes(group: Group, accept: ValidationAcceptor): void {
 
 function checkDuplicateCodes(list: ControlList, accept: ValidationAcceptor): void {
     const first = new Map<string, AstNode>();
-    forEachAstNode(list, node => {
-        if (!isEntry(node) && !isItem(node)) return;
-        const code = fullCode(node);
-        if (!code) return;
+    for (const [code, node] of namedNodes(list)) {
+        if (!isEntry(node) && !isItem(node)) continue;
         const earlier = first.get(code);
         if (!earlier) {
             first.set(code, node);
-            return;
+            continue;
         }
         const line = (earlier.$cstNode?.range.start.line ?? 0) + 1;
         const info = isEntry(node) ? { node, property: 'code' as const } : { node, property: 'label' as const };
         accept('error', `Duplicate code ${code}: already used on line ${line}.`, { ...info, code: 'duplicate-code' } as never);
-    });
+    }
 }
 
 /** 1-based depth of an item below its entry (or its munitions category). */
