@@ -2,7 +2,7 @@ import { type AstNode, DefaultDocumentValidator, isOperationCancelled, type Vali
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from './ast-walk.js';
 import { isBlock } from './blocks.js';
-import { isPrecedent } from './generated/ast.js';
+import { isItem, isPrecedent } from './generated/ast.js';
 
 /** The code of the diagnostic that says a check could not run: the file's findings are incomplete. */
 export const INCOMPLETE_CHECK = 'check-failed';
@@ -73,9 +73,11 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
      * A block (an entry, or an item directly in a category) that an edit kept (incremental-parse.ts)
      * is not checked again: what its checks reported last time is reported again, through the same
      * acceptor, so that positions are worked out from where its nodes are now. Its checks can only
-     * see the block itself, the nodes above it and the list's parameters, none of which an edit in
-     * another block changes (an edit anywhere else makes a new tree). A block holding a `precedent`
-     * is always checked: that check reads other documents.
+     * see the block itself, the nodes above it and the list's parameters and definitions, none of
+     * which an edit in another block changes (an edit anywhere else makes a new tree); the items of
+     * a munitions category share the category's 'local terms', so theirs are kept only while the
+     * category is (an edit in one of them copies it). A block holding a `precedent` is always
+     * checked: that check reads other documents.
      */
     override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
@@ -102,22 +104,22 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
                 if (isPrecedent(node)) readsOthers = true;
                 return runChecks(node, record);
             });
-            if (!readsOthers) findings.set(block, reported);
+            if (!readsOthers) findings.set(block, { reported, container: block.$container });
             return SKIP_CHILDREN;
         };
         await forEachAstNodeInterruptibly(rootNode, cancelToken, node => {
             if (!isBlock(node)) return runChecks(node, acceptor);
             const known = findings.get(node);
-            if (!known) return checkBlock(node);
-            for (const args of known) acceptor(...args);
+            if (!known || (isItem(node) && known.container !== node.$container)) return checkBlock(node);
+            for (const args of known.reported) acceptor(...args);
             return SKIP_CHILDREN;
         });
     }
 
     /** What each block's checks reported, by the categories of checks run (the editor runs the fast ones as you type). */
-    private readonly findingsByCategories = new Map<string, WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>>>();
+    private readonly findingsByCategories = new Map<string, WeakMap<AstNode, BlockFindings>>();
 
-    private findingsFor(options: ValidationOptions): WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>> {
+    private findingsFor(options: ValidationOptions): WeakMap<AstNode, BlockFindings> {
         const key = options.categories?.join(',') ?? '*';
         let findings = this.findingsByCategories.get(key);
         if (!findings) this.findingsByCategories.set(key, findings = new WeakMap());
@@ -125,6 +127,12 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+
+/** What a block's checks reported (the acceptor's arguments), and what held the block then. */
+interface BlockFindings {
+    reported: Array<Parameters<ValidationAcceptor>>;
+    container: AstNode | undefined;
+}
 
 function incompleteCheck(err: unknown): Diagnostic {
     const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

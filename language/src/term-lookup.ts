@@ -1,4 +1,6 @@
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import { SKIP_CHILDREN, forEachAstNode } from './ast-walk.js';
+import { isBlock } from './blocks.js';
 import { enclosing } from './codes.js';
 import { type ControlList, type Definitions, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
 import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
@@ -55,6 +57,34 @@ export function resolvedTermsOf(node: AstNode, property: string): Array<{ occurr
     }
     const definitions = resolution.definitions;
     return occurrences.map((occurrence, i) => ({ occurrence, definition: definitions[i] }));
+}
+
+const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: Map<string, TermDef>; used: TermDef[] }>();
+
+/**
+ * The definitions the texts of a list use. What a block's texts use is kept with the block while
+ * the definitions it can see stay the same (see resolvedTermsOf).
+ */
+export function definitionsUsedIn(list: ControlList): Set<TermDef> {
+    const used = new Set<TermDef>();
+    const addUses = (node: AstNode, into: { add(term: TermDef): unknown }) => {
+        const property = textPropertyOf(node);
+        if (property) for (const { definition } of resolvedTermsOf(node, property)) if (definition) into.add(definition);
+    };
+    forEachAstNode(list, node => {
+        if (!isBlock(node)) return addUses(node, used);
+        const defined = definedTerms(list);
+        const local = localTerms(localScopeOf(node));
+        let known = usedInBlocks.get(node);
+        if (!known || known.defined !== defined || known.local !== local) {
+            const inBlock = new Set<TermDef>();
+            forEachAstNode(node, inner => addUses(inner, inBlock));
+            usedInBlocks.set(node, known = { defined, local, used: [...inBlock] });
+        }
+        for (const term of known.used) used.add(term);
+        return SKIP_CHILDREN;
+    });
+    return used;
 }
 
 const localTermIndexes = new WeakMap<AstNode, Map<string, TermDef>>();

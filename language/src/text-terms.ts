@@ -75,6 +75,26 @@ export function termsInNodeText(node: AstNode, property: string): TermOccurrence
     return occurrences;
 }
 
+/**
+ * Where a node's `index`-th term is, worked out from its token's place when the token is on one
+ * line: without the document's line index, which is made anew for every text (a keystroke in a
+ * large list paid it for every finding shown again). Undefined for a token over several lines.
+ */
+export function termRangeOf(node: AstNode, property: string, index: number): { start: { line: number; character: number }; end: { line: number; character: number } } | undefined {
+    termsInNodeText(node, property);
+    for (const { token, terms } of termsByNode.get(node)?.tokens ?? []) {
+        if (index >= terms.length) {
+            index -= terms.length;
+            continue;
+        }
+        const { start, end } = token.range;
+        if (start.line !== end.line) return undefined;
+        const term = terms[index];
+        return { start: { line: start.line, character: start.character + term.start }, end: { line: start.line, character: start.character + term.end } };
+    }
+    return undefined;
+}
+
 interface TermsOfToken { token: CstNode; terms: TermOccurrence[] }
 
 const termsByNode = new WeakMap<AstNode, { property: string; tokens: TermsOfToken[] }>();

@@ -55,7 +55,8 @@ test('random edits: after each, the diagnostics equal a check of the text from s
         const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
         const document = LangiumDocumentFactory.fromString(text, uri);
         LangiumDocuments.addDocument(document);
-        await DocumentBuilder.build([document], { validation: true });
+        // Built as the server builds an opened document, so that later edits find what it kept.
+        await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
         let kept = 0;
         for (const { at, cut, insert } of edits) {
             const before = new Set(LangiumDocuments.getDocument(uri)!.parseResult.value.$cstNode ? categoriesOf(LangiumDocuments.getDocument(uri)!.parseResult.value) : []);
@@ -63,7 +64,9 @@ test('random edits: after each, the diagnostics equal a check of the text from s
             text = text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + cut));
             files.texts.set(uri.toString(), text);
             await DocumentBuilder.update([uri], []);
-            expect(shapes(LangiumDocuments.getDocument(uri)!.diagnostics ?? [])).toEqual(await fromScratch(text));
+            const diagnostics = LangiumDocuments.getDocument(uri)!.diagnostics ?? [];
+            expect(shapes(diagnostics)).toEqual(await fromScratch(text));
+            expectTermsWhereTheyAre(diagnostics, text);
             if (categoriesOf(LangiumDocuments.getDocument(uri)!.parseResult.value).some(c => before.has(c))) kept++;
         }
         keptInAll += kept;
@@ -86,7 +89,8 @@ test('a term defined in one item of a munitions category is found by the others 
     files.texts.set(uri.toString(), start);
     const document = LangiumDocumentFactory.fromString(start, uri);
     LangiumDocuments.addDocument(document);
-    await DocumentBuilder.build([document], { validation: true });
+    // Built as the server builds an opened document, so that later edits find what it kept.
+    await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
     expect(shapes(document.diagnostics ?? []).some(d => d.includes("'semi' has no local definition"))).toBe(true);
     const at = start.indexOf('{ frequency > 2 kHz }') + 1;
     const text = start.slice(0, at) + ` term 'semi' "firing one round per pull"` + start.slice(at);
@@ -99,3 +103,14 @@ test('a term defined in one item of a munitions category is found by the others 
     expect(shapes(after.diagnostics ?? []).some(d => d.includes("'semi' has no local definition"))).toBe(false);
     await DocumentBuilder.update([], [uri]);
 });
+
+/** Each finding on a term covers the term's words in the text, exactly. */
+function expectTermsWhereTheyAre(diagnostics: Diagnostic[], text: string): void {
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    const offset = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
+    for (const d of diagnostics.filter(d => d.code === 'term-undefined' || d.code === 'local-term-undefined')) {
+        const named = /^["'](.+?)["'] (?:is not defined|has no local definition)/.exec(String(d.message))?.[1];
+        expect(text.slice(offset(d.range.start), offset(d.range.end))).toBe(named);
+    }
+}

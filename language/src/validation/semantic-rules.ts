@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
-import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TermDef, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
-import { definedTerms, resolvedTermsOf } from '../term-lookup.js';
-import { termKey, textNodes, textPropertyOf } from '../text-terms.js';
+import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
+import { definedTerms, definitionsUsedIn, resolvedTermsOf } from '../term-lookup.js';
+import { termKey, termRangeOf, termsInNodeText, textPropertyOf } from '../text-terms.js';
 import { isMunitionsCategory } from './structure-rules.js';
 
 export const SEMANTIC_DIAGNOSTIC_CODES = {
@@ -27,6 +27,10 @@ export function semanticChecks(services: CldCoreServices): ValidationChecks<CldA
     return {
         TierSpec: checkTiers,
         ControlList: [checkTerms, checkEccnRegimes],
+        Entry: checkTermUses,
+        Item: checkTermUses,
+        Note: checkTermUses,
+        TermDef: checkTermUses,
         ListHeader: (header, accept) => checkHeader(header, accept, services),
         Precedent: (precedent, accept) => precedents.check(precedent, accept)
     };
@@ -65,6 +69,7 @@ function checkTiers(spec: TierSpec, accept: ValidationAcceptor): void {
 
 // ------------------------------------------------------------------ terms
 
+/** Terms defined twice, and definitions no text uses (each text's own terms: checkTermUses). */
 function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
     const index = definedTerms(list);
     for (const term of list.members.filter(isDefinitions).flatMap(d => d.terms)) {
@@ -72,22 +77,34 @@ function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
             accept('warning', `"${term.name}" is defined twice.`, { node: term, property: 'name', code: 'duplicate-term' });
         }
     }
-    const used = new Set<TermDef>();
-    for (const node of textNodes(list)) {
-        const property = textPropertyOf(node);
-        if (!property) continue;
-        for (const { occurrence, definition } of resolvedTermsOf(node, property)) {
-            if (definition) used.add(definition);
-            else if (occurrence.kind === 'defined') {
-                accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
-            } else {
-                accept('info', `'${occurrence.name}' has no local definition in this entry (\`term '${occurrence.name}' "..."\`).`, { node, range: rangeOf(node, occurrence.start, occurrence.end), code: 'local-term-undefined' });
-            }
-        }
-    }
+    const used = definitionsUsedIn(list);
     for (const term of index.values()) {
         if (!used.has(term)) accept('hint', `"${term.name}" is defined but no text uses it.`, { node: term, property: 'name', code: 'term-unused', tags: [1] });
     }
+}
+
+/**
+ * The terms of a node's own text that nothing defines. The range of each finding is worked out
+ * when it is reported, from where the text is then: a block's findings are reported again after
+ * edits above it (document-validator.ts).
+ */
+function checkTermUses(node: AstNode, accept: ValidationAcceptor): void {
+    const property = textPropertyOf(node);
+    if (!property) return;
+    resolvedTermsOf(node, property).forEach(({ occurrence, definition }, index) => {
+        if (definition) return;
+        const range = () => {
+            const onOneLine = termRangeOf(node, property, index);
+            if (onOneLine) return onOneLine;
+            const now = termsInNodeText(node, property)[index];
+            return rangeOf(node, now.start, now.end);
+        };
+        if (occurrence.kind === 'defined') {
+            accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, get range() { return range(); }, code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
+        } else {
+            accept('info', `'${occurrence.name}' has no local definition in this entry (\`term '${occurrence.name}' "..."\`).`, { node, get range() { return range(); }, code: 'local-term-undefined' });
+        }
+    });
 }
 
 function rangeOf(node: AstNode, start: number, end: number) {
