@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { matchKey } from '../../language/src/diff/match.js';
+import { matchKey } from '../../language/src/diff/match-keys.js';
 import type { PrecedentHistory } from '../../language/src/history/lineage.js';
 
 /**

@@ -7,7 +7,8 @@
  */
 import type { FlatItem } from '../model/flat-items.js';
 import type { Change } from './diff.js';
-import { type ItemPair, MIN_SIMILARITY, categoryOf, isReserved, isTechnology, matchKey } from './match.js';
+import { type ItemPair, MIN_SIMILARITY } from './match.js';
+import { categoryOf, isReserved, isTechnology, matchKey } from './match-keys.js';
 import { containedIn, normaliseText, textSimilarity } from './words.js';
 
 /** Sets every remark, in an order where each can read those before it. */

@@ -8,7 +8,9 @@ import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes, baseValue, scopeOfThresholds } from './flat-scope.js';
 import { inTermsOfRate } from './inverse-limits.js';
 import { markRemarks } from './change-remarks.js';
-import { type ItemPair, type MatchRule, categoryOf, groupOf, isReserved, matchItems, matchKey, statedMove } from './match.js';
+import { type ItemPair, type MatchRule, matchItems } from './match.js';
+import { categoryOf, groupOf, isReserved, matchKey } from './match-keys.js';
+import { statedMove } from './stated-moves.js';
 import { type WordSegment, normaliseText, wordDiff } from './words.js';
 
 export const CHANGE_KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'] as const;

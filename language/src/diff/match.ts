@@ -26,8 +26,9 @@
  * A change to these rules changes saved precedent indexes: bump INDEX_VERSION in
  * history/precedent-library.ts.
  */
-import { parseCode, toWassenaarCode } from '../codes.js';
 import type { FlatItem } from '../model/flat-items.js';
+import { byKey, categoryOf, childrenByParent, isReserved, isTechnology, matchKey } from './match-keys.js';
+import { movedTo } from './stated-moves.js';
 import { containedIn, normaliseText, sharesTellingWord, tellingWordCount, tellingWordsWithin, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
@@ -69,31 +70,6 @@ const STRANGER_WORDS = 3;
 const MAX_SHIFT_SIBLINGS = 60;
 /** Rule 8 compares at most this many pairs, so two unrelated lists cannot take long. */
 const MAX_SIMILARITY_PAIRS = 2_000_000;
-
-/** The code in WA form, the key codes are compared by. */
-export function matchKey(code: string): string {
-    // Asked for every item many times over (depths, parents, categories): parsed once per code.
-    let key = matchKeys.get(code);
-    if (key === undefined) {
-        if (matchKeys.size >= MAX_CACHED_KEYS) matchKeys.clear();
-        key = toWassenaarCode(code) ?? code;
-        matchKeys.set(code, key);
-    }
-    return key;
-}
-
-const matchKeys = new Map<string, string>();
-const MAX_CACHED_KEYS = 200_000;
-
-/** The category of a code in WA form: `3`, `ML8`; `?` when the code is not one. */
-export function categoryOf(code: string): string {
-    return parseCode(matchKey(code))?.category ?? '?';
-}
-
-export function groupOf(code: string): string | undefined {
-    const parsed = parseCode(matchKey(code));
-    return parsed?.group ? `${parsed.category}${parsed.group}` : undefined;
-}
 
 export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair[] {
     const matcher = new Matcher(oldItems, newItems);
@@ -441,28 +417,6 @@ class Matcher {
     }
 }
 
-/** Group E items (technology) of the dual-use list. */
-export function isTechnology(item: FlatItem): boolean {
-    return groupOf(item.code)?.endsWith('E') ?? false;
-}
-
-export function isReserved(item: FlatItem): boolean {
-    return item.reserved !== undefined;
-}
-
-/** Each item's direct sub-items, in order. */
-function childrenByParent(items: FlatItem[]): Map<FlatItem, FlatItem[]> {
-    const byCode = byKey(items);
-    const children = new Map<FlatItem, FlatItem[]>();
-    for (const item of items) {
-        const key = matchKey(item.code);
-        const parent = byCode.get(key.slice(0, key.lastIndexOf('.')));
-        if (!parent || key.lastIndexOf('.') < 0) continue;
-        children.set(parent, [...(children.get(parent) ?? []), item]);
-    }
-    return children;
-}
-
 /** The order-keeping pairing (i, j) of largest total score, using only scores of at least `least`. */
 export function alignInOrder(score: number[][], least: number): Array<[number, number]> {
     const m = score.length;
@@ -506,12 +460,6 @@ function strangers(a: string | undefined, b: string | undefined): boolean {
     return tellingWordCount(a) >= STRANGER_WORDS && tellingWordCount(b) >= STRANGER_WORDS && !sharesTellingWord(a, b);
 }
 
-function byKey(items: FlatItem[]): Map<string, FlatItem> {
-    const map = new Map<string, FlatItem>();
-    for (const item of items) if (!map.has(matchKey(item.code))) map.set(matchKey(item.code), item);
-    return map;
-}
-
 function uniqueTexts(items: FlatItem[], key: (text: string | undefined) => string, minLength: number): Map<string, FlatItem> {
     const seen = new Map<string, FlatItem | null>();
     for (const item of items) {
@@ -531,33 +479,3 @@ function uniqueTexts(items: FlatItem[], key: (text: string | undefined) => strin
 function relocationKey(text: string | undefined): string {
     return normaliseText(text).replace(/,/g, '').replace(/(?:[;.:]\s*(?:or|and)?)\s*$/, '').trim();
 }
-
-/** "Entry moved to 6.A.2.a.1.d. in 2008", "moved to 5A002.a", "Deleted (transferred to 1.C.11.d.)": the code, in WA form. */
-function movedTo(item: FlatItem): string | undefined {
-    const target = statedMove(item);
-    return target === undefined ? undefined : matchKey(target);
-}
-
-/** Where a withdrawn item's note says its contents went, the code as the note writes it. */
-export function statedMove(item: FlatItem): string | undefined {
-    const own = matchKey(item.code);
-    const code = (text: string) => text.replace(/\.$/, '');
-    for (const note of item.notes) {
-        const moved = new RegExp(String.raw`\b(?:moved|transferred) to (${CODE})`, 'i').exec(note.text);
-        if (moved) return code(moved[1]);
-        // "For items previously specified by 1.C.7.d. see 1.C.7.c.2." on the withdrawn 1.C.7.d.
-        const see = new RegExp(String.raw`\bpreviously specified (?:by|in) (${CODE})\.?,? see (${CODE})`, 'i').exec(note.text);
-        if (see && matchKey(code(see[1])) === own) return code(see[2]);
-        // "See 5.D.2.b. for items formerly specified in 5.D.2.d." on the withdrawn 5.D.2.d.
-        const seeFor = new RegExp(String.raw`\bsee (${CODE}) for items (?:formerly|previously) specified (?:by|in) (${CODE})`, 'i').exec(note.text);
-        if (seeFor && matchKey(code(seeFor[2])) === own) return code(seeFor[1]);
-        // "Not used since 2010" with "N.B. For adjustable flow path geometry, see 9.E.3.i." (9.E.3.a.10):
-        // on a withdrawn label, where its subject is now.
-        const forSubject = isReserved(item) ? new RegExp(String.raw`^For [^.;:]{3,80}, see (${CODE})\.?$`, 'i').exec(note.text.trim()) : null;
-        if (forSubject) return code(forSubject[1]);
-    }
-    return undefined;
-}
-
-/** A code in a note: 1.C.7.c.2, 5A002.a, ML22.b.3 (a trailing full stop is the sentence's). */
-const CODE = String.raw`(?:ML\d{1,2}|\d\.?[A-E]\.?\d{1,3})(?:\.[0-9a-z]{1,3})*\.?`;

@@ -8,7 +8,7 @@
  */
 import { type Change, type ChangeKind, type Direction, type ListDiff, changeRemark, compareItemScopes, diffWithPairs, sameLimitsRenamed, statesLimit } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
-import { matchKey } from '../diff/match.js';
+import { matchKey } from '../diff/match-keys.js';
 import { editionYear } from '../diff/trend.js';
 import { normaliseText } from '../diff/words.js';
 import { boundSummary } from '../export/export-format.js';
