@@ -298,6 +298,24 @@ describe('renumbering', () => {
         expect(renderDiff(diff, 'text')).toContain('8E002.c.1 added (the technology of 8A001.f, goods decontrolled)');
     });
 
+    test('a note that leaves one item for another says where it went and came from (ML12 Note 3 -> ML22 Note 2.c, 2004)', () => {
+        const ml = (ml12: string, ml22: string) => list(`category ML12 "Kinetic energy weapons" {\n item a "Kinetic energy weapon systems"\n${ml12}\n}\ncategory ML22 "Technology" {\n item a "Technology for the development of items"\n${ml22}\n}`, 'numbering wassenaar');
+        const before = ml('decontrol-note `ML12. does not control "technology" for magnetic induction for continuous propulsion of civil transport devices.`', '');
+        const after = ml('', 'decontrol-note `ML22 does not control "technology" as follows: a. Which is the minimum necessary for installation; b. For magnetic induction for continuous propulsion of civil transport devices.`');
+        const diff = diffLists(before, after);
+        expect(diff.changes.filter(c => c.kind === 'note').map(c => `${c.code}: ${c.noteMovedTo ?? ''} ${c.noteMovedFrom ?? ''}`)).toEqual(['ML12: ML22 ', 'ML22:  ML12']);
+        expect(renderDiff(diff, 'text')).toContain('a note moved to ML22');
+        // Not a short note whose few words a long one happens to hold, nor two items that traded notes.
+        const unused = ml('note "Not used since 2009"', '');
+        const long = ml('', 'note "Items not used in civil aircraft since 2009 are as follows: a. Those of ML12.a"');
+        expect(diffLists(unused, long).changes.some(c => c.noteMovedTo || c.noteMovedFrom)).toBe(false);
+        // (1.C.11.a and b in 1999: each N.B. naming its item became a Note naming it.)
+        const alike = (kind: string) => list(entry(`item a "Amplifiers" { ${kind} "The metals or alloys listed in 3A001.a. are controlled whether or not encapsulated in aluminium or magnesium." }\nitem b "Mixers" { ${kind} "The metals or alloys listed in 3A001.b. are controlled whether or not encapsulated in aluminium or magnesium." }`));
+        const renamed = diffLists(alike('nb'), alike('note'));
+        expect(renamed.changes.filter(c => c.kind === 'note')).toHaveLength(2);
+        expect(renamed.changes.some(c => c.noteMovedTo || c.noteMovedFrom)).toBe(false);
+    });
+
     test('a withdrawn item whose note sends its contents to an item that existed already was merged into it', () => {
         const before = list(entry('item a "Amplifiers for radar"\nitem b "Amplifiers for satellites"'));
         const after = list(entry('item a "Amplifiers for radar or for satellites"\nitem b reserved since 2012 { nb "See 3A001.a. for items formerly specified in 3A001.b." }'));

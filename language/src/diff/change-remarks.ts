@@ -2,14 +2,15 @@
  * What a change says of where its content came from or went, beyond its kind: an added item
  * already written in an old item's text or note (`alreadyIn`), a removed one merged into the item
  * above it (`mergedInto`), goods decontrolled whose technology stays (`technologyAt`,
- * `technologyOf`), a definition moved to or from a Technical Note (`definedInNoteOf`). The diff
+ * `technologyOf`), a definition moved to or from a Technical Note (`definedInNoteOf`), a note
+ * moved from one item to another (`noteMovedTo`, `noteMovedFrom`). The diff
  * (diff.ts) makes the changes from the matcher's pairs; these remarks are set on them after.
  */
 import type { FlatItem } from '../model/flat-items.js';
 import type { Change } from './diff.js';
 import { type ItemPair, MIN_SIMILARITY } from './match.js';
 import { categoryOf, isReserved, isTechnology, matchKey } from './match-keys.js';
-import { containedIn, normaliseText, textSimilarity } from './words.js';
+import { containedIn, longestCommonRun, normaliseText, tellingWordsWithin, textSimilarity, wordCount } from './words.js';
 
 /** Sets every remark, in an order where each can read those before it. */
 export function markRemarks(changes: Change[], pairs: ItemPair[], oldItems: FlatItem[], newItems: FlatItem[]): void {
@@ -19,6 +20,7 @@ export function markRemarks(changes: Change[], pairs: ItemPair[], oldItems: Flat
     markMergedUp(changes, pairs);
     markListMoved(changes, pairs);
     markWrittenOnward(changes);
+    markNotesMoved(changes);
 }
 
 /**
@@ -341,4 +343,45 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
 
 function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Telling words a removed note must have, all written in the added one, to count as moved there. */
+const MOVED_NOTE_WORDS = 4;
+/** And words written in a row alike: at least this many, and at least half the removed note's. */
+const MOVED_NOTE_RUN = 6;
+
+/**
+ * A note removed from one item and written, in its telling words, in a note added to another
+ * (2003's "ML12. does not control "technology" for magnetic induction for continuous propulsion
+ * of civil transport devices." is point c of ML22's new decontrol note in 2004; 2004's "ML11.
+ * includes: ..." is ML11.a's in 2004 (2)): both changes say where it went or came from. Its
+ * telling words all there, and half its words in a row at least (not "Not used since 2009" found
+ * in a long note that happens to hold those words). A note
+ * naming its own item by code names the other the same way; other codes must stay. Not the
+ * Sensitive Lists' restatements, and not two items that traded notes (each removed note found in
+ * the other's added ones: their notes were reworded alike, as 1.C.11.a's and b's in 1999).
+ */
+function markNotesMoved(changes: Change[]): void {
+    const noteChanges = changes.filter(c => c.kind === 'note');
+    const notesOf = (change: Change, side: 'old' | 'new') => {
+        const value = change[side];
+        const own = side === 'old' ? change.oldCode ?? change.code : change.code;
+        return (Array.isArray(value) ? value : [])
+            .map(note => note.replace(/^[a-z-]+: /, ''))
+            .filter(note => !/^(?:Very )?Sensitive List\b/i.test(note))
+            .map(note => note.split(own).join(' itself ').replace(new RegExp(`${escapeRegExp(own.replace(/\./g, '. ')).replace(/\\ /g, '\\s*')}\\.?`, 'g'), ' itself '));
+    };
+    const moves: Array<[Change, Change]> = [];
+    for (const from of noteChanges) {
+        for (const removed of notesOf(from, 'old')) {
+            const movedInto = (added: string) => tellingWordsWithin(removed, added, MOVED_NOTE_WORDS) && longestCommonRun(removed, added) >= Math.max(MOVED_NOTE_RUN, wordCount(removed) / 2);
+            const to = noteChanges.find(c => c !== from && c.code !== from.code && notesOf(c, 'new').some(movedInto));
+            if (to && !moves.some(([a, b]) => a === from && b === to)) moves.push([from, to]);
+        }
+    }
+    for (const [from, to] of moves) {
+        if (moves.some(([a, b]) => a === to && b === from)) continue;
+        from.noteMovedTo = [...new Set([...(from.noteMovedTo ?? []), to.code])];
+        to.noteMovedFrom = [...new Set([...(to.noteMovedFrom ?? []), from.code])];
+    }
 }

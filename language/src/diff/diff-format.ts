@@ -39,7 +39,7 @@ export function describeChange(change: Change): string {
         case 'reworded': return `${change.code} reworded: ${plainWords(change.words ?? [])}`;
         case 'threshold': return `${change.code} ${change.direction === 'not-read' ? 'thresholds not read in one edition' : change.direction}: ${quote(change.old) || '(no threshold)'} -> ${quote(change.new) || '(no threshold)'}`;
         case 'tier': return `${change.code} tiers: ${quote(change.old)} -> ${quote(change.new)}`;
-        case 'note': return `${change.code} notes: ${[...asList(change.old).map(n => `- ${short(n)}`), ...asList(change.new).map(n => `+ ${short(n)}`)].join(' ')}`;
+        case 'note': return `${change.code} notes${remark(change)}: ${[...asList(change.old).map(n => `- ${short(n)}`), ...asList(change.new).map(n => `+ ${short(n)}`)].join(' ')}`;
         case 'definition': return `"${change.code}" ${change.old === undefined ? 'defined' : change.new === undefined ? 'no longer defined' : 'redefined'}${remark(change)}`;
     }
 }
@@ -148,7 +148,7 @@ export function htmlChange(change: Change): string {
         case 'renumbered': return `${escapeHtml(change.oldCode ?? '')} &rarr; ${escapeHtml(change.newCode ?? '')}`;
         case 'threshold':
         case 'tier': return `${list(change.old) || '(none)'} &rarr; ${list(change.new) || '(none)'}`;
-        case 'note': return [...asList(change.old).map(n => `<del>${escapeHtml(n)}</del>`), ...asList(change.new).map(n => `<ins>${escapeHtml(n)}</ins>`)].join('<br>');
+        case 'note': return [...asList(change.old).map(n => `<del>${escapeHtml(n)}</del>`), ...asList(change.new).map(n => `<ins>${escapeHtml(n)}</ins>`)].join('<br>') + escapeHtml(remark(change));
         case 'removed': return `<del>${list(change.old)}</del>${escapeHtml(remark(change))}`;
         case 'added': return `<ins>${list(change.new)}</ins>${escapeHtml(remark(change))}`;
     }

@@ -56,6 +56,9 @@ export interface Change {
      * Technical Note until 2018, then a definition).
      */
     definedInNoteOf?: string;
+    /** For a note change: the items a removed note went to (in a note added there), and those an added note came from. */
+    noteMovedTo?: string[];
+    noteMovedFrom?: string[];
 }
 
 export type Counts = Record<ChangeKind | 'tightened' | 'relaxed', number>;
@@ -115,6 +118,8 @@ export function changeRemark(change: Change): string | undefined {
         change.technologyOf ? `the technology of ${change.technologyOf}, goods decontrolled` : '',
         change.alreadyIn ? `already written in ${change.alreadyIn.place === 'note' ? 'a note to ' : 'the text of '}${change.alreadyIn.code}` : '',
         change.definedInNoteOf ? `${change.old === undefined ? 'defined before' : 'defined now'} in a note to ${change.definedInNoteOf}` : '',
+        change.noteMovedTo ? `a note moved to ${change.noteMovedTo.join(', ')}` : '',
+        change.noteMovedFrom ? `a note moved from ${change.noteMovedFrom.join(', ')}` : '',
         change.kind === 'definition' && change.oldCode !== undefined && change.oldCode !== change.code ? `spelt "${change.oldCode}" before` : '',
     ].filter(r => r !== '');
     return remarks.length > 0 ? remarks.join('; ') : undefined;

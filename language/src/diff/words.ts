@@ -192,3 +192,28 @@ export function containedIn(part: string | undefined, whole: string | undefined,
     }
     return false;
 }
+
+/** The most words `part` and `whole` write in a row alike (a longest common run of words, as compared). */
+export function longestCommonRun(part: string | undefined, whole: string | undefined): number {
+    const a = bareWords(part);
+    const b = bareWords(whole);
+    let best = 0;
+    let previous = new Array<number>(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+        const row = new Array<number>(b.length + 1).fill(0);
+        for (let j = 1; j <= b.length; j++) {
+            if (a[i - 1] === b[j - 1]) {
+                row[j] = previous[j - 1] + 1;
+                if (row[j] > best) best = row[j];
+            }
+        }
+        previous = row;
+    }
+    return best;
+}
+
+/** How many words a text has, as compared. */
+export function wordCount(text: string | undefined): number {
+    return bareWords(text).length;
+}
+
