@@ -396,6 +396,14 @@ describe('a comparator in the lead-in of a list', () => {
         const read = leadInThresholds(lead, '0.05 nT (rms)/square root Hz at frequencies of less than 1 Hz;', byMeasure);
         expect(read.map(t => `${t.parameter} ${t.comparator} ${t.value!.value} ${t.value!.unit} "${t.phrase}"`)).toEqual(['magnetic-noise-density < 0.05 nT/Hz^0.5 "0.05 nT (rms)/square root Hz"']);
     });
+    test('a lead-in that ends with its comparator: "of more than:", "exceeding:", "of less than:" (ML8.b.1, 6.A.5, 1.C.7)', () => {
+        const read = (parent: string, text: string) => leadInThresholds(parent, text, byMeasure).map(t => `${t.comparator} ${t.value!.value} ${t.value!.unit} "${t.phrase}"`);
+        expect(read('Any solid "propellant" with a theoretical specific impulse (under standard conditions) of more than:', '250 seconds for non-metallized, halogenized "propellant"; or')).toEqual(['> 250 s "250 seconds"']);
+        expect(read('An average output power exceeding:', '10 W for single-transverse mode "lasers";')).toEqual(['> 10 W "10 W"']);
+        expect(read('Total metallic impurities, excluding intentional additions, of less than:', '1,000 ppm for single oxides or carbides; or')).toEqual(['< 1000 ppm "1,000 ppm"']);
+        // A lead-in that only introduces the list says nothing of its values.
+        expect(read('Lasers having an output as follows:', '10 W for single-transverse mode "lasers";')).toEqual([]);
+    });
     test('no lead-in comparator, or no value at the start of the sub-item: nothing', () => {
         expect(leadInThresholds('Magnetometers having any of the following:', '0.05 nT (rms)/square root Hz;', byMeasure)).toEqual([]);
         expect(leadInThresholds(lead, 'Frequencies of less than 1 Hz;', byMeasure)).toEqual([]);

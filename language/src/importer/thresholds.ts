@@ -207,8 +207,13 @@ export interface ParsedThresholds {
     unexpressed: string[];
 }
 
-/** A lead-in whose comparator applies to each sub-item's value ("having a 'sensitivity' lower (better) than any of the following:"). */
-const LEAD_IN = /^.*?(?<comparator>(?:lower|less|greater|more|higher|smaller|larger)(?: \(better\))? than) any of the following:\s*$/i;
+/**
+ * A lead-in whose comparator applies to each sub-item's value ("having a 'sensitivity' lower
+ * (better) than any of the following:"), or that ends with it ("a theoretical specific impulse
+ * (under standard conditions) of more than:" over "250 seconds for ...", ML8.b.1; "An average
+ * output power exceeding:" over "10 W for single-transverse mode "lasers"", 6.A.5).
+ */
+const LEAD_IN = /^.*?(?<comparator>(?:lower|less|greater|more|higher|smaller|larger)(?: \(better\))? than|exceeding)(?: any of the following)?:\s*$/i;
 
 /**
  * The threshold a sub-item states under a lead-in that holds the comparator: "0.05 nT (rms)/square
