@@ -372,10 +372,11 @@ function markNotesMoved(changes: Change[]): void {
             .map(note => note.split(own).join(' itself ').replace(new RegExp(`${escapeRegExp(own.replace(/\./g, '. ')).replace(/\\ /g, '\\s*')}\\.?`, 'g'), ' itself '));
     };
     const moves: Array<[Change, Change]> = [];
+    const added = new Map(noteChanges.map(c => [c, notesOf(c, 'new')]));
     for (const from of noteChanges) {
         for (const removed of notesOf(from, 'old')) {
-            const movedInto = (added: string) => tellingWordsWithin(removed, added, MOVED_NOTE_WORDS) && longestCommonRun(removed, added) >= Math.max(MOVED_NOTE_RUN, wordCount(removed) / 2);
-            const to = noteChanges.find(c => c !== from && c.code !== from.code && notesOf(c, 'new').some(movedInto));
+            const movedInto = (note: string) => tellingWordsWithin(removed, note, MOVED_NOTE_WORDS) && longestCommonRun(removed, note) >= Math.max(MOVED_NOTE_RUN, wordCount(removed) / 2);
+            const to = noteChanges.find(c => c !== from && c.code !== from.code && added.get(c)!.some(movedInto));
             if (to && !moves.some(([a, b]) => a === from && b === to)) moves.push([from, to]);
         }
     }

@@ -132,10 +132,28 @@ function wordCounts(text: string | undefined): { counts: Map<string, number>; to
     return entry;
 }
 
-/** A text's words without punctuation, case-folded: "(CAS 2625-76-5);" -> cas, 2625-76-5. */
+/** A text's words without punctuation, case-folded: "(CAS 2625-76-5);" -> cas, 2625-76-5. Made once per text (asked for every pair of notes and items compared). */
 function bareWords(text: string | undefined): string[] {
-    return comparedWords(text).map(w => w.replace(/^[("'[]+|[)"'\],;:.]+$/g, '')).filter(w => w.length > 0);
+    const source = text ?? '';
+    let words = bareWordCache.get(source);
+    if (!words) {
+        words = comparedWords(source).map(w => w.replace(/^[("'[]+|[)"'\],;:.]+$/g, '')).filter(w => w.length > 0);
+        remember(bareWordCache, source, words);
+    }
+    return words;
 }
+
+const bareWordCache = new Map<string, string[]>();
+
+/** The set of a text's bare words, made once per text. */
+function bareWordSet(text: string | undefined): Set<string> {
+    const source = text ?? '';
+    let set = bareWordSetCache.get(source);
+    if (!set) remember(bareWordSetCache, source, set = new Set(bareWords(source)));
+    return set;
+}
+
+const bareWordSetCache = new Map<string, Set<string>>();
 
 /** Fewer words than this say too little to be recognised inside another text ("Software;"). */
 const MIN_CONTAINED_WORDS = 3;
@@ -147,7 +165,7 @@ const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'char
  * `whole`: a heading that restates an item ("Mechanical or electronic streak cameras as follows:").
  */
 export function tellingWordsWithin(part: string | undefined, whole: string | undefined, least = 1): boolean {
-    const inWhole = new Set(bareWords(whole));
+    const inWhole = bareWordSet(whole);
     const telling = bareWords(part).filter(w => !LEAD_IN_WORDS.has(w));
     return telling.length >= least && telling.every(w => inWhole.has(w));
 }
@@ -172,7 +190,7 @@ const MAX_INSERTED_WORDS = 8;
  * parent's text or of a note. Parts shorter than `minWords` are too short to tell.
  */
 export function containedIn(part: string | undefined, whole: string | undefined, minWords = MIN_CONTAINED_WORDS): boolean {
-    const words = bareWords(part);
+    const words = [...bareWords(part)];
     while (words.length > 0 && (words[words.length - 1] === 'or' || words[words.length - 1] === 'and')) words.pop();
     if (words.length === 0 || words.length < minWords || words.every(w => LEAD_IN_WORDS.has(w))) return false;
     const haystack = bareWords(whole);
