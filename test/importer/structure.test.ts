@@ -1461,6 +1461,22 @@ test('a Sensitive List entry goes on where a line repeats its code, or a sub-ite
     ]);
 });
 
+test('a Sensitive List note goes on after a page header that names it ("Note 4 to 6.A.3.b.4.c. cont.", 2009)', () => {
+    const entries = parseTierList(toParagraphs([
+        'Category 6',
+        'Note 4\t6.A.3.b.4.c. does not apply to \'imaging cameras\' having any of the following characteristics:',
+        '\ta.\tHaving all of the following:',
+        'Category 6 contd.\tNote 4 to 6.A.3.b.4.c. cont.',
+        '\tb.\tWhere the camera is specially designed for installation into a civilian passenger land vehicle;',
+        '\tc.\tLimited by design to have a maximum radiant sensitivity of 10 mA/W or less;',
+        'Note 5\t6.A.3.b.4.c. does not apply to imaging cameras specially designed or modified for underwater use.',
+    ].join('\n'), 'sl.doc'));
+    expect(entries.map(e => [e.codes.join(' '), [e.text, ...e.detail].join(' / ')])).toEqual([
+        ['6.A.3.b.4.c', "does not apply to 'imaging cameras' having any of the following characteristics: / a. Having all of the following: / b. Where the camera is specially designed for installation into a civilian passenger land vehicle; / c. Limited by design to have a maximum radiant sensitivity of 10 mA/W or less;"],
+        ['6.A.3.b.4.c', 'does not apply to imaging cameras specially designed or modified for underwater use.'],
+    ]);
+});
+
 test('a Technical Note whose first line speaks of several sub-items of an open item without naming them first is that item\'s (1.C.10, 2013)', () => {
     const text = [
         '1.\tC.\t10.\t"Fibrous or filamentary materials" as follows:',

@@ -69,7 +69,8 @@ function labelRange(from: string, to: string): string[] {
  * the entry above. After a page header "Category 2 contd." (or "Category 2" again within category
  * 2), the entry the page broke repeats its code before its next sub-label ("2.E.1.\tb.\tMachine
  * tools for milling...", 2009 SL; "2.D.1.\tb.2.\tFive or more axes", 2010): its lines go on, no
- * second entry.
+ * second entry. A header that also says which note goes on ("Note 4 to 6.A.3.b.4.c. cont.", 2009)
+ * carries on the broken entry at once.
  */
 export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
     const entries: TierListEntry[] = [];
@@ -108,6 +109,13 @@ export function parseTierList(paragraphs: SourceParagraph[]): TierListEntry[] {
                 const sameCategory = current !== undefined && /^Category\s+(\d)\s*$/i.exec(fields[i])?.[1] === current.codes[0]?.split('.')[0];
                 broken = sameCategory || /\b(?:contd|cont|continued)\.?\s*$/i.test(fields[i]) ? current : undefined;
                 current = undefined;
+                // "Category 6 contd.<tab>Note 4 to 6.A.3.b.4.c. cont." (2009 SL): the broken entry's
+                // note goes on with the next lines, which repeat no code.
+                if (broken && /^(?:Technical\s+)?Notes?\b.*\bcont(?:d|inued)?\.?$/i.test(fields[i + 1] ?? '')) {
+                    current = broken;
+                    broken = undefined;
+                    i++;
+                }
             } else if (!started && current) {
                 // The entry's own sub-lines, up to the next code on the same paragraph (table rows).
                 const detail: string[] = [fields[i]];
