@@ -1443,8 +1443,11 @@ test('"Note 1 ..." lines of a Sensitive List entry point at the item\'s own note
     expect(items.get('3.A.1.a.3')!.notes.at(-1)!.text).toBe('Sensitive List: Devices...\na. With a clock frequency exceeding 80 MHz;');
 });
 
+/** The entries of a Sensitive List written as these lines, each as its codes and its text with its lines after. */
+const slEntries = (lines: string[]) => parseTierList(toParagraphs(lines.join('\n'), 'sl.doc')).map(e => [e.codes.join(' '), [e.text, ...e.detail].join(' / ')]);
+
 test('a Sensitive List entry goes on where a line repeats its code, or a sub-item\'s, before a sub-label (2.E.1 in 2001, 2.E.2 in 2014)', () => {
-    const entries = parseTierList(toParagraphs([
+    expect(slEntries([
         'Category 2',
         '\t2.E.1.\t"Technology" for the "development" of the following equipment:',
         'a.\tMachine tools for turning;',
@@ -1454,15 +1457,14 @@ test('a Sensitive List entry goes on where a line repeats its code, or a sub-ite
         '\t2.E.1.\tc.\tElectrical discharge machines (EDM)....',
         '\t2.E.2.\t"Technology" for the "production" of the following equipment:',
         '\t2.E.2.\tb.\t2.\tSpecified by 2.B.1.b.2.a.;',
-    ].join('\n'), 'sl.doc'));
-    expect(entries.map(e => [e.codes.join(' '), [e.text, ...e.detail].join(' / ')])).toEqual([
+    ])).toEqual([
         ['2.E.1', '"Technology" for the "development" of the following equipment: / a. Machine tools for turning; / b. Machine tools for milling, having any of the following: / 1. Three linear axes; or / 2. Five or more axes; / c. Electrical discharge machines (EDM)....'],
         ['2.E.2', '"Technology" for the "production" of the following equipment: / 2. Specified by 2.B.1.b.2.a.;'],
     ]);
 });
 
 test('a Sensitive List note goes on after a page header that names it ("Note 4 to 6.A.3.b.4.c. cont.", 2009)', () => {
-    const entries = parseTierList(toParagraphs([
+    expect(slEntries([
         'Category 6',
         'Note 4\t6.A.3.b.4.c. does not apply to \'imaging cameras\' having any of the following characteristics:',
         '\ta.\tHaving all of the following:',
@@ -1470,8 +1472,7 @@ test('a Sensitive List note goes on after a page header that names it ("Note 4 t
         '\tb.\tWhere the camera is specially designed for installation into a civilian passenger land vehicle;',
         '\tc.\tLimited by design to have a maximum radiant sensitivity of 10 mA/W or less;',
         'Note 5\t6.A.3.b.4.c. does not apply to imaging cameras specially designed or modified for underwater use.',
-    ].join('\n'), 'sl.doc'));
-    expect(entries.map(e => [e.codes.join(' '), [e.text, ...e.detail].join(' / ')])).toEqual([
+    ])).toEqual([
         ['6.A.3.b.4.c', "does not apply to 'imaging cameras' having any of the following characteristics: / a. Having all of the following: / b. Where the camera is specially designed for installation into a civilian passenger land vehicle; / c. Limited by design to have a maximum radiant sensitivity of 10 mA/W or less;"],
         ['6.A.3.b.4.c', 'does not apply to imaging cameras specially designed or modified for underwater use.'],
     ]);
