@@ -127,7 +127,6 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-
 /** What a block's checks reported (the acceptor's arguments), and what held the block then. */
 interface BlockFindings {
     reported: Array<Parameters<ValidationAcceptor>>;

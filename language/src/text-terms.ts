@@ -66,10 +66,8 @@ export function textPropertyOf(node: AstNode): 'text' | 'definition' | undefined
 export function termsInNodeText(node: AstNode, property: string): TermOccurrence[] {
     // The terms of a node's text are found once, with offsets from its tokens: the text never
     // changes, but an edit above it moves it (incremental-parse.ts moves the tokens with it).
-    let found = termsByNode.get(node);
-    if (!found || found.property !== property) termsByNode.set(node, found = { property, tokens: termTokensOf(node, property) });
     const occurrences: TermOccurrence[] = [];
-    for (const { token, terms } of found.tokens) {
+    for (const { token, terms } of termTokens(node, property)) {
         for (const term of terms) occurrences.push({ ...term, start: term.start + token.offset, end: term.end + token.offset });
     }
     return occurrences;
@@ -81,8 +79,7 @@ export function termsInNodeText(node: AstNode, property: string): TermOccurrence
  * large list paid it for every finding shown again). Undefined for a token over several lines.
  */
 export function termRangeOf(node: AstNode, property: string, index: number): { start: { line: number; character: number }; end: { line: number; character: number } } | undefined {
-    termsInNodeText(node, property);
-    for (const { token, terms } of termsByNode.get(node)?.tokens ?? []) {
+    for (const { token, terms } of termTokens(node, property)) {
         if (index >= terms.length) {
             index -= terms.length;
             continue;
@@ -98,6 +95,13 @@ export function termRangeOf(node: AstNode, property: string, index: number): { s
 interface TermsOfToken { token: CstNode; terms: TermOccurrence[] }
 
 const termsByNode = new WeakMap<AstNode, { property: string; tokens: TermsOfToken[] }>();
+
+/** The node's quoted tokens with their terms, found once per node. */
+function termTokens(node: AstNode, property: string): TermsOfToken[] {
+    let found = termsByNode.get(node);
+    if (!found || found.property !== property) termsByNode.set(node, found = { property, tokens: termTokensOf(node, property) });
+    return found.tokens;
+}
 
 /** The quoted tokens of a node's text property, each with its terms at offsets from the token's start. */
 function termTokensOf(node: AstNode, property: string): TermsOfToken[] {
