@@ -366,10 +366,12 @@ function markNotesMoved(changes: Change[]): void {
     const notesOf = (change: Change, side: 'old' | 'new') => {
         const value = change[side];
         const own = side === 'old' ? change.oldCode ?? change.code : change.code;
+        // The item's own code as a note writes it ("ML21.c.", "ML21. c."), not the start of a longer one (ML21.c.1, ML210).
+        const ownCode = new RegExp(`\\b${own.split('.').map(escapeRegExp).join('\\.\\s*')}(?!\\.?[0-9a-z])\\.?`, 'g');
         return (Array.isArray(value) ? value : [])
             .map(note => note.replace(/^[a-z-]+: /, ''))
             .filter(note => !/^(?:Very )?Sensitive List\b/i.test(note))
-            .map(note => note.split(own).join(' itself ').replace(new RegExp(`${escapeRegExp(own.replace(/\./g, '. ')).replace(/\\ /g, '\\s*')}\\.?`, 'g'), ' itself '));
+            .map(note => note.replace(ownCode, ' itself '));
     };
     const moves: Array<[Change, Change]> = [];
     const added = new Map(noteChanges.map(c => [c, notesOf(c, 'new')]));
