@@ -316,6 +316,28 @@ describe('renumbering', () => {
         expect(renamed.changes.some(c => c.noteMovedTo || c.noteMovedFrom)).toBe(false);
     });
 
+    test('a note dropped where the item it is added to had it before in other words did not move there (ML22\'s copy of ML18\'s note, 2004)', () => {
+        const ml = (ml18: string, ml22: string) => list(`category ML18 "Production equipment" {\n item a "Specially designed production equipment"\n${ml18}\n}\ncategory ML22 "Technology" {\n item a "Technology for the development of items"\n${ml22}\n}`, 'numbering wassenaar');
+        const products = (fuels: string) => `note "The term products referred to in the Munitions List includes superconductive electromagnets not controlled by 3.A.1.e.3. on the Dual-Use List and ${fuels} deposited in laminar form from the vapour phase."`;
+        const diff = diffLists(ml(products('metal fuels'), products('metal fuels')), ml(products('metal fuels and oxidants'), ''));
+        expect(diff.changes.filter(c => c.kind === 'note').map(c => c.code)).toEqual(['ML18', 'ML22']);
+        expect(diff.changes.some(c => c.noteMovedTo || c.noteMovedFrom)).toBe(false);
+        // Where the item did not have it, it moved.
+        const moved = diffLists(ml('', products('metal fuels')), ml(products('metal fuels and oxidants'), ''));
+        expect(moved.changes.filter(c => c.kind === 'note').map(c => `${c.code}: ${c.noteMovedTo ?? ''} ${c.noteMovedFrom ?? ''}`)).toEqual(['ML18:  ML22', 'ML22: ML18 ']);
+    });
+
+    test('a note an item above dropped, written again as a new sub-item in other words, was already written there (ML22.b.2, 2004)', () => {
+        const ml = (notes: string, items: string) => list(`category ML22 "Technology" {\n${notes}\n item b "Technology as follows:" {\n  item 1 "Technology for complete production installations"\n${items}\n }\n}`, 'numbering wassenaar');
+        const note = 'note "Note 1.b.8. of ML22. does not release from control technology for non-antique small arms, even if used to produce reproductions of antique small arms."';
+        const item = 'item 2 "Technology required for the development and production of small arms even if used to produce reproductions of antique small arms;"';
+        const added = (before: string, after: string) => diffLists(ml(before, ''), ml(after, item)).changes.find(c => c.kind === 'added');
+        expect(added(note, '')?.alreadyIn).toEqual({ code: 'ML22', place: 'note' });
+        // Not while the note stays, and not from a note that shares a few words only.
+        expect(added(note, note)?.alreadyIn).toBeUndefined();
+        expect(added('note "Technology for small arms is controlled even when applicable to civil uses."', '')?.alreadyIn).toBeUndefined();
+    });
+
     test('a withdrawn item whose note sends its contents to an item that existed already was merged into it', () => {
         const before = list(entry('item a "Amplifiers for radar"\nitem b "Amplifiers for satellites"'));
         const after = list(entry('item a "Amplifiers for radar or for satellites"\nitem b reserved since 2012 { nb "See 3A001.a. for items formerly specified in 3A001.b." }'));

@@ -92,8 +92,12 @@ function markAlreadyWritten(changes: Change[], pairs: ItemPair[]): void {
                 if (where) return { code: removed.code, place: where };
             }
         }
-        const neighbour = minWords === undefined ? neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text, matchKey(before.code) === matchKey(change.code))) : undefined;
-        return neighbour ? { code: neighbour.before.code, place: 'text' } : undefined;
+        if (minWords !== undefined) return undefined;
+        const neighbour = neighbours(change.code).find(({ before, after }) => splitFromNeighbour(text, before, after.text, matchKey(before.code) === matchKey(change.code)));
+        if (neighbour) return { code: neighbour.before.code, place: 'text' };
+        // Last, a note of an item above that the new list dropped, made into this item in other words.
+        const noted = pairedAncestors(change.code, oldOf, newOf).find(({ before, after }) => before.notes.some(note => noteMadeItem(text, note.text, after)));
+        return noted ? { code: noted.before.code, place: 'note' } : undefined;
     };
     // The kept items beside the new one and beside the item above it (their old and new versions).
     const keptByParent = new Map<string, Array<{ before: FlatItem; after: FlatItem }>>();
@@ -252,6 +256,24 @@ function splitInOtherWords(text: string, oldParent: FlatItem, newParent: string 
 }
 
 /**
+ * A note the item above no longer has, written again as a new sub-item in other words: 2003's
+ * ML22 "Note 1.b.8. of ML22. does not release from control "technology" for non-antique small
+ * arms, even if used to produce reproductions of antique small arms." is 2004's ML22.b.2
+ * '"Technology" "required" for the "development" and "production" of small arms even if used to
+ * produce reproductions of antique small arms;'. Two thirds of the item's content words (three or
+ * more) stood in the note, four words in a row at least, and every number it writes.
+ */
+function noteMadeItem(text: string, note: string, after: FlatItem): boolean {
+    // (Not a Sensitive List's entry kept as a note: it restates items, it does not become one.)
+    if (/^(?:Very )?Sensitive List\b/.test(note)) return false;
+    if (after.notes.some(kept => normaliseText(kept.text) === normaliseText(note))) return false;
+    const { content, stood } = wordsMoved(text, note, undefined);
+    if (content.length < 3 || stood.length * 3 < content.length * 2 || longestCommonRun(text, note) < 4) return false;
+    const noteNumbers = new Set(numbersIn(note));
+    return numbersIn(text).every(n => noteNumbers.has(n));
+}
+
+/**
  * A new item's words taken out of a kept neighbour's text: "or exceeding 43.5 GHz" left 3.A.2.c.1
  * for c.2 (2004), "signature reduction devices" left ML2.a for ML2.c.2 (2019). At least two thirds
  * of its content words stood in the neighbour's old text, every number and code it writes too,
@@ -374,10 +396,17 @@ function markNotesMoved(changes: Change[]): void {
             .map(note => note.replace(ownCode, ' itself '));
     };
     const moves: Array<[Change, Change]> = [];
-    const added = new Map(noteChanges.map(c => [c, notesOf(c, 'new')]));
+    const writtenIn = (removed: string, note: string) => tellingWordsWithin(removed, note, MOVED_NOTE_WORDS) && longestCommonRun(removed, note) >= Math.max(MOVED_NOTE_RUN, wordCount(removed) / 2);
+    // A note added where the item had it before in other words is that item's own, reworded: a
+    // copy of it dropped elsewhere did not move there (ML22's copy of ML18's "products referred to
+    // in the Munitions List" note, gone in 2004 when ML18's own was respelt).
+    const added = new Map(noteChanges.map(c => {
+        const own = notesOf(c, 'old');
+        return [c, notesOf(c, 'new').filter(note => !own.some(old => writtenIn(old, note)))];
+    }));
     for (const from of noteChanges) {
         for (const removed of notesOf(from, 'old')) {
-            const movedInto = (note: string) => tellingWordsWithin(removed, note, MOVED_NOTE_WORDS) && longestCommonRun(removed, note) >= Math.max(MOVED_NOTE_RUN, wordCount(removed) / 2);
+            const movedInto = (note: string) => writtenIn(removed, note);
             const to = noteChanges.find(c => c !== from && c.code !== from.code && added.get(c)!.some(movedInto));
             if (to && !moves.some(([a, b]) => a === from && b === to)) moves.push([from, to]);
         }
