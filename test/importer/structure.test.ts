@@ -1494,7 +1494,7 @@ test('a Technical Note whose first line speaks of several sub-items of an open i
     expect(items.get('1.C.10.c')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
 });
 
-test('a table\'s heading repeated at the top of each page goes on with what it heads, and "... - continued:" lines are no text (2.E.3.f)', () => {
+test('a table\'s heading repeated at the top of each page goes on with what it heads, "... - continued:" lines are no text, and its N.B.s are its text (2.E.3.f)', () => {
     const text = [
         '2.\tE.\t3.\tOther "technology", as follows:',
         '\t\t\tf.\t"Technology" for the application of coatings specified in column 3 of the following table;',
@@ -1505,15 +1505,18 @@ test('a table\'s heading repeated at the top of each page goes on with what it h
         'TABLE - DEPOSITION TECHNIQUES - TECHNICAL NOTE',
         'Processes specified in Column 1 of the Table are defined as follows:',
         'a.\tChemical Vapour Deposition (CVD) is an overlay coating process.',
+        'N.B.1\tCVD includes pulsating CVD.',
         'TABLE - DEPOSITION TECHNIQUES - TECHNICAL NOTE',
         'Processes specified in Column 1 of the Table - continued:',
         'b.\tThermal Evaporation-Physical Vapour Deposition (TE-PVD) is an overlay coating process.',
+        'N.B.\tThis definition does not include random cathodic arc deposition.',
     ].join('\n');
     const items = indexItems(buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', text, 2)], []).model.categories);
     expect(items.get('2.E.3.f')!.notes.map(n => n.text)).toEqual([
         "TABLE - DEPOSITION TECHNIQUES - NOTES\n1. The term 'coating process' includes coating repair.\n2. The term 'alloyed aluminide coating' includes single-step coatings.",
-        'TABLE - DEPOSITION TECHNIQUES - TECHNICAL NOTE\nProcesses specified in Column 1 of the Table are defined as follows:\na. Chemical Vapour Deposition (CVD) is an overlay coating process.\nb. Thermal Evaporation-Physical Vapour Deposition (TE-PVD) is an overlay coating process.',
+        'TABLE - DEPOSITION TECHNIQUES - TECHNICAL NOTE\nProcesses specified in Column 1 of the Table are defined as follows:\na. Chemical Vapour Deposition (CVD) is an overlay coating process.\nN.B.1 CVD includes pulsating CVD.\nb. Thermal Evaporation-Physical Vapour Deposition (TE-PVD) is an overlay coating process.\nN.B. This definition does not include random cathodic arc deposition.',
     ]);
+    expect([...items.values()].flatMap(item => item.notes).filter(n => n.kind === 'nb')).toEqual([]);
 });
 
 test('a Sensitive List entry that writes out one of the item\'s own notes again is no note of the list (6.A.3.b.4.a, 2004-2009)', () => {

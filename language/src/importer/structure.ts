@@ -86,6 +86,12 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (this.addCategoryTechnicalNote(cleanFields(text))) return;
         const header = pageContinuation(cleanFields(text));
         const noteStart = parseNoteStart(header ?? text);
+        // An N.B. inside a table's Technical Note (2.E.3.f's "N.B.1 CVD includes the following
+        // processes: ...") is part of it, as its paragraphs are.
+        if (noteStart?.kind === 'nb' && header === undefined && this.note?.text.startsWith('TABLE')) {
+            this.note.text = `${this.note.text}\n${cleanFields(text)}`;
+            return;
+        }
         if (noteStart) return this.openNote(noteStart, paragraph);
         if (header !== undefined) return;
         if (depth === 0) {
