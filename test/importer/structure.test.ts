@@ -672,6 +672,24 @@ describe('entries of the Sensitive and Very Sensitive Lists', () => {
         expect(renumbered.get('6.A.1.a.3')!.tiers).not.toContain('sensitive');
     });
 
+    test('a list that kept the numbers from before an item was split means both halves its path quotes (6.A.1.a.2.a.1-2, 2004)', () => {
+        const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t1.\tAcoustic systems as follows:',
+            '\t\t\ta.\tHydrophones having any of the following:',
+            '\t\t\t\t1.\tIncorporating continuous flexible sensing elements;',
+            '\t\t\t\t2.\tIncorporating flexible assemblies of discrete sensing elements;',
+            '\t\t\t\t3.\tHaving any of the following sensing elements:',
+            '\t\t\t\t4.\tA hydrophone sensitivity better than -180 dB;',
+            '\t\t\t\t5.\tWhen designed to operate at depths exceeding 35 m;'].join('\n');
+        const tiered = (rows: string[]) => {
+            const items = indexItems(buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', cat6, 6), part('sensitive', ['Category 6', ...rows].join('\n'))], []).model.categories);
+            return [1, 2, 3, 4, 5].filter(n => items.get(`6.A.1.a.${n}`)!.tiers.includes('sensitive'));
+        };
+        // 2003's numbers: a.1 was both kinds of "Incorporating", a.2 "Having any", a.4 "When designed".
+        expect(tiered(['6.A.1.a.1.\tHydrophones...Incorporating...', '6.A.1.a.2.\tHydrophones...Having any...', '6.A.1.a.4.\tHydrophones...When designed...'])).toEqual([1, 2, 3, 5]);
+        // Numbers that are this edition's: only what they name.
+        expect(tiered(['6.A.1.a.1.\tHydrophones...Incorporating...', '6.A.1.a.3.\tHydrophones...Having any...', '6.A.1.a.5.\tHydrophones...When designed...'])).toEqual([1, 3, 5]);
+    });
+
     test('an entry that only points at the item\'s notes ("Note 1 ... Note 2 ...", 6.A.3.b.4 in the 2010 SL) is no note', () => {
         const cat6 = ['6.\tA.\tSYSTEMS', '6.\tA.\t3.\tCameras as follows:', '\t\t\tb.\tImaging cameras incorporating "focal plane arrays";',
             'Note 1\t6.A.3.b. does not apply to cameras for medical use.', 'Note 2\t6.A.3.b. does not apply to cameras for toys.'].join('\n');

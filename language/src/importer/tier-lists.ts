@@ -203,6 +203,10 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
         const item = items.get(code);
         return item !== undefined && (entry.text === '' || quotesAsItStands(entry, code, item, items));
     })));
+    // Entries that quote their item by a path of abbreviations, with the code of the item they mean.
+    const quoting: Array<{ entry: TierListEntry; code: string }> = [];
+    // Lists whose numbers the list kept from before a renumbering: an entry was taken to mean another item.
+    const renumbered = new Set<string>();
     for (const entry of entries) {
         // "Not used since 2012" (and, before 2007, "Deleted") withdraws the codes from the list.
         if (/^(?:Not used|Deleted)\b/i.test(entry.text)) {
@@ -216,6 +220,9 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
                 warnings.push({ where: entry.where, message: `the ${listName} names ${code}, which the dual-use list of this edition does not have` });
                 continue;
             }
+            const meant = [...items.entries()].find(([, i]) => i === item)![0];
+            if (meant !== code) renumbered.add(parentCode(meant));
+            if (quotedPath(entry.text)) quoting.push({ entry, code: meant });
             counts.applied++;
             addTier(item, tier);
             if (tier === 'very-sensitive') addTier(item, 'sensitive');
@@ -229,7 +236,41 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
             }
         }
     }
+    for (const sibling of splitSiblings(quoting, renumbered, items, claimed, tier)) {
+        counts.applied++;
+        addTier(sibling.item, tier);
+        if (tier === 'very-sensitive') addTier(sibling.item, 'sensitive');
+        warnings.push({ where: sibling.entry.where, message: `the ${listName} keeps numbers from before a renumbering; "${sibling.entry.text.slice(0, 60)}" also quotes ${sibling.code}, which no entry names: applied to it too` });
+    }
     return counts;
+}
+
+/**
+ * Where a list kept the numbers of a list renumbered since, an item split in two took the
+ * entry's words with both halves: the 2004 lists' "6.A.1.a.2.a.1 Hydrophones...Incorporating…"
+ * meant 2003's a.1, "Incorporating continuous flexible sensors or assemblies of discrete
+ * sensor elements", which 2004 wrote as a.1 "Incorporating continuous flexible sensing
+ * elements" and a.2 "Incorporating flexible assemblies of discrete sensing elements" (the 2005
+ * lists name both). A sibling of the item the entry means, under a parent where an entry was
+ * taken to mean another item than its code, that no entry claims and the entry's path quotes,
+ * is meant as well.
+ */
+function splitSiblings(quoting: Array<{ entry: TierListEntry; code: string }>, renumbered: Set<string>, items: Map<string, ItemModel>, claimed: Set<string>, tier: TierName): Array<{ entry: TierListEntry; code: string; item: ItemModel }> {
+    const found: Array<{ entry: TierListEntry; code: string; item: ItemModel }> = [];
+    for (const { entry, code } of quoting) {
+        const parent = parentCode(code);
+        if (!renumbered.has(parent)) continue;
+        const path = quotedPath(entry.text)!;
+        for (const [other, item] of items) {
+            if (other === code || parentCode(other) !== parent || claimed.has(other) || item.tiers.includes(tier)) continue;
+            if (quotesPath(path, item, itemsAbove(other, items))) found.push({ entry, code: other, item });
+        }
+    }
+    return found;
+}
+
+function parentCode(code: string): string {
+    return code.slice(0, code.lastIndexOf('.'));
 }
 
 /**
