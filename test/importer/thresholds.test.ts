@@ -43,6 +43,9 @@ describe('threshold phrases', () => {
         ['a sheet (surface) resistivity of less than 100 ohms/square', ['resistivity < 100 ohm/sq']],
         ['conductors containing one or more niobium-titanium filaments:', ['count:filament >= 1']],
         ['having one or more of the following:', []],
+        // Two modifiers of one counted noun (1.C.6.b); not a singular noun before "or" alone (3.A.1.a.x's "data or instruction bus").
+        ['containing more than two ether or thio-ether functions or mixtures thereof;', ['count:function > 2']],
+        ['More than one data or instruction bus or serial communication port', []],
         ['a repeatability equal to or less than 0.9 µm along one or more linear axis;', ['repeatability <= 0.9 µm']],
         // Noise densities per square root of a bandwidth or a time, not the field or angle alone.
         ["a 'sensitivity' lower (better) than 20 pT (rms) per square root Hz at a frequency of 1 Hz", ['sensitivity < 20 pT/Hz^0.5']],

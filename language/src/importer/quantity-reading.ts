@@ -215,8 +215,10 @@ const NOT_NOUNS = new Set(['million', 'billion', 'thousand', 'hundred', 'micro',
  */
 function countedNoun(source: string): { noun: string; length: number } | undefined {
     const words = leadingWords(source);
-    for (const { word: written, end } of words) {
+    for (const [index, { word: written, end }] of words.entries()) {
         const word = written.replace(/["“”]/g, '');
+        // Two modifiers of one noun: "two ether or thio-ether functions" (1.C.6.b) counts functions.
+        if (index === 1 && word === 'or' && !ADJECTIVE.test(words[0].word) && words.length === 4) continue;
         if (NOT_COUNTED.has(word) || NOT_NOUNS.has(word)) return undefined;
         if (/^["“]/.test(written)) {
             const term = /^["“]([a-z][a-z -]{2,30})["”]/.exec(source.slice(end - written.length));
@@ -225,14 +227,15 @@ function countedNoun(source: string): { noun: string; length: number } | undefin
         if (word.length >= 3 && /[^su]s$|ies$|sses$/.test(word)) return { noun: word.replace(/s$/, ''), length: end };
     }
     const first = words[0]?.word.replace(/["“”]/g, '');
-    return first && first.length >= 3 && !ADJECTIVE.test(first) ? { noun: first, length: words[0].end } : undefined;
+    // (Not "one data or instruction bus": "data" is no noun counted alone there.)
+    return first && first.length >= 3 && !ADJECTIVE.test(first) && words[1]?.word !== 'or' ? { noun: first, length: words[0].end } : undefined;
 }
 
-/** Up to three words at the start of `source`, each with where it ends. */
+/** Up to three words at the start of `source` (four, where the second is "or"), each with where it ends. */
 function leadingWords(source: string): Array<{ word: string; end: number }> {
     const words: Array<{ word: string; end: number }> = [];
     const pattern = /(["“]?[a-z][a-z-]*["”]?)(?:\s|$)?/y;
-    for (let match = pattern.exec(source); match && words.length < 3; match = pattern.exec(source)) {
+    for (let match = pattern.exec(source); match && words.length < (words[1]?.word === 'or' ? 4 : 3); match = pattern.exec(source)) {
         words.push({ word: match[1], end: match.index + match[1].length });
         if (!/\s/.test(source[pattern.lastIndex - 1] ?? '')) break;
     }
