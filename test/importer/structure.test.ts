@@ -1512,6 +1512,20 @@ test('a Technical Note whose first line speaks of several sub-items of an open i
     expect(items.get('1.C.10.c')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
 });
 
+test('a note that speaks of the numbered note before it goes where that note went ("Note 2 Note 1 does not diminish ...", 4.E.1.a and c, 2017-2025)', () => {
+    const text = [
+        '4.\tE.\t1.\t"Technology" as follows:',
+        '\t\t\ta.\t"Technology" for the "development" of equipment specified by 4.A.;',
+        '\t\t\tb.\t"Technology" for the "development" of digital computers;',
+        '\t\t\tc.\t"Technology" for the "development" of "intrusion software".',
+        'Note 1\t4.E.1.a. and 4.E.1.c. do not apply to "vulnerability disclosure".',
+        'Note 2\tNote 1 does not diminish national authorities\' rights to ascertain compliance with 4.E.1.a. and 4.E.1.c.',
+    ].join('\n');
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 4)], []).model.categories);
+    const notes = (code: string) => items.get(code)!.notes.map(n => n.text.slice(0, 12));
+    expect([notes('4.E.1'), notes('4.E.1.a'), notes('4.E.1.b'), notes('4.E.1.c')]).toEqual([[], ['4.E.1.a. and', 'Note 1 does '], [], ['4.E.1.a. and', 'Note 1 does ']]);
+});
+
 test('a table\'s heading repeated at the top of each page goes on with what it heads, "... - continued:" lines are no text, and its N.B.s are its text (2.E.3.f)', () => {
     const text = [
         '2.\tE.\t3.\tOther "technology", as follows:',

@@ -61,6 +61,17 @@ export class NoteRuns {
     }
 
     /**
+     * A note that speaks of the numbered note just before it ("Note 2 Note 1 does not diminish
+     * national authorities' rights to ascertain compliance with 4.E.1.a. and 4.E.1.c.", 2018-2025)
+     * belongs where that note does: the owners of Note 1 (here 4.E.1.a and c), else undefined.
+     */
+    referredOwners(note: ParsedNote): NoteOwner[] | undefined {
+        const referred = /^Notes?\s+(\d+)\s+(?!to\b)/i.exec(note.text)?.[1];
+        const previous = this.previous;
+        return referred !== undefined && previous && previous.number === Number(referred) && previous.items === this.itemCount() ? previous.owners : undefined;
+    }
+
+    /**
      * "Note 2" right after "Note 1" (no item between them), naming no item itself, belongs where
      * Note 1 does; when Note 1 named several sub-items ("ML18.a. and ML18.b. include"), to their
      * parent: the series is about the entry, not about the last sub-item above it (2004 ML18).

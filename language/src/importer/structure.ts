@@ -140,6 +140,15 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (isContinuation(note)) return;
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
+        const referred = named ? undefined : this.runs.referredOwners(note);
+        if (referred) {
+            for (const owner of referred) owner.notes.push(model);
+            this.note = model;
+            this.continuable = undefined;
+            this.notesByHeading.set(note.heading, model);
+            this.runs.numbered(note.heading, referred);
+            return;
+        }
 
         // Only where nothing else places the note: it names no item and is not indented like one.
         const placed = this.owners.noteOwners(note.text, paragraph);
