@@ -355,9 +355,9 @@ describe('parameter names', () => {
         expect(limits('A total energy equal to or more 25 kJ;')).toEqual(['>= 25 kJ']);
         expect(limits('Low (less then 10,000) molecular weight, alcohol functionalised, poly(epichlorohydrin);')).toEqual(['< 10000 undefined']);
         expect(limits('a "composite theoretical performance" ("CTP") of 530 million theoretical operations per second (Mtops) or more and')).toEqual(['>= 530 Mtops']);
-        // A word size with a hyphen, and what is counted after it (3.E.2.a-b, 2015-2025).
-        expect(read('Designed to perform more than four 64-bit or larger floating-point operation results per cycle; or').conditions).toEqual(['count:result > 4']);
-        expect(read("Designed to perform more than four 64-bit or larger 'floating-point' operation results per cycle; or").conditions).toEqual(['count:result > 4']);
+        // A word size with a hyphen, and what is counted after it: two limits (3.E.2.a-b, 2006-2025).
+        expect(read('Designed to perform more than four 64-bit or larger floating-point operation results per cycle; or').conditions).toEqual(['count:result > 4', 'information >= 64']);
+        expect(read("Designed to perform more than four 64-bit or larger 'floating-point' operation results per cycle; or").conditions).toEqual(['count:result > 4', 'information >= 64']);
         expect(limits('vectors (one-dimensional arrays of 32-bit or larger numbers) simultaneously;')).toEqual(['>= 32 bit']);
         // Two quoted terms before what is counted (6.A.8.l.4, 2004).
         expect(read('of target data from two or more "geographically dispersed" and "interconnected radar sensors" to').conditions).toEqual(['count:sensor >= 2']);

@@ -31,6 +31,8 @@ interface PhrasePattern {
     read?: (groups: Record<string, string>) => ReadQuantity | undefined;
     /** What the form itself says is measured, whatever words stand before it. */
     measure?: string;
+    /** A limit that may stand inside a longer phrase of another: both are read ("64-bit or larger" in a count of results). */
+    nested?: true;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
@@ -105,11 +107,10 @@ const PATTERNS: PhrasePattern[] = [
         read: groups => asWritten(groups.an, 'ratio', '%') },
     // A word size written with a hyphen: "64-bit or larger floating-point operation results",
     // "arrays of 32-bit or larger numbers" (3.E.2.a-b, 2015-2025).
-    { pattern: /\b(?<an>\d{1,3})-bit or (?:larger|more|greater|wider)\b/gu, bounds: a => [c('>=', a)], measure: 'word_size',
+    { pattern: /\b(?<an>\d{1,3})-bit or (?:larger|more|greater|wider)\b/gu, bounds: a => [c('>=', a)], measure: 'word_size', nested: true,
         read: groups => asWritten(groups.an, 'information', 'bit') },
     // And what is counted after it: "more than four 64-bit or larger floating-point operation results
-    // per cycle" (the count, the limit that moves; the phrase holds what it counts, so the word size
-    // inside it is not read as well).
+    // per cycle", the count (the phrase holds what it counts), with the word size inside it read as well.
     { pattern: new RegExp(String.raw`\b(?:more than|exceeding)\s(?<an>${NUMBER})\s\d{1,3}-bit or larger\s(?<counted>(?:['‘"“]?[a-z][a-z-]*['’"”]?\s){0,3}[a-z][a-z-]*(?<!i)s)\b`, 'giu'), bounds: a => [c('>', a)],
         read: groups => countOf(groups.an, groups.counted.toLowerCase().replace(/['‘’"“”]/g, '')) },
     // "containing one or more niobium-titanium filaments": at least one ("one" alone counts nothing, see WORD_NUMBERS).
@@ -257,13 +258,13 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
     const chosen: Array<(typeof candidates)[number] & { a: ReadQuantity; b?: ReadQuantity }> = [];
     for (const candidate of candidates) {
         const { start, end, match } = candidate;
-        if (taken.some(([s, e]) => start < e && end > s)) continue;
+        if (!candidate.form.nested && taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
         const a = candidate.form.read ? candidate.form.read(groups) : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
-        taken.push([start, end]);
+        if (!candidate.form.nested) taken.push([start, end]);
         chosen.push({ ...candidate, a, b });
     }
     // In text order, so that parameters are named and thresholds listed as the text reads.
@@ -308,7 +309,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
             for (const bound of r.bounds) result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, value: bound.value, phrase: r.phrase });
         }
     }
-    result.parsed = seen.filter(([s, e]) => taken.some(([ts, te]) => s < te && e > ts)).length;
+    result.parsed = seen.filter(([s, e]) => chosen.some(({ start, end }) => s < end && e > start)).length;
     return result;
 }
 
