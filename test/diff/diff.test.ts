@@ -421,6 +421,10 @@ describe('renumbering', () => {
         const added = diffLists(before, after).changes.filter(c => c.kind === 'added').map(c => `${c.code}: ${c.alreadyIn ? c.alreadyIn.code : 'new'}`);
         // (A plural is its singular: "Pyrotechnics" was "pyrotechnic".)
         expect(added).toEqual(['3A001.b.1: 3A001.b', '3A001.b.2: new', '3A001.b.3: new', '3A001.b.4: 3A001.b']);
+        // The micro sign of one edition is the Greek mu of the next (6.A.4.d.2.a.3, 2014).
+        const mirrors = list(entry('item d "Equipment having steering or alignment bandwidths equal to or more than 100 Hz and an accuracy of 10 \u00b5rad (microradians) or less;"'));
+        const stages = list(entry('item d "Steering and alignment equipment as follows:" {\n item 1 "An angular accuracy of 10 \u03bcrad (microradians) or less;"\n}'));
+        expect(diffLists(mirrors, stages).changes.find(c => c.kind === 'added')?.alreadyIn?.code).toBe('3A001.d');
     });
 
     test('a new item under the code its old neighbour had, in that neighbour\'s words, came from it (6.A.1.a.2.a.1, 2004)', () => {

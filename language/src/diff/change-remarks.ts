@@ -316,7 +316,8 @@ function limitsAndCodesStood(text: string, old: FlatItem, newLimits = false): bo
 
 /** The words that say what an item is about; a plural is its singular ("Pyrotechnics projectors" from "pyrotechnic projectors", ML2.b.3 in 2019). */
 function contentWords(text: string | undefined): string[] {
-    return (text ?? '').toLowerCase().split(/[^a-z0-9%µ-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(w => w.length > 4 ? w.replace(/s$/, '') : w);
+    // (NFKC: the micro sign Word writes is the Greek mu of other editions, "10 µrad" and "10 μrad".)
+    return (text ?? '').normalize('NFKC').toLowerCase().split(/[^a-z0-9%\u03bc-]+/).filter(w => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(w => w.length > 4 ? w.replace(/s$/, '') : w);
 }
 
 /** Item codes as a text cites them ("3.B.1.a.", "ML8.a.1"), without the closing stop. */
