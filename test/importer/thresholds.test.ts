@@ -106,7 +106,7 @@ describe('threshold phrases', () => {
         ['with densities exceeding 1.4 g/cm³ and', ['density > 1.4 g/cm^3']],
         ['Total impulse capacity exceeding 1.1 MNs;', ['capacity > 1.1 MN.s']],
         ['Specific impulse of 2.4 kNs/kg or more, when', ['impulse >= 2.4 kN.s/kg']],
-        ['thrust-to-weight ratios equal to or more than 1 kN/kg and', ['weight >= 1 kN/kg']],
+        ['thrust-to-weight ratios equal to or more than 1 kN/kg and', ['weight_ratio >= 1 kN/kg']],
         ['Power density of more than 700 kW/m3 of', ['density > 700 kW/m^3']],
         ['a torque of 250 Nm or more', ['torque >= 250 N.m']],
         ['a volume-based energy density of 37.5 GJ per cubic meter or greater', ['density >= 37.5 GJ/m^3']],
@@ -257,6 +257,21 @@ describe('parameter names', () => {
         expect(parameterDescription('frequency', 'frequency')).toBe('frequency');
         expect(parameterDescription('data-rate', undefined)).toBe('data rate');
         expect(parameterDescription('count:terminal', undefined)).toBe('number of terminals');
+    });
+
+    test('a word that names another quantity is not what a phrase measures: the word before it is, or the dimension alone', () => {
+        const name = (text: string, at: string, dimension: string) => parameterName(dimension, measureBefore(text, text.indexOf(at), dimension)).name;
+        // Was current_length, frequency_level, force_specific_energy, speed_time, period_length.
+        expect(name('Inner diameter of the current carrying windings of more than 250 mm; and', 'more than', 'length')).toBe('diameter');
+        expect(name("A 'frequency side-lobe rejection' exceeding 65 dB;", 'exceeding', 'level')).toBe('rejection_level');
+        expect(name('"Propellants" having a force constant of more than 1,200 kJ/kg;', 'more than', 'specific-energy')).toBe('force_constant');
+        expect(name('An electronic shutter speed (gating capability) of less than 1 µs per full frame; and', 'less than', 'time')).toBe('time');
+        const ins = 'having an INS navigation position accuracy, after loss of GNSS or "DBRN" for a period of up to 4 minutes, of less (better) than 10 meters';
+        expect(name(ins, 'less (better)', 'length')).toBe('accuracy_length');
+        // Its own quantity, or one it is also written in, it still names: a key length in bits, a speed in Mach.
+        expect(name('a key length in excess of 56 bits', 'in excess', 'information')).toBe('length_information');
+        expect(name('a thickness uniform to less than ± 2.5%', 'less than', 'ratio')).toBe('thickness_ratio');
+        expect(name('speeds exceeding Mach 1.2', 'exceeding', 'mach-number')).toBe('speed_mach_number');
     });
 
     test('a verb is no measured word, and to cruise at Mach 1 is a speed, as cruising at speeds exceeding Mach 1.2 (9.A.1.b, 2004)', () => {

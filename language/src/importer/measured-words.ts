@@ -3,6 +3,7 @@
  * its parameter ("wavelength", "frequency range"), the word that tells two alike apart, and for
  * "better than" which side is better.
  */
+import { measuresOther } from './parameter-names.js';
 import { NOT_COUNTED } from './quantity-reading.js';
 
 /** Measured words that name a parameter when they appear before the phrase. */
@@ -23,17 +24,25 @@ const GENERIC = new Set(['range', 'rate', 'size', 'output', 'input', 'field', 'l
  * The measured word nearest before the phrase, in the same clause. Generic words borrow the word
  * before them: "frequency range" measures frequency, "sample rate" is its own parameter.
  */
-export function measureBefore(text: string, start: number): string | undefined {
+export function measureBefore(text: string, start: number, dimension?: string): string | undefined {
     // "cruise at speeds exceeding Mach 1.2 for more than thirty minutes": a phrase after "for"
     // says how long; the measured word before it is another phrase's.
     if (/\bfor\s*$/i.test(text.slice(0, start))) return undefined;
     // Parenthetical asides ("(1 MeV equivalent)", "(Tg)") are not what is measured.
     const clause = (text.slice(0, start).split(/[;:]/).pop() ?? '').replace(/\([^()]*\)/g, ' ');
     const words = (clause.toLowerCase().match(/[a-z]+/g) ?? []).map(singular);
-    for (let i = words.length - 1; i >= Math.max(0, words.length - 8); i--) {
+    // Eight words back; sixteen past a word that names another quantity ("position accuracy, after
+    // loss of GNSS for a period of up to 4 minutes, of less (better) than 10 meters": the accuracy).
+    let reach = 8;
+    for (let i = words.length - 1; i >= Math.max(0, words.length - reach); i--) {
         // "designed to cruise at Mach 1 or higher" is a speed, as "cruise at speeds exceeding Mach 1.2" (9.A.1).
         const word = words[i] === 'cruise' ? 'speed' : words[i];
         if (!MEASURES.includes(word)) continue;
+        // A word naming another quantity is not what this phrase measures (see measuresOther).
+        if (dimension !== undefined && measuresOther(word, dimension)) {
+            reach = 16;
+            continue;
+        }
         // A verb, not a quantity: "Designed to power an aircraft designed to cruise at Mach 1 or higher" (9.A.1.b).
         if (words[i - 1] === 'to' && ['a', 'an', 'the'].includes(words[i + 1])) continue;
         if (!GENERIC.has(word)) return word;
@@ -42,7 +51,8 @@ export function measureBefore(text: string, start: number): string | undefined {
         if (before && /^[a-z]{3,}$/.test(before) && !NOT_COUNTED.has(before) && !['a', 'an', 'the', 'total'].includes(before)) return `${before}_${word}`;
         return word;
     }
-    return nounBefore(words);
+    const noun = nounBefore(words);
+    return noun !== undefined && dimension !== undefined && measuresOther(noun, dimension) ? undefined : noun;
 }
 
 /** Nouns that name a quantity only with the word before them: "flash point", "viscosity index". */
@@ -71,9 +81,9 @@ function nounBefore(words: string[]): string | undefined {
 const NAMES_NO_QUANTITY = new Set(['use', 'document', 'available', 'mach', 'low', 'high', 'aircraft', 'vehicle',
     'microcircuit', 'move', 'operation', 'order', 'excess', 'type', 'mode', 'all', 'other', 'least', 'most']);
 
-/** A unit written as a word before a phrase ("frequencies exceeding 31.8 GHz ... or exceeding 43.5 GHz"): never a name. */
+/** A unit written as a word before a phrase ("frequencies exceeding 31.8 GHz ... or exceeding 43.5 GHz", "up to 4 minutes ... less than 10 meters"): never a name. */
 function isUnitWord(word: string): boolean {
-    return /^(?:[kmgtp]?hz|[mkgnµ]?w|db[mcw]?|[mkgn]?v|[mµnk]?m|[mµn]?s|k|mhz|ghz|thz|mrad|µrad|deg|ppm|bit|byte)$/.test(word);
+    return /^(?:[kmgtp]?hz|[mkgnµ]?w|db[mcw]?|[mkgn]?v|[mµnk]?m|[mµn]?s|k|mhz|ghz|thz|mrad|µrad|deg|ppm|bit|byte|second|minute|hour|day|met(?:er|re)|kilomet(?:er|re)|degree)$/.test(word);
 }
 
 /** "frequencies" -> "frequency", "losses" -> "loss", but "axis", "modulus", "instantaneous" stay. */

@@ -21,6 +21,25 @@ const NATURAL: Record<string, string> = {
     jitter: 'time', sidelobe: 'level', density: 'density', field: 'magnetic-field',
 };
 
+/**
+ * Measured words that name one physical quantity: "current" is never a length, "frequency" never
+ * a time. Before a phrase of another dimension such a word is not what it measures ("Inner
+ * diameter of the current carrying windings of more than 250 mm" measures the diameter).
+ */
+const ONE_QUANTITY = new Set(['wavelength', 'frequency', 'temperature', 'diameter', 'thickness', 'length', 'depth', 'voltage', 'current',
+    'energy', 'mass', 'weight', 'speed', 'velocity', 'acceleration', 'altitude', 'torque', 'thrust', 'force', 'duration', 'delay', 'period', 'area', 'volume',
+    'gain', 'loss']);
+
+/** Quantities a measured word may also be written in: a speed as a Mach number, a weight as a ratio ("by weight"), a thickness or a frequency as a share of itself ("uniform to less than ± 2.5%"). */
+const ALSO: Record<string, string[]> = { speed: ['mach-number', 'angular-rate'], velocity: ['mach-number'], mass: ['ratio'], weight: ['ratio'], thickness: ['ratio'], depth: ['ratio'], frequency: ['ratio'], length: ['information'], gain: ['ratio'], loss: ['ratio'], temperature: ['temperature-difference'] };
+
+/** Whether a measured word cannot measure a quantity of this dimension (see ONE_QUANTITY). */
+export function measuresOther(word: string, dimension: string): boolean {
+    const natural = NATURAL[word];
+    if (!ONE_QUANTITY.has(word) || natural === undefined || dimension.startsWith('count:')) return false;
+    return natural !== dimension && !dimension.split('-').includes(natural) && !(ALSO[word] ?? []).includes(dimension);
+}
+
 /** The natural dimension of a measure, or of the first of its words that has one ("frequency_change", "sample_rate"). */
 function naturalDimension(measure: string): string | undefined {
     return measure.split('_').map(word => NATURAL[word]).find(d => d !== undefined);

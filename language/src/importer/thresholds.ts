@@ -281,7 +281,7 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
         bounds: form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
         // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
-        measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start),
+        measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start, a.dimension),
     }));
     // Two phrases measuring alike ("a frequency change exceeding 2.2 GHz within the frequency range
     // exceeding 37 GHz") are two quantities: each is named with the word that qualifies it. A phrase
