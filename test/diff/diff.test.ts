@@ -587,6 +587,15 @@ describe('renumbering', () => {
         expect(kinds(diffLists(after, before))).toEqual(['reworded 3A001.d', 'removed 3A001.d.a', 'removed 3A001.d.b']);
     });
 
+    test('an item that now heads a list and lost a limit its sub-items state their own way cannot say a direction itself (6.A.1.a.1.c.1 2014, 6.A.5.b.4.b 2013)', () => {
+        const before = list(entry('item b "Lasers having an output power exceeding 30 W at frequencies below 10 GHz" { power > 30 W\n frequency < 10 GHz }'));
+        const after = list(entry('item b "Lasers at frequencies below 10 GHz and any of the following:" { frequency < 10 GHz\n item 1 "An output power exceeding 60 W" { power > 60 W }\n item 2 "Pulse-modulated" }'));
+        expect(kinds(diffLists(before, after))).toContain('threshold 3A001.b incomparable');
+        // An item that keeps no list says which way its own limits went.
+        const alone = list(entry('item b "Lasers at frequencies below 10 GHz" { frequency < 10 GHz }'));
+        expect(kinds(diffLists(before, alone))).toContain('threshold 3A001.b tightened');
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

@@ -196,7 +196,12 @@ function thresholdChange(before: FlatItem, after: FlatItem, scopes: Scopes): Cha
     // An item that states no limit at all controls whatever it names: gaining a limit narrows it
     // (relaxed: "Polybiphenylenethersulphone." -> "... having a Tg exceeding 513 K", 1.C.8.f in
     // 2004), losing every limit widens it (tightened).
-    const direction = unread ? 'not-read' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened'
+    // An item that now heads a list, and lost a limit its new sub-items state in their own way
+    // (2014's 6.A.1.a.1.c.1: its 'acoustic power density' became source levels in dB under it):
+    // what it controls now is its list's, which its own limits alone do not say.
+    const headsNewList = !scopes.oldParents.has(matchKey(before.code)) && scopes.newParents.has(matchKey(after.code))
+        && before.thresholds.some(t => !after.thresholds.some(u => u.parameter === t.parameter));
+    const direction = unread ? 'not-read' : headsNewList ? 'incomparable' : oldText.length === 0 ? 'relaxed' : newText.length === 0 ? 'tightened'
         : restated && !scopes.oldParents.has(matchKey(before.code)) && !scopes.newParents.has(matchKey(after.code)) ? compareItemScopes(scopeOfThresholds(restated[0].thresholds), scopeOfThresholds(restated[1].thresholds))
         : compareItemScopes(scopes.old.scopeOf(before), scopes.new.scopeOf(after));
     return at(after, { kind: 'threshold', oldCode: before.code, direction, old: oldText, new: newText });
