@@ -1512,6 +1512,30 @@ test('a Technical Note whose first line speaks of several sub-items of an open i
     expect(items.get('1.C.10.c')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
 });
 
+test('a note whose first sentence speaks of a run of sub-items is the note of each (6.A.3.a.3-5, 1999-2025; 3.A.1.b.3.a-e, 2025); not a range that defines something else', () => {
+    const text = [
+        '6.\tA.\t3.\tCameras as follows:',
+        '\t\t\ta.\tInstrumentation cameras, as follows:',
+        'Note\tInstrumentation cameras, controlled by 6.A.3.a.2. to 6.A.3.a.3., with modular structures should be evaluated by their maximum capability.',
+        '\t\t\t\t1.\tHigh-speed cinema recording cameras;',
+        '\t\t\t\t2.\tMechanical high speed cameras;',
+        '\t\t\t\t3.\tElectronic streak cameras;',
+        '\t\t\tb.\tImaging cameras as follows:',
+        '\t\t\t\t1.\tVideo cameras;',
+        '\t\t\t\t2.\tScanning cameras;',
+        'Note\tThe status of a camera in 6.A.3.b.1. to 6.A.3.b.2. whose rated frequency lies in two ranges is determined by the lower.',
+        '\t\t\tc.\tStreak cameras as follows:',
+        '\t\t\t\t1.\tFast cameras;',
+        '\t\t\t\t2.\tSlow cameras;',
+        'Note\tThe status of a camera whose rated frequency lies in more than one range, as defined by 6.A.3.c.1. to 6.A.3.c.2., is determined by the lower.',
+    ].join('\n');
+    const items = indexItems(buildEdition({ listId: 'WA-LIST (99) 1', fileId: 'WA-LIST-99-1', year: 1999 }, [part('category', text, 6)], []).model.categories);
+    const noted = (code: string) => items.get(code)!.notes.length;
+    expect(['6.A.3.a', '6.A.3.a.1', '6.A.3.a.2', '6.A.3.a.3'].map(noted)).toEqual([0, 0, 1, 1]);
+    expect(['6.A.3.b', '6.A.3.b.1', '6.A.3.b.2'].map(noted)).toEqual([0, 1, 1]);
+    expect(['6.A.3.c', '6.A.3.c.1', '6.A.3.c.2'].map(noted)).toEqual([1, 0, 0]);
+});
+
 test('a note that speaks of the numbered note before it goes where that note went ("Note 2 Note 1 does not diminish ...", 4.E.1.a and c, 2017-2025)', () => {
     const text = [
         '4.\tE.\t1.\t"Technology" as follows:',

@@ -25,6 +25,31 @@ export interface OpenItems {
     warn(paragraph: SourceParagraph, message: string): void;
 }
 
+/**
+ * The run of sub-items a note's first sentence speaks of ("Instrumentation cameras, controlled by
+ * 6.A.3.a.3. to 6.A.3.a.5., with modular structures ..."): the parent's code and the two ends.
+ * Not a range that defines something else ("frequencies listed in more than one frequency range,
+ * as defined by 3.A.1.b.4.a.1. to 3.A.1.b.4.a.4."), nor a cross-reference or a stated move.
+ */
+export function spokenRange(text: string): { parent: string; first: string; last: string } | undefined {
+    if (/^(?:N\.B\.\s*)?See\b/i.test(text.trim()) || /\b(?:previously|formerly)\b/i.test(text)) return undefined;
+    const range = RANGE.exec(firstSentence(text));
+    if (!range) return undefined;
+    const [first, last] = [range[1], range[2]].map(code => code.replace(/\s/g, ''));
+    const parent = first.slice(0, first.lastIndexOf('.'));
+    return parent === last.slice(0, last.lastIndexOf('.')) ? { parent, first, last } : undefined;
+}
+
+/** The sub-items of `owner` from the range's first to its last, or undefined where it has not both. */
+export function runOf(owner: ItemModel, range: { first: string; last: string }): ItemModel[] | undefined {
+    const from = owner.children.findIndex(child => child.code === range.first);
+    const to = owner.children.findIndex(child => child.code === range.last);
+    return from >= 0 && to > from ? owner.children.slice(from, to + 1) : undefined;
+}
+
+/** "6.A.3.a.3. to 6.A.3.a.5.", "3.A.1.b.3.a. through 3.A.1.b.3.e.": two full codes of one list and the run between them. */
+const RANGE = /(?<!not (?:specified|controlled) (?:by|in) |defined (?:by|in) )\b((?:ML\s?\d{1,2}|\d\.\s?[A-E]\.\s?\d{1,3})(?:\.\s?[a-z0-9]{1,3})+)\.?\s+(?:to|through)\s+((?:ML\s?\d{1,2}|\d\.\s?[A-E]\.\s?\d{1,3})(?:\.\s?[a-z0-9]{1,3})+)\b/;
+
 export class NoteOwners {
     constructor(private readonly state: OpenItems, private readonly indents: ItemIndents) {}
 
@@ -36,6 +61,8 @@ export class NoteOwners {
     noteOwners(text: string, paragraph: SourceParagraph): NoteOwner[] {
         const named = namedCodes(text).map(code => this.findItem(code)).filter((item): item is ItemModel => item !== undefined);
         if (named.length > 0) return [...new Set(named)];
+        const ranged = this.rangeSpoken(text);
+        if (ranged) return ranged;
         // A note at the margin (shallower than any item) after the last sub-item that speaks of one of the open items above
         // it in its first sentence ("The glass transition temperature (Tg) for 1.C.10.e. materials
         // is ...") is that item's.
@@ -50,6 +77,18 @@ export class NoteOwners {
         const spoken = subjects && !/previously|formerly/i.test(text) ? mentionedCodes(subjects).map(code => this.findItem(code)) : [];
         if (spoken.length > 1 && spoken.every(item => item !== undefined) && spoken.some(item => this.state.open().includes(item!))) return [...new Set(spoken as ItemModel[])];
         return [this.notReferring(text, this.noteOwner(paragraph))];
+    }
+
+    /**
+     * A note whose first sentence speaks of a run of sub-items of an open item ("Instrumentation
+     * cameras, controlled by 6.A.3.a.3. to 6.A.3.a.5., with modular structures should be evaluated
+     * ...", 1999-2013; "The status of a transistor in 3.A.1.b.3.a. to 3.A.1.b.3.e. whose rated
+     * operating frequency includes ..." 2025), set under that item: the note of each of them.
+     */
+    private rangeSpoken(text: string): ItemModel[] | undefined {
+        const range = spokenRange(text);
+        const owner = range && this.state.open().find(item => item.code === range.parent);
+        return owner ? runOf(owner, range!) : undefined;
     }
 
     /**

@@ -15,7 +15,7 @@ import { isContinuation, namedCodes, noteIntroducesList, noteListHasPredecessor,
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { ItemPlacement } from './item-placement.js';
-import { findByCode, NoteOwners } from './note-owners.js';
+import { findByCode, NoteOwners, runOf, spokenRange } from './note-owners.js';
 import { continuesText, itemsCreatedSoFar } from './item-text.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
@@ -236,6 +236,15 @@ export class ItemTreeBuilder extends ItemPlacement {
     private placeNotesNamingLater(): void {
         const visit = (item: ItemModel) => {
             for (const note of [...item.notes]) {
+                // A run of its sub-items the note speaks of, read after it ("Instrumentation cameras,
+                // controlled by 6.A.3.a.3. to 6.A.3.a.5., ..." under 6.A.3.a's heading, 1999-2013).
+                const range = spokenRange(note.text);
+                const run = range?.parent === item.code ? runOf(item, range) : undefined;
+                if (run) {
+                    item.notes.splice(item.notes.indexOf(note), 1);
+                    for (const found of run) if (!found.notes.includes(note)) found.notes.push(note);
+                    continue;
+                }
                 const codes = namedCodes(note.text);
                 if (codes.length === 0 || !codes.every(code => code.startsWith(`${item.code}.`))) continue;
                 const named = codes.map(code => findByCode(item, code));
