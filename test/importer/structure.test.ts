@@ -1575,6 +1575,26 @@ test('a table\'s heading repeated at the top of each page goes on with what it h
     expect([...items.values()].flatMap(item => item.notes).filter(n => n.kind === 'nb')).toEqual([]);
 });
 
+test('a Sensitive List entry that kept the item\'s words from before it became a list, citing the code that holds every code the list cites, is no note (6.A.3.b.4, 2004)', () => {
+    const cat6 = [
+        '6.\tA.\t3.\tCameras as follows:',
+        '\t\t\tb.\tImaging cameras, as follows:',
+        '\t\t\t\t4.\tImaging cameras incorporating "focal plane arrays" having any of the following:',
+        '\t\t\t\t\ta.\tIncorporating "focal plane arrays" controlled by 6.A.2.a.3.a. to 6.A.2.a.3.e.; or',
+        '\t\t\t\t\tb.\tIncorporating "focal plane arrays" controlled by 6.A.2.a.3.f.',
+    ].join('\n');
+    const notes = (entry: string) => {
+        const sl = ['THE SENSITIVE LIST', 'Category 6', `6.A.3.b.4\t${entry}`].join('\n');
+        const items = indexItems(buildEdition({ listId: 'WA-LIST (04) 1', fileId: 'WA-LIST-04-1', year: 2004 }, [part('category', cat6, 6), part('sensitive', sl)], []).model.categories);
+        expect(items.get('6.A.3.b.4')!.tiers).toEqual(['sensitive']);
+        return items.get('6.A.3.b.4')!.notes.length;
+    };
+    expect(notes('Imaging cameras incorporating "focal plane arrays" having the characteristics listed in 6.A.2.a.3. of this List;')).toBe(0);
+    // Citing only part of the list, or a limit of its own, it narrows the item: a note.
+    expect(notes('Imaging cameras incorporating "focal plane arrays" having the characteristics listed in 6.A.2.a.3.f. of this List;')).toBe(1);
+    expect(notes('Imaging cameras incorporating "focal plane arrays" of more than 2,000 elements listed in 6.A.2.a.3. of this List;')).toBe(1);
+});
+
 test('a Sensitive List entry that writes out one of the item\'s own notes again is no note of the list (6.A.3.b.4.a, 2004-2009)', () => {
     const cat6 = [
         '6.\tA.\t3.\tCameras as follows:',

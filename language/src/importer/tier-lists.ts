@@ -347,7 +347,7 @@ const TIER_ORDER: TierName[] = ['dual-use', 'sensitive', 'very-sensitive', 'muni
  * for …' / "Components manufactured from..." / the item's own text, 9.E.3.a.3.a in the 2007 VSL).
  */
 function hasOwnConditions(entry: TierListEntry, item: ItemModel, above: ItemModel[]): boolean {
-    if (entry.detail.length === 0) return !restates(entry.text, item, false) || hasOwnNumbers(entry.text, [item]);
+    if (entry.detail.length === 0) return (!restates(entry.text, item, false) && !restatesTheList(entry.text, item)) || hasOwnNumbers(entry.text, [item]);
     // A sub-line under its label ("1. Enabling…;") restates a sub-item the same way (8.A.2.b, 2005
     // SL), but only when every sub-item is there: a list of some of them selects those.
     const lines = [entry.text, ...entry.detail.map(line => line.replace(/^(?:[a-z]{1,2}|\d{1,3})\.\s+/, ''))];
@@ -378,7 +378,8 @@ const NOTE_PLACEHOLDER = /^(?:Technical\s+)?Notes?(?:\s+\d+)?\s*(?:\.{3}|…)\s*
 /** A number none of the items writes is a limit of the list's own ("below 5 kHz" for the item's "below 10 kHz"). */
 function hasOwnNumbers(line: string, items: ItemModel[]): boolean {
     if (NOTE_REFERENCE.test(line.trim())) return false;
-    const numbers = (text: string) => text.match(/\d+(?:[.,]\d+)*/g) ?? [];
+    // (Not the digits of the codes a line cites: "listed in 6.A.2.a.3." sets no limit.)
+    const numbers = (text: string) => text.replace(/\b\d\.[A-E]\.(?:\d+\.?(?:[a-z0-9]{1,3}\.?)*)?/g, ' ').match(/\d+(?:[.,]\d+)*/g) ?? [];
     const known = new Set(items.flatMap(item => numbers(item.text ?? '')));
     return numbers(line).some(n => !known.has(n));
 }
@@ -409,6 +410,34 @@ function restates(line: string, item: ItemModel, strictly: boolean): boolean {
     const words = new Set(original.split(' '));
     const listed = own.split(' ').filter(w => w.length > 2);
     return listed.filter(w => words.has(w)).length >= 0.8 * listed.length;
+}
+
+/**
+ * An entry that kept the item's words from before it became a list, citing the code that holds
+ * every code the list now cites: "Imaging cameras incorporating "focal plane arrays" having the
+ * characteristics listed in 6.A.2.a.3. of this List" for 6.A.3.b.4, "Imaging cameras
+ * incorporating "focal plane arrays" having any of the following:" over "a. ... controlled by
+ * 6.A.2.a.3.a. to 6.A.2.a.3.e." and "b. ... controlled by 6.A.2.a.3.f." (the 2004-2006 Sensitive
+ * Lists). It restates the item: no note.
+ */
+function restatesTheList(line: string, item: ItemModel): boolean {
+    const cited = codesIn(line);
+    if (cited.size === 0 || !coversTheList(cited, item)) return false;
+    const words = (text: string) => text.toLowerCase().replace(/\b(?:having the characteristics (?:listed|specified|described) (?:in|by)|of this list)\b/g, ' ')
+        .replace(/\b\d\.[a-e]\.[0-9a-z.]*/g, ' ').split(/[^a-z0-9-]+/).filter(w => w.length > 2);
+    const own = new Set(words(item.text ?? ''));
+    return words(line).every(w => own.has(w));
+}
+
+/**
+ * A code that holds every code the item's sub-items cite, and only those (see restatesTheList).
+ */
+function coversTheList(cited: Set<string>, item: ItemModel): boolean {
+    if (codesIn(item.text ?? '').size > 0 || item.children.length < 2) return false;
+    const listed = item.children.map(child => codesIn(child.text ?? ''));
+    const under = (code: string, above: string) => code === above || code.startsWith(`${above}.`);
+    return listed.every(codes => codes.size > 0 && [...codes].every(code => [...cited].some(c => under(code, c))))
+        && [...cited].every(c => listed.some(codes => [...codes].some(code => under(code, c))));
 }
 
 /** The "defined terms" a text names, case-folded. */
