@@ -3,7 +3,7 @@ import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
-import { type Entry, type Item, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold } from '../../language/src/generated/ast.js';
+import { type Entry, type Item, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
 import { dimensionOf } from '../../language/src/quantities/units.js';
 import { describeThreshold } from '../../language/src/scopes/item-scope.js';
 import { termAtOffset } from '../../language/src/term-lookup.js';
@@ -94,6 +94,9 @@ function itemHover(node: Entry | Item): string {
     const children = node.members.filter(isItem);
     if (children.length > 0) lines.push('', `Sub-items: ${children.length} (${node.combinator ?? 'any-of'})`);
     if (thresholds.length > 0) lines.push('', 'Thresholds:', ...thresholds.map(t => `- \`${describeThreshold(t)}\``));
+    for (const choice of node.members.filter(isThresholdChoice)) {
+        lines.push('', 'Either of:', ...choice.options.map((option, o) => `${o + 1}. ${option.thresholds.map(t => `\`${describeThreshold(t)}\``).join(' and ')}`));
+    }
     const notes = node.members.filter(isNote);
     if (notes.length > 0) lines.push('', ...notes.map(n => `*${n.kind}*: ${escapeMarkdown(n.text ?? '')}`));
     return lines.join('\n');

@@ -596,6 +596,17 @@ describe('renumbering', () => {
         expect(kinds(diffLists(before, alone))).toContain('threshold 3A001.b tightened');
     });
 
+    test('an either choice: the item holds where one option holds whole; a limit raised in one option relaxes it (5.A.1.b.2.b)', () => {
+        const radio = (high: string) => list(entry(`item b "Amplifiers of 1 kW or more below 30 GHz, or ${high} or more from 30 GHz" {\n either {\n  power >= 1000 W\n  frequency < 30 GHz\n } or {\n  power >= ${high}\n  frequency >= 30 GHz\n }\n}`));
+        const before = radio('250 W');
+        expect(before.items.find(i => i.code === '3A001.b')!.thresholds.map(t => t.either)).toEqual([[1, 1], [1, 1], [1, 2], [1, 2]]);
+        expect(kinds(diffLists(before, radio('500 W')))).toEqual(['reworded 3A001.b', 'threshold 3A001.b relaxed']);
+        expect(kinds(diffLists(radio('500 W'), before))).toEqual(['reworded 3A001.b', 'threshold 3A001.b tightened']);
+        // Not all-of: 300 W at 40 GHz is controlled (the second option), which no single conjunction of the four would say.
+        const flat = list(entry('item b "Amplifiers" {\n power >= 1000 W\n frequency < 30 GHz\n power >= 250 W\n frequency >= 30 GHz\n}'));
+        expect(kinds(diffLists(flat, before))).toEqual(['reworded 3A001.b', 'threshold 3A001.b tightened']);
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

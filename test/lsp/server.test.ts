@@ -87,6 +87,17 @@ describe('language server over stdio', () => {
         expect(text).toContain('wavelength < 193 nm  ⇒  wavelength ∈ [0, 0.000000193) m');
     });
 
+    test('hover on an item with an either choice lists its options, each with its exact thresholds', async () => {
+        const other = 'file:///lsp-test/either.cld';
+        const text = LIST.replace('wavelength < 193 nm', 'either { wavelength < 193 nm } or { wavelength > 400 nm wavelength <= 500 nm }');
+        client.open(other, text);
+        expect(await client.waitForDiagnostics(other)).toEqual([]);
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: other }, position: positionOf(text, 'item a "Wavelength', 5) });
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toContain('Either of:\n1. `wavelength < 193 nm  ⇒  wavelength ∈ [0, 0.000000193) m`\n2. `wavelength > 400 nm');
+        expect(value).toContain(' and `wavelength <= 500 nm');
+    });
+
     test('hover on a threshold shows its exact set; on its parameter, the declaration too', async () => {
         const onValue = await client.request<Hover>('textDocument/hover', at('<= 350 nm', 4));
         expect((onValue.contents as { value: string }).value).toBe('`wavelength <= 350 nm  ⇒  wavelength ∈ [0, 0.00000035] m`');

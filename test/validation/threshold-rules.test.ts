@@ -45,6 +45,15 @@ describe('threshold rules', () => {
         expect(await codesOf(inEntry(body('any-of')))).not.toContain('contradictory-thresholds');
     });
 
+    test('an either choice holds where one of its options holds whole: all-of with it is contradictory only if every option is', async () => {
+        const body = (second: string) => `item a "x" all-of {
+                item 1 "y" { wavelength < 3 nm }
+                item 2 "z" { either { wavelength > 10 nm } or { wavelength > ${second} nm } }
+            }`;
+        expect(await codesOf(inEntry(body('5')))).toContain('contradictory-thresholds');
+        expect(await codesOf(inEntry(body('1')))).toEqual([]);
+    });
+
     test('a negative Celsius temperature above absolute zero is fine, below it is not', async () => {
         expect(await codesOf(inEntry('item a "x" { temperature > -40 °C }'))).toEqual([]);
         expect(await codesOf(inEntry('item a "x" { temperature < -300 °C }'))).toContain('negative-value');

@@ -267,7 +267,8 @@ function unitNowWritten(bare: FlatItem, written: FlatItem): boolean {
 
 /** An item's limits, each as exact values in base units ("> 15240 length or < 10 length"). */
 function limits(item: FlatItem): string[] {
-    return item.thresholds.map(t => [t, ...(t.alternatives ?? [])].map(exactBound).join(' or '));
+    // (A limit in an `either` choice is another limit than the same one outside it.)
+    return item.thresholds.map(t => `${t.either ? `either ${t.either.join('.')}: ` : ''}${[t, ...(t.alternatives ?? [])].map(exactBound).join(' or ')}`);
 }
 
 /** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */

@@ -55,11 +55,20 @@ export class FlatScopes {
 /** undefined when a value or unit cannot be read: then no direction can be computed. */
 export function scopeOfThresholds(thresholds: FlatThreshold[]): Scope | undefined {
     const scopes: Scope[] = [];
+    // Those of an `either` choice: the union of its options, each the intersection of its thresholds.
+    const options = new Map<number, Map<number, Scope[]>>();
     for (const threshold of thresholds) {
         const scope = scopeOfThreshold(threshold);
         if (!scope) return undefined;
-        scopes.push(scope);
+        if (!threshold.either) {
+            scopes.push(scope);
+            continue;
+        }
+        const [choice, option] = threshold.either;
+        const ofChoice = options.get(choice) ?? options.set(choice, new Map()).get(choice)!;
+        ofChoice.set(option, [...(ofChoice.get(option) ?? []), scope]);
     }
+    for (const ofChoice of options.values()) scopes.push(Scope.anyOf([...ofChoice.values()].map(Scope.allOf)));
     return Scope.allOf(scopes);
 }
 

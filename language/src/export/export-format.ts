@@ -13,8 +13,10 @@ export function renderExport(list: FlatList, format: ExportFormat): string {
     return renderMarkdown(list);
 }
 
+/** `wavelength < 193 nm`; in an `either` choice with its place: `(either 1, option 2) power >= 250 W`. */
 export function thresholdSummary(t: FlatThreshold): string {
-    return `${t.parameter} ${[t, ...(t.alternatives ?? [])].map(boundSummary).join(' or ')}`;
+    const place = t.either ? `(either ${t.either[0]}, option ${t.either[1]}) ` : '';
+    return `${place}${t.parameter} ${[t, ...(t.alternatives ?? [])].map(boundSummary).join(' or ')}`;
 }
 
 /** `< 193 nm`, `from 1 GHz to 3 GHz`. */

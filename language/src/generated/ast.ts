@@ -47,6 +47,7 @@ export type CldKeywordNames =
     | "dual-use"
     | "eccn"
     | "edition"
+    | "either"
     | "entry"
     | "from"
     | "group"
@@ -295,7 +296,7 @@ export function isItem(item: unknown): item is Item {
     return reflection.isInstance(item, Item.$type);
 }
 
-export type ItemMember = Item | Note | Reference | TermDef | Threshold;
+export type ItemMember = Item | Note | Reference | TermDef | Threshold | ThresholdChoice;
 
 export const ItemMember = {
     $type: 'ItemMember'
@@ -491,7 +492,7 @@ export function isText(item: unknown): item is Text {
 }
 
 export interface Threshold extends langium.AstNode {
-    readonly $container: Entry | Item;
+    readonly $container: Entry | Item | ThresholdOption;
     readonly $type: 'Threshold';
     alternatives: Array<ThresholdAlternative>;
     comparator?: Comparator;
@@ -536,6 +537,36 @@ export const ThresholdAlternative = {
 
 export function isThresholdAlternative(item: unknown): item is ThresholdAlternative {
     return reflection.isInstance(item, ThresholdAlternative.$type);
+}
+
+export interface ThresholdChoice extends langium.AstNode {
+    readonly $container: Entry | Item;
+    readonly $type: 'ThresholdChoice';
+    options: Array<ThresholdOption>;
+}
+
+export const ThresholdChoice = {
+    $type: 'ThresholdChoice',
+    options: 'options'
+} as const;
+
+export function isThresholdChoice(item: unknown): item is ThresholdChoice {
+    return reflection.isInstance(item, ThresholdChoice.$type);
+}
+
+export interface ThresholdOption extends langium.AstNode {
+    readonly $container: ThresholdChoice;
+    readonly $type: 'ThresholdOption';
+    thresholds: Array<Threshold>;
+}
+
+export const ThresholdOption = {
+    $type: 'ThresholdOption',
+    thresholds: 'thresholds'
+} as const;
+
+export function isThresholdOption(item: unknown): item is ThresholdOption {
+    return reflection.isInstance(item, ThresholdOption.$type);
 }
 
 export type Tier = 'dual-use' | 'munitions' | 'sensitive' | 'very-sensitive';
@@ -593,6 +624,8 @@ export type CldAstType = {
     TermDef: TermDef
     Threshold: Threshold
     ThresholdAlternative: ThresholdAlternative
+    ThresholdChoice: ThresholdChoice
+    ThresholdOption: ThresholdOption
     TierSpec: TierSpec
 }
 
@@ -961,6 +994,26 @@ export class CldAstReflection extends langium.AbstractAstReflection {
                 value: {
                     name: ThresholdAlternative.value,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        ThresholdChoice: {
+            name: ThresholdChoice.$type,
+            properties: {
+                options: {
+                    name: ThresholdChoice.options,
+                    defaultValue: []
+                }
+            },
+            superTypes: [ItemMember.$type]
+        },
+        ThresholdOption: {
+            name: ThresholdOption.$type,
+            properties: {
+                thresholds: {
+                    name: ThresholdOption.thresholds,
+                    defaultValue: []
                 }
             },
             superTypes: []

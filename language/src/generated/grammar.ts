@@ -66,7 +66,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -85,7 +85,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -107,7 +107,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -129,7 +129,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -250,7 +250,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -356,7 +356,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -406,7 +406,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -428,7 +428,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
@@ -442,7 +442,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@47"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               }
@@ -529,7 +529,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -555,7 +555,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -573,7 +573,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@45"
+          "$ref": "#/rules@47"
         },
         "arguments": []
       },
@@ -610,7 +610,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -666,14 +666,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           }
@@ -754,7 +754,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -766,7 +766,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -873,7 +873,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -891,7 +891,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -988,14 +988,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           }
@@ -1053,7 +1053,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@44"
+                        "$ref": "#/rules@46"
                       },
                       "arguments": []
                     }
@@ -1071,7 +1071,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -1168,14 +1168,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -1202,6 +1202,13 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@29"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -1398,7 +1405,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -1420,14 +1427,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           }
@@ -1462,7 +1469,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             }
@@ -1520,7 +1527,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@47"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -1531,7 +1538,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -1564,7 +1571,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -1582,9 +1589,92 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@31"
+          "$ref": "#/rules@33"
         },
         "arguments": []
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ThresholdChoice",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "either"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "options",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@32"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "or"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "options",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@32"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "+"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ThresholdOption",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "thresholds",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@29"
+              },
+              "arguments": []
+            },
+            "cardinality": "+"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
       },
       "entry": false,
       "fragment": false,
@@ -1607,7 +1697,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -1619,7 +1709,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1640,7 +1730,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1656,7 +1746,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1714,7 +1804,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1726,7 +1816,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             },
@@ -1753,7 +1843,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -1773,7 +1863,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
@@ -1800,7 +1890,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@36"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               }
@@ -1826,7 +1916,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@47"
+                  "$ref": "#/rules@49"
                 },
                 "arguments": []
               },
@@ -1851,7 +1941,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@44"
+                  "$ref": "#/rules@46"
                 },
                 "arguments": []
               }
@@ -1871,7 +1961,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@46"
+          "$ref": "#/rules@48"
         },
         "arguments": []
       },

@@ -33,6 +33,8 @@ export interface ThresholdModel extends BoundModel {
     alternatives?: BoundModel[];
     /** The words of the document the threshold was read from. */
     phrase: string;
+    /** In alternatives of several parameters at once ("1 kW or more in A, or 250 W or more in B"): which choice and which option (from 1). */
+    either?: [number, number];
 }
 
 export interface ItemModel {

@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import { fullCode } from '../codes.js';
-import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isThreshold } from '../generated/ast.js';
+import { type Category, type ControlList, type Entry, type Item, type Quantity, type Threshold, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isThreshold, isThresholdChoice } from '../generated/ast.js';
 import type { BoundModel, CategoryModel, EditionModel, ItemModel, NoteModel, QuantityModel, ThresholdModel } from '../importer/model.js';
 import { definitionText } from '../importer/write-cld.js';
 import type { ThresholdBound } from '../scopes/item-scope.js';
@@ -28,6 +28,11 @@ export interface FlatThreshold extends FlatBound {
     alternatives?: FlatBound[];
     /** The words of the text the threshold was read from, when known. */
     text?: string;
+    /**
+     * In an `either { ... } or { ... }` choice: which choice of the item and which option of it
+     * (both from 1); the item holds where every threshold of one option does.
+     */
+    either?: [number, number];
 }
 
 export interface FlatItem {
@@ -105,7 +110,8 @@ function flatNode(node: Entry | Item | Category, text: string | undefined): Flat
         tiers: effectiveTiers(node).map(t => t.tier),
         combinator: isCategory(node) ? undefined : node.combinator,
         precedent: isCategory(node) ? undefined : node.precedent?.code,
-        thresholds: members.filter(isThreshold).map(flatThreshold),
+        thresholds: [...members.filter(isThreshold).map(flatThreshold), ...members.filter(isThresholdChoice).flatMap((choice, c) =>
+            choice.options.flatMap((option, o) => option.thresholds.map(t => ({ ...flatThreshold(t), either: [c + 1, o + 1] as [number, number] }))))],
         notes: members.filter(isNote).map(n => ({ kind: n.kind, text: n.text })),
     });
 }
@@ -153,14 +159,21 @@ function flatModelItem(item: { code: string; text?: string; reservedSince?: numb
         reserved: item.reservedSince ?? (item.reserved ? true as const : undefined),
         tiers: [...item.tiers, ...inherited.filter(t => !item.tiers.includes(t))],
         combinator: item.combinator,
-        thresholds: item.thresholds.map(t => withoutUndefined({
+        // (Those of an `either` choice after the others, as the writer prints them and a parse reads them.)
+        thresholds: [...item.thresholds.filter(t => !t.either), ...eitherOrdered(item.thresholds)].map(t => withoutUndefined({
             parameter: t.parameter,
             ...flatModelBound(t),
             alternatives: t.alternatives?.length ? t.alternatives.map(flatModelBound) : undefined,
             text: t.phrase,
+            either: t.either,
         })),
         notes: item.notes.map(n => ({ kind: n.kind, text: n.text })),
     });
+}
+
+/** The thresholds of `either` choices by choice, then option, in their order within each. */
+function eitherOrdered(thresholds: ThresholdModel[]): ThresholdModel[] {
+    return thresholds.filter(t => t.either).sort((a, b) => a.either![0] - b.either![0] || a.either![1] - b.either![1]);
 }
 
 function flatModelBound(b: BoundModel): FlatBound {

@@ -1,4 +1,4 @@
-import { type Entry, type Item, type Threshold, isItem, isThreshold } from '../generated/ast.js';
+import { type Entry, type Item, type Threshold, type ThresholdChoice, isItem, isThreshold, isThresholdChoice } from '../generated/ast.js';
 import { formatQuantity, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
 import { dimensionOf } from '../quantities/units.js';
 import { IntervalSet } from './interval-set.js';
@@ -78,12 +78,17 @@ export function scopeOfThreshold(threshold: Threshold): Scope {
  */
 export function scopeOfItem(node: Entry | Item): Scope {
     if (node.reserved) return Scope.EMPTY;
-    const own = Scope.allOf(node.members.filter(isThreshold).map(scopeOfThreshold));
+    const own = Scope.allOf([...node.members.filter(isThreshold).map(scopeOfThreshold), ...node.members.filter(isThresholdChoice).map(scopeOfChoice)]);
     const children = node.members.filter(isItem).filter(child => !child.reserved);
     if (children.length === 0) return own;
     const childScopes = children.map(scopeOfItem);
     const combined = node.combinator === 'all-of' ? Scope.allOf(childScopes) : Scope.anyOf(childScopes);
     return own.intersect(combined);
+}
+
+/** `either { ... } or { ... }`: the union of its options, each the intersection of its thresholds. */
+export function scopeOfChoice(choice: ThresholdChoice): Scope {
+    return Scope.anyOf(choice.options.map(option => Scope.allOf(option.thresholds.map(scopeOfThreshold))));
 }
 
 /** A threshold as written and as the exact set it means, e.g. `wavelength < 193 nm = [0, 0.000000193) m`. */
