@@ -13,6 +13,9 @@ import { parseCodesField, parseTierList } from '../../language/src/importer/tier
 import { formatNumber, LIST_MARK, listMark } from '../../language/src/importer/word-lists.js';
 import { splitCatdocMargins, toParagraphs } from '../../language/src/importer/word-reader.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
+import { flattenEdition } from '../../language/src/model/flat-items.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { parseCodeLine } from '../../language/src/importer/labels.js';
 
 const part = (kind: SourcePart['kind'], text: string, category?: number): SourcePart => ({ kind, category, file: `${kind}.doc`, paragraphs: toParagraphs(text, `${kind}.doc`) });
@@ -1510,6 +1513,28 @@ test('a Technical Note whose first line speaks of several sub-items of an open i
     const items = indexItems(buildEdition({ listId: 'WA-LIST (13) 1', fileId: 'WA-LIST-13-1', year: 2013 }, [part('category', text, 1)], []).model.categories);
     expect(items.get('1.C.10')!.notes.map(n => n.kind)).toEqual(['technical-note']);
     expect(items.get('1.C.10.c')!.notes.map(n => n.kind)).toEqual(['decontrol-note']);
+});
+
+test('alternatives of several parameters at once are an either choice, written, validated and read back as they were (5.A.1.b.2.b, every edition); other repeated parameters are left out', async () => {
+    const text = [
+        '5.\tA.\t1.\tTelecommunication systems as follows:',
+        '\t\t\tb.\tRadio equipment as follows:',
+        '\t\t\t\t1.\tIncorporating a linear power amplifier configuration having a capability to support multiple signals simultaneously at an output power of 1 kW or more in the frequency range of 1.5 MHz or more but less than 30 MHz, or 250 W or more in the frequency range of 30 MHz or more but not exceeding 87.5 MHz, over an "instantaneous bandwidth" of one octave or more;',
+        '\t\t\t\t2.\tHaving an output power exceeding 10 W at frequencies below 1 GHz and an output power exceeding 1 W at frequencies above 10 GHz;',
+    ].join('\n');
+    const model = buildEdition({ listId: 'WA-LIST (21) 1', fileId: 'WA-LIST-21-1', year: 2021 }, [part('category', text, 5)], []).model;
+    const items = indexItems(model.categories);
+    const read = (code: string) => items.get(code)!.thresholds.map(t => `${t.either ? `${t.either.join('.')} ` : ''}${t.parameter} ${t.comparator ?? 'from'} ${t.value?.value ?? ''}${t.value?.unit ?? ''}`.trim());
+    expect(read('5.A.1.b.1')).toEqual(['1.1 power >= 1kW', '1.1 frequency_range >= 1.5MHz', '1.1 frequency_range < 30MHz', '1.2 power >= 250W', '1.2 frequency_range >= 30MHz', '1.2 frequency_range <= 87.5MHz', 'octaves >= 1']);
+    // The same parameters twice joined by "and": no choice; left out as before.
+    expect(read('5.A.1.b.2')).toEqual([]);
+    const written = writeEdition(model);
+    expect(written.text).toMatch(/either \{\n\s+power >= 1 kW "1 kW or more"[\s\S]*\} or \{\n\s+power >= 250 W/);
+    const check = await validateCld(written.text, 'either');
+    expect(check.errors).toEqual([]);
+    const parsed = parseFlatList(createCldCoreServices().Cld, written.text);
+    if (!parsed.ok) throw new Error('the written edition does not parse');
+    expect(parsed.list.items.find(i => i.code === '5.A.1.b.1')).toEqual(flattenEdition(model).items.find(i => i.code === '5.A.1.b.1'));
 });
 
 test('a note whose first sentence speaks of a run of sub-items is the note of each (6.A.3.a.3-5, 1999-2025; 3.A.1.b.3.a-e, 2025); not a range that defines something else', () => {

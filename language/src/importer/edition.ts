@@ -244,7 +244,7 @@ function addThresholds(model: EditionModel): ThresholdCounts {
     forEachItem(model.categories, (item, _depth, parent) => {
         if (!item.text) return;
         const parsed = parseThresholds(item.text, parameterFor);
-        item.thresholds.push(...unambiguous([...leadInThresholds(parent?.text, item.text, parameterFor), ...parsed.thresholds]));
+        item.thresholds.push(...unambiguous([...leadInThresholds(parent?.text, item.text, parameterFor), ...parsed.thresholds], item.text));
         counts.seen += parsed.seen;
         counts.parsed += parsed.parsed;
         counts.guessed += parsed.guessedExponents;
@@ -259,12 +259,53 @@ function addThresholds(model: EditionModel): ThresholdCounts {
 /**
  * One parameter read from two phrases of one item ("particle size equal to or less than 5 µm
  * and no more than 10% of the particles larger than 10 µm") usually means two different things
- * measured alike: such thresholds are left out rather than combined into a wrong condition.
+ * measured alike: such thresholds are left out rather than combined into a wrong condition;
+ * unless the phrases are two alternatives of the same parameters (see asChoice).
  */
-function unambiguous(thresholds: ThresholdModel[]): ThresholdModel[] {
+function unambiguous(thresholds: ThresholdModel[], text: string): ThresholdModel[] {
     const phrases = new Map<string, Set<string>>();
     for (const t of thresholds) phrases.set(t.parameter, (phrases.get(t.parameter) ?? new Set()).add(t.phrase));
+    const twice = [...phrases.keys()].filter(parameter => phrases.get(parameter)!.size > 1);
+    if (twice.length > 0 && asChoice(thresholds, twice, text)) return thresholds;
     return thresholds.filter(t => phrases.get(t.parameter)!.size === 1);
+}
+
+/**
+ * Two alternatives of several parameters at once: "an output power of 1 kW or more in the
+ * frequency range of 1.5 MHz or more but less than 30 MHz, or 250 W or more in the frequency
+ * range of 30 MHz or more but not exceeding 87.5 MHz" (5.A.1.b.2.b, every edition). Where the
+ * phrases of the parameters read twice fall in two runs joined by ", or", each run naming each
+ * of them once, the thresholds of each run are one option of an `either` choice (marked on them);
+ * else false.
+ */
+function asChoice(thresholds: ThresholdModel[], twice: string[], text: string): boolean {
+    // Where each phrase stands, in text order (thresholds come in text order; a range is two of one phrase).
+    const spans: Array<{ phrase: string; start: number; end: number }> = [];
+    let from = 0;
+    for (const t of thresholds) {
+        if (spans.some(span => span.phrase === t.phrase)) continue;
+        const start = text.indexOf(t.phrase, from);
+        if (start < 0) return false;
+        spans.push({ phrase: t.phrase, start, end: start + t.phrase.length });
+        from = start + t.phrase.length;
+    }
+    const inTwice = (span: { phrase: string }) => thresholds.some(t => t.phrase === span.phrase && twice.includes(t.parameter));
+    const runs = spans.filter(inTwice);
+    for (let split = 1; split < runs.length; split++) {
+        const [first, second] = [runs.slice(0, split), runs.slice(split)];
+        const parametersOf = (run: typeof runs) => thresholds.filter(t => run.some(span => span.phrase === t.phrase) && twice.includes(t.parameter)).map(t => t.parameter);
+        const once = (run: typeof runs) => twice.every(p => new Set(parametersOf(run)).has(p)) && twice.every(p => run.filter(span => thresholds.some(t => t.phrase === span.phrase && t.parameter === p)).length === 1);
+        const between = text.slice(first[first.length - 1].end, second[0].start);
+        // Joined by ", or" and a few words at most ("..., or 250 W or more", "..., or with a power of").
+        if (!once(first) || !once(second) || !/^\s*,\s*or\b[^;:,]{0,40}$/.test(between)) continue;
+        const option = (t: ThresholdModel) => first.some(span => span.phrase === t.phrase) ? 1 : second.some(span => span.phrase === t.phrase) ? 2 : undefined;
+        for (const t of thresholds) {
+            const which = option(t);
+            if (which !== undefined) t.either = [1, which];
+        }
+        return true;
+    }
+    return false;
 }
 
 

@@ -93,12 +93,34 @@ function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry
     const line = out.line(depth, parts.join(' ') + (hasBody ? ' {' : ';'));
     out.itemLines.set(line, item);
     if (!hasBody) return;
-    for (const threshold of item.thresholds) {
+    for (const threshold of item.thresholds.filter(t => t.either === undefined)) {
         out.thresholdLines.set(out.line(depth + 1, thresholdText(threshold)), { item, threshold });
     }
+    writeChoices(out, depth + 1, item);
     for (const note of item.notes) writeNote(out, depth + 1, note);
     for (const child of item.children) writeItem(out, depth + 1, child, 'item');
     out.line(depth, '}');
+}
+
+/** Alternatives of several parameters at once: `either {` one option's thresholds `} or {` the next's `}`. */
+function writeChoices(out: Printer, depth: number, item: ItemModel): void {
+    const choices = [...new Set(item.thresholds.flatMap(t => t.either ? [t.either[0]] : []))].sort((a, b) => a - b);
+    for (const choice of choices) {
+        const inChoice = item.thresholds.filter(t => t.either?.[0] === choice);
+        const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
+        // (One option left, after a threshold was taken back: its thresholds simply all hold.)
+        if (options.length < 2) {
+            for (const threshold of inChoice) out.thresholdLines.set(out.line(depth, thresholdText(threshold)), { item, threshold });
+            continue;
+        }
+        options.forEach((option, index) => {
+            out.line(depth, index === 0 ? 'either {' : '} or {');
+            for (const threshold of inChoice.filter(t => t.either![1] === option)) {
+                out.thresholdLines.set(out.line(depth + 1, thresholdText(threshold)), { item, threshold });
+            }
+        });
+        out.line(depth, '}');
+    }
 }
 
 export function thresholdText(threshold: ThresholdModel): string {
