@@ -46,6 +46,8 @@ describe('threshold phrases', () => {
         // Two modifiers of one counted noun (1.C.6.b); not a singular noun before "or" alone (3.A.1.a.x's "data or instruction bus").
         ['containing more than two ether or thio-ether functions or mixtures thereof;', ['count:function > 2']],
         ['More than one data or instruction bus or serial communication port', []],
+        // A noun standing alone before "and": the clause after it is another condition (5.A.1.b.2.b).
+        ['over an "instantaneous bandwidth" of one octave or more and with an output harmonic', ['bandwidth >= 1']],
         ['a repeatability equal to or less than 0.9 µm along one or more linear axis;', ['repeatability <= 0.9 µm']],
         // Noise densities per square root of a bandwidth or a time, not the field or angle alone.
         ["a 'sensitivity' lower (better) than 20 pT (rms) per square root Hz at a frequency of 1 Hz", ['sensitivity < 20 pT/Hz^0.5']],

@@ -219,6 +219,9 @@ function countedNoun(source: string): { noun: string; length: number } | undefin
         const word = written.replace(/["“”]/g, '');
         // Two modifiers of one noun: "two ether or thio-ether functions" (1.C.6.b) counts functions.
         if (index === 1 && word === 'or' && !ADJECTIVE.test(words[0].word) && words.length === 4) continue;
+        // A noun standing alone before "and" or "but" ("of one octave or more and with an output
+        // harmonic ...", 5.A.1.b.2.b): the clause after it is another condition.
+        if (index === 1 && (word === 'and' || word === 'but')) break;
         if (NOT_COUNTED.has(word) || NOT_NOUNS.has(word)) return undefined;
         if (/^["“]/.test(written)) {
             const term = /^["“]([a-z][a-z -]{2,30})["”]/.exec(source.slice(end - written.length));
