@@ -1054,6 +1054,19 @@ describe('the fresh sample of 2026-12-06 (seed 20261207)', () => {
         expect(items.get('ML8.a.33')!.children.map(c => c.code)).toEqual(['ML8.a.33.a', 'ML8.a.33.b']);
     });
 
+    test('an N.B. right after a childless item, writing only that item\'s code as its subject, is its N.B. wherever its label hangs (ML21.c, 2019-2021)', () => {
+        const ml21 = (nb: string) => build([
+            'ML21.\t"Software" as follows:',
+            'ML21.\ta.\t"Software" specially designed for military use;',
+            'ML21.\tc.\t"Software", not specified by ML21.a., specially designed to enable equipment to perform military functions.',
+            `N.B.\t${nb}`,
+        ].join('\n'));
+        const under = (items: ReturnType<typeof build>) => items.get('ML21.c')!.notes.length;
+        expect(under(ml21('See systems specified by the Munitions List for general purpose "digital computers" with installed "software" specified by ML21.c.'))).toBe(1);
+        // A cross-reference to the item it stands under sends the reader there: not its note.
+        expect(under(ml21('See ML21.c. for the software of simulators.'))).toBe(0);
+    });
+
     test('"5. A. 2. Note a. cont." at the top of a page continues the note; its list is not items (2011)', () => {
         const items = build([
             '5.\tA.\t2.\t"Information security" systems, as follows:',

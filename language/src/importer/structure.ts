@@ -11,7 +11,7 @@
  */
 import type { CategoryModel, ItemModel, NoteModel } from './model.js';
 import { LABEL, parseCodeLine } from './labels.js';
-import { isContinuation, namedCodes, noteIntroducesList, noteListHasPredecessor, noteRunsList, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
+import { firstSentence, isContinuation, mentionedCodes, namedCodes, noteIntroducesList, noteListHasPredecessor, noteRunsList, pageContinuation, parseNoteStart, type ParsedNote } from './notes.js';
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { ItemPlacement } from './item-placement.js';
@@ -140,7 +140,7 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (isContinuation(note)) return;
         const model: NoteModel = { kind: note.kind, text: note.text };
         if (note.kind === 'note' || note.kind === 'decontrol-note') this.listNote = undefined;
-        const referred = named ? undefined : this.runs.referredOwners(note);
+        const referred = named ? undefined : this.runs.referredOwners(note) ?? this.nbOfLastItem(note);
         if (referred) {
             for (const owner of referred) owner.notes.push(model);
             this.note = model;
@@ -170,6 +170,19 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (last) this.runs.anchorOn(model, this.open);
         this.notesByHeading.set(note.heading, model);
         this.runs.numbered(note.heading, series ? [series] : this.ownersOf(model));
+    }
+
+    /**
+     * An N.B. right after an item whose only code it writes is that item's, as what it speaks of
+     * rather than where it sends the reader: "N.B. See systems, equipment or components specified
+     * by the Munitions List for general purpose "digital computers" with installed "software"
+     * specified by ML21.c." under ML21.c (2019-2025), wherever its label hangs.
+     */
+    private nbOfLastItem(note: ParsedNote): NoteOwner[] | undefined {
+        const last = this.open[this.open.length - 1];
+        if (note.kind !== 'nb' || !last || last.children.length > 0 || /^See\s+(?:also\s+)?(?:ML\s?\d|\d\.\s?[A-E])/i.test(note.text)) return undefined;
+        const codes = mentionedCodes(firstSentence(note.text));
+        return codes.length === 1 && codes[0] === last.code ? [last] : undefined;
     }
 
     /**
