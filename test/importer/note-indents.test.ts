@@ -113,3 +113,22 @@ describe('a note defining a term goes to the open item whose text uses it', () =
         expect(items.get('3.A.2.c.4.b')!.notes).toEqual([]);
     });
 });
+
+test("a note defining a term of the open note's last line, set deeper than that line, is the note's text (6.A.3.b.4.b Note 3, 2004)", () => {
+    const lines = (definition: string) => [
+        at(700, 0, '8.\tC.\tMATERIALS'),
+        at(1120, 0, "8.\tC.\t1.\t'Syntactic foam' designed for underwater use and having all of the following:"),
+        at(1580, 0, '\t\t\ta.\tDesigned for marine depths exceeding 1,000 m; and'),
+        at(1580, 0, '\t\t\tb.\tA density less than 561 kg/m3.'),
+        at(2795, 1120, 'Note\t8.C.1.b. does not control foam that is rendered inoperable when removed from its hull.'),
+        at(4186, 3550, `Note:\t${definition}`),
+    ];
+    const nested = build(lines("'Rendered inoperable' means an active mechanism that forces the foam not to function."));
+    expect(nested.get('8.C.1.b')!.notes.map(n => n.text)).toEqual(["8.C.1.b. does not control foam that is rendered inoperable when removed from its hull.\nNote: 'Rendered inoperable' means an active mechanism that forces the foam not to function."]);
+    // A term the note before does not use: a note of its own.
+    const apart = build(lines("'Vessel' means a ship or a submarine."));
+    expect([...apart.values()].flatMap(item => item.notes).map(n => n.text)).toContain("'Vessel' means a ship or a submarine.");
+    // Set no deeper than the note's last line: a note of its own.
+    const level = build(lines("'Rendered inoperable' means an active mechanism.").map(l => l.replace(layoutMarks({ cp: 0, left: 4186, first: 3550 }), layoutMarks({ cp: 0, left: 2795, first: 1120 }))));
+    expect([...level.values()].flatMap(item => item.notes).map(n => n.text)).toContain("'Rendered inoperable' means an active mechanism.");
+});

@@ -72,6 +72,22 @@ export class ItemTreeBuilder extends ItemPlacement {
     readonly listNotes: NoteModel[] = [];
 
     add(paragraph: SourceParagraph): void {
+        this.addLine(paragraph);
+        this.previousIndent = paragraph.indent?.first;
+    }
+
+    /** Where the paragraph before began (twips), where the reader knows it. */
+    private previousIndent: number | undefined;
+
+    private definesTermOfOpenNote(note: ParsedNote, paragraph: SourceParagraph): boolean {
+        const term = /^['‘’"“]([^'‘’"”]{3,40})['’"”]\s+means\b/.exec(note.text)?.[1];
+        const at = paragraph.indent?.first;
+        if (!term || !this.note || at === undefined || this.previousIndent === undefined || at <= this.previousIndent) return false;
+        const lastLine = this.note.text.slice(this.note.text.lastIndexOf('\n') + 1);
+        return lastLine.toLowerCase().includes(term.toLowerCase());
+    }
+
+    private addLine(paragraph: SourceParagraph): void {
         this.levels.nextLine();
         const text = paragraph.text;
         const { depth, fields } = splitFields(text);
@@ -86,6 +102,14 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (this.addCategoryTechnicalNote(cleanFields(text))) return;
         const header = pageContinuation(cleanFields(text));
         const noteStart = parseNoteStart(header ?? text);
+        // A note defining a term of the open note's last lines, set deeper than the paragraph before
+        // it ("Note: 'Rendered inoperable' means ..." under the last condition of 6.A.3.b.4.b's Note
+        // 3, "2. The camera is rendered inoperable when ...", 2004): that note's text, not a note of its own.
+        if (noteStart && header === undefined && this.definesTermOfOpenNote(noteStart, paragraph)) {
+            this.note!.text = `${this.note!.text}\n${cleanFields(text)}`;
+            this.previousIndent = paragraph.indent?.first;
+            return;
+        }
         // An N.B. inside a table's Technical Note (2.E.3.f's "N.B.1 CVD includes the following
         // processes: ...") is part of it, as its paragraphs are.
         if (noteStart?.kind === 'nb' && header === undefined && this.note?.text.startsWith('TABLE')) {
