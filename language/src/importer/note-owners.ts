@@ -248,3 +248,34 @@ export function findByCode(top: ItemModel, code: string): ItemModel | undefined 
     }
     return undefined;
 }
+
+/**
+ * A note whose first words name items below the one it stands under, which were not read yet
+ * when it was placed ("Note 6 For the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse
+ * mode' refers to ..." at 6.A.5's head, 2018-2025): theirs, now that all are read.
+ */
+export function placeNotesNamingLater(categories: CategoryModel[], mlRoots: ItemModel[]): void {
+    const visit = (item: ItemModel) => {
+        for (const note of [...item.notes]) {
+            // A run of its sub-items the note speaks of, read after it ("Instrumentation cameras,
+            // controlled by 6.A.3.a.3. to 6.A.3.a.5., ..." under 6.A.3.a's heading, 1999-2013).
+            const range = spokenRange(note.text);
+            const run = range?.parent === item.code ? runOf(item, range) : undefined;
+            if (run) {
+                item.notes.splice(item.notes.indexOf(note), 1);
+                for (const found of run) if (!found.notes.includes(note)) found.notes.push(note);
+                continue;
+            }
+            const codes = namedCodes(note.text);
+            if (codes.length === 0 || !codes.every(code => code.startsWith(`${item.code}.`))) continue;
+            const named = codes.map(code => findByCode(item, code));
+            if (named.some(found => found === undefined)) continue;
+            item.notes.splice(item.notes.indexOf(note), 1);
+            for (const found of new Set(named)) if (!found!.notes.includes(note)) found!.notes.push(note);
+        }
+        item.children.forEach(visit);
+    };
+    for (const category of categories) category.groups.forEach(group => group.entries.forEach(visit));
+    // A munitions category is its root item, whose notes are the category's.
+    mlRoots.forEach(visit);
+}

@@ -15,7 +15,7 @@ import { firstSentence, isContinuation, mentionedCodes, namedCodes, noteIntroduc
 import { cleanFields, type SourceParagraph, splitFields } from './source.js';
 import { NoteRuns, type NoteOwner, speaksOf } from './note-runs.js';
 import { ItemPlacement } from './item-placement.js';
-import { findByCode, NoteOwners, runOf, spokenRange } from './note-owners.js';
+import { NoteOwners, placeNotesNamingLater } from './note-owners.js';
 import { continuesText, itemsCreatedSoFar } from './item-text.js';
 
 const RULE = /^[_\-=\s*]{5,}$/;
@@ -265,37 +265,6 @@ export class ItemTreeBuilder extends ItemPlacement {
         this.continuable = undefined;
     }
 
-    /**
-     * A note whose first words name items below the one it stands under, which were not read yet
-     * when it was placed ("Note 6 For the purposes of 6.A.5.a. and 6.A.5.b., 'single transverse
-     * mode' refers to ..." at 6.A.5's head, 2018-2025): theirs, now that all are read.
-     */
-    private placeNotesNamingLater(): void {
-        const visit = (item: ItemModel) => {
-            for (const note of [...item.notes]) {
-                // A run of its sub-items the note speaks of, read after it ("Instrumentation cameras,
-                // controlled by 6.A.3.a.3. to 6.A.3.a.5., ..." under 6.A.3.a's heading, 1999-2013).
-                const range = spokenRange(note.text);
-                const run = range?.parent === item.code ? runOf(item, range) : undefined;
-                if (run) {
-                    item.notes.splice(item.notes.indexOf(note), 1);
-                    for (const found of run) if (!found.notes.includes(note)) found.notes.push(note);
-                    continue;
-                }
-                const codes = namedCodes(note.text);
-                if (codes.length === 0 || !codes.every(code => code.startsWith(`${item.code}.`))) continue;
-                const named = codes.map(code => findByCode(item, code));
-                if (named.some(found => found === undefined)) continue;
-                item.notes.splice(item.notes.indexOf(note), 1);
-                for (const found of new Set(named)) if (!found!.notes.includes(note)) found!.notes.push(note);
-            }
-            item.children.forEach(visit);
-        };
-        for (const category of this.categories.values()) category.groups.forEach(group => group.entries.forEach(visit));
-        // A munitions category is its root item, whose notes are the category's.
-        this.mlRoots.forEach(visit);
-    }
-
     private addPlainLine(depth: number, text: string, paragraph: SourceParagraph): void {
         const clean = cleanFields(text);
         if (/^[A-Z][A-Z ,'"-]{2,80}$/.test(clean) && !/^(ANNEX|TABLE)\b/.test(clean) && this.category && (this.group || !this.isHeading(clean))) {
@@ -424,7 +393,7 @@ export class ItemTreeBuilder extends ItemPlacement {
 
     /** The categories built so far, dual-use 1-9 then ML1-ML22, with ML headings moved to their text. */
     result(): CategoryModel[] {
-        this.placeNotesNamingLater();
+        placeNotesNamingLater([...this.categories.values()], [...this.mlRoots.values()]);
         for (const [code, root] of this.mlRoots) {
             const category = this.categories.get(code)!;
             category.text = root.text;
