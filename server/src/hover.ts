@@ -1,4 +1,4 @@
-import { type AstNode, CstUtils, type LangiumDocument } from 'langium';
+import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -40,7 +40,8 @@ export class CldHoverProvider implements HoverProvider {
 
     /** The WA precedent part: the item's history, or on a threshold that parameter's values over the editions. */
     private async historyFor(document: LangiumDocument, node: AstNode, params: HoverParams): Promise<string> {
-        const item = isThreshold(node) ? node.$container : node;
+        // (A threshold's item is the one around it, also through an `either` choice.)
+        const item = isThreshold(node) ? AstUtils.getContainerOfType(node, n => isItem(n) || isEntry(n)) : node;
         if (!(isItem(item) || isEntry(item)) || !(await this.precedents.historyInHover())) return '';
         const code = waCodeOf(item);
         if (!code) return '';

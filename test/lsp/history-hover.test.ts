@@ -83,6 +83,17 @@ describe('WA precedent on hover', () => {
         expect(text).toContain('| 2019 | 4.A.3.a | \\> 29 WT |');
     });
 
+    test('on a threshold inside an either choice too', async () => {
+        const uri = 'file:///national/nl-2020-either.cld';
+        const text = national.replace('{ app > 8 WT }', '{ either { app > 8 WT } or { app > 50 WT } }');
+        client.open(uri, text);
+        await client.waitForDiagnostics(uri);
+        const params = at(text, '> 50 WT }', 2);
+        const hover = await hoverWhenIndexed({ ...params, textDocument: { uri } });
+        expect(hover).toContain('`app` in every edition');
+        expect(hover).toContain('| 2019 | 4.A.3.a | \\> 29 WT |');
+    });
+
     test('an item of a WA edition, in a folder of editions, needs no setting; a renumbering shows', async () => {
         const plain = new LspTestClient();
         try {
