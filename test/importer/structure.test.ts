@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildEdition, editionIdentity, indexItems } from '../../language/src/importer/edition.js';
 import { ImportError } from '../../language/src/importer/errors.js';
-import { heldByValidation, importAndCheck, validateCld, writeFileAtomically } from '../../language/src/importer/import-edition.js';
+import { heldByValidation, importAndCheck, validateCld, withoutThreshold, writeFileAtomically } from '../../language/src/importer/import-edition.js';
 import { classifyPartFile } from '../../language/src/importer/parts.js';
 import type { SourcePart } from '../../language/src/importer/source.js';
 import { canonicalUsedIn, parseDefinitions } from '../../language/src/importer/definitions.js';
@@ -1548,6 +1548,13 @@ test('alternatives of several parameters at once are an either choice, written, 
     const parsed = parseFlatList(createCldCoreServices().Cld, written.text);
     if (!parsed.ok) throw new Error('the written edition does not parse');
     expect(parsed.list.items.find(i => i.code === '5.A.1.b.1')).toEqual(flattenEdition(model).items.find(i => i.code === '5.A.1.b.1'));
+    // A threshold the validator rejects is taken back; a choice left with one option is no choice, and is written so.
+    const item = items.get('5.A.1.b.1')!;
+    for (const t of item.thresholds.filter(t => t.either?.[1] === 2)) withoutThreshold(item, t);
+    expect(read('5.A.1.b.1')).toEqual(['power >= 1kW', 'frequency_range >= 1.5MHz', 'frequency_range < 30MHz', 'octaves >= 1']);
+    const rewritten = writeEdition(model).text;
+    expect(rewritten).not.toContain('either');
+    expect((await validateCld(rewritten, 'either-taken-back')).errors).toEqual([]);
 });
 
 test('a note whose first sentence speaks of a run of sub-items is the note of each (6.A.3.a.3-5, 1999-2025; 3.A.1.b.3.a-e, 2025); not a range that defines something else', () => {

@@ -14,7 +14,7 @@ import { createCldCoreServices } from '../cld-module.js';
 import { FileError, writeOutputFile } from '../files.js';
 import { importEdition, type ImportedEdition } from './edition.js';
 import { ImportError } from './errors.js';
-import type { ItemModel } from './model.js';
+import type { ItemModel, ThresholdModel } from './model.js';
 import { writeEdition, type WrittenEdition } from './write-cld.js';
 
 export interface EditionCheck {
@@ -66,9 +66,7 @@ function takeBackRejected(written: WrittenEdition, check: EditionCheck, imported
     for (const error of check.errors) {
         const threshold = written.thresholdLines.get(error.line);
         if (threshold) {
-            const index = threshold.item.thresholds.indexOf(threshold.threshold);
-            if (index < 0) continue;
-            threshold.item.thresholds.splice(index, 1);
+            if (!withoutThreshold(threshold.item, threshold.threshold)) continue;
             imported.model.warnings.push({ where: threshold.item.where, message: `threshold "${threshold.threshold.phrase}" of ${threshold.item.code} not kept: ${error.message}` });
             count++;
             continue;
@@ -116,4 +114,18 @@ export function writeFileAtomically(file: string, text: string): void {
         if (e instanceof FileError) throw new ImportError(e.file, e.reason);
         throw e;
     }
+}
+
+/**
+ * Takes a threshold out of its item (false if it is not there). An `either` choice left with one
+ * option is no choice: its thresholds then simply all hold, and are written so.
+ */
+export function withoutThreshold(item: ItemModel, threshold: ThresholdModel): boolean {
+    const index = item.thresholds.indexOf(threshold);
+    if (index < 0) return false;
+    item.thresholds.splice(index, 1);
+    const choice = threshold.either?.[0];
+    const rest = item.thresholds.filter(t => choice !== undefined && t.either?.[0] === choice);
+    if (new Set(rest.map(t => t.either![1])).size < 2) for (const t of rest) delete t.either;
+    return true;
 }

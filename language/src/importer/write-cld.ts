@@ -108,11 +108,6 @@ function writeChoices(out: Printer, depth: number, item: ItemModel): void {
     for (const choice of choices) {
         const inChoice = item.thresholds.filter(t => t.either?.[0] === choice);
         const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
-        // (One option left, after a threshold was taken back: its thresholds simply all hold.)
-        if (options.length < 2) {
-            for (const threshold of inChoice) out.thresholdLines.set(out.line(depth, thresholdText(threshold)), { item, threshold });
-            continue;
-        }
         options.forEach((option, index) => {
             out.line(depth, index === 0 ? 'either {' : '} or {');
             for (const threshold of inChoice.filter(t => t.either![1] === option)) {
