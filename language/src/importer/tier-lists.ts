@@ -220,7 +220,7 @@ export function applyTierList(entries: TierListEntry[], tier: TierName, items: M
                 warnings.push({ where: entry.where, message: `the ${listName} names ${code}, which the dual-use list of this edition does not have` });
                 continue;
             }
-            const meant = [...items.entries()].find(([, i]) => i === item)![0];
+            const meant = item.code;
             if (meant !== code) renumbered.add(parentCode(meant));
             if (quotedPath(entry.text)) quoting.push({ entry, code: meant });
             counts.applied++;
