@@ -79,12 +79,20 @@ export class ItemTreeBuilder extends ItemPlacement {
     /** Where the paragraph before began (twips), where the reader knows it. */
     private previousIndent: number | undefined;
 
-    private definesTermOfOpenNote(note: ParsedNote, paragraph: SourceParagraph): boolean {
+    /**
+     * A note heading that is text of the note open before it, not a note of its own: an N.B.
+     * inside a table's Technical Note (2.E.3.f's "N.B.1 CVD includes the following processes:
+     * ..."), as its paragraphs are; a note defining a term of the open note's last line, set
+     * deeper than the paragraph before it ("Note: 'Rendered inoperable' means ..." under the last
+     * condition of 6.A.3.b.4.b's Note 3, "2. The camera is rendered inoperable when ...", 2004).
+     */
+    private insideOpenNote(note: ParsedNote, paragraph: SourceParagraph): boolean {
+        const open = this.note!;
+        if (note.kind === 'nb' && open.text.startsWith('TABLE')) return true;
         const term = /^['‘’"“]([^'‘’"”]{3,40})['’"”]\s+means\b/.exec(note.text)?.[1];
         const at = paragraph.indent?.first;
-        if (!term || !this.note || at === undefined || this.previousIndent === undefined || at <= this.previousIndent) return false;
-        const lastLine = this.note.text.slice(this.note.text.lastIndexOf('\n') + 1);
-        return lastLine.toLowerCase().includes(term.toLowerCase());
+        if (!term || at === undefined || this.previousIndent === undefined || at <= this.previousIndent) return false;
+        return open.text.slice(open.text.lastIndexOf('\n') + 1).toLowerCase().includes(term.toLowerCase());
     }
 
     private addLine(paragraph: SourceParagraph): void {
@@ -102,17 +110,7 @@ export class ItemTreeBuilder extends ItemPlacement {
         if (this.addCategoryTechnicalNote(cleanFields(text))) return;
         const header = pageContinuation(cleanFields(text));
         const noteStart = parseNoteStart(header ?? text);
-        // A note defining a term of the open note's last lines, set deeper than the paragraph before
-        // it ("Note: 'Rendered inoperable' means ..." under the last condition of 6.A.3.b.4.b's Note
-        // 3, "2. The camera is rendered inoperable when ...", 2004): that note's text, not a note of its own.
-        if (noteStart && header === undefined && this.definesTermOfOpenNote(noteStart, paragraph)) {
-            this.note!.text = `${this.note!.text}\n${cleanFields(text)}`;
-            this.previousIndent = paragraph.indent?.first;
-            return;
-        }
-        // An N.B. inside a table's Technical Note (2.E.3.f's "N.B.1 CVD includes the following
-        // processes: ...") is part of it, as its paragraphs are.
-        if (noteStart?.kind === 'nb' && header === undefined && this.note?.text.startsWith('TABLE')) {
+        if (noteStart && header === undefined && this.note && this.insideOpenNote(noteStart, paragraph)) {
             this.note.text = `${this.note.text}\n${cleanFields(text)}`;
             return;
         }
