@@ -37,6 +37,8 @@ describe('threshold phrases', () => {
         // Units the registry now knows, with their whole tail.
         ['an angular acceleration exceeding 2 rad/s²', ['acceleration > 2 rad/s^2']],
         ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],
+        // A decimal comma (4.A.3.g, 2000-2009): was "exceeding 1", a ratio.
+        ['communications at data rates exceeding 1,25 Gbyte/s.', ['data_rate > 1.25 Gbyte/s']],
         ['containing 85% by weight or more of the isotope', ['ratio >= 85 %']],
         ['a noise level less than -150 dBm/Hz', ['noise < -150 dBm/Hz']],
         ['Streak cameras having writing speeds exceeding 10 mm/µs;', ['speed > 10 mm/µs']],

@@ -21,7 +21,9 @@ const WORD_NUMBERS: Record<string, string> = { one: '1', two: '2', three: '3', f
 /** Whether a text may hold a number at all (digits, or a number in words, "one" of "one or more" too): most texts do not, and skip the phrase forms. */
 export const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|\b(?:one|${Object.keys(WORD_NUMBERS).join('|')})\b`, 'i');
 
-export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b)`;
+// A decimal comma before a unit ("exceeding 1,25 Gbyte/s", 4.A.3.g 2000-2009) is a decimal point;
+// a comma before three digits separates thousands.
+export const NUMBER = String.raw`(?:10(?:\^-?\d{1,2}|-\d{1,2})(?=\s?[A-Za-zµ])|\d+,\d{1,2}(?=\s?[A-Za-zµ])|[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?[x×]\s?10(?:[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+|-?\d{1,2}|\^-?\d{1,2}))?|\b(?:${Object.keys(WORD_NUMBERS).join('|')})\b)`;
 
 /** Document spellings of units, longest first, mapped to the registry's symbols. */
 const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
@@ -282,9 +284,9 @@ function unusedTail(unitText: string, used: number): number {
     return rest === '' || /^\s/.test(rest) ? 0 : rest.length;
 }
 
-/** "1,024" is 1024; "5 x 10^6" and the flattened "5 x 106" are 5e6; "0.35" stays 0.35. */
+/** "1,024" is 1024, "1,25" 1.25; "5 x 10^6" and the flattened "5 x 106" are 5e6; "0.35" stays 0.35. */
 export function readNumber(text: string): { value: string; guessed: boolean } | undefined {
-    const compact = text.replace(/,(?=\d{3})/g, '').replace(/^\+/, '');
+    const compact = text.replace(/,(?=\d{3})/g, '').replace(/^(\d+),(\d{1,2})$/, '$1.$2').replace(/^\+/, '');
     const power = /^10(?:\^(-?\d{1,2})|-(\d{1,2}))$/.exec(compact);
     if (power) return power[1] !== undefined ? { value: `1e${power[1]}`, guessed: false } : { value: `1e-${power[2]}`, guessed: true };
     const scientific = /^(-?\d+(?:\.\d+)?)\s?[x×]\s?10(?:\^(-?\d{1,2})|(-?\d{1,2}))?$/.exec(compact);
