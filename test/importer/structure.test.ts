@@ -88,9 +88,9 @@ describe('rebuilding items from the Word layout', () => {
 
     test('thresholds are read beside the verbatim text; "all of the following" combines with all-of', () => {
         expect(items.get('3.A.1.a.1.a')!.text).toBe('A total dose of 5 x 10³ Gy (Si) or higher;');
-        expect(items.get('3.A.1.a.1.a')!.thresholds).toEqual([{ parameter: 'dose', comparator: '>=', value: { value: '5e3', unit: 'Gy' }, phrase: '5 x 10³ Gy (Si) or higher' }]);
+        expect(items.get('3.A.1.a.1.a')!.thresholds).toEqual([{ parameter: 'total_ionising_dose', comparator: '>=', value: { value: '5e3', unit: 'Gy' }, phrase: '5 x 10³ Gy (Si) or higher' }]);
         expect(items.get('3.A.1.a.3')!.combinator).toBe('all-of');
-        expect(model.parameters.map(p => `${p.name}: ${p.dimension}`)).toEqual(expect.arrayContaining(['dose: dose', 'frequency: frequency', 'wavelength: length']));
+        expect(model.parameters.map(p => `${p.name}: ${p.dimension}`)).toEqual(expect.arrayContaining(['total_ionising_dose: dose', 'frequency: frequency', 'wavelength: length']));
     });
 
     test('munitions: note lists stay in the note; unlabelled Word list items are numbered', () => {

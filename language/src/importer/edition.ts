@@ -14,7 +14,7 @@ import { parseNoteStart } from './notes.js';
 import { cleanFields } from './source.js';
 import { ItemTreeBuilder } from './structure.js';
 import { leadInThresholds, parseThresholds } from './thresholds.js';
-import { identifier, parameterDescription, parameterName } from './parameter-names.js';
+import { identifier, namedParameter } from './parameter-names.js';
 import { applyTierList, parseTierList } from './tier-lists.js';
 
 export const EDITION_TITLE = 'Wassenaar Arrangement List of Dual-Use Goods and Technologies and Munitions List';
@@ -231,13 +231,13 @@ interface ThresholdCounts { seen: number; parsed: number; guessed: number; unexp
 /** Reads the thresholds of every item and declares the parameters they use, one per measured word and dimension. */
 function addThresholds(model: EditionModel): ThresholdCounts {
     const parameters = new Map<string, ParameterModel>();
-    const parameterFor = (dimension: string, measure: string | undefined): string => {
-        const wanted = parameterName(dimension, measure);
+    const parameterFor = (dimension: string, measure: string | undefined, before: string): string => {
+        const wanted = namedParameter(dimension, measure, before);
         // Two measures can still meet in one name with different dimensions (a measure word and a
         // bare dimension of the same spelling): the dimension then follows, as for any other.
         const existing = parameters.get(wanted.name);
         const name = existing && existing.dimension !== wanted.dimension ? identifier(`${wanted.name}_${wanted.dimension}`) : wanted.name;
-        if (!parameters.has(name)) parameters.set(name, { name, dimension: wanted.dimension, description: parameterDescription(dimension, measure) });
+        if (!parameters.has(name)) parameters.set(name, { name, dimension: wanted.dimension, description: wanted.description });
         return name;
     };
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };

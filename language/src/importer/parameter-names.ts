@@ -6,6 +6,7 @@
  * `frequency`); otherwise the dimension follows it (`resolution_length`, `acceleration_angle`).
  */
 import { DIMENSIONS } from '../quantities/units.js';
+import { VOCABULARY, type Quantity } from './quantity-vocabulary.js';
 
 /** The dimension each measured word usually has in the WA texts. */
 const NATURAL: Record<string, string> = {
@@ -53,6 +54,25 @@ export function parameterName(dimension: string, measure: string | undefined): {
     if (dimension.startsWith('count:')) return { name: identifier(plural(dimension.slice(6))), dimension: 'count' };
     if (!measure) return { name: identifier(dimension), dimension };
     return { name: identifier(nameOf(measure, dimension)), dimension };
+}
+
+/**
+ * The parameter of a phrase as the vocabulary names it: the quantity its derived name (see
+ * parameterName) stands for, told apart by the words before the phrase where one derived name
+ * covers two quantities ("a crew of 4 or more" is not a ratio of anything). A derived name the
+ * vocabulary lacks is kept, with its words as description; a corpus test requires none.
+ */
+export function namedParameter(dimension: string, measure: string | undefined, before: string): { name: string; dimension: string; description: string; curated: boolean } {
+    const derived = parameterName(dimension, measure);
+    const quantity = curatedQuantity(derived.name, derived.dimension, before);
+    if (quantity) return { name: quantity.name, dimension: derived.dimension, description: quantity.description, curated: true };
+    return { ...derived, description: parameterDescription(dimension, measure), curated: false };
+}
+
+/** The vocabulary's quantity for a derived name and dimension: the first whose cue the words before the phrase hold, else the one without a cue. */
+export function curatedQuantity(derived: string, dimension: string, before: string): Quantity | undefined {
+    const quantities = (VOCABULARY[derived] ?? []).filter(q => q.dimension === dimension);
+    return quantities.find(q => q.cue?.test(before)) ?? quantities.find(q => q.cue === undefined);
 }
 
 /** Dimensions of a rate that a measure ending in "rate" already names ("burning rate" in mm/s, "transfer rate" in Mbyte/s). */

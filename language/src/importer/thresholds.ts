@@ -222,7 +222,7 @@ const LEAD_IN = /^.*?(?<comparator>(?:lower|less|greater|more|higher|smaller|lar
  * 'sensitivity' lower (better) than any of the following:" (6.A.6.a.4.a) is a noise density below
  * 0.05 nT/Hz^0.5. Its phrase is the sub-item's own words, the value at its start.
  */
-export function leadInThresholds(parentText: string | undefined, text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ThresholdModel[] {
+export function leadInThresholds(parentText: string | undefined, text: string, parameterFor: ParameterNamer): ThresholdModel[] {
     const lead = LEAD_IN.exec(parentText?.trim() ?? '');
     if (!lead || !/^\d/.test(text.trim())) return [];
     const comparator = lead.groups!.comparator;
@@ -235,8 +235,18 @@ export function leadInThresholds(parentText: string | undefined, text: string, p
         .filter(t => text.includes(t.phrase));
 }
 
-/** Reads every threshold phrase of `text`; `parameterFor` names the parameter for a dimension and measured word. */
-export function parseThresholds(text: string, parameterFor: (dimension: string, measure: string | undefined) => string): ParsedThresholds {
+/**
+ * Names the parameter of a phrase from its dimension, the measured word before it, and the words
+ * of the text before it (`before`, at most CONTEXT characters), which a curated name may need to
+ * tell two quantities measured alike apart.
+ */
+export type ParameterNamer = (dimension: string, measure: string | undefined, before: string) => string;
+
+/** How much of the text before a phrase its parameter's namer sees. */
+const CONTEXT = 110;
+
+/** Reads every threshold phrase of `text`; `parameterFor` names the parameter of each. */
+export function parseThresholds(text: string, parameterFor: ParameterNamer): ParsedThresholds {
     // Every form needs a number: a text without one (most headings and many items) has no phrase.
     if (!MAY_HOLD_NUMBER.test(text)) return { thresholds: [], seen: 0, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const mapped = normaliseThresholdText(text);
@@ -297,7 +307,8 @@ export function parseThresholds(text: string, parameterFor: (dimension: string, 
             continue;
         }
         const qualifier = (phrasesByKey.get(key(r))?.size ?? 0) > 1 ? qualifierBefore(normal, r.start, r.measure) : undefined;
-        const parameter = parameterFor(r.a.dimension, qualifier ? `${r.measure ?? dimensionWord(r.a.dimension)}_${qualifier}` : r.measure);
+        const before = normal.slice(Math.max(0, r.start - CONTEXT), r.start);
+        const parameter = parameterFor(r.a.dimension, qualifier ? `${r.measure ?? dimensionWord(r.a.dimension)}_${qualifier}` : r.measure, before);
         named.push({ ...r, parameter });
         if (r.a.guessed || r.b?.guessed) result.guessedExponents++;
     }
