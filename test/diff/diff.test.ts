@@ -607,6 +607,19 @@ describe('renumbering', () => {
         expect(kinds(diffLists(flat, before))).toEqual(['reworded 3A001.b', 'threshold 3A001.b tightened']);
     });
 
+    test('a limit written as a formula is a condition of its own: the same formula in any spacing or superscript is no change, another is incomparable, one added narrows (3.A.1.b.12.a, 2.B.6.a)', () => {
+        const power = (formula: string, frequency: string) => list(entry(`item b "Amplifiers" {\n power > formula "${formula}" W\n frequency > ${frequency}\n}`));
+        const before = power('505.62 W*GHz2/fGHz2', '2.7 GHz');
+        expect(before.items.find(i => i.code === '3A001.b')!.thresholds[0]).toMatchObject({ comparator: '>', formula: '505.62 W*GHz2/fGHz2', unit: 'W' });
+        // The 2025 PDF's superscripts and spaces against Word's flattened text.
+        expect(kinds(diffLists(before, power('505.62 W*GHz²/ fGHz²', '2.7 GHz')))).toEqual([]);
+        // The formula unchanged, the other limit still says the direction.
+        expect(kinds(diffLists(before, power('505.62 W*GHz2/fGHz2', '3.2 GHz')))).toEqual(['threshold 3A001.b relaxed']);
+        expect(kinds(diffLists(before, power('400 W*GHz2/fGHz2', '2.7 GHz')))).toEqual(['threshold 3A001.b incomparable']);
+        const without = list(entry('item b "Amplifiers" {\n frequency > 2.7 GHz\n}'));
+        expect(kinds(diffLists(without, before))).toEqual(['threshold 3A001.b relaxed']);
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

@@ -320,6 +320,12 @@ describe.skipIf(!present)('WA-LIST (21) 1, checked against the documents', () =>
         expect(conditions('3.C.3.a')).toEqual(['purity > 99.999 %']);
         // "a 'hydrophone sensitivity' better than -180 dB": a level, better high.
         expect(conditions('6.A.1.a.2.a.4')).toEqual(['hydrophone_sensitivity > -180 dB']);
+        // Limits that are formulas, kept as written, with the unit the phrase or its lead-in says;
+        // "[d ≤ 15cm*GHz*N/fGHz]" is no limit of 15 cm of its own (it was read as one).
+        expect(conditions('3.A.1.b.12.c')).toEqual(['planar_side_length <= formula "15cm*GHz*N/fGHz" cm']);
+        expect(conditions('3.A.1.a.12')).toEqual(['fft_execution_time < formula "(N log2 N)/20,480" ms']);
+        expect(conditions('3.A.2.d.4.b')).toEqual(['single_sideband_phase_noise < formula "-(206 - 20log10f)" dBc/Hz', 'frequency > 3.2 GHz', 'frequency <= 90 GHz']);
+        expect(conditions('7.A.3.c.1')).toContain('azimuth_accuracy <= formula "0.07 sec(Lat)" deg');
     });
 
     test('categories 1, 2 and 4: entries written with only their number, annexes kept as notes', () => {

@@ -11,6 +11,42 @@ function read(text: string) {
     return { ...result, conditions: result.thresholds.map(t => `${t.parameter} ${t.comparator} ${t.value!.value}${t.value!.unit ? ` ${t.value!.unit}` : ''}`) };
 }
 
+describe('limits written as formulas, kept as written', () => {
+    const formulas = (text: string, lead?: string) => parseThresholds(text, byMeasure, lead).thresholds
+        .map(t => `${t.parameter} ${t.comparator} ${t.formula ? `formula "${t.formula.expression}" ${t.formula.unit}` : `${t.value!.value} ${t.value!.unit ?? ''}`.trim()} | ${t.phrase}`);
+    test.each([
+        // 2.B.6.b.3.c (2021): a bracketed expression, then its unit.
+        ['a "measurement uncertainty" equal to or less (better) than (1.6 + L/2,000) nm (L is the measured length in mm) at any point', undefined,
+            ['uncertainty <= formula "1.6 + L/2,000" nm | equal to or less (better) than (1.6 + L/2,000) nm']],
+        // 2.B.6.a (2002): without brackets.
+        ['equal to or less (better) than 1.7 + L/1,000 µm (L is the measured length in mm), tested according to ISO 10360-2 (2001);', undefined,
+            ['length <= formula "1.7 + L/1,000" µm | equal to or less (better) than 1.7 + L/1,000 µm']],
+        // 3.A.1.a.12: a divisor after the bracket.
+        ['a rated execution time for an N-point complex FFT of less than (N log2 N)/20,480 ms, where N is the number of points;', undefined,
+            ['execution_time < formula "(N log2 N)/20,480" ms | less than (N log2 N)/20,480 ms']],
+        // 3.A.1.b.10: the unit said before ("in dBc/Hz"), the word after the formula not the phrase's.
+        ['a single sideband (SSB) phase noise, in dBc/Hz, less (better) than -(126 + 20log10F - 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz;', undefined,
+            ['noise < formula "-(126 + 20log10F - 20log10f)" dBc/Hz | less (better) than -(126 + 20log10F - 20log10f)']],
+        // 3.A.2.d.4.a: the unit in the lead-in.
+        ['Less (better) than -(206 - 20log10f) anywhere within the range of 10 kHz < F ≤ 100 kHz;', 'A single sideband (SSB) phase noise, in dBc/Hz, specified as being any of the following:',
+            ['phase-noise < formula "-(206 - 20log10f)" dBc/Hz | Less (better) than -(206 - 20log10f)']],
+        // 3.A.1.b.12.a/c: "divided by" words, the formula in brackets; its "≤ 15cm" is no limit of its own (was length <= 15 cm).
+        ['A peak saturated power output (in watts), Psat, greater than 505.62 divided by the maximum operating frequency (in GHz) squared [Psat>505.62 W*GHz²/fGHz²] for any channel;', undefined,
+            ['power_output > formula "505.62 W*GHz²/fGHz²" W | greater than 505.62 divided by the maximum operating frequency (in GHz) squared [Psat>505.62 W*GHz²/fGHz²]']],
+        ['Any planar side with length d (in cm) equal to or less than 15 divided by the lowest operating frequency in GHz [d ≤ 15cm*GHz*N/fGHz] where N is the number of channels;', undefined,
+            ['length <= formula "15cm*GHz*N/fGHz" cm | equal to or less than 15 divided by the lowest operating frequency in GHz [d ≤ 15cm*GHz*N/fGHz]']],
+        // 7.A.3.c.1: a value times a function of a variable.
+        ['a heading "accuracy" equal to or less (better) than 0.07 deg sec(Lat) (equivalent to 6 arc minutes rms at 45 degrees latitude);', undefined,
+            ['accuracy <= formula "0.07 sec(Lat)" deg | equal to or less (better) than 0.07 deg sec(Lat)']],
+    ])('%s', (text, lead, expected) => {
+        expect(formulas(text, lead)).toEqual(expected);
+    });
+
+    test('no unit said anywhere: nothing says what the formula measures, and no threshold is written', () => {
+        expect(formulas('less (better) than -(126 + 20log10F - 20log10f) anywhere within the range;')).toEqual([]);
+    });
+});
+
 describe('threshold phrases', () => {
     test.each([
         ['A light source wavelength shorter than 193 nm; or', ['wavelength < 193 nm']],

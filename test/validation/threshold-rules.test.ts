@@ -13,7 +13,12 @@ const cases: Array<[string, string, string]> = [
     ['unit-not-preferred', 'item a "x" { wavelength < 0.35 um }', ''],
     // Every bound of a union is checked, not only the first.
     ['unit-dimension', 'item a "x" { wavelength < 5 nm or > 3 GHz }', ''],
-    ['negative-value', 'item a "x" { wavelength < 5 nm or > -3 nm }', '']
+    ['negative-value', 'item a "x" { wavelength < 5 nm or > -3 nm }', ''],
+    // A formula is not evaluated, but its unit is checked as a value's is.
+    ['unit-dimension', 'item a "x" { wavelength < formula "(N log2 N)/20,480" ms }', ''],
+    ['unknown-unit', 'item a "x" { wavelength < formula "1.6 + L/2,000" furlongs }', ''],
+    ['missing-unit', 'item a "x" { wavelength < formula "1.6 + L/2,000" }', ''],
+    ['bad-number', 'item a "x" { wavelength < formula " " nm }', '']
 ];
 
 describe('threshold rules', () => {
@@ -32,7 +37,8 @@ describe('threshold rules', () => {
                 item 2 "z" { wavelength > 4 nm }
             }
             item f "x" { temperature < 228 K or > 358 K }
-            item g "x" { wavelength < 20 nm or from 30 nm to 40 nm or > 60 nm }`));
+            item g "x" { wavelength < 20 nm or from 30 nm to 40 nm or > 60 nm }
+            item h "x" { wavelength <= formula "1.6 + L/2,000" nm "equal to or less than (1.6 + L/2,000) nm" wavelength > 3 nm }`));
         expect(codes).toEqual([]);
     });
 

@@ -5,7 +5,7 @@
 import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/export-format.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
-import { FlatScopes, baseValue, scopeOfThresholds } from './flat-scope.js';
+import { FlatScopes, baseValue, formulaKey, scopeOfThresholds } from './flat-scope.js';
 import { inTermsOfRate } from './inverse-limits.js';
 import { markRemarks } from './change-remarks.js';
 import { type ItemPair, type MatchRule, matchItems } from './match.js';
@@ -277,6 +277,7 @@ function exactBound(bound: FlatBound): string {
         const base = baseValue(value, unit);
         return base ? `${base.value.toString()} ${base.dimension ?? ''}` : `${value ?? ''} ${unit ?? ''}`;
     };
+    if (bound.formula !== undefined) return `${bound.comparator} formula ${formulaKey(bound.formula)} ${bound.unit ?? ''}`;
     return bound.comparator === 'from-to' ? `from ${exact(bound.low?.value, bound.low?.unit)} to ${exact(bound.high?.value, bound.high?.unit)}` : `${bound.comparator} ${exact(bound.value, bound.unit)}`;
 }
 

@@ -73,6 +73,8 @@ export function scopeOfThresholds(thresholds: FlatThreshold[]): Scope | undefine
 }
 
 function scopeOfThreshold(threshold: FlatThreshold): Scope | undefined {
+    const formula = formulaScope(threshold);
+    if (formula) return formula;
     let values = IntervalSet.EMPTY;
     let dimension: string | undefined;
     for (const bound of [threshold, ...(threshold.alternatives ?? [])]) {
@@ -84,6 +86,24 @@ function scopeOfThreshold(threshold: FlatThreshold): Scope | undefined {
     if (dimension && !dimensionOf(dimension)?.negativeAllowed) values = values.intersect(IntervalSet.above(Rational.ZERO, true));
     // The same parameter name measured in another dimension is another parameter.
     return Scope.of(dimension ? `${threshold.parameter}:${dimension}` : threshold.parameter, values);
+}
+
+/**
+ * A limit written as a formula ("less than (N log2 N)/20,480 ms") is not evaluated: it is a
+ * condition of its own, which holds or not, so the same formula in two editions is the same
+ * condition (and other limits of the item still compare), another formula another condition, and a
+ * formula added narrows what the item controls.
+ */
+function formulaScope(threshold: FlatThreshold): Scope | undefined {
+    const bounds = [threshold, ...(threshold.alternatives ?? [])];
+    if (!bounds.some(b => b.formula !== undefined)) return undefined;
+    const condition = `${threshold.parameter} ${bounds.map(b => b.formula !== undefined ? `${b.comparator} formula ${formulaKey(b.formula)} ${b.unit ?? ''}` : JSON.stringify(b)).join(' or ')}`;
+    return Scope.of(condition, IntervalSet.point(Rational.ONE));
+}
+
+/** A formula as compared: the same in any spacing, and with "GHz²" and the flattened "GHz2" alike (compatibility forms). */
+export function formulaKey(formula: string): string {
+    return formula.normalize('NFKC').replace(/\s+/g, '');
 }
 
 function boundValues(bound: FlatBound): { values: IntervalSet; dimension?: string } | undefined {

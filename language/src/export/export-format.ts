@@ -19,9 +19,10 @@ export function thresholdSummary(t: FlatThreshold): string {
     return `${place}${t.parameter} ${[t, ...(t.alternatives ?? [])].map(boundSummary).join(' or ')}`;
 }
 
-/** `< 193 nm`, `from 1 GHz to 3 GHz`. */
+/** `< 193 nm`, `from 1 GHz to 3 GHz`, `< formula "(N log2 N)/20,480" ms`. */
 export function boundSummary(b: FlatBound): string {
     const q = (v: { value: string; unit?: string } | undefined) => (v ? `${v.value}${v.unit ? ` ${v.unit}` : ''}` : '?');
+    if (b.formula !== undefined) return `${b.comparator} formula "${b.formula}"${b.unit ? ` ${b.unit}` : ''}`;
     return b.comparator === 'from-to' ? `from ${q(b.low)} to ${q(b.high)}` : `${b.comparator} ${q({ value: b.value ?? '?', unit: b.unit })}`;
 }
 

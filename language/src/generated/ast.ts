@@ -49,6 +49,7 @@ export type CldKeywordNames =
     | "edition"
     | "either"
     | "entry"
+    | "formula"
     | "from"
     | "group"
     | "id"
@@ -219,6 +220,23 @@ export type EntryCode = string;
 
 export function isEntryCode(item: unknown): item is EntryCode {
     return (typeof item === 'string' && (/([0-9]\.[A-E]\.[0-9]+|[0-9][A-E][0-9]{3})(\.[a-z]+|\.[0-9]+)*/.test(item) || /ML[0-9]+(\.[a-z]+|\.[0-9]+)*/.test(item)));
+}
+
+export interface Formula extends langium.AstNode {
+    readonly $container: Threshold | ThresholdAlternative;
+    readonly $type: 'Formula';
+    expression: Text;
+    unit?: Unit;
+}
+
+export const Formula = {
+    $type: 'Formula',
+    expression: 'expression',
+    unit: 'unit'
+} as const;
+
+export function isFormula(item: unknown): item is Formula {
+    return reflection.isInstance(item, Formula.$type);
 }
 
 export interface Group extends langium.AstNode {
@@ -496,6 +514,7 @@ export interface Threshold extends langium.AstNode {
     readonly $type: 'Threshold';
     alternatives: Array<ThresholdAlternative>;
     comparator?: Comparator;
+    formula?: Formula;
     high?: Quantity;
     low?: Quantity;
     parameter: langium.Reference<ParameterDecl>;
@@ -507,6 +526,7 @@ export const Threshold = {
     $type: 'Threshold',
     alternatives: 'alternatives',
     comparator: 'comparator',
+    formula: 'formula',
     high: 'high',
     low: 'low',
     parameter: 'parameter',
@@ -522,6 +542,7 @@ export interface ThresholdAlternative extends langium.AstNode {
     readonly $container: Threshold;
     readonly $type: 'ThresholdAlternative';
     comparator?: Comparator;
+    formula?: Formula;
     high?: Quantity;
     low?: Quantity;
     value?: Quantity;
@@ -530,6 +551,7 @@ export interface ThresholdAlternative extends langium.AstNode {
 export const ThresholdAlternative = {
     $type: 'ThresholdAlternative',
     comparator: 'comparator',
+    formula: 'formula',
     high: 'high',
     low: 'low',
     value: 'value'
@@ -609,6 +631,7 @@ export type CldAstType = {
     Controlled: Controlled
     Definitions: Definitions
     Entry: Entry
+    Formula: Formula
     Group: Group
     GroupMember: GroupMember
     Implements: Implements
@@ -733,6 +756,19 @@ export class CldAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [CategoryMember.$type, Controlled.$type, GroupMember.$type]
+        },
+        Formula: {
+            name: Formula.$type,
+            properties: {
+                expression: {
+                    name: Formula.expression
+                },
+                unit: {
+                    name: Formula.unit,
+                    optional: true
+                }
+            },
+            superTypes: []
         },
         Group: {
             name: Group.$type,
@@ -953,6 +989,10 @@ export class CldAstReflection extends langium.AbstractAstReflection {
                     name: Threshold.comparator,
                     optional: true
                 },
+                formula: {
+                    name: Threshold.formula,
+                    optional: true
+                },
                 high: {
                     name: Threshold.high,
                     optional: true
@@ -981,6 +1021,10 @@ export class CldAstReflection extends langium.AbstractAstReflection {
             properties: {
                 comparator: {
                     name: ThresholdAlternative.comparator,
+                    optional: true
+                },
+                formula: {
+                    name: ThresholdAlternative.formula,
                     optional: true
                 },
                 high: {

@@ -66,7 +66,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -85,7 +85,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -107,7 +107,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -129,7 +129,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -186,7 +186,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -250,7 +250,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -356,7 +356,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -391,7 +391,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -406,7 +406,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -428,7 +428,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
@@ -442,7 +442,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               }
@@ -529,7 +529,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@39"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -555,7 +555,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -573,7 +573,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@47"
+          "$ref": "#/rules@48"
         },
         "arguments": []
       },
@@ -610,7 +610,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -666,14 +666,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -754,7 +754,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -766,7 +766,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -873,7 +873,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -891,7 +891,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -988,14 +988,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -1053,7 +1053,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -1071,7 +1071,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1168,14 +1168,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -1405,7 +1405,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1427,14 +1427,14 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -1469,7 +1469,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -1527,7 +1527,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -1571,7 +1571,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -1697,22 +1697,39 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
               },
               {
-                "$type": "Assignment",
-                "feature": "value",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@35"
+                "$type": "Alternatives",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "value",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@36"
+                      },
+                      "arguments": []
+                    }
                   },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "formula",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@34"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ]
           },
@@ -1730,7 +1747,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -1746,7 +1763,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -1756,6 +1773,47 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
         ]
       },
       "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Formula",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "formula"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "expression",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "unit",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@38"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
       "parameters": []
     },
     {
@@ -1804,7 +1862,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -1816,7 +1874,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             },
@@ -1843,7 +1901,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -1863,7 +1921,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
@@ -1890,7 +1948,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@38"
+                  "$ref": "#/rules@39"
                 },
                 "arguments": []
               }
@@ -1916,7 +1974,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@49"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -1941,7 +1999,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@46"
+                  "$ref": "#/rules@47"
                 },
                 "arguments": []
               }
@@ -1961,7 +2019,7 @@ export const CldGrammar = (): Grammar => loadedCldGrammar ?? (loadedCldGrammar =
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@48"
+          "$ref": "#/rules@49"
         },
         "arguments": []
       },

@@ -29,7 +29,7 @@ export function lineageJson(lineage: Lineage): unknown {
         code: lineage.code,
         versions: lineage.versions.map(v => ({
             editions: v.editions, years: v.years, code: v.code, text: v.text, reserved: v.reserved, tiers: v.tiers,
-            thresholds: v.thresholds.map(t => ({ parameter: t.parameter, comparator: t.comparator, value: t.value, unit: t.unit, low: t.low, high: t.high, alternatives: t.alternatives, text: t.text })),
+            thresholds: v.thresholds.map(t => ({ parameter: t.parameter, comparator: t.comparator, value: t.value, formula: t.formula, unit: t.unit, low: t.low, high: t.high, alternatives: t.alternatives, text: t.text })),
             notes: v.notes,
         })),
         changes: lineage.changes.map(c => ({ year: c.year, listId: c.listId, kind: c.kind, code: c.code, from: c.from, to: c.to, parameter: c.parameter, direction: c.direction, remark: c.remark })),

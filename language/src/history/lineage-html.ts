@@ -7,6 +7,7 @@
 import { escapeHtml as escape } from '../diff/html.js';
 import type { WordSegment } from '../diff/words.js';
 import type { Lineage, LineageVersion } from './lineage.js';
+import { boundSummary } from '../export/export-format.js';
 import type { ChartSeries } from './lineage-view.js';
 
 type Segment = WordSegment;
@@ -87,7 +88,7 @@ function words(segments: Segment[] | null | undefined, text: string | undefined)
 }
 
 function thresholdText(t: HistoryVersion['thresholds'][number]): string {
-    return t.comparator === 'from-to' ? `${t.parameter} from ${t.low?.value} to ${t.high?.value} ${t.high?.unit ?? ''}` : `${t.parameter} ${t.comparator} ${t.value} ${t.unit ?? ''}`;
+    return `${t.parameter} ${boundSummary(t)}`;
 }
 
 function yearsOf(v: HistoryVersion): string {

@@ -4,6 +4,7 @@
  * unit (for the step chart; exact values stay in the text).
  */
 import { type WordSegment, wordDiff } from '../diff/words.js';
+import { boundSummary } from '../export/export-format.js';
 import type { FlatThreshold } from '../model/flat-items.js';
 import { Rational } from '../quantities/rational.js';
 import { lookupUnit } from '../quantities/units.js';
@@ -58,7 +59,7 @@ function combined(version: number, bounds: ChartPoint[]): ChartPoint {
 
 function point(version: number, t: FlatThreshold, unit: string | undefined): ChartPoint {
     const inUnit = (value: string | undefined, from: string | undefined) => convertForChart(value, from, unit);
-    const text = t.comparator === 'from-to' ? `${t.low?.value} to ${t.high?.value} ${t.high?.unit ?? ''}`.trim() : `${t.comparator} ${t.value} ${t.unit ?? ''}`.trim();
+    const text = t.comparator === 'from-to' ? `${t.low?.value} to ${t.high?.value} ${t.high?.unit ?? ''}`.trim() : boundSummary(t);
     return t.comparator === 'from-to'
         ? { version, comparator: t.comparator, low: inUnit(t.low?.value, t.low?.unit), high: inUnit(t.high?.value, t.high?.unit), text }
         : { version, comparator: t.comparator, value: inUnit(t.value, t.unit), text };

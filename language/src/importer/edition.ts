@@ -243,7 +243,7 @@ function addThresholds(model: EditionModel): ThresholdCounts {
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };
     forEachItem(model.categories, (item, _depth, parent) => {
         if (!item.text) return;
-        const parsed = parseThresholds(item.text, parameterFor);
+        const parsed = parseThresholds(item.text, parameterFor, parent?.text);
         item.thresholds.push(...unambiguous([...leadInThresholds(parent?.text, item.text, parameterFor), ...parsed.thresholds], item.text));
         counts.seen += parsed.seen;
         counts.parsed += parsed.parsed;

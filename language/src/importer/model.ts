@@ -22,6 +22,8 @@ export interface QuantityModel {
 export interface BoundModel {
     comparator?: Comparator;
     value?: QuantityModel;
+    /** A limit that is a formula of other quantities (`(N log2 N)/20,480` ms), kept as written. */
+    formula?: { expression: string; unit?: string };
     /** `from low to high` ranges. */
     low?: QuantityModel;
     high?: QuantityModel;

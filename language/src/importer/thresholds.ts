@@ -8,11 +8,13 @@
  * quantity's dimension. The item's text is always kept; thresholds are added beside it. Values
  * are kept as written in decimal (no floating point), with the unit the CLD registry knows.
  */
+import { lookupUnit } from '../quantities/units.js';
 import { betterSide, dimensionWord, measureBefore, qualifierBefore } from './measured-words.js';
 import type { Comparator, QuantityModel, ThresholdModel } from './model.js';
-import { MAY_HOLD_NUMBER, NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
+import { type FormulaForm, type ReadFormula, formulaForms, unitWordsBefore } from './formula-phrases.js';
+import { MAY_HOLD_NUMBER, type MappedText, NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
 
-type Bound = { comparator: Comparator; value: QuantityModel };
+type Bound = { comparator: Comparator; value?: QuantityModel; formula?: { expression: string; unit?: string } };
 
 interface PhrasePattern {
     /** A regular expression with named groups `a` (and `b`) for the quantities. */
@@ -33,6 +35,8 @@ interface PhrasePattern {
     measure?: string;
     /** A limit that may stand inside a longer phrase of another: both are read ("64-bit or larger" in a count of results). */
     nested?: true;
+    /** A limit written as a formula (see formula-phrases.ts), with this comparator. */
+    formula?: { read: FormulaForm['formula']; comparator: Comparator };
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
@@ -184,6 +188,8 @@ const PATTERNS: PhrasePattern[] = [
         } },
     { pattern: new RegExp(String.raw`${ABOVE}\s${QA}`, 'giu'), bounds: a => [c('>', a)] },
     { pattern: new RegExp(String.raw`${BELOW}\s${QA}`, 'giu'), bounds: a => [c('<', a)] },
+    ...formulaForms([[AT_MOST, '<='], [AT_LEAST, '>='], [ABOVE, '>'], [BELOW, '<']])
+        .map(form => ({ pattern: form.pattern, bounds: () => [], formula: { read: form.formula, comparator: form.comparator } })),
 ];
 
 /** One of a singular noun, the last word of `phrase` ("additional alloying element" counts elements). */
@@ -246,7 +252,7 @@ export type ParameterNamer = (dimension: string, measure: string | undefined, be
 const CONTEXT = 110;
 
 /** Reads every threshold phrase of `text`; `parameterFor` names the parameter of each. */
-export function parseThresholds(text: string, parameterFor: ParameterNamer): ParsedThresholds {
+export function parseThresholds(text: string, parameterFor: ParameterNamer, lead?: string): ParsedThresholds {
     // Every form needs a number: a text without one (most headings and many items) has no phrase.
     if (!MAY_HOLD_NUMBER.test(text)) return { thresholds: [], seen: 0, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const mapped = normaliseThresholdText(text);
@@ -271,7 +277,8 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer): Par
         if (!candidate.form.nested && taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
-        const a = candidate.form.read ? candidate.form.read(groups) : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
+        const a = candidate.form.formula ? formulaQuantity(candidate.form.formula.read(groups), normal.slice(0, start), lead)
+            : candidate.form.read ? candidate.form.read(groups) : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
         if (!candidate.form.nested) taken.push([start, end]);
@@ -289,7 +296,8 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer): Par
         start, end: start + match[0].length, a, b, union: form.union ?? false,
         // As the document wrote it ("10³", not "10^3"), without the unit's unused tail.
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
-        bounds: form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
+        bounds: form.formula ? [{ comparator: form.formula.comparator, formula: { expression: form.formula.read(originalGroups(match, text, mapped)).expression, unit: a.quantity.unit } }]
+            : form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
         // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
         measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start, a.dimension),
     }));
@@ -317,7 +325,7 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer): Par
             const [first, ...alternatives] = r.bounds;
             result.thresholds.push({ parameter: r.parameter, ...first, alternatives, phrase: r.phrase });
         } else {
-            for (const bound of r.bounds) result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, value: bound.value, phrase: r.phrase });
+            for (const bound of r.bounds) result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, ...(bound.formula ? { formula: bound.formula } : { value: bound.value }), phrase: r.phrase });
         }
     }
     result.parsed = seen.filter(([s, e]) => chosen.some(({ start, end }) => s < end && e > start)).length;
@@ -346,6 +354,35 @@ function alternativesAsUnions(phrases: NamedPhrase[], normal: string, quote: (st
         Object.assign(previous, { end: phrase.end, phrase: quote(previous.start, phrase.end), bounds: [...previous.bounds, ...phrase.bounds], union: true });
     }
     return result;
+}
+
+/** A match's named groups in the document's own words ("W*GHz²", not the normalised "W*GHz^2"); the form's regular expression has the `d` flag. */
+function originalGroups(match: RegExpMatchArray, text: string, mapped: MappedText): Record<string, string> {
+    const spans = (match as RegExpMatchArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups ?? {};
+    return Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => {
+        const span = spans[name];
+        return [name, span && value !== undefined ? originalSlice(text, mapped, span[0], span[1]) : value];
+    }));
+}
+
+/**
+ * A formula's unit and dimension, from its own words or else the nearest "in <unit>" before it
+ * (see unitWordsBefore); undefined when none names a unit, for then nothing says what it measures.
+ */
+function formulaQuantity(formula: ReadFormula, before: string, lead: string | undefined): ReadQuantity | undefined {
+    const unitOf = (words: string | undefined) => {
+        // A symbol as the registry writes it ("deg", "dBc/Hz"), or the words for one ("watts").
+        // (The micro sign as the registry writes it: the 2025 PDF's Greek mu is Word's µ.)
+        const known = words ? lookupUnit(words.replace(/^μ/, 'µ')) : undefined;
+        const symbol = known ? { unit: known.symbol, dimension: known.dimension } : undefined;
+        const read = words && !symbol ? readQuantity('1', words.replace(/^watts?$/i, 'W'), '') : undefined;
+        return symbol ?? (read?.quantity.unit && !read.dimension.startsWith('count:') ? { unit: read.quantity.unit, dimension: read.dimension } : undefined);
+    };
+    const own = unitOf(formula.unitWords);
+    // A word after the formula that is no unit ("... 20log10f) anywhere within") is not the phrase's.
+    const unusedTail = !own && formula.unitWords ? formula.unitWords.length + 1 : 0;
+    const found = own ?? unitWordsBefore(before, lead).map(unitOf).find(u => u !== undefined);
+    return found && { quantity: { value: '1', unit: found.unit }, dimension: found.dimension, guessed: false, unusedTail };
 }
 
 /**

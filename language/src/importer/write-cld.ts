@@ -124,6 +124,7 @@ export function thresholdText(threshold: ThresholdModel): string {
 }
 
 function boundText(bound: BoundModel): string {
+    if (bound.comparator && bound.formula) return `${bound.comparator} formula ${quoteText(bound.formula.expression)}${bound.formula.unit ? ` ${bound.formula.unit}` : ''}`;
     return bound.comparator ? `${bound.comparator} ${quantityText(bound.value!)}` : `from ${quantityText(bound.low!)} to ${quantityText(bound.high!)}`;
 }
 

@@ -17,6 +17,8 @@ export interface FlatBound {
     comparator: string;
     /** Exact decimal as written. */
     value?: string;
+    /** A limit written as a formula of other quantities, as the document writes it (`(N log2 N)/20,480`), instead of a value; in `unit`. */
+    formula?: string;
     unit?: string;
     low?: { value: string; unit?: string };
     high?: { value: string; unit?: string };
@@ -123,6 +125,7 @@ function flatThreshold(threshold: Threshold): FlatThreshold {
 
 function flatBound(bound: ThresholdBound): FlatBound {
     if (bound.comparator && bound.value) return withoutUndefined({ comparator: bound.comparator, value: bound.value.value, unit: bound.value.unit });
+    if (bound.comparator && bound.formula) return withoutUndefined({ comparator: bound.comparator, formula: bound.formula.expression, unit: bound.formula.unit });
     return withoutUndefined({ comparator: 'from-to', low: quantity(bound.low), high: quantity(bound.high) });
 }
 
@@ -180,7 +183,8 @@ function flatModelBound(b: BoundModel): FlatBound {
     return withoutUndefined({
         comparator: b.comparator ?? 'from-to',
         value: b.value?.value,
-        unit: b.value?.unit,
+        formula: b.formula?.expression,
+        unit: b.value?.unit ?? b.formula?.unit,
         low: b.low ? modelQuantity(b.low) : undefined,
         high: b.high ? modelQuantity(b.high) : undefined,
     });

@@ -36,7 +36,7 @@ function unionOfBounds(threshold: Threshold): IntervalSet | undefined {
 }
 
 /** One set of values a threshold admits: `< 228 K`, or `from 1 GHz to 3 GHz`. */
-export type ThresholdBound = Pick<Threshold, 'comparator' | 'value' | 'low' | 'high'>;
+export type ThresholdBound = Pick<Threshold, 'comparator' | 'value' | 'formula' | 'low' | 'high'>;
 
 /** The threshold's first bound, then each alternative after `or`. */
 export function boundsOf(threshold: Threshold): ThresholdBound[] {
@@ -102,6 +102,7 @@ export function describeThreshold(threshold: Threshold): string {
 }
 
 function describeBound(bound: ThresholdBound): string {
+    if (bound.comparator && bound.formula) return `${bound.comparator} formula "${bound.formula.expression}"${bound.formula.unit ? ` ${bound.formula.unit}` : ''}`;
     return bound.comparator && bound.value
         ? `${bound.comparator} ${describeQuantity(bound.value)}`
         : `from ${bound.low ? describeQuantity(bound.low) : '?'} to ${bound.high ? describeQuantity(bound.high) : '?'}`;

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import type { CldAstType, Entry, Item, ParameterDecl, Quantity, Threshold } from '../generated/ast.js';
+import type { CldAstType, Entry, Formula, Item, ParameterDecl, Quantity, Threshold } from '../generated/ast.js';
 import { isThreshold } from '../generated/ast.js';
 import type { CldCoreServices } from '../cld-module.js';
 import { convert, quantityFromAst, toBaseValue } from '../quantities/quantity.js';
@@ -58,6 +58,7 @@ function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void 
     const quantities = boundsOf(threshold).flatMap(b => [b.value, b.low, b.high]).filter((q): q is Quantity => q !== undefined);
     let unitsOk = true;
     for (const q of quantities) unitsOk = checkQuantity(q, parameter, accept) && unitsOk;
+    for (const formula of boundsOf(threshold).map(b => b.formula).filter((f): f is Formula => f !== undefined)) unitsOk = checkFormula(formula, parameter, accept) && unitsOk;
     if (!parameter || !unitsOk) return;
     const dimension = dimensionOf(parameter.dimension);
     if (dimension && !dimension.negativeAllowed) {
@@ -104,6 +105,30 @@ function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept
         if (value && value.isTerminatingDecimal() && !unit.approximate && !preferred.approximate) data.converted = value.toDecimalString();
         const shown = data.converted ? ` (${data.converted} ${preferred.symbol})` : '';
         accept('info', `${parameter.name} is written in ${preferred.symbol}; this threshold is in ${unit.symbol}${shown}.`, { node: q, property: 'unit', code: 'unit-not-preferred', data });
+    }
+    return true;
+}
+
+/** A formula's unit, checked as a value's is: known, and of the parameter's dimension. Its expression is not evaluated. */
+function checkFormula(formula: Formula, parameter: ParameterDecl | undefined, accept: ValidationAcceptor): boolean {
+    if (formula.expression.trim() === '') {
+        accept('error', 'A formula needs its expression ("(N log2 N)/20,480").', { node: formula, property: 'expression', code: 'bad-number' });
+        return false;
+    }
+    const dimension = parameter ? dimensionOf(parameter.dimension) : undefined;
+    if (formula.unit === undefined) {
+        if (!parameter || !dimension || dimension.base === '1') return true;
+        accept('error', `${parameter.name} is a ${dimension.name}: give the formula's unit (${dimension.common.slice(0, 4).join(', ')}).`, { node: formula, property: 'expression', code: 'missing-unit' });
+        return false;
+    }
+    const unit = lookupUnit(formula.unit);
+    if (!unit) {
+        accept('error', `Unknown unit '${formula.unit}'.`, { node: formula, property: 'unit', code: 'unknown-unit' });
+        return false;
+    }
+    if (parameter && dimension && unit.dimension !== dimension.name) {
+        accept('error', `'${unit.symbol}' measures ${unit.dimension}, but ${parameter.name} is a ${dimension.name} (use ${dimension.common.slice(0, 4).join(', ')}).`, { node: formula, property: 'unit', code: 'unit-dimension' });
+        return false;
     }
     return true;
 }
