@@ -96,7 +96,7 @@ function itemHover(node: Entry | Item): string {
     if (children.length > 0) lines.push('', `Sub-items: ${children.length} (${node.combinator ?? 'any-of'})`);
     if (thresholds.length > 0) lines.push('', 'Thresholds:', ...thresholds.map(t => `- \`${describeThreshold(t)}\``));
     for (const choice of node.members.filter(isThresholdChoice)) {
-        lines.push('', 'Either of:', ...choice.options.map((option, o) => `${o + 1}. ${option.thresholds.map(t => `\`${describeThreshold(t)}\``).join(' and ')}`));
+        lines.push('', 'Either of:', ...choice.options.map((option, o) => `${o + 1}. ${option.kind !== undefined ? `for ${escapeMarkdown(option.kind)}: ` : ''}${option.thresholds.map(t => `\`${describeThreshold(t)}\``).join(' and ')}`));
     }
     const notes = node.members.filter(isNote);
     if (notes.length > 0) lines.push('', ...notes.map(n => `*${n.kind}*: ${escapeMarkdown(n.text ?? '')}`));

@@ -620,6 +620,17 @@ describe('renumbering', () => {
         expect(kinds(diffLists(without, before))).toEqual(['threshold 3A001.b relaxed']);
     });
 
+    test('limits per kind: each kind\'s limit compared with the same kind\'s, spelt -ised or -ized alike (ML8.b.1, 2000 -> 2001)', () => {
+        const impulse = (spelling: string, aluminized: string) => list(entry(`item b "Propellants" {\n either for "non-metall${spelling}ed compositions" { frequency > 250 Hz } or for "alumin${spelling}ed compositions" { frequency > ${aluminized} }\n}`));
+        const before = impulse('is', '270 Hz');
+        expect(before.items.find(i => i.code === '3A001.b')!.thresholds.map(t => t.kind)).toEqual(['non-metallised compositions', 'aluminised compositions']);
+        expect(kinds(diffLists(before, impulse('iz', '270 Hz')))).toEqual([]);
+        expect(kinds(diffLists(before, impulse('is', '280 Hz')))).toEqual(['threshold 3A001.b relaxed']);
+        // Without the kinds the options were a union, > 250 Hz whatever the kind: a new limit for one kind is no narrower there.
+        const union = list(entry('item b "Propellants" {\n frequency > 250 Hz or > 270 Hz\n}'));
+        expect(kinds(diffLists(union, before))).toEqual(['threshold 3A001.b relaxed']);
+    });
+
     test('alignInOrder: the best order-keeping pairs above a floor', () => {
         expect(alignInOrder([[0.9, 0.1, 0.1], [0.1, 0.1, 1]], 0.6)).toEqual([[0, 0], [1, 2]]);
         expect(alignInOrder([[0.5, 0.5]], 0.6)).toEqual([]);

@@ -11,6 +11,21 @@ function read(text: string) {
     return { ...result, conditions: result.thresholds.map(t => `${t.parameter} ${t.comparator} ${t.value!.value}${t.value!.unit ? ` ${t.value!.unit}` : ''}`) };
 }
 
+describe('limits per kind of thing, each an option for its kind', () => {
+    const perKind = (text: string) => parseThresholds(text, byMeasure).thresholds.map(t => `${t.either?.join('.') ?? '-'} ${t.kind ?? ''}: ${t.parameter} ${t.comparator} ${t.value!.value} ${t.value!.unit}`);
+    test('ML8.b.1 (2001-2012): "more than 250 seconds for non-metallized, or more than 270 seconds for aluminized compositions"; the noun is every kind\'s', () => {
+        expect(perKind('a theoretical specific impulse (under standard conditions) of more than 250 seconds for non-metallized, or more than 270 seconds for aluminized compositions;'))
+            .toEqual(['1.1 non-metallized compositions: impulse > 250 s', '1.2 aluminized compositions: impulse > 270 s']);
+    });
+    test('ML8.b.2 (1997): the comparator said once for three limits, "and" before the last', () => {
+        expect(perKind('a theoretical specific impulse of more than 230 s for non-halogenised, 250 s for non-metallised and 266 s for metallised compositions;'))
+            .toEqual(['1.1 non-halogenised compositions: impulse > 230 s', '1.2 non-metallised compositions: impulse > 250 s', '1.3 metallised compositions: impulse > 266 s']);
+    });
+    test('one limit for one kind ("240 seconds for non-metallized, non-halogenized propellant") is a plain limit', () => {
+        expect(perKind('of more than 240 seconds for non-metallized, non-halogenized "propellant";')).toEqual(['- : time > 240 s']);
+    });
+});
+
 describe('limits written as formulas, kept as written', () => {
     const formulas = (text: string, lead?: string) => parseThresholds(text, byMeasure, lead).thresholds
         .map(t => `${t.parameter} ${t.comparator} ${t.formula ? `formula "${t.formula.expression}" ${t.formula.unit}` : `${t.value!.value} ${t.value!.unit ?? ''}`.trim()} | ${t.phrase}`);

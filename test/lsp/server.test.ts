@@ -98,6 +98,16 @@ describe('language server over stdio', () => {
         expect(value).toContain(' and `wavelength <= 500 nm');
     });
 
+    test('hover on an either choice whose options are each for a kind of thing says the kind', async () => {
+        const other = 'file:///lsp-test/either-kind.cld';
+        const text = LIST.replace('wavelength < 193 nm', 'either for "non-metallized compositions" { wavelength < 193 nm } or for "aluminized compositions" { wavelength < 150 nm }');
+        client.open(other, text);
+        expect(await client.waitForDiagnostics(other)).toEqual([]);
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: other }, position: positionOf(text, 'item a "Wavelength', 5) });
+        const value = (hover.contents as { value: string }).value;
+        expect(value).toContain('Either of:\n1. for non-metallized compositions: `wavelength < 193 nm  ⇒  wavelength ∈ [0, 0.000000193) m`\n2. for aluminized compositions: `wavelength < 150 nm');
+    });
+
     test('hover on a threshold shows its exact set; on its parameter, the declaration too', async () => {
         const onValue = await client.request<Hover>('textDocument/hover', at('<= 350 nm', 4));
         expect((onValue.contents as { value: string }).value).toBe('`wavelength <= 350 nm  ⇒  wavelength ∈ [0, 0.00000035] m`');

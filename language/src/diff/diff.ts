@@ -4,6 +4,7 @@
  */
 import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
 import { thresholdSummary } from '../export/export-format.js';
+import { kindKey } from '../scopes/item-scope.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes, baseValue, formulaKey, scopeOfThresholds } from './flat-scope.js';
 import { inTermsOfRate } from './inverse-limits.js';
@@ -268,7 +269,7 @@ function unitNowWritten(bare: FlatItem, written: FlatItem): boolean {
 /** An item's limits, each as exact values in base units ("> 15240 length or < 10 length"). */
 function limits(item: FlatItem): string[] {
     // (A limit in an `either` choice is another limit than the same one outside it.)
-    return item.thresholds.map(t => `${t.either ? `either ${t.either.join('.')}: ` : ''}${[t, ...(t.alternatives ?? [])].map(exactBound).join(' or ')}`);
+    return item.thresholds.map(t => `${t.either ? `either ${t.either.join('.')}${t.kind !== undefined ? ` for ${kindKey(t.kind)}` : ''}: ` : ''}${[t, ...(t.alternatives ?? [])].map(exactBound).join(' or ')}`);
 }
 
 /** A bound as an exact value in its dimension's base unit: `> 15240 length` for `> 50000 ft`. */

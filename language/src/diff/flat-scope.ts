@@ -6,6 +6,7 @@ import type { FlatBound, FlatItem, FlatThreshold } from '../model/flat-items.js'
 import { Rational } from '../quantities/rational.js';
 import { dimensionOf, lookupUnit } from '../quantities/units.js';
 import { IntervalSet } from '../scopes/interval-set.js';
+import { kindScope } from '../scopes/item-scope.js';
 import { Scope } from '../scopes/scope.js';
 
 interface BaseValue {
@@ -66,7 +67,9 @@ export function scopeOfThresholds(thresholds: FlatThreshold[]): Scope | undefine
         }
         const [choice, option] = threshold.either;
         const ofChoice = options.get(choice) ?? options.set(choice, new Map()).get(choice)!;
-        ofChoice.set(option, [...(ofChoice.get(option) ?? []), scope]);
+        // An option for one kind of thing holds only for that kind: a condition of its own, as a formula is.
+        const kind = threshold.kind !== undefined && !ofChoice.has(option) ? [kindScope(threshold.kind)] : [];
+        ofChoice.set(option, [...(ofChoice.get(option) ?? kind), scope]);
     }
     for (const ofChoice of options.values()) scopes.push(Scope.anyOf([...ofChoice.values()].map(Scope.allOf)));
     return Scope.allOf(scopes);

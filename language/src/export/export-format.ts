@@ -15,7 +15,7 @@ export function renderExport(list: FlatList, format: ExportFormat): string {
 
 /** `wavelength < 193 nm`; in an `either` choice with its place: `(either 1, option 2) power >= 250 W`. */
 export function thresholdSummary(t: FlatThreshold): string {
-    const place = t.either ? `(either ${t.either[0]}, option ${t.either[1]}) ` : '';
+    const place = t.either ? `(either ${t.either[0]}, option ${t.either[1]}${t.kind !== undefined ? ` for "${t.kind}"` : ''}) ` : '';
     return `${place}${t.parameter} ${[t, ...(t.alternatives ?? [])].map(boundSummary).join(' or ')}`;
 }
 

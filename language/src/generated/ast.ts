@@ -49,6 +49,7 @@ export type CldKeywordNames =
     | "edition"
     | "either"
     | "entry"
+    | "for"
     | "formula"
     | "from"
     | "group"
@@ -579,11 +580,13 @@ export function isThresholdChoice(item: unknown): item is ThresholdChoice {
 export interface ThresholdOption extends langium.AstNode {
     readonly $container: ThresholdChoice;
     readonly $type: 'ThresholdOption';
+    kind?: Text;
     thresholds: Array<Threshold>;
 }
 
 export const ThresholdOption = {
     $type: 'ThresholdOption',
+    kind: 'kind',
     thresholds: 'thresholds'
 } as const;
 
@@ -1055,6 +1058,10 @@ export class CldAstReflection extends langium.AbstractAstReflection {
         ThresholdOption: {
             name: ThresholdOption.$type,
             properties: {
+                kind: {
+                    name: ThresholdOption.kind,
+                    optional: true
+                },
                 thresholds: {
                     name: ThresholdOption.thresholds,
                     defaultValue: []

@@ -37,6 +37,8 @@ export interface ThresholdModel extends BoundModel {
     phrase: string;
     /** In alternatives of several parameters at once ("1 kW or more in A, or 250 W or more in B"): which choice and which option (from 1). */
     either?: [number, number];
+    /** In such an option, the kind of thing it is for ("aluminized compositions"), when the document says. */
+    kind?: string;
 }
 
 export interface ItemModel {

@@ -134,4 +134,4 @@ export function identifier(text: string): string {
 /** CLD keywords cannot name a parameter. */
 const KEYWORDS = new Set(['list', 'id', 'edition', 'date', 'numbering', 'wassenaar', 'eccn', 'implements', 'supersedes', 'parameter', 'unit',
     'definitions', 'term', 'category', 'group', 'entry', 'reserved', 'since', 'item', 'tier', 'sensitive', 'munitions', 'precedent', 'see',
-    'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national']);
+    'note', 'nb', 'from', 'to', 'mtcr', 'nsg', 'cwc', 'national', 'either', 'or', 'for', 'formula']);

@@ -12,9 +12,10 @@ import { lookupUnit } from '../quantities/units.js';
 import { betterSide, dimensionWord, measureBefore, qualifierBefore } from './measured-words.js';
 import type { Comparator, QuantityModel, ThresholdModel } from './model.js';
 import { type FormulaForm, type ReadFormula, formulaForms, unitWordsBefore } from './formula-phrases.js';
+import { kindLimits, perKindForms } from './per-kind-phrases.js';
 import { MAY_HOLD_NUMBER, type MappedText, NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
 
-type Bound = { comparator: Comparator; value?: QuantityModel; formula?: { expression: string; unit?: string } };
+type Bound = { comparator: Comparator; value?: QuantityModel; formula?: { expression: string; unit?: string }; kind?: string };
 
 interface PhrasePattern {
     /** A regular expression with named groups `a` (and `b`) for the quantities. */
@@ -37,6 +38,8 @@ interface PhrasePattern {
     nested?: true;
     /** A limit written as a formula (see formula-phrases.ts), with this comparator. */
     formula?: { read: FormulaForm['formula']; comparator: Comparator };
+    /** Limits per kind of thing (see per-kind-phrases.ts), each with this comparator. */
+    perKind?: Comparator;
 }
 
 /** A quantity as written: the number (group `<name>n`) and the unit words after it (`<name>u`). */
@@ -190,6 +193,7 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${BELOW}\s${QA}`, 'giu'), bounds: a => [c('<', a)] },
     ...formulaForms([[AT_MOST, '<='], [AT_LEAST, '>='], [ABOVE, '>'], [BELOW, '<']])
         .map(form => ({ pattern: form.pattern, bounds: () => [], formula: { read: form.formula, comparator: form.comparator } })),
+    ...perKindForms([[AT_MOST, '<='], [AT_LEAST, '>='], [ABOVE, '>'], [BELOW, '<']]).map(form => ({ pattern: form.pattern, bounds: () => [], perKind: form.comparator })),
 ];
 
 /** One of a singular noun, the last word of `phrase` ("additional alloying element" counts elements). */
@@ -271,33 +275,35 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
         }
     });
     candidates.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.order - y.order || x.start - y.start);
-    const chosen: Array<(typeof candidates)[number] & { a: ReadQuantity; b?: ReadQuantity }> = [];
+    const chosen: Array<(typeof candidates)[number] & { a: ReadQuantity; b?: ReadQuantity; kinds?: Bound[] }> = [];
     for (const candidate of candidates) {
         const { start, end, match } = candidate;
         if (!candidate.form.nested && taken.some(([s, e]) => start < e && end > s)) continue;
         const groups = match.groups ?? {};
+        const kinds = candidate.form.perKind ? boundsPerKind(candidate.form.perKind, groups.list) : undefined;
+        if (candidate.form.perKind && !kinds) continue;
         // "from 30 to 130 kg per minute": a bare first number has the unit of the second.
-        const a = candidate.form.formula ? formulaQuantity(candidate.form.formula.read(groups), normal.slice(0, start), lead)
+        const a = kinds ? kinds.first : candidate.form.formula ? formulaQuantity(candidate.form.formula.read(groups), normal.slice(0, start), lead)
             : candidate.form.read ? candidate.form.read(groups) : readQuantity(groups.an, groups.bn !== undefined && !groups.au ? groups.bu : groups.au, normal.slice(end));
         const b = groups.bn !== undefined ? readQuantity(groups.bn, groups.bu, normal.slice(end)) : undefined;
         if (!a || (groups.bn !== undefined && !b) || (b && a.dimension !== b.dimension)) continue;
         if (!candidate.form.nested) taken.push([start, end]);
-        chosen.push({ ...candidate, a, b });
+        chosen.push({ ...candidate, a, b, kinds: kinds?.bounds });
     }
     // In text order, so that parameters are named and thresholds listed as the text reads.
-    const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, form, a, b }) => {
+    const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, form, a, b, kinds }) => {
         // "g" is a gram ("a mass exceeding 100 g") or the acceleration of gravity ("acceleration
         // levels exceeding 100 g"): the clause decides.
         if (a.quantity.unit === 'g' && /accelerat|shock|vibration/i.test(normal.slice(0, start).split(/[;:]/).pop() ?? '')) {
             for (const q of [a, b]) if (q) Object.assign(q, { quantity: { ...q.quantity, unit: 'g0' }, dimension: 'acceleration' });
         }
-        return { start, match, form, a, b };
-    }).filter(({ form }) => !form.context).map(({ start, match, form, a, b }) => ({
+        return { start, match, form, a, b, kinds };
+    }).filter(({ form }) => !form.context).map(({ start, match, form, a, b, kinds }) => ({
         start, end: start + match[0].length, a, b, union: form.union ?? false,
         // As the document wrote it ("10³", not "10^3"), without the unit's unused tail.
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
-        bounds: form.formula ? [{ comparator: form.formula.comparator, formula: { expression: form.formula.read(originalGroups(match, text, mapped)).expression, unit: a.quantity.unit } }]
-            : form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity),
+        bounds: kinds ?? (form.formula ? [{ comparator: form.formula.comparator, formula: { expression: form.formula.read(originalGroups(match, text, mapped)).expression, unit: a.quantity.unit } }]
+            : form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity)),
         // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
         measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start, a.dimension),
     }));
@@ -325,7 +331,9 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
             const [first, ...alternatives] = r.bounds;
             result.thresholds.push({ parameter: r.parameter, ...first, alternatives, phrase: r.phrase });
         } else {
-            for (const bound of r.bounds) result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, ...(bound.formula ? { formula: bound.formula } : { value: bound.value }), phrase: r.phrase });
+            // Limits per kind are the options of one choice, each for its kind.
+            r.bounds.forEach((bound, option) => result.thresholds.push({ parameter: r.parameter, comparator: bound.comparator, ...(bound.formula ? { formula: bound.formula } : { value: bound.value }), phrase: r.phrase,
+                ...(bound.kind !== undefined ? { either: [1, option + 1] as [number, number], kind: bound.kind } : {}) }));
         }
     }
     result.parsed = seen.filter(([s, e]) => chosen.some(({ start, end }) => s < end && e > start)).length;
@@ -363,6 +371,14 @@ function originalGroups(match: RegExpMatchArray, text: string, mapped: MappedTex
         const span = spans[name];
         return [name, span && value !== undefined ? originalSlice(text, mapped, span[0], span[1]) : value];
     }));
+}
+
+/** The limits of a list per kind, each read as a quantity of one dimension; undefined when any part is not. */
+function boundsPerKind(comparator: Comparator, list: string | undefined): { first: ReadQuantity; bounds: Bound[] } | undefined {
+    const limits = list ? kindLimits(list) : undefined;
+    const quantities = limits?.map(l => readQuantity(l.number, l.unitWords, ''));
+    if (!limits || !quantities || quantities.some(q => !q || q.dimension !== quantities[0]!.dimension || q.dimension.startsWith('count:'))) return undefined;
+    return { first: { ...quantities[0]!, unusedTail: 0 }, bounds: limits.map((l, i) => ({ comparator, value: quantities[i]!.quantity, kind: l.kind })) };
 }
 
 /**

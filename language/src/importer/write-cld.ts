@@ -102,14 +102,16 @@ function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry
     out.line(depth, '}');
 }
 
-/** Alternatives of several parameters at once: `either {` one option's thresholds `} or {` the next's `}`. */
+/** Alternatives of several parameters at once: `either {` one option's thresholds `} or {` the next's `}`; an option for one kind of thing says so (`or for "aluminized compositions" {`). */
 function writeChoices(out: Printer, depth: number, item: ItemModel): void {
     const choices = [...new Set(item.thresholds.flatMap(t => t.either ? [t.either[0]] : []))].sort((a, b) => a - b);
     for (const choice of choices) {
         const inChoice = item.thresholds.filter(t => t.either?.[0] === choice);
         const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
         options.forEach((option, index) => {
-            out.line(depth, index === 0 ? 'either {' : '} or {');
+            const kind = inChoice.find(t => t.either![1] === option)?.kind;
+            const opening = kind === undefined ? '{' : `for ${quoteText(kind)} {`;
+            out.line(depth, index === 0 ? `either ${opening}` : `} or ${opening}`);
             for (const threshold of inChoice.filter(t => t.either![1] === option)) {
                 out.thresholdLines.set(out.line(depth + 1, thresholdText(threshold)), { item, threshold });
             }

@@ -35,6 +35,8 @@ export interface FlatThreshold extends FlatBound {
      * (both from 1); the item holds where every threshold of one option does.
      */
     either?: [number, number];
+    /** The kind of thing the threshold's `either` option is for (`or for "aluminized compositions" { ... }`). */
+    kind?: string;
 }
 
 export interface FlatItem {
@@ -113,7 +115,7 @@ function flatNode(node: Entry | Item | Category, text: string | undefined): Flat
         combinator: isCategory(node) ? undefined : node.combinator,
         precedent: isCategory(node) ? undefined : node.precedent?.code,
         thresholds: [...members.filter(isThreshold).map(flatThreshold), ...members.filter(isThresholdChoice).flatMap((choice, c) =>
-            choice.options.flatMap((option, o) => option.thresholds.map(t => ({ ...flatThreshold(t), either: [c + 1, o + 1] as [number, number] }))))],
+            choice.options.flatMap((option, o) => option.thresholds.map(t => withoutUndefined({ ...flatThreshold(t), either: [c + 1, o + 1] as [number, number], kind: option.kind }))))],
         notes: members.filter(isNote).map(n => ({ kind: n.kind, text: n.text })),
     });
 }
@@ -169,6 +171,7 @@ function flatModelItem(item: { code: string; text?: string; reservedSince?: numb
             alternatives: t.alternatives?.length ? t.alternatives.map(flatModelBound) : undefined,
             text: t.phrase,
             either: t.either,
+            kind: t.kind,
         })),
         notes: item.notes.map(n => ({ kind: n.kind, text: n.text })),
     });
