@@ -324,7 +324,7 @@ describe.skipIf(!present)('WA-LIST (21) 1, checked against the documents', () =>
         // "[d ≤ 15cm*GHz*N/fGHz]" is no limit of 15 cm of its own (it was read as one).
         expect(conditions('3.A.1.b.12.c')).toEqual(['planar_side_length <= formula "15cm*GHz*N/fGHz" cm']);
         expect(conditions('3.A.1.a.12')).toEqual(['fft_execution_time < formula "(N log2 N)/20,480" ms']);
-        expect(conditions('3.A.2.d.4.b')).toEqual(['single_sideband_phase_noise < formula "-(206 - 20log10f)" dBc/Hz', 'frequency > 3.2 GHz', 'frequency <= 90 GHz']);
+        expect(conditions('3.A.2.d.4.b')).toEqual(['single_sideband_phase_noise < formula "-(206 - 20log10f) for 10 kHz < F ≤ 100 kHz" dBc/Hz', 'frequency > 3.2 GHz', 'frequency <= 90 GHz']);
         expect(conditions('7.A.3.c.1')).toContain('azimuth_accuracy <= formula "0.07 sec(Lat)" deg');
     });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { curatedQuantity, identifier, namedParameter } from '../../language/src/importer/parameter-names.js';
 import { VOCABULARY } from '../../language/src/importer/quantity-vocabulary.js';
-import { parseThresholds } from '../../language/src/importer/thresholds.js';
+import { leadInThresholds, parseThresholds } from '../../language/src/importer/thresholds.js';
 
 const byVocabulary = (dimension: string, measure: string | undefined, before: string) => namedParameter(dimension, measure, before).name;
 const names = (text: string) => parseThresholds(text, byVocabulary).thresholds.map(t => t.parameter);
@@ -52,5 +52,10 @@ describe('thresholds named from the vocabulary', () => {
         ['Digitizing rate equal to or more than 100 million samples per second', ['digitising_rate']],
     ])('%s', (text, expected) => {
         expect(names(text)).toEqual(expected);
+    });
+
+    test('a sub-item under a lead-in that holds the comparator is named by the lead-in\'s words too (ML8.b.1.a-c, 2013-2025; was time)', () => {
+        const lead = 'Any solid "propellant" with a theoretical specific impulse (under standard conditions) of more than:';
+        expect(leadInThresholds(lead, '240 seconds for non-metallized, non-halogenized "propellant";', byVocabulary).map(t => t.parameter)).toEqual(['theoretical_specific_impulse']);
     });
 });

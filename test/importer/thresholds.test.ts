@@ -39,12 +39,13 @@ describe('limits written as formulas, kept as written', () => {
         // 3.A.1.a.12: a divisor after the bracket.
         ['a rated execution time for an N-point complex FFT of less than (N log2 N)/20,480 ms, where N is the number of points;', undefined,
             ['execution_time < formula "(N log2 N)/20,480" ms | less than (N log2 N)/20,480 ms']],
-        // 3.A.1.b.10: the unit said before ("in dBc/Hz"), the word after the formula not the phrase's.
+        // 3.A.1.b.10: the unit said before ("in dBc/Hz"), the word after the formula not the phrase's;
+        // the range of the offset F it holds over is the formula's.
         ['a single sideband (SSB) phase noise, in dBc/Hz, less (better) than -(126 + 20log10F - 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz;', undefined,
-            ['noise < formula "-(126 + 20log10F - 20log10f)" dBc/Hz | less (better) than -(126 + 20log10F - 20log10f)']],
-        // 3.A.2.d.4.a: the unit in the lead-in.
+            ['noise < formula "-(126 + 20log10F - 20log10f) for 10 Hz ≤ F ≤ 10 kHz" dBc/Hz | less (better) than -(126 + 20log10F - 20log10f)']],
+        // 3.A.2.d.4.b: the unit in the lead-in; the range of F also where the formula does not use F.
         ['Less (better) than -(206 - 20log10f) anywhere within the range of 10 kHz < F ≤ 100 kHz;', 'A single sideband (SSB) phase noise, in dBc/Hz, specified as being any of the following:',
-            ['phase-noise < formula "-(206 - 20log10f)" dBc/Hz | Less (better) than -(206 - 20log10f)']],
+            ['phase-noise < formula "-(206 - 20log10f) for 10 kHz < F ≤ 100 kHz" dBc/Hz | Less (better) than -(206 - 20log10f)']],
         // 3.A.1.b.12.a/c: "divided by" words, the formula in brackets; its "≤ 15cm" is no limit of its own (was length <= 15 cm).
         ['A peak saturated power output (in watts), Psat, greater than 505.62 divided by the maximum operating frequency (in GHz) squared [Psat>505.62 W*GHz²/fGHz²] for any channel;', undefined,
             ['power_output > formula "505.62 W*GHz²/fGHz²" W | greater than 505.62 divided by the maximum operating frequency (in GHz) squared [Psat>505.62 W*GHz²/fGHz²]']],

@@ -238,7 +238,9 @@ export function leadInThresholds(parentText: string | undefined, text: string, p
     const comparator = lead.groups!.comparator;
     // Named from the sub-item's own words (its dimension), as every parameter is, so an unchanged
     // sub-item keeps its parameter when the lead-in is reworded.
-    const parsed = parseThresholds(`${comparator} ${text.trim()}`, parameterFor);
+    // The vocabulary may tell the quantity by the lead-in's words ("a theoretical specific impulse
+    // ... of more than:" over "250 seconds for ..."), so the namer sees them before the phrase.
+    const parsed = parseThresholds(`${comparator} ${text.trim()}`, (dimension, measure, before) => parameterFor(dimension, measure, `${parentText ?? ''} ${before}`));
     return parsed.thresholds
         .filter(t => t.phrase.startsWith(`${comparator} `) && t.alternatives === undefined)
         .map(t => ({ ...t, phrase: t.phrase.slice(comparator.length + 1) }))
@@ -290,6 +292,9 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
         if (!candidate.form.nested) taken.push([start, end]);
         chosen.push({ ...candidate, a, b, kinds: kinds?.bounds });
     }
+    // The ranges of a formula's variable the text states ("anywhere within the range of 10 Hz ≤ F ≤
+    // 10 kHz"), as the document wrote them: the formula is the limit over that range.
+    const ranges = chosen.filter(c => c.form.context).map(c => originalSlice(text, mapped, c.start, c.end).trim()).filter(r => variableOf(r) !== undefined);
     // In text order, so that parameters are named and thresholds listed as the text reads.
     const read = chosen.sort((x, y) => x.start - y.start).map(({ start, match, form, a, b, kinds }) => {
         // "g" is a gram ("a mass exceeding 100 g") or the acceleration of gravity ("acceleration
@@ -302,7 +307,7 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
         start, end: start + match[0].length, a, b, union: form.union ?? false,
         // As the document wrote it ("10³", not "10^3"), without the unit's unused tail.
         phrase: originalSlice(text, mapped, start, start + match[0].length - (b ? b.unusedTail : a.unusedTail)).trim(),
-        bounds: kinds ?? (form.formula ? [{ comparator: form.formula.comparator, formula: { expression: form.formula.read(originalGroups(match, text, mapped)).expression, unit: a.quantity.unit } }]
+        bounds: kinds ?? (form.formula ? [{ comparator: form.formula.comparator, formula: { expression: withRanges(form.formula.read(originalGroups(match, text, mapped)).expression, ranges), unit: a.quantity.unit } }]
             : form.better ? betterBounds(form.better, normal.slice(0, start), a) : form.bounds(a.quantity, b?.quantity)),
         // "85% purity or higher": the noun between the quantity and "or higher" is what it measures.
         measure: form.measure ?? match.groups?.noun?.toLowerCase() ?? measureBefore(normal, start, a.dimension),
@@ -371,6 +376,20 @@ function originalGroups(match: RegExpMatchArray, text: string, mapped: MappedTex
         const span = spans[name];
         return [name, span && value !== undefined ? originalSlice(text, mapped, span[0], span[1]) : value];
     }));
+}
+
+/** The variable a range states bounds for: "F" in "10 Hz ≤ F ≤ 10 kHz". */
+function variableOf(range: string): string | undefined {
+    return /(?:<|≤|<=)\s?([A-Za-z])\s?(?:<|≤|<=)/u.exec(range)?.[1];
+}
+
+/**
+ * A formula with the ranges its item states for a variable: `-(126 + 20log10F - 20log10f) for 10
+ * Hz ≤ F ≤ 10 kHz`; also where the formula does not use it ("-(206 - 20log10f) anywhere within the
+ * range of 10 kHz < F ≤ 100 kHz": the limit holds over those offsets F).
+ */
+function withRanges(expression: string, ranges: string[]): string {
+    return ranges.length === 0 ? expression : `${expression} for ${ranges.join(' and ')}`;
 }
 
 /** The limits of a list per kind, each read as a quantity of one dimension; undefined when any part is not. */
