@@ -13,7 +13,8 @@
  *   W*GHz2/fGHz2]" (3.A.1.b.12.a), whose "≤ 15cm" inside the brackets is no limit of its own.
  */
 import type { Comparator } from './model.js';
-import { NUMBER } from './quantity-reading.js';
+import { lookupUnit } from '../quantities/units.js';
+import { NUMBER, type ReadQuantity, readQuantity } from './quantity-reading.js';
 
 /** What a formula form read: the expression as written and, when the phrase says it, the unit's words. */
 export interface ReadFormula {
@@ -68,4 +69,38 @@ function stripOuter(expression: string): string {
 export function unitWordsBefore(...texts: Array<string | undefined>): string[] {
     // Nearest first: the item's own words, from the end, then its lead-in's.
     return texts.flatMap(text => [...(text ?? '').matchAll(/\(?\bin ([A-Za-zµμ][\w/µμ]*)\)?(?=[,)\s])/g)].map(m => m[1]).reverse());
+}
+
+/** The variable a range states bounds for: "F" in "10 Hz ≤ F ≤ 10 kHz". */
+export function variableOf(range: string): string | undefined {
+    return /(?:<|≤|<=)\s?([A-Za-z])\s?(?:<|≤|<=)/u.exec(range)?.[1];
+}
+
+/**
+ * A formula with the ranges its item states for a variable: `-(126 + 20log10F - 20log10f) for 10
+ * Hz ≤ F ≤ 10 kHz`; also where the formula does not use it ("-(206 - 20log10f) anywhere within the
+ * range of 10 kHz < F ≤ 100 kHz": the limit holds over those offsets F).
+ */
+export function withRanges(expression: string, ranges: string[]): string {
+    return ranges.length === 0 ? expression : `${expression} for ${ranges.join(' and ')}`;
+}
+
+/**
+ * A formula's unit and dimension, from its own words or else the nearest "in <unit>" before it
+ * (see unitWordsBefore); undefined when none names a unit, for then nothing says what it measures.
+ */
+export function formulaQuantity(formula: ReadFormula, before: string, lead: string | undefined): ReadQuantity | undefined {
+    const unitOf = (words: string | undefined) => {
+        // A symbol as the registry writes it ("deg", "dBc/Hz"), or the words for one ("watts").
+        // (The micro sign as the registry writes it: the 2025 PDF's Greek mu is Word's µ.)
+        const known = words ? lookupUnit(words.replace(/^μ/, 'µ')) : undefined;
+        const symbol = known ? { unit: known.symbol, dimension: known.dimension } : undefined;
+        const read = words && !symbol ? readQuantity('1', words.replace(/^watts?$/i, 'W'), '') : undefined;
+        return symbol ?? (read?.quantity.unit && !read.dimension.startsWith('count:') ? { unit: read.quantity.unit, dimension: read.dimension } : undefined);
+    };
+    const own = unitOf(formula.unitWords);
+    // A word after the formula that is no unit ("... 20log10f) anywhere within") is not the phrase's.
+    const unusedTail = !own && formula.unitWords ? formula.unitWords.length + 1 : 0;
+    const found = own ?? unitWordsBefore(before, lead).map(unitOf).find(u => u !== undefined);
+    return found && { quantity: { value: '1', unit: found.unit }, dimension: found.dimension, guessed: false, unusedTail };
 }

@@ -6,8 +6,8 @@
  * Each is an option of an `either` choice for its kind (`or for "aluminized compositions" {
  * ... }`): the limits hold each for its own kind, not for every kind at once.
  */
-import type { Comparator } from './model.js';
-import { NUMBER } from './quantity-reading.js';
+import type { Comparator, QuantityModel } from './model.js';
+import { NUMBER, type ReadQuantity, readQuantity } from './quantity-reading.js';
 
 export interface PerKindForm {
     pattern: RegExp;
@@ -57,4 +57,12 @@ function withSharedNoun(limits: KindLimit[]): KindLimit[] {
     if (last.length < 2) return limits;
     const noun = last[last.length - 1];
     return limits.map(l => (l.kind.includes(' ') ? l : { ...l, kind: `${l.kind} ${noun}` }));
+}
+
+/** The limits of a list per kind, each read as a quantity of one dimension; undefined when any part is not. */
+export function boundsPerKind(comparator: Comparator, list: string | undefined): { first: ReadQuantity; bounds: Array<{ comparator: Comparator; value: QuantityModel; kind: string }> } | undefined {
+    const limits = list ? kindLimits(list) : undefined;
+    const quantities = limits?.map(l => readQuantity(l.number, l.unitWords, ''));
+    if (!limits || !quantities || quantities.some(q => !q || q.dimension !== quantities[0]!.dimension || q.dimension.startsWith('count:'))) return undefined;
+    return { first: { ...quantities[0]!, unusedTail: 0 }, bounds: limits.map((l, i) => ({ comparator, value: quantities[i]!.quantity, kind: l.kind })) };
 }

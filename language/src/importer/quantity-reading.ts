@@ -103,6 +103,15 @@ export function normaliseThresholdText(text: string): MappedText {
     return replaceMapped(mapped, / +/g, () => ' ');
 }
 
+/** A match's named groups in the document's own words ("W*GHz²", not the normalised "W*GHz^2"); the form's regular expression has the `d` flag. */
+export function originalGroups(match: RegExpMatchArray, text: string, mapped: MappedText): Record<string, string> {
+    const spans = (match as RegExpMatchArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups ?? {};
+    return Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => {
+        const span = spans[name];
+        return [name, span && value !== undefined ? originalSlice(text, mapped, span[0], span[1]) : value];
+    }));
+}
+
 export interface MappedText {
     text: string;
     /** For each character of `text`, the [start, end) it came from in the original. */

@@ -8,12 +8,11 @@
  * quantity's dimension. The item's text is always kept; thresholds are added beside it. Values
  * are kept as written in decimal (no floating point), with the unit the CLD registry knows.
  */
-import { lookupUnit } from '../quantities/units.js';
 import { betterSide, dimensionWord, measureBefore, qualifierBefore } from './measured-words.js';
 import type { Comparator, QuantityModel, ThresholdModel } from './model.js';
-import { type FormulaForm, type ReadFormula, formulaForms, unitWordsBefore } from './formula-phrases.js';
-import { kindLimits, perKindForms } from './per-kind-phrases.js';
-import { MAY_HOLD_NUMBER, type MappedText, NUMBER, type ReadQuantity, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
+import { type FormulaForm, formulaForms, formulaQuantity, variableOf, withRanges } from './formula-phrases.js';
+import { boundsPerKind, perKindForms } from './per-kind-phrases.js';
+import { MAY_HOLD_NUMBER, NUMBER, type ReadQuantity, originalGroups, countOf, normaliseThresholdText, originalSlice, readQuantity } from './quantity-reading.js';
 
 type Bound = { comparator: Comparator; value?: QuantityModel; formula?: { expression: string; unit?: string }; kind?: string };
 
@@ -367,57 +366,6 @@ function alternativesAsUnions(phrases: NamedPhrase[], normal: string, quote: (st
         Object.assign(previous, { end: phrase.end, phrase: quote(previous.start, phrase.end), bounds: [...previous.bounds, ...phrase.bounds], union: true });
     }
     return result;
-}
-
-/** A match's named groups in the document's own words ("W*GHz²", not the normalised "W*GHz^2"); the form's regular expression has the `d` flag. */
-function originalGroups(match: RegExpMatchArray, text: string, mapped: MappedText): Record<string, string> {
-    const spans = (match as RegExpMatchArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups ?? {};
-    return Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => {
-        const span = spans[name];
-        return [name, span && value !== undefined ? originalSlice(text, mapped, span[0], span[1]) : value];
-    }));
-}
-
-/** The variable a range states bounds for: "F" in "10 Hz ≤ F ≤ 10 kHz". */
-function variableOf(range: string): string | undefined {
-    return /(?:<|≤|<=)\s?([A-Za-z])\s?(?:<|≤|<=)/u.exec(range)?.[1];
-}
-
-/**
- * A formula with the ranges its item states for a variable: `-(126 + 20log10F - 20log10f) for 10
- * Hz ≤ F ≤ 10 kHz`; also where the formula does not use it ("-(206 - 20log10f) anywhere within the
- * range of 10 kHz < F ≤ 100 kHz": the limit holds over those offsets F).
- */
-function withRanges(expression: string, ranges: string[]): string {
-    return ranges.length === 0 ? expression : `${expression} for ${ranges.join(' and ')}`;
-}
-
-/** The limits of a list per kind, each read as a quantity of one dimension; undefined when any part is not. */
-function boundsPerKind(comparator: Comparator, list: string | undefined): { first: ReadQuantity; bounds: Bound[] } | undefined {
-    const limits = list ? kindLimits(list) : undefined;
-    const quantities = limits?.map(l => readQuantity(l.number, l.unitWords, ''));
-    if (!limits || !quantities || quantities.some(q => !q || q.dimension !== quantities[0]!.dimension || q.dimension.startsWith('count:'))) return undefined;
-    return { first: { ...quantities[0]!, unusedTail: 0 }, bounds: limits.map((l, i) => ({ comparator, value: quantities[i]!.quantity, kind: l.kind })) };
-}
-
-/**
- * A formula's unit and dimension, from its own words or else the nearest "in <unit>" before it
- * (see unitWordsBefore); undefined when none names a unit, for then nothing says what it measures.
- */
-function formulaQuantity(formula: ReadFormula, before: string, lead: string | undefined): ReadQuantity | undefined {
-    const unitOf = (words: string | undefined) => {
-        // A symbol as the registry writes it ("deg", "dBc/Hz"), or the words for one ("watts").
-        // (The micro sign as the registry writes it: the 2025 PDF's Greek mu is Word's µ.)
-        const known = words ? lookupUnit(words.replace(/^μ/, 'µ')) : undefined;
-        const symbol = known ? { unit: known.symbol, dimension: known.dimension } : undefined;
-        const read = words && !symbol ? readQuantity('1', words.replace(/^watts?$/i, 'W'), '') : undefined;
-        return symbol ?? (read?.quantity.unit && !read.dimension.startsWith('count:') ? { unit: read.quantity.unit, dimension: read.dimension } : undefined);
-    };
-    const own = unitOf(formula.unitWords);
-    // A word after the formula that is no unit ("... 20log10f) anywhere within") is not the phrase's.
-    const unusedTail = !own && formula.unitWords ? formula.unitWords.length + 1 : 0;
-    const found = own ?? unitWordsBefore(before, lead).map(unitOf).find(u => u !== undefined);
-    return found && { quantity: { value: '1', unit: found.unit }, dimension: found.dimension, guessed: false, unusedTail };
 }
 
 /**
