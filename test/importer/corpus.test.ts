@@ -32,7 +32,7 @@ const parametersByEdition = new Map<string, Map<string, { text?: string; paramet
 /** Every Word edition's flat model, for the history checks below (no second import). */
 const flatByEdition = new Map<string, FlatList>();
 /** Per edition, each declared parameter's dimension and the phrases its thresholds were read from. */
-const vocabularyByEdition = new Map<string, Map<string, { dimension: string; phrases: string[] }>>();
+const vocabularyByEdition = new Map<string, Map<string, { dimension: string; phrases: string[]; before: string[] }>>();
 
 describe.skipIf(!present)('every Word edition imports and validates without errors', () => {
     test.each(wordEditions)('%s', async edition => {
@@ -78,9 +78,9 @@ describe.skipIf(!present)('every Word edition imports and validates without erro
         const problems: string[] = [];
         const dimensions = new Map<string, Set<string>>();
         for (const [edition, vocabulary] of vocabularyByEdition) {
-            for (const [name, { dimension, phrases }] of vocabulary) {
+            for (const [name, { dimension, phrases, before }] of vocabulary) {
                 (dimensions.get(name) ?? dimensions.set(name, new Set()).get(name)!).add(dimension);
-                problems.push(...nameProblems(name, dimension, phrases).map(p => `${edition} ${name}: ${p}`));
+                problems.push(...nameProblems(name, dimension, phrases, before).map(p => `${edition} ${name}: ${p}`));
             }
         }
         for (const [name, found] of dimensions) if (found.size > 1) problems.push(`${name} is ${[...found].join(' and ')}`);
@@ -127,9 +127,14 @@ describe.skipIf(!present)('no change between consecutive editions is only format
     }, 60000);
 });
 
-function vocabularyOf(result: ImportResult): Map<string, { dimension: string; phrases: string[] }> {
-    const vocabulary = new Map(result.model.parameters.map(p => [p.name, { dimension: p.dimension, phrases: [] as string[] }]));
-    for (const item of flattenEdition(result.model).items) for (const t of item.thresholds) vocabulary.get(t.parameter)?.phrases.push(t.text ?? '');
+function vocabularyOf(result: ImportResult): Map<string, { dimension: string; phrases: string[]; before: string[] }> {
+    const vocabulary = new Map(result.model.parameters.map(p => [p.name, { dimension: p.dimension, phrases: [] as string[], before: [] as string[] }]));
+    for (const item of flattenEdition(result.model).items) {
+        for (const t of item.thresholds) {
+            vocabulary.get(t.parameter)?.phrases.push(t.text ?? '');
+            vocabulary.get(t.parameter)?.before.push((item.text ?? '').slice(0, Math.max(0, (item.text ?? '').indexOf(t.text ?? ''))));
+        }
+    }
     return vocabulary;
 }
 
@@ -138,7 +143,7 @@ function vocabularyOf(result: ImportResult): Map<string, { dimension: string; ph
  * (not from the importer's rules): unit words, adverbs, repeated words; for a count, its noun must
  * be a word the phrase counts.
  */
-function nameProblems(name: string, dimension: string, phrases: string[]): string[] {
+function nameProblems(name: string, dimension: string, phrases: string[], before: string[] = []): string[] {
     const words = name.split('_');
     const problems: string[] = [];
     const units = /^(?:[kmgtp]?hz|[mkgnµ]?w|watts?|db[mcw]?|[mkgnpµ]?[mvs]|[kmgt]?bit|[kmgt]?byte|mrad|µrad|rad|deg|ppm|feets?|foot|ft|rpms?|poises?|msecs?|micros?|millis?|nanos?|millions?|billions?|seconds?|minutes?|hours?|meters?|metres?|knots?)$/;
@@ -159,7 +164,10 @@ function nameProblems(name: string, dimension: string, phrases: string[]): strin
         // A chain of carbon atoms is counted as a chemist writes it ("equal to or less than C10").
         // A level numbered after its noun counts levels too ("above level 256", QAM).
         const counts = (phrase: string) => phrase.toLowerCase().includes(noun) || (name === 'carbon_atoms' && /\bC\d{1,2}\b/.test(phrase)) || [noun.replace(/s$/, ''), noun.replace(/es$/, '')].some(one => new RegExp(String.raw`\b(?:1|one)(?: [\w-]+){0,2} ["']?${one}\b|\b${one} \d`).test(phrase.toLowerCase()));
-        const wrong = phrases.find(p => !counts(p));
+        // Or the words just before the phrase name it: "Number of input fibres equal to or greater
+        // than 3", "a crew of 4 or more", "a charge/discharge cycle life equal to or more than 10,000".
+        const namedBefore = (i: number) => new RegExp(String.raw`\b${noun.replace(/s$/, '')}s?\b[^;:]{0,20}$`).test((before[i] ?? '').toLowerCase());
+        const wrong = phrases.find((p, i) => !counts(p) && !namedBefore(i));
         if (wrong !== undefined) problems.push(`counts '${noun}', not in "${wrong}"`);
     }
     return problems;

@@ -36,6 +36,12 @@ describe('the quantity vocabulary', () => {
         expect(curatedQuantity('accuracy_length', 'angle', 'An accuracy of ')).toBeUndefined();
         expect(namedParameter('frequency', 'wavelength', '')).toMatchObject({ name: 'wavelength_frequency', curated: false });
     });
+
+    test('a bare number the reader took for a ratio is a count where the vocabulary says what it counts (3.A.1.e.2.b.4, 6.A.5.e.3, 8.A.1.b.3.a)', () => {
+        expect(namedParameter('ratio', 'life', 'A charge/discharge cycle life ')).toMatchObject({ name: 'cycle_life', dimension: 'count' });
+        expect(namedParameter('ratio', 'input', 'Number of input fibres ')).toMatchObject({ name: 'input_fibres', dimension: 'count' });
+        expect(namedParameter('ratio', 'crew', 'Designed to carry a crew of ')).toMatchObject({ name: 'crew', dimension: 'count' });
+    });
 });
 
 describe('thresholds named from the vocabulary', () => {

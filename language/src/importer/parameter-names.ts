@@ -65,13 +65,14 @@ export function parameterName(dimension: string, measure: string | undefined): {
 export function namedParameter(dimension: string, measure: string | undefined, before: string): { name: string; dimension: string; description: string; curated: boolean } {
     const derived = parameterName(dimension, measure);
     const quantity = curatedQuantity(derived.name, derived.dimension, before);
-    if (quantity) return { name: quantity.name, dimension: derived.dimension, description: quantity.description, curated: true };
+    if (quantity) return { name: quantity.name, dimension: quantity.dimension, description: quantity.description, curated: true };
     return { ...derived, description: parameterDescription(dimension, measure), curated: false };
 }
 
 /** The vocabulary's quantity for a derived name and dimension: the first whose cue the words before the phrase hold, else the one without a cue. */
 export function curatedQuantity(derived: string, dimension: string, before: string): Quantity | undefined {
-    const quantities = (VOCABULARY[derived] ?? []).filter(q => q.dimension === dimension);
+    // (A count for a bare number the reader took for a ratio: the vocabulary knows what it counts.)
+    const quantities = (VOCABULARY[derived] ?? []).filter(q => q.dimension === dimension || (q.dimension === 'count' && dimension === 'ratio'));
     return quantities.find(q => q.cue?.test(before)) ?? quantities.find(q => q.cue === undefined);
 }
 

@@ -4,6 +4,9 @@
  * drafter says it ("tuning_time", not "band_time"), with what it measures in words. A derived name
  * that covers two quantities lists them with a cue, a pattern of the words before the phrase; the
  * entry without one is the default. Names are per dimension: one name never has two dimensions.
+ * A quantity may be a count where the derived name is a ratio: both are bare numbers, and the
+ * words say which ("a crew of 4 or more", "a charge/discharge cycle life equal to or more than
+ * 10,000" count; a bare number is otherwise read as a ratio).
  */
 export interface Quantity {
     name: string;
@@ -105,7 +108,7 @@ export const VOCABULARY: Record<string, Quantity[]> = {
     core_load_linear_density: [{ name: 'explosive_core_load', dimension: 'linear-density', description: 'mass of explosive core per unit length of detonating cord' }],
     corrosion_rate: [{ name: 'corrosion_rate', dimension: 'velocity', description: 'rate of material loss by corrosion, as depth per year' }],
     coverage_rate: [{ name: 'area_coverage_rate', dimension: 'area-rate', description: 'seabed area surveyed per unit time by a survey system' }],
-    crew_ratio: [{ name: 'crew_members', dimension: 'ratio', description: 'number of crew a vehicle is designed to carry' }],
+    crew_ratio: [{ name: 'crew', dimension: 'count', description: 'number of crew a vehicle is designed to carry' }],
     current: [{ name: 'current', dimension: 'current', description: 'electric current (e.g. beam, peak surge or continuous current)' }],
     current_density: [{ name: 'current_density', dimension: 'current-density', description: 'electric current per unit area (e.g. emission, deposition, winding or critical current density)' }],
     current_density_condition: [{ name: 'emission_current_density', dimension: 'current-density', description: 'emission current density of a cathode for vacuum electronic devices at rated operating conditions' }],
@@ -209,7 +212,7 @@ export const VOCABULARY: Record<string, Quantity[]> = {
     functionality_ratio: [{ name: 'hydroxyl_functionality', dimension: 'ratio', description: 'average number of hydroxyl groups per molecule of hydroxyl terminated polybutadiene' }],
     functions: [{ name: 'ether_functions', dimension: 'count', description: 'ether or thio-ether functional groups in a phenylene or alkylphenylene ether molecule' }],
     gain: [{ name: 'gain', dimension: 'level', description: 'amplification of an amplifier or amplifier tube' }],
-    gate_count: [{ name: 'gate_count', dimension: 'ratio', description: 'equivalent (usable or system) number of logic gates in an integrated circuit' }],
+    gate_count: [{ name: 'gate_count', dimension: 'count', description: 'equivalent (usable or system) number of logic gates in an integrated circuit' }],
     groups: [{ name: 'nitro_groups', dimension: 'count', description: 'nitro groups on a polynitrocubane molecule' }],
     gust_velocity: [{ name: 'gust_velocity', dimension: 'velocity', description: 'speed of the wind gusts in which an aircraft can take off and fly stably under control' }],
     height_length: [{ name: 'significant_wave_height', dimension: 'length', description: 'significant wave height (sea state) in which a vessel reaches its design speed or operates' }],
@@ -226,7 +229,7 @@ export const VOCABULARY: Record<string, Quantity[]> = {
         { name: 'discrete_logarithm_group_size', dimension: 'information', description: 'size of the group whose discrete logarithms the security of an asymmetric algorithm rests on', cue: /discrete logarithm/i },
         { name: 'data_size', dimension: 'information', description: 'a size of data or of a number, in bits' },
     ],
-    input_ratio: [{ name: 'input_fibres', dimension: 'ratio', description: 'input fibres of a fibre laser combiner' }],
+    input_ratio: [{ name: 'input_fibres', dimension: 'count', description: 'number of input fibres of a fibre laser combiner' }],
     instantaneous_field_angle: [{ name: 'instantaneous_field_of_view', dimension: 'angle', description: 'angle seen by a single detector element of an imaging sensor (IFOV)' }],
     instructions: [{ name: 'machining_instructions', dimension: 'count', description: 'machining instructions an adaptive control changes on the basis of measured physical variables' }],
     instrumented_range: [{ name: 'instrumented_range', dimension: 'length', description: 'maximum unambiguous display range of a radar or range-instrumentation system' }],
@@ -250,7 +253,7 @@ export const VOCABULARY: Record<string, Quantity[]> = {
         { name: 'level', dimension: 'level', description: 'a level in decibels' },
     ],
     levels: [{ name: 'qam_levels', dimension: 'count', description: 'constellation levels (points) of quadrature-amplitude modulation' }],
-    life_ratio: [{ name: 'cycle_life', dimension: 'ratio', description: 'charge/discharge cycles a capacitor withstands' }],
+    life_ratio: [{ name: 'cycle_life', dimension: 'count', description: 'number of charge/discharge cycles a capacitor withstands' }],
     life_time: [{ name: 'stress_rupture_life', dimension: 'time', description: 'time to rupture of an alloy under a given stress and temperature' }],
     limit_pressure: [{ name: 'elastic_limit', dimension: 'pressure', description: 'stress up to which a material deforms only elastically' }],
     linearity_ratio: [{ name: 'linearity', dimension: 'ratio', description: 'largest deviation of a measuring system\'s output from a straight line, as a share of full scale' }],
@@ -309,7 +312,7 @@ export const VOCABULARY: Record<string, Quantity[]> = {
     output_level: [{ name: 'harmonic_and_distortion_content', dimension: 'level', description: 'output harmonic and distortion content of a transmitter or amplifier relative to the carrier' }],
     output_power: [{ name: 'output_power', dimension: 'power', description: 'power delivered at the output of a system or device' }],
     output_rate: [{ name: 'output_rate', dimension: 'frequency', description: 'number of output words per second of a digital-to-analogue converter' }],
-    output_ratio: [{ name: 'digital_input_outputs', dimension: 'ratio', description: 'maximum number of (single-ended) digital input/outputs of a field programmable logic device' }],
+    output_ratio: [{ name: 'digital_input_outputs', dimension: 'count', description: 'maximum number of (single-ended) digital input/outputs of a field programmable logic device' }],
     overlay_error_length: [{ name: 'overlay_error', dimension: 'length', description: 'overlay error (mean plus 3 sigma) between patterned layers in lithography' }],
     particle_length: [{ name: 'particle_size', dimension: 'length', description: 'size of particles, here the size above which the number or share of particles is limited' }],
     particle_size: [
