@@ -35,17 +35,17 @@ type Loaded = { ok: true; list: FlatList } | { ok: false; message: string };
 /** Services are created only when a file must be parsed (not when its flat model is in the cache). */
 type Services = () => ReturnType<typeof createCldCoreServices>['Cld'];
 
-function lazyServices(): Services {
+export function lazyServices(): Services {
     let services: ReturnType<Services> | undefined;
     return () => (services ??= createCldCoreServices().Cld);
 }
 
 /** The flat-model cache unless --no-cache (and none for a build without an id). */
-function flatCache(noCache: boolean | undefined): FlatCache | undefined {
+export function flatCache(noCache: boolean | undefined): FlatCache | undefined {
     return noCache || !BUILD_ID ? undefined : { dir: defaultCacheFolder(), build: BUILD_ID };
 }
 
-function loadList(services: Services, file: string, cache: FlatCache | undefined): Loaded {
+export function loadList(services: Services, file: string, cache: FlatCache | undefined): Loaded {
     let bytes: Buffer;
     try {
         bytes = readInputFile(file);

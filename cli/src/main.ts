@@ -8,6 +8,7 @@ import { importCommand } from './import-command.js';
 import { exportCommand } from './export-command.js';
 import { diffCommand, trendCommand } from './diff-command.js';
 import { historyCommand } from './history-command.js';
+import { conformanceCommand } from './conformance-command.js';
 
 const VERSION = '0.1.0';
 
@@ -21,6 +22,7 @@ Usage:
   cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
   cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
+  cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv] [-o FILE] [--exit-code]
   cld --help | --version
 
 Commands:
@@ -31,6 +33,8 @@ Commands:
              thresholds tightened or relaxed, tiers, notes, definitions
   trend      the changes of each consecutive pair of editions, per year and category
   history    the WA precedent of one item: its versions since 1997 and every change
+  conformance  a national list against the WA edition it implements: gaps, what it
+             controls more or less, what follows an older WA edition
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -51,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'diff') return diffCommand(rest);
     if (command === 'trend') return trendCommand(rest);
     if (command === 'history') return historyCommand(rest);
+    if (command === 'conformance') return conformanceCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }

@@ -68,6 +68,8 @@ export interface FlatList {
     numbering: string;
     /** The file this list supersedes, as its header names it. */
     supersedes?: string;
+    /** The regime lists it implements, as its header names them (`implements wassenaar "WA-LIST (25) 1 Corr."`). */
+    implements?: Array<{ regime: string; edition?: string }>;
     definitions: FlatDefinition[];
     items: FlatItem[];
 }
@@ -86,6 +88,7 @@ export function flattenList(root: ControlList): FlatList {
         date: root.header?.date,
         numbering: root.header?.numbering ?? 'wassenaar',
         supersedes: root.header?.supersedes,
+        implements: root.header?.implements.length ? root.header.implements.map(i => withoutUndefined({ regime: i.regime, edition: i.edition })) : undefined,
         definitions: root.members.filter(isDefinitions).flatMap(d => d.terms).filter(t => t.name !== undefined).map(t => ({ term: t.name!, text: t.definition })),
         items,
     };

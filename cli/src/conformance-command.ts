@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { GAP_KINDS, checkConformance } from '../../language/src/conformance/conformance.js';
+import { CONFORMANCE_FORMATS, type ConformanceFormat, renderConformance } from '../../language/src/conformance/conformance-format.js';
+import { FileError, writeOutputFile } from '../../language/src/files.js';
+import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
+import type { FlatList } from '../../language/src/model/flat-items.js';
+import { terminalSafe } from '../../language/src/text-safety.js';
+import { flatCache, lazyServices, loadList } from './diff-command.js';
+
+export const CONFORMANCE_USAGE = `Usage: cld conformance <list.cld> [--precedents DIR] [--against <list id>] [--format text|json|md|html|csv] [-o FILE] [--exit-code] [--no-cache]
+
+A national list against the WA edition it implements (its header's implements wassenaar "...",
+or --against), item by item, paired as cld diff pairs items: each WA item covered and equal,
+in other words, controlling more or less (a gap), with other limits, or not covered; each
+national item left another regime's (ECCN 1xx-4xx, category 0) or national only; and a national
+item that reads as an older WA version of its item, with the year the WA changed it. DIR is a
+folder of WA editions in CLD (default .cache/wa, as cld import --all writes them). md is for a
+memo, csv for a spreadsheet, html a standalone report with a chart, json the whole report.
+Exit codes: 0 checked (with --exit-code: 0 no gaps, 1 gaps), 2 a file or the folder could not be read.`;
+
+export async function conformanceCommand(args: string[]): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args, allowPositionals: true,
+            options: {
+                precedents: { type: 'string', short: 'p' }, against: { type: 'string' }, format: { type: 'string', short: 'f', default: 'text' },
+                output: { type: 'string', short: 'o' }, 'exit-code': { type: 'boolean' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+            },
+        });
+    } catch (e) {
+        console.error(`cld conformance: ${(e as Error).message}\n\n${CONFORMANCE_USAGE}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        console.log(CONFORMANCE_USAGE);
+        return 0;
+    }
+    const format = parsed.values.format as ConformanceFormat;
+    if (!CONFORMANCE_FORMATS.includes(format)) {
+        console.error(`cld conformance: unknown format '${format}' (use ${CONFORMANCE_FORMATS.join(', ')})`);
+        return 2;
+    }
+    if (parsed.positionals.length !== 1) {
+        console.error(`cld conformance: name one list\n\n${CONFORMANCE_USAGE}`);
+        return 2;
+    }
+    const [file] = parsed.positionals;
+    const loaded = loadList(lazyServices(), file, flatCache(parsed.values['no-cache']));
+    if (!loaded.ok) {
+        console.error(loaded.message);
+        return 2;
+    }
+    const national = loaded.list;
+    const problems: string[] = [];
+    const wanted = parsed.values.against ?? national.implements?.find(i => i.regime === 'wassenaar')?.edition;
+    if (!wanted) problems.push(`${file} implements no WA edition (its header has no implements wassenaar "..."; or give --against <list id>)`);
+    const folder = parsed.values.precedents ?? '.cache/wa';
+    let wa: FlatList | undefined;
+    let history;
+    if (!fs.existsSync(folder)) {
+        problems.push(`no WA editions: no folder ${folder}${parsed.values.precedents ? '' : ' (import them first: cld import --all <folder>, or give --precedents DIR)'}`);
+    } else {
+        try {
+            const library = loadPrecedents(createCldCoreServices().Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : defaultCacheFolder() });
+            for (const problem of library.problems) console.error(`cld conformance: ${problem}`);
+            history = library.history;
+            const edition = wanted ? library.history.editions.find(e => sameId(e.id, wanted)) : undefined;
+            wa = edition?.list;
+            if (wanted && !edition) problems.push(`${wanted} is not among the ${library.history.editions.length} editions of ${folder}`);
+        } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            console.error(`cld conformance: ${e.message}`);
+            return 2;
+        }
+    }
+    const report = checkConformance({ national, wa, history, problems });
+    const text = renderConformance(report, format);
+    if (parsed.values.output) {
+        try {
+            writeOutputFile(parsed.values.output, text);
+        } catch (e) {
+            if (!(e instanceof FileError)) throw e;
+            console.error(`cld conformance: ${e.message}`);
+            return 2;
+        }
+    } else {
+        process.stdout.write(format === 'text' ? terminalSafe(text) : text);
+    }
+    return parsed.values['exit-code'] && report.findings.some(f => GAP_KINDS.includes(f.kind)) ? 1 : 0;
+}
+
+/** List ids compared as people write them: "WA-LIST (21) 1" and "wa-list (21)  1" alike. */
+function sameId(a: string, b: string): boolean {
+    const key = (id: string) => id.toLowerCase().replace(/\s+/g, ' ').trim();
+    return key(a) === key(b);
+}

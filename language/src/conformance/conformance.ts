@@ -1,0 +1,170 @@
+/**
+ * Conformance: a national list against the WA edition it implements, item by item. The items are
+ * paired by the diff's matcher (diff/match.ts: a `precedent`, an ECCN 0xx code read as its WA
+ * code, the code, the text), as the diff and the history pair them; nothing here pairs items a
+ * second way. For each WA item: covered and equal, covered with a broader or a narrower scope
+ * (controls more; controls less, a gap), covered with other limits no direction can be said of,
+ * covered in other words, or not covered. For each national item left: another regime's item
+ * (ECCN 1xx-4xx, category 0) or national only. A national item that differs from the WA now but
+ * reads as an earlier WA version of its item (its limits, or its text) follows that edition.
+ */
+import { eccnRegime, parseCode } from '../codes.js';
+import { sameLimitsRenamed } from '../diff/diff.js';
+import { scopeOfThresholds } from '../diff/flat-scope.js';
+import { matchItems } from '../diff/match.js';
+import { categoryOf, groupOf, isReserved, matchKey } from '../diff/match-keys.js';
+import { normaliseText, wordDiff, type WordSegment } from '../diff/words.js';
+import { thresholdSummary } from '../export/export-format.js';
+import type { Lineage, PrecedentHistory } from '../history/lineage.js';
+import type { FlatItem, FlatList, FlatThreshold } from '../model/flat-items.js';
+import { lookupUnit } from '../quantities/units.js';
+import { compareScopes } from '../scopes/scope.js';
+
+export type FindingKind = 'equal' | 'reworded' | 'broader' | 'narrower' | 'other-limits' | 'older' | 'not-covered' | 'other-regime' | 'national-only';
+
+/** The kinds that mean the national list controls less than the WA edition: what `--exit-code` fails on. */
+export const GAP_KINDS: readonly FindingKind[] = ['narrower', 'not-covered'];
+
+export interface Finding {
+    kind: FindingKind;
+    /** WA form: `3`, `ML8`. */
+    category: string;
+    group?: string;
+    waCode?: string;
+    nationalCode?: string;
+    waText?: string;
+    nationalText?: string;
+    waThresholds: string[];
+    nationalThresholds: string[];
+    /** For `reworded`: the words that differ, from the WA text to the national one. */
+    words?: WordSegment[];
+    /** For `other-regime`: which regime the national item's code belongs to. */
+    regime?: string;
+    /** For `older`: the WA edition the national item reads as, and since when the WA reads otherwise. */
+    follows?: { listId: string; from?: number; year?: number; since?: number; by: 'limits' | 'text' };
+}
+
+export interface ConformanceReport {
+    nationalId?: string;
+    /** The WA edition compared with, when one was found. */
+    waId?: string;
+    /** What could not be checked, in words ("the list implements no WA edition"). */
+    problems: string[];
+    findings: Finding[];
+}
+
+export interface ConformanceInput {
+    national: FlatList;
+    /** The implemented WA edition, when it is known and read. */
+    wa?: FlatList;
+    /** The WA editions' history, to say which older edition a national item follows. */
+    history?: PrecedentHistory;
+    problems?: string[];
+}
+
+export function checkConformance(input: ConformanceInput): ConformanceReport {
+    const { national, wa, history } = input;
+    const problems = [...(input.problems ?? [])];
+    const findings: Finding[] = [];
+    const pairs = (wa ? matchItems(wa.items, national.items) : []).filter(p => p.old && p.new);
+    const nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
+    const paired = new Set(pairs.map(p => p.new!));
+    for (const waItem of wa?.items ?? []) {
+        if (isReserved(waItem)) continue;
+        const nationalItem = nationalOf.get(waItem);
+        findings.push(nationalItem && !isReserved(nationalItem) ? coveredFinding(waItem, nationalItem, history, wa?.id) : notCovered(waItem, nationalItem));
+    }
+    for (const item of national.items) {
+        if (paired.has(item) || isReserved(item)) continue;
+        findings.push(unpairedFinding(item, national.numbering));
+    }
+    if (!wa) problems.push('no WA edition to compare with: only the items of other regimes and the national ones are listed');
+    return { nationalId: national.id, waId: wa?.id, problems, findings: findings.sort(byCode) };
+}
+
+function coveredFinding(waItem: FlatItem, nationalItem: FlatItem, history: PrecedentHistory | undefined, waId: string | undefined): Finding {
+    const base = findingOf(waItem, nationalItem);
+    const sameLimits = sameLimitsRenamed(waItem, nationalItem) || (waItem.thresholds.length === 0 && nationalItem.thresholds.length === 0);
+    const sameText = textKey(waItem.text) === textKey(nationalItem.text);
+    if (sameLimits && sameText) return { ...base, kind: 'equal' };
+    const follows = sameLimits && !sameText || !sameLimits ? olderVersion(waItem, nationalItem, history, waId, sameLimits) : undefined;
+    if (follows) return { ...base, kind: 'older', follows };
+    if (sameLimits) return { ...base, kind: 'reworded', words: wordDiff(waItem.text, nationalItem.text) };
+    const comparison = compareLimits(waItem, nationalItem);
+    return { ...base, kind: comparison === 'broader' ? 'broader' : comparison === 'narrower' ? 'narrower' : 'other-limits' };
+}
+
+function notCovered(waItem: FlatItem, reservedNational: FlatItem | undefined): Finding {
+    return { ...findingOf(waItem, undefined), kind: 'not-covered', nationalCode: reservedNational?.code };
+}
+
+function unpairedFinding(item: FlatItem, numbering: string): Finding {
+    const base = findingOf(undefined, item);
+    const parsed = parseCode(item.code);
+    // Category 0 is nuclear (the NSG's); an ECCN's first digit after the group names its regime.
+    const regime = parsed?.category === '0' ? 'nsg' : numbering === 'eccn' && parsed?.eccnDigits ? eccnRegime(parsed.eccnDigits) : undefined;
+    return regime && regime !== 'wassenaar' && regime !== 'national' ? { ...base, kind: 'other-regime', regime } : { ...base, kind: 'national-only' };
+}
+
+function findingOf(waItem: FlatItem | undefined, nationalItem: FlatItem | undefined): Omit<Finding, 'kind'> {
+    const code = waItem?.code ?? nationalItem!.code;
+    return {
+        category: categoryOf(code), group: groupOf(code), waCode: waItem?.code, nationalCode: nationalItem?.code,
+        waText: waItem?.text, nationalText: nationalItem?.text,
+        waThresholds: waItem?.thresholds.map(thresholdSummary) ?? [], nationalThresholds: nationalItem?.thresholds.map(thresholdSummary) ?? [],
+    };
+}
+
+/**
+ * What the national item's own limits control against the WA item's: 'broader' when it controls
+ * more. A national parameter is the WA item's parameter of the same dimension where the names
+ * differ (`mrf` for `minimum_resolvable_feature_size`), when the WA item has one of that dimension.
+ */
+function compareLimits(waItem: FlatItem, nationalItem: FlatItem): string {
+    const national = scopeOfThresholds(nationalItem.thresholds.map(t => renamedFor(t, waItem.thresholds)));
+    const ours = scopeOfThresholds(waItem.thresholds);
+    return national && ours ? compareScopes(national, ours) : 'incomparable';
+}
+
+function renamedFor(threshold: FlatThreshold, waThresholds: FlatThreshold[]): FlatThreshold {
+    if (waThresholds.some(t => t.parameter === threshold.parameter)) return threshold;
+    const dimension = dimensionOf(threshold);
+    const alike = [...new Set(waThresholds.filter(t => dimension !== undefined && dimensionOf(t) === dimension).map(t => t.parameter))];
+    return alike.length === 1 ? { ...threshold, parameter: alike[0] } : threshold;
+}
+
+function dimensionOf(threshold: FlatThreshold): string | undefined {
+    const unit = threshold.unit ?? threshold.low?.unit ?? threshold.high?.unit;
+    return unit ? lookupUnit(unit)?.dimension : undefined;
+}
+
+/**
+ * The latest WA version of the item before the compared edition that the national item reads as:
+ * its limits (when they differ from the WA now) or else its text; with the year the WA changed it.
+ */
+function olderVersion(waItem: FlatItem, nationalItem: FlatItem, history: PrecedentHistory | undefined, waId: string | undefined, sameLimits: boolean): Finding['follows'] {
+    const lineage: Lineage | undefined = history?.lineage(waItem.code, waId ? history.editions.findIndex(e => e.id === waId) : undefined);
+    if (!lineage) return undefined;
+    const current = lineage.versions.findIndex(v => waId !== undefined && v.editions.includes(waId));
+    const older = lineage.versions.slice(0, current < 0 ? lineage.versions.length : current);
+    for (let i = older.length - 1; i >= 0; i--) {
+        const version = older[i];
+        const asItem: FlatItem = { code: version.code, text: version.text, tiers: version.tiers, thresholds: version.thresholds, notes: version.notes };
+        const byLimits = !sameLimits && nationalItem.thresholds.length > 0 && sameLimitsRenamed(asItem, nationalItem);
+        const byText = sameLimits && textKey(version.text) === textKey(nationalItem.text);
+        if (!byLimits && !byText) continue;
+        const next = lineage.versions[i + 1];
+        return { listId: version.editions[version.editions.length - 1], from: version.years[0], year: version.years[version.years.length - 1], since: next?.years[0], by: byLimits ? 'limits' : 'text' };
+    }
+    return undefined;
+}
+
+/** A text as compared: normalised, and every item code in WA form (3B001.f as 3.B.1.f). */
+function textKey(text: string | undefined): string {
+    return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code)));
+}
+
+function byCode(a: Finding, b: Finding): number {
+    const key = (f: Finding) => matchKey(f.waCode ?? f.nationalCode ?? '');
+    return key(a).localeCompare(key(b), 'en', { numeric: true });
+}
