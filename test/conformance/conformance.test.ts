@@ -30,7 +30,8 @@ const WA_2021 = wa('WA-LIST (21) 1', `
     item b "Lasers having an output power exceeding 10 W;" { power > 10 W }
     item c "Masks;"
     item d "Ion implanters;"
-    item e reserved since 2019`);
+    item e reserved since 2019
+    item g "Wafer handlers;"`);
 
 describe('conformance: one hand-made pair per finding', () => {
     test('each WA item is covered and equal, covered in other words, broader, narrower or not covered; each national item left is national or another regime\'s', () => {
@@ -40,13 +41,14 @@ describe('conformance: one hand-made pair per finding', () => {
                 item a "Lithography equipment having a minimum resolvable feature size of 45 nm or less;" { mrf <= 45 nm }
                 item b "Lasers having an output power exceeding 5 W;" { power > 5 W }
                 item c "Masks and reticles;"
+                item d "ION IMPLANTERS;"
                 item f "Examplia's own item;"`),
         });
         expect(report.problems).toEqual([]);
         expect(kinds(report)).toEqual([
-            'equal 3.B.1 3B001', 'equal 3.B.1.a 3B001.a', 'broader 3.B.1.b 3B001.b', 'reworded 3.B.1.c 3B001.c', 'not-covered 3.B.1.d -', 'national-only - 3B001.f',
+            'equal 3.B.1 3B001', 'equal 3.B.1.a 3B001.a', 'broader 3.B.1.b 3B001.b', 'reworded 3.B.1.c 3B001.c', 'equal 3.B.1.d 3B001.d', 'national-only - 3B001.f', 'not-covered 3.B.1.g -',
         ]);
-        // The reserved WA label is no gap.
+        // Letter case is no difference; the reserved WA label is no gap.
         expect(report.findings.some(f => f.waCode === '3.B.1.e')).toBe(false);
         const reworded = report.findings.find(f => f.kind === 'reworded')!;
         expect(reworded.words!.filter(w => w.op === 'added').map(w => w.text).join(' ')).toContain('reticles');
@@ -85,6 +87,13 @@ describe('conformance: one hand-made pair per finding', () => {
         expect(report.findings.find(f => f.waCode === '3.B.1.a')).toMatchObject({ kind: 'older', follows: { listId: 'WA-LIST (10) 1', year: 2010, since: 2014, by: 'limits' } });
         // Without the history it is what it is against the WA now: "95 nm or less" admits more equipment than "45 nm or less", broader.
         expect(checkConformance({ wa: editions[2], national: national('item a "Lithography ..." { mrf <= 95 nm }') }).findings.find(f => f.waCode === '3.B.1.a')!.kind).toBe('broader');
+    });
+
+    test('a list of dual-use items only is not short of the Munitions List (the EU\'s Annex I)', () => {
+        const withMunitions = parse(`list "WA" id "WA-LIST (21) 1" numbering wassenaar\n${PARAMETERS}\ncategory 3 { group B { entry 3.B.1 "Equipment" } }\ncategory ML1 "Smooth-bore weapons" { item a "Rifles" }`);
+        const report = checkConformance({ wa: withMunitions, national: national('item a "x"') });
+        expect(report.findings.filter(f => f.category.startsWith('ML'))).toEqual([]);
+        expect(report.problems).toEqual(['the list has no munitions categories: the WA Munitions List is not compared']);
     });
 
     test('a list that implements no WA edition, or one not found, still reports what it can', () => {

@@ -69,8 +69,15 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
     const pairs = (wa ? matchItems(wa.items, national.items) : []).filter(p => p.old && p.new);
     const nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
     const paired = new Set(pairs.map(p => p.new!));
+    // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the reverse.
+    const munitions = (item: FlatItem) => categoryOf(item.code).startsWith('ML');
+    const hasMunitions = national.items.some(munitions);
+    const hasDualUse = national.items.some(i => !munitions(i));
+    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse);
+    if (wa && !hasMunitions && wa.items.some(munitions)) problems.push('the list has no munitions categories: the WA Munitions List is not compared');
+    if (wa && !hasDualUse && wa.items.some(i => !munitions(i))) problems.push('the list has no dual-use categories: the WA dual-use list is not compared');
     for (const waItem of wa?.items ?? []) {
-        if (isReserved(waItem)) continue;
+        if (isReserved(waItem) || !compared(waItem)) continue;
         const nationalItem = nationalOf.get(waItem);
         findings.push(nationalItem && !isReserved(nationalItem) ? coveredFinding(waItem, nationalItem, history, wa?.id) : notCovered(waItem, nationalItem));
     }
@@ -159,9 +166,13 @@ function olderVersion(waItem: FlatItem, nationalItem: FlatItem, history: Precede
     return undefined;
 }
 
-/** A text as compared: normalised, and every item code in WA form (3B001.f as 3.B.1.f). */
+/**
+ * A text as compared: normalised, every item code in WA form (3B001.f as 3.B.1.f), and in any
+ * letter case ("Chemical Warfare (CW) agents" in the WA since 2025, "Chemical warfare (CW)
+ * agents" in the EU's Annex I: no difference a drafter acts on).
+ */
 function textKey(text: string | undefined): string {
-    return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code)));
+    return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code))).toLowerCase();
 }
 
 function byCode(a: Finding, b: Finding): number {
