@@ -7,17 +7,22 @@ import { flattenList } from '../../language/src/model/flat-items.js';
 import { renderExport, type ExportFormat } from '../../language/src/export/export-format.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { formatText } from './findings-format.js';
+import { FileError, writeOutputFile } from '../../language/src/files.js';
+import { listAsWorkbook } from '../../language/src/sheets/export-sheet.js';
 import { validateFiles } from './validate-command.js';
 
 export const EXPORT_USAGE = `Usage: cld export <file.cld> [--format json|csv|md]
+       cld export <file.cld> --format xlsx -o <file.xlsx>
 
 Prints every item of the list, flattened in document order, with its code, text, tiers,
-thresholds and notes. A file with syntax errors is refused (exit 1).`;
+thresholds and notes. xlsx writes a spreadsheet (one row per entry or item: code, text, tier,
+notes, precedent, and the thresholds read) that cld import reads back. A file with syntax errors
+is refused (exit 1).`;
 
 export async function exportCommand(args: string[]): Promise<number> {
     let parsed;
     try {
-        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'json' }, help: { type: 'boolean', short: 'h' } } });
+        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'json' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
     } catch (e) {
         console.error(`cld export: ${(e as Error).message}`);
         return 2;
@@ -26,9 +31,13 @@ export async function exportCommand(args: string[]): Promise<number> {
         console.log(EXPORT_USAGE);
         return 0;
     }
-    const format = parsed.values.format as ExportFormat;
-    if (!['json', 'csv', 'md'].includes(format)) {
-        console.error(`cld export: unknown format '${format}' (use json, csv or md)`);
+    const format = parsed.values.format as ExportFormat | 'xlsx';
+    if (!['json', 'csv', 'md', 'xlsx'].includes(format)) {
+        console.error(`cld export: unknown format '${format}' (use json, csv, md or xlsx)`);
+        return 2;
+    }
+    if (format === 'xlsx' && !parsed.values.output) {
+        console.error('cld export: a spreadsheet is written to a file: give -o <file.xlsx>');
         return 2;
     }
     if (parsed.positionals.length !== 1) {
@@ -49,6 +58,17 @@ export async function exportCommand(args: string[]): Promise<number> {
         return 1;
     }
     const document = services.shared.workspace.LangiumDocuments.getDocument(URI.file(resolve(file)));
-    process.stdout.write(renderExport(flattenList(document!.parseResult.value as ControlList), format));
-    return 0;
+    const list = flattenList(document!.parseResult.value as ControlList);
+    if (format !== 'xlsx') {
+        process.stdout.write(renderExport(list, format));
+        return 0;
+    }
+    try {
+        writeOutputFile(parsed.values.output!, await listAsWorkbook(list));
+        return 0;
+    } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        console.error(`cld export: ${e.message}`);
+        return 2;
+    }
 }

@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { importSheet, isSheet } from '../../language/src/sheets/import-sheet.js';
+import { SheetError } from '../../language/src/sheets/sheet-rows.js';
 import { parseArgs } from 'node:util';
 import { findEditions } from '../../language/src/importer/edition.js';
 import { ImportError } from '../../language/src/importer/errors.js';
@@ -8,18 +10,24 @@ import { editionReport, reportText, type EditionReport } from '../../language/sr
 export const IMPORT_USAGE = `Usage:
   cld import <edition folder or PDF> [-o FILE | --out DIR] [--report text|json]
   cld import --all <folder of editions> [--out DIR] [--report text|json]
+  cld import <list.xlsx | list.csv> [--sheet NAME] [--implements "<WA list id>"] [-o FILE]
 
 Reads the official documents of a WA edition (Word .doc/.docx, catdoc text, or the PDF) and
 writes it as one CLD file, <list id>.cld (for example WA-LIST-21-1.cld). Without -o the file
 goes to the current folder, with --out DIR into DIR; --all writes every edition found to DIR
 (default .cache/wa).
+A national list kept in a spreadsheet (.xlsx, or .csv) becomes a CLD list: a header row names
+the columns (code and text; tier, notes and precedent if given), codes in ECCN (3B001.f.1.a) or
+WA (3.B.1.f.1.a) form give the nesting, thresholds are read from the texts. A row that cannot be
+read is named with its sheet and row, and nothing is written. Without -o the list goes to
+<name>.cld in the current folder.
 Exit codes: 0 imported and valid, 1 an output has validation errors, 2 a document could not be read.`;
 
 export async function importCommand(args: string[]): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({ args, allowPositionals: true, options: {
-            output: { type: 'string', short: 'o' }, out: { type: 'string' }, all: { type: 'boolean' },
+            output: { type: 'string', short: 'o' }, out: { type: 'string' }, all: { type: 'boolean' }, sheet: { type: 'string' }, implements: { type: 'string' },
             report: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
     } catch (e) {
         console.error(`cld import: ${(e as Error).message}`);
@@ -38,6 +46,7 @@ export async function importCommand(args: string[]): Promise<number> {
         console.error(`cld import: name one edition folder or file${values.all ? ' (the folder holding the editions)' : ''}\n\n${IMPORT_USAGE}`);
         return 2;
     }
+    if (!values.all && isSheet(positionals[0])) return importSheetCommand(positionals[0], values);
     if (values.output !== undefined && (values.all || values.out !== undefined)) {
         console.error(`cld import: -o names one output file; with ${values.all ? '--all' : '--out'} the files are named by their list ids (use --out DIR alone)`);
         return 2;
@@ -73,6 +82,22 @@ export async function importCommand(args: string[]): Promise<number> {
     }
     if (values.report === 'json') console.log(JSON.stringify(values.all ? reports : reports[0] ?? null, null, 2));
     return status;
+}
+
+async function importSheetCommand(file: string, values: { output?: string; sheet?: string; implements?: string }): Promise<number> {
+    try {
+        const result = await importSheet(file, { sheet: values.sheet, implementsWa: values.implements });
+        const target = values.output ?? `${basename(file, extname(file))}.cld`;
+        writeFileAtomically(target, result.text);
+        for (const warning of result.warnings) console.error(`cld import: ${warning}`);
+        console.error(`${file} (sheet "${result.sheet}"): ${target} (${result.rows} rows${result.emptyRows ? `, ${result.emptyRows} empty rows left out` : ''}, ${result.errors.length} errors)`);
+        for (const error of result.errors.slice(0, 20)) console.error(`  ${target}:${error.line + 1}: error: ${error.message}`);
+        return result.errors.length > 0 ? 1 : 0;
+    } catch (e) {
+        if (!(e instanceof SheetError) && !(e instanceof ImportError)) throw e;
+        console.error(`cld import: ${e.message}`);
+        return 2;
+    }
 }
 
 function summary(report: EditionReport): string {

@@ -65,12 +65,12 @@ export interface WriteOptions {
 }
 
 /**
- * Writes `text` to `file` as the user means it. A regular file (or a new one) is written through
+ * Writes `text` (or bytes: a spreadsheet) to `file` as the user means it. A regular file (or a new one) is written through
  * a temporary file in the same folder and renamed, so a failure leaves no half file; a symbolic
  * link is followed and its target written, the link kept; a pipe or a device (`-o /dev/stdout`)
  * is written into, never replaced; a folder is refused. Every failure is a FileError.
  */
-export function writeOutputFile(file: string, text: string, options: WriteOptions = {}): void {
+export function writeOutputFile(file: string, text: string | Uint8Array, options: WriteOptions = {}): void {
     const target = followLinks(file);
     let stat: fs.Stats | undefined;
     try {
@@ -81,7 +81,7 @@ export function writeOutputFile(file: string, text: string, options: WriteOption
     if (stat?.isDirectory()) throw new FileError(file, 'is a folder; name a file to write');
     if (stat && !stat.isFile()) {
         try {
-            fs.writeFileSync(target, text, { encoding: 'utf-8', flag: 'w' });
+            fs.writeFileSync(target, text, typeof text === 'string' ? { encoding: 'utf-8', flag: 'w' } : { flag: 'w' });
         } catch (e) {
             throw new FileError(file, `cannot write: ${why(e)}`);
         }
@@ -99,7 +99,7 @@ export function writeOutputFile(file: string, text: string, options: WriteOption
     }
     const temporary = join(folder, `.${randomBytes(6).toString('hex')}.cld-tmp`);
     try {
-        fs.writeFileSync(temporary, text, { encoding: 'utf-8', mode: stat ? stat.mode & 0o7777 : 0o666 });
+        fs.writeFileSync(temporary, text, { ...(typeof text === 'string' ? { encoding: 'utf-8' as const } : {}), mode: stat ? stat.mode & 0o7777 : 0o666 });
         fs.renameSync(temporary, target);
     } catch (e) {
         fs.rmSync(temporary, { force: true });

@@ -86,6 +86,9 @@ describe('threshold phrases', () => {
         ['a glass transition temperature equal to or exceeding 505 K', ['temperature >= 505 K']],
         ['a capacity equal to or above 10 kg', ['capacity >= 10 kg']],
         ['a temperature equal to or below 77 K', ['temperature <= 77 K']],
+        // (Not in the WA lists; a national list may write it: "longer than" alone is exclusive.)
+        ['A light source wavelength equal to or longer than 193 nm', ['wavelength >= 193 nm']],
+        ['A pulse duration equal to or shorter than 1 ns', ['duration <= 1 ns']],
         // Units the registry now knows, with their whole tail.
         ['an angular acceleration exceeding 2 rad/s²', ['acceleration > 2 rad/s^2']],
         ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],

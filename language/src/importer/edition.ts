@@ -226,10 +226,13 @@ export function forEachItem(categories: CategoryModel[], visit: (item: ItemModel
     }
 }
 
-interface ThresholdCounts { seen: number; parsed: number; guessed: number; unexpressed: number }
+export interface ThresholdCounts { seen: number; parsed: number; guessed: number; unexpressed: number }
 
-/** Reads the thresholds of every item and declares the parameters they use, one per measured word and dimension. */
-function addThresholds(model: EditionModel): ThresholdCounts {
+/**
+ * Reads the thresholds of every item and declares the parameters they use, one per quantity of
+ * the vocabulary: for a WA edition, and for a national list read from a sheet.
+ */
+export function addThresholds(model: Pick<EditionModel, 'categories' | 'parameters'>): ThresholdCounts {
     const parameters = new Map<string, ParameterModel>();
     const parameterFor = (dimension: string, measure: string | undefined, before: string): string => {
         const wanted = namedParameter(dimension, measure, before);

@@ -52,6 +52,8 @@ export interface ItemModel {
     reserved?: boolean;
     combinator?: 'any-of' | 'all-of';
     tiers: TierName[];
+    /** A national item's WA precedent (`precedent 3.B.1.f.1.a`). */
+    precedent?: string;
     thresholds: ThresholdModel[];
     notes: NoteModel[];
     children: ItemModel[];

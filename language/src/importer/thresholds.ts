@@ -53,9 +53,9 @@ const BETTER_MORE = String.raw`better \((?:more|greater|higher|larger)\)`;
 const ABOVE = String.raw`(?<!\bno |\bnot )(?:exceeding|${BETTER_MORE} than|more${BETTER} than|greater${BETTER} than|higher${BETTER} than|longer than|larger than|above|over|beyond|in excess of|>)`;
 // (And "Low (less then 10,000) molecular weight", the document's spelling: ML8.e.13, 2001-2010.)
 const BELOW = String.raw`(?<!\bno |\bnot )(?:${BETTER_LESS} than|less${BETTER} than|shorter than|lower${BETTER} than|smaller than|below|under|<|less then(?=\s\d))`;
-const AT_MOST = String.raw`(?:equal to or ${BETTER_LESS} than|${BETTER_LESS} than or equal to|equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower${BETTER} than|equal to or smaller${BETTER} than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|down to|at most|≤|<=)`;
+const AT_MOST = String.raw`(?:equal to or ${BETTER_LESS} than|${BETTER_LESS} than or equal to|equal to or less${BETTER} than|equal to or below|(?:a )?maximum of|less${BETTER} than or equal to|equal to or lower${BETTER} than|equal to or smaller${BETTER} than|equal to or shorter than|not exceeding|(?:not|no) more${BETTER} than|(?:not|no) greater than|up to and including|up to|down to|at most|≤|<=)`;
 // (Also "equal to or more 25 kJ", "than" left out: 3.A.1.e.2.a.3, 2001.)
-const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} than or equal to|equal to or (?:more|greater|higher|larger|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=|equal to or (?:more|greater)(?=\s\d))`;
+const AT_LEAST = String.raw`(?:equal to or ${BETTER_MORE} than|${BETTER_MORE} than or equal to|equal to or (?:more|greater|higher|larger|longer|better)${BETTER} than|equal to or (?:exceeding|above)|(?:a )?minimum of|(?:more|greater)${BETTER} than or equal to|(?:not|no) less${BETTER} than|at least|≥|>=|equal to or (?:more|greater)(?=\s\d))`;
 
 const c = (comparator: Comparator, value: QuantityModel): Bound => ({ comparator, value });
 

@@ -32,13 +32,33 @@ class Printer {
 }
 
 export function writeEdition(model: EditionModel): WrittenEdition {
+    return writeList({
+        comments: [`${model.listId}, imported by \`cld import\` from: ${model.sources.join(', ')}.`, 'Generated: re-import rather than edit. Item texts are verbatim; thresholds were read from them.'],
+        title: model.title, id: model.listId, edition: String(model.year), date: model.date, numbering: 'wassenaar', implements: [],
+        parameters: model.parameters, notes: model.notes, definitions: model.definitions, definitionNotes: model.definitionNotes, categories: model.categories,
+    });
+}
+
+/** A list to write: the header's parts, and the body an import builds (a WA edition's, or a national list's from a sheet). */
+export interface ListToWrite extends Pick<EditionModel, 'parameters' | 'notes' | 'definitions' | 'definitionNotes' | 'categories'> {
+    /** Lines of `//` comment above the header. */
+    comments: string[];
+    title: string;
+    id: string;
+    edition?: string;
+    date?: string;
+    numbering: 'wassenaar' | 'eccn';
+    implements: Array<{ regime: string; edition?: string }>;
+}
+
+export function writeList(model: ListToWrite): WrittenEdition {
     const out = new Printer();
-    out.line(0, `// ${model.listId}, imported by \`cld import\` from: ${model.sources.join(', ')}.`);
-    out.line(0, '// Generated: re-import rather than edit. Item texts are verbatim; thresholds were read from them.');
+    for (const comment of model.comments) out.line(0, `// ${comment}`);
     out.line(0, `list ${quoteText(model.title)}`);
-    out.line(0, `id ${quoteText(model.listId)}`);
-    out.line(0, `edition ${quoteText(String(model.year))}${model.date ? ` date ${model.date}` : ''}`);
-    out.line(0, 'numbering wassenaar');
+    out.line(0, `id ${quoteText(model.id)}`);
+    if (model.edition !== undefined) out.line(0, `edition ${quoteText(model.edition)}${model.date ? ` date ${model.date}` : ''}`);
+    out.line(0, `numbering ${model.numbering}`);
+    for (const implemented of model.implements) out.line(0, `implements ${implemented.regime}${implemented.edition ? ` ${quoteText(implemented.edition)}` : ''}`);
     if (model.parameters.length > 0) out.line(0, '');
     for (const parameter of model.parameters) {
         out.line(0, `parameter ${parameter.name}: ${parameter.dimension}${parameter.description ? ` ${quoteText(parameter.description)}` : ''}`);
@@ -88,6 +108,7 @@ function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry
     else if (item.reserved) parts.push('reserved');
     if (item.text !== undefined) parts.push(quoteText(item.text));
     if (item.tiers.length > 0) parts.push(`tier ${item.tiers.join(' ')}`);
+    if (item.precedent) parts.push(`precedent ${item.precedent}`);
     if (item.combinator) parts.push(item.combinator);
     const hasBody = item.thresholds.length + item.notes.length + item.children.length > 0;
     const line = out.line(depth, parts.join(' ') + (hasBody ? ' {' : ';'));

@@ -1,0 +1,47 @@
+/**
+ * `cld import list.xlsx|list.csv`: a national list from a spreadsheet, written as CLD only when
+ * every row could be read, and validated as `cld validate` would; a threshold the validator
+ * rejects is taken back (the text that holds it stays), as for a WA edition.
+ */
+import * as path from 'node:path';
+import { validateCld, withoutThreshold } from '../importer/import-edition.js';
+import type { ItemModel, ThresholdModel } from '../importer/model.js';
+import { type WrittenEdition, writeList } from '../importer/write-cld.js';
+import { listFromRows } from './rows-to-list.js';
+import { readSheetRows } from './sheet-rows.js';
+
+export interface SheetImport {
+    text: string;
+    sheet: string;
+    rows: number;
+    emptyRows: number;
+    errors: Array<{ line: number; message: string; code: string }>;
+    warnings: string[];
+}
+
+export const SHEET_EXTENSIONS = ['.xlsx', '.csv'];
+
+export function isSheet(file: string): boolean {
+    return SHEET_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+export async function importSheet(file: string, options: { sheet?: string; implementsWa?: string } = {}): Promise<SheetImport> {
+    const rows = await readSheetRows(file, options.sheet);
+    const name = path.basename(file, path.extname(file));
+    const list = listFromRows(rows, file, { title: name, id: name, implementsWa: options.implementsWa });
+    const warnings: string[] = [];
+    let written: WrittenEdition = writeList(list);
+    let check = await validateCld(written.text, name);
+    for (let round = 0; round < 4 && check.errors.length > 0; round++) {
+        const rejected = check.errors.flatMap(e => { const t = written.thresholdLines.get(e.line); return t ? [{ ...t, message: e.message }] : []; });
+        if (rejected.length === 0) break;
+        for (const { item, threshold, message } of rejected) if (takeBack(item, threshold)) warnings.push(`${item.where}: threshold "${threshold.phrase}" of ${item.code} not kept: ${message}`);
+        written = writeList(list);
+        check = await validateCld(written.text, name);
+    }
+    return { text: written.text, sheet: rows.sheet, rows: rows.rows.length, emptyRows: rows.emptyRows, errors: check.errors, warnings };
+}
+
+function takeBack(item: ItemModel, threshold: ThresholdModel): boolean {
+    return withoutThreshold(item, threshold);
+}
