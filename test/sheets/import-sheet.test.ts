@@ -70,6 +70,14 @@ describe('a national list from a spreadsheet', () => {
         expect(item('ML8.a').text).toBe('"Explosives" as follows:');
     });
 
+    test('a list that writes decimals with a comma is read with --decimal-comma; its phrases stay its own words', async () => {
+        const file = csv('comma.csv', ['code,text', '1A003,"Films having a thickness exceeding 0,254 mm;"']);
+        const read = flat((await importSheet(file, { decimalComma: true })).text).items[0].thresholds;
+        expect(read).toMatchObject([{ comparator: '>', value: '0.254', unit: 'mm', text: 'exceeding 0,254 mm' }]);
+        // Without it, "0,254" is no decimal.
+        expect(flat((await importSheet(file)).text).items[0].thresholds.map(t => t.value)).not.toContain('0.254');
+    });
+
     test('round trip: a list exported as xlsx and imported again gives the same flat items', async () => {
         const first = flat((await importSheet(csv('round.csv', ROWS))).text);
         const workbook = join(scratch, 'round.xlsx');

@@ -232,7 +232,10 @@ export interface ThresholdCounts { seen: number; parsed: number; guessed: number
  * Reads the thresholds of every item and declares the parameters they use, one per quantity of
  * the vocabulary: for a WA edition, and for a national list read from a sheet.
  */
-export function addThresholds(model: Pick<EditionModel, 'categories' | 'parameters'>): ThresholdCounts {
+export function addThresholds(model: Pick<EditionModel, 'categories' | 'parameters'>, options: { decimalComma?: boolean } = {}): ThresholdCounts {
+    // A list that writes decimals with a comma ("0,254 mm", the EU's) is read with points; the
+    // phrases are the list's own words again (a comma for a point keeps every position).
+    const reading = (text: string | undefined) => (options.decimalComma && text ? text.replace(/(\d),(\d)/g, '$1.$2') : text);
     const parameters = new Map<string, ParameterModel>();
     const parameterFor = (dimension: string, measure: string | undefined, before: string): string => {
         const wanted = namedParameter(dimension, measure, before);
@@ -246,8 +249,11 @@ export function addThresholds(model: Pick<EditionModel, 'categories' | 'paramete
     const counts: ThresholdCounts = { seen: 0, parsed: 0, guessed: 0, unexpressed: 0 };
     forEachItem(model.categories, (item, _depth, parent) => {
         if (!item.text) return;
-        const parsed = parseThresholds(item.text, parameterFor, parent?.text);
-        item.thresholds.push(...unambiguous([...leadInThresholds(parent?.text, item.text, parameterFor), ...parsed.thresholds], item.text));
+        const text = reading(item.text)!;
+        const parsed = parseThresholds(text, parameterFor, reading(parent?.text));
+        const read = unambiguous([...leadInThresholds(reading(parent?.text), text, parameterFor), ...parsed.thresholds], text);
+        const own = item.text;
+        item.thresholds.push(...(text === own ? read : read.map(t => ({ ...t, phrase: own.substr(text.indexOf(t.phrase), t.phrase.length) }))));
         counts.seen += parsed.seen;
         counts.parsed += parsed.parsed;
         counts.guessed += parsed.guessedExponents;

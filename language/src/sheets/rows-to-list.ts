@@ -17,6 +17,8 @@ export interface ListOptions {
     id: string;
     /** The WA edition the list implements (`implements wassenaar "..."`), when known. */
     implementsWa?: string;
+    /** The list writes decimals with a comma ("0,254 mm"). */
+    decimalComma?: boolean;
 }
 
 const TIERS: Record<string, TierName> = {
@@ -80,7 +82,7 @@ export function listFromRows(sheet: SheetRows, file: string, options: ListOption
         parameters: [], notes: [], definitions: [], definitionNotes: [],
         categories: [...categories.values()].sort((a, b) => compareCodes(a.code, b.code)),
     };
-    addThresholds(list);
+    addThresholds(list, { decimalComma: options.decimalComma });
     return list;
 }
 
