@@ -78,6 +78,11 @@ describe('a national list from a spreadsheet', () => {
         expect(flat((await importSheet(file)).text).items[0].thresholds.map(t => t.value)).not.toContain('0.254');
     });
 
+    test('code order is the list\'s own numbering: 4A507 (no WA form) comes before 4D001', async () => {
+        const result = await importSheet(csv('order.csv', ['code,text', '4A003,a', '4A507,b', '4D001,c']));
+        expect(flat(result.text).items.map(i => i.code)).toEqual(['4A003', '4A507', '4D001']);
+    });
+
     test('round trip: a list exported as xlsx and imported again gives the same flat items', async () => {
         const first = flat((await importSheet(csv('round.csv', ROWS))).text);
         const workbook = join(scratch, 'round.xlsx');

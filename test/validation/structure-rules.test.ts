@@ -62,6 +62,14 @@ category ML1 "Weapons" tier munitions { item a "x"; item b "y"; }`);
         expect(await codesOf(list('category 9 { group A { entry 9A101 "x"; } }', 'numbering eccn\nimplements mtcr "Annex"'))).toEqual([]);
     });
 
+    test('an entry of another regime numbers as that regime does: the Australia Group\'s 1C350.1 to .89 (EU Annex I)', async () => {
+        const entry = (code: string) => list(`category 1 { group C { entry ${code} "Chemicals" { item 1 "Thiodiglycol;"\n item 2 "Phosphorus oxychloride;" } } }`, 'numbering eccn\nimplements wassenaar "WA"\nimplements australia-group "AG"');
+        expect(await codesOf(entry('1C350'))).toEqual([]);
+        // A WA entry still letters its first level; category 0 (the NSG's) need not.
+        expect(await codesOf(entry('1C010'))).toContain('label-kind');
+        expect(await codesOf(list('category 0 { group B { entry 0B004 "Plant" { item 1 "x"; } } }', 'numbering eccn\nimplements wassenaar "WA"\nimplements nsg "NSG"'))).toEqual([]);
+    });
+
     test('a defined term used in the plural or another case counts as used', async () => {
         expect(await codesOf(inEntry('item a `Two "Lasers"`;', 'definitions { term "laser" "x" }'))).toEqual([]);
     });

@@ -32,7 +32,7 @@ export function listFromRows(sheet: SheetRows, file: string, options: ListOption
     const schemes = new Set<string>();
     const categories = new Map<string, CategoryModel>();
     const items = new Map<string, ItemModel>();
-    let previous: { key: string; row: SheetRow } | undefined;
+    let previous: { code: string; row: SheetRow } | undefined;
     for (const row of sheet.rows) {
         const parsed = parseCode(row.code.replace(/\.$/, ''));
         if (!parsed || (parsed.scheme !== 'munitions' && parsed.group === undefined)) {
@@ -46,8 +46,9 @@ export function listFromRows(sheet: SheetRows, file: string, options: ListOption
             problem(row, `${code} is given twice`);
             continue;
         }
-        if (previous && compareCodes(previous.key, key) > 0) problem(row, `${code} comes after ${previous.row.code} (row ${previous.row.row}): put the rows in code order`);
-        previous = { key, row };
+        // In the list's own numbering: 4A507 comes before 4D001 (not an ECCN 0xx, it has no WA form).
+        if (previous && compareCodes(previous.code, code) > 0) problem(row, `${code} comes after ${previous.row.code} (row ${previous.row.row}): put the rows in code order`);
+        previous = { code, row };
         const item = itemOf(row, code, parsed.labels);
         const category = categories.get(parsed.category) ?? newCategory(categories, parsed.category);
         if (parsed.labels.length === 0) {

@@ -125,7 +125,21 @@ export function labelAt(index: number, letter: boolean): string {
     return label;
 }
 
+/**
+ * Whether the item is in an entry of another regime's numbering (an ECCN 1xx-4xx: the Australia
+ * Group's 1C350.1 to .89 number their first level; category 0, the NSG's), where the WA's
+ * letters-then-numbers do not hold.
+ */
+function inOtherRegimeEntry(item: Item): boolean {
+    let node: AstNode | undefined = item.$container;
+    while (isItem(node)) node = node.$container;
+    const parsed = isEntry(node) ? parseCode(node.code) : undefined;
+    // Category 0 is the NSG's (nuclear) in every numbering.
+    return parsed !== undefined && (parsed.category === '0' || (parsed.eccnDigits !== undefined && parsed.eccnDigits[0] !== '0'));
+}
+
 function checkLabelKind(item: Item, accept: ValidationAcceptor): void {
+    if (inOtherRegimeEntry(item)) return;
     const letter = expectsLetter(itemDepth(item));
     const isLetter = /^[a-z]+$/.test(item.label ?? '');
     const isNumber = /^[0-9]+$/.test(item.label ?? '');
