@@ -613,6 +613,8 @@ describe('renumbering', () => {
         expect(before.items.find(i => i.code === '3A001.b')!.thresholds[0]).toMatchObject({ comparator: '>', formula: '505.62 W*GHz2/fGHz2', unit: 'W' });
         // The 2025 PDF's superscripts and spaces against Word's flattened text.
         expect(kinds(diffLists(before, power('505.62 W*GHz²/ fGHz²', '2.7 GHz')))).toEqual([]);
+        // A list that writes its numbers and signs its own way (the EU's "505,62 W × GHz2/fGHz2").
+        expect(kinds(diffLists(before, power('505,62 W × GHz2/fGHz2', '2.7 GHz')))).toEqual([]);
         // The formula unchanged, the other limit still says the direction.
         expect(kinds(diffLists(before, power('505.62 W*GHz2/fGHz2', '3.2 GHz')))).toEqual(['threshold 3A001.b relaxed']);
         expect(kinds(diffLists(before, power('400 W*GHz2/fGHz2', '2.7 GHz')))).toEqual(['threshold 3A001.b incomparable']);

@@ -89,6 +89,8 @@ describe('threshold phrases', () => {
         // (Not in the WA lists; a national list may write it: "longer than" alone is exclusive.)
         ['A light source wavelength equal to or longer than 193 nm', ['wavelength >= 193 nm']],
         ['A pulse duration equal to or shorter than 1 ns', ['duration <= 1 ns']],
+        // The EU's Annex I sets the bracket against its word.
+        ['an output harmonic and distortion content of less(better) than -80 dB;', ['output < -80 dB']],
         // Units the registry now knows, with their whole tail.
         ['an angular acceleration exceeding 2 rad/s²', ['acceleration > 2 rad/s^2']],
         ['a data rate exceeding 2.0 Gbyte/s', ['data_rate > 2.0 Gbyte/s']],

@@ -104,9 +104,13 @@ function formulaScope(threshold: FlatThreshold): Scope | undefined {
     return Scope.of(condition, IntervalSet.point(Rational.ONE));
 }
 
-/** A formula as compared: the same in any spacing, and with "GHz²" and the flattened "GHz2" alike (compatibility forms). */
+/**
+ * A formula as compared: the same in any spacing, with "GHz²" and the flattened "GHz2" alike
+ * (compatibility forms), "×" as "*", and its numbers as numbers ("20,480" is 20480; "1,6", a
+ * decimal comma, is 1.6), so a list that writes them its own way writes the same formula.
+ */
 export function formulaKey(formula: string): string {
-    return formula.normalize('NFKC').replace(/\s+/g, '');
+    return formula.normalize('NFKC').replace(/\s+/g, '').replace(/[×·]/g, '*').replace(/(\d),(\d{3})(?!\d)/g, '$1$2').replace(/(\d),(\d)/g, '$1.$2');
 }
 
 function boundValues(bound: FlatBound): { values: IntervalSet; dimension?: string } | undefined {

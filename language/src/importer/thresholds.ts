@@ -46,7 +46,8 @@ interface PhrasePattern {
 const quantityPattern = (name: string) => String.raw`(?:±\s?)?(?<![/\d.])(?<${name}n>${NUMBER})\s?(?<${name}u>[^\s;,()]*(?:\s(?:Samples Per Second|theoretical operations per second|per (?:hour|second|minute|cubic met(?:er|re)s?)|miles?|percent\b|C\b|cm\b|of arc\b|of freedom(?: of movement)?))?(?:\s?\([^()]{1,24}\)(?:\/s)?)?(?:\sby (?:weight|volume|mass))?)`;
 const QA = quantityPattern('a');
 const QB = quantityPattern('b');
-const BETTER = String.raw`(?:\s\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
+// (Also set against its word: "less(better) than -80 dB", the EU's 5A001.b.2.b.)
+const BETTER = String.raw`(?:\s?\((?:better|worse|faster|slower|longer|shorter|higher|lower)\))?`;
 // "better (less) than 1 nm": the word in brackets says which side is better.
 const BETTER_LESS = String.raw`better \((?:less|lower|smaller)\)`;
 const BETTER_MORE = String.raw`better \((?:more|greater|higher|larger)\)`;
