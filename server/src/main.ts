@@ -7,6 +7,7 @@ import { publishDiagnosticsWithVersions } from './document-versions.js';
 import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
+import { registerConformanceRequests } from './conformance-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 
@@ -21,6 +22,7 @@ if (!isMainThread && job) {
     registerImportRequests(connection);
     registerDiffRequests(connection, shared, Cld);
     registerHistoryRequests(connection, shared, Cld);
+    registerConformanceRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
     startLanguageServer(shared);
 }

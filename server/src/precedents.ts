@@ -69,6 +69,15 @@ export class CldPrecedents {
         return { status: 'ready', lineage: history.lineage(code), editions: history.editions.length, folder, history };
     }
 
+    /** The WA editions that apply to `document` (see lineage), read whole: for conformance. */
+    async library(document: LangiumDocument): Promise<{ status: 'ready'; history: PrecedentHistory; folder: string } | { status: 'indexing'; folder: string } | { status: 'none' }> {
+        const folder = await this.folderFor(document);
+        if (!folder) return { status: 'none' };
+        const entry = this.entryFor(folder);
+        if (!entry.library) return { status: 'indexing', folder };
+        return entry.library.history.editions.length === 0 ? { status: 'none' } : { status: 'ready', history: entry.library.history, folder };
+    }
+
     /** Waits until the library for `document` is read (tests, and the first hover after a start). */
     async ready(document: LangiumDocument): Promise<void> {
         const folder = await this.folderFor(document);

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repositoryRoot } from '../cli/run-cld.js';
+import { LspTestClient } from './lsp-client.js';
+
+// cld/conformance over a real LSP connection to the built server, with the hand-made series of
+// examples/wa-series as the precedent library (the same the hover reads).
+const series = join(repositoryRoot, 'examples', 'wa-series');
+const national = `list "National list"
+id "NL-2020"
+numbering eccn
+implements wassenaar "WA-SERIES (19) 1"
+parameter app: performance unit WT "Adjusted Peak Performance"
+parameter pout: power unit W
+category 3 "Electronics" {
+    group A "Systems" {
+        entry 3A001 "Electronic items as follows:" {
+            item a "Microwave or millimetre wave items, as follows:" {
+                item 2 "Microwave power modules with a peak saturated power output exceeding 20 W;" { pout > 20 W }
+            }
+        }
+    }
+}
+category 4 "Computers" {
+    group A "Systems" {
+        entry 4A003 "Digital computers and related equipment, as follows:" {
+            item a \`Digital computers having an Adjusted Peak Performance exceeding 8 Weighted TeraFLOPS (WT);\` { app > 8 WT }
+        }
+    }
+}
+`;
+const uri = 'file:///national/conformance.cld';
+let cache: string;
+let client: LspTestClient;
+
+type Result = { ok: true; report: { waId?: string; problems: string[]; findings: Array<{ kind: string; waCode?: string; nationalCode?: string; follows?: { listId: string } }> }; markdown: string } | { ok: false; message: string };
+
+beforeAll(async () => {
+    cache = mkdtempSync(join(tmpdir(), 'cld-conformance-cache-'));
+    process.env.CLD_CACHE_DIR = cache;
+    client = new LspTestClient();
+    await client.initialize(null, { precedents: { path: series } });
+    client.open(uri, national);
+    await client.waitForDiagnostics(uri);
+}, 30000);
+afterAll(async () => {
+    await client.shutdown();
+    delete process.env.CLD_CACHE_DIR;
+    rmSync(cache, { recursive: true, force: true });
+});
+
+describe('cld/conformance', () => {
+    test('the open list against the WA edition it implements, from the precedent library: gaps, older editions followed, a Markdown report', async () => {
+        const result = await client.request<Result>('cld/conformance', { uri });
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.report.waId).toBe('WA-SERIES (19) 1');
+        const of = (code: string) => result.report.findings.find(f => f.waCode === code);
+        expect(of('3.A.1.a.2')?.kind).toBe('narrower');
+        expect(of('4.A.3.a')).toMatchObject({ kind: 'older', follows: { listId: 'WA-SERIES (17) 1' } });
+        expect(of('3.B.1.a')?.kind).toBe('not-covered');
+        expect(result.markdown).toContain('# Conformance: NL-2020 against WA-SERIES (19) 1');
+    });
+
+    test('another edition with against, one not in the library told, a list never opened refused', async () => {
+        const older = await client.request<Result>('cld/conformance', { uri, against: 'WA-SERIES (17) 1' });
+        expect(older.ok && older.report.findings.find(f => f.waCode === '4.A.3.a')?.kind).toBe('equal');
+        const missing = await client.request<Result>('cld/conformance', { uri, against: 'WA-LIST (25) 1' });
+        expect(missing.ok && missing.report.problems.join(' ')).toContain('WA-LIST (25) 1 is not among the 4 WA editions');
+        expect(await client.request<Result>('cld/conformance', { uri: 'file:///nowhere.cld' })).toEqual({ ok: false, message: 'open the list first' });
+    });
+});
