@@ -143,7 +143,7 @@ export const UI_CHECKS: UiCheck[] = [
         name: 'the command palette lists the CLD commands',
         async run(workbench) {
             const labels = (await workbench.paletteEntries('CLD:')).join('\n');
-            for (const title of ['Compare Two Files', 'Import WA Editions from Folder', 'Restart Language Server', 'Show Language Server Output', 'Show Entry History']) {
+            for (const title of ['Check Conformance', 'Compare Two Files', 'Import WA Editions from Folder', 'Restart Language Server', 'Show Language Server Output', 'Show Entry History']) {
                 assert(labels.includes(`CLD: ${title}`), `the palette lacks "CLD: ${title}": ${labels}`);
             }
         }
@@ -218,6 +218,19 @@ export const UI_CHECKS: UiCheck[] = [
             // ones to the repository's); the page must still name every screenshot.
             assert(await readme.locator('img[alt]').count() >= 5, 'the README lost its screenshots');
             await context.screenshot('extension-page');
+        }
+    },
+    {
+        name: 'Check Conformance shows the national list against the WA edition it implements, as a Markdown preview',
+        async run(workbench, context) {
+            await workbench.page.locator('.tabs-container .tab', { hasText: 'examplia-2025.cld' }).first().click();
+            await workbench.runCommand('CLD: Check Conformance');
+            // Without WA editions in the workspace the report says so and still lists the items of other regimes.
+            const frame = await workbench.webviewFrame('Preview', 'h1');
+            const text = await frame.locator('body').innerText();
+            assert(/Conformance: EX-UCL-2025 against/.test(text), `the preview shows: ${text.slice(0, 300)}`);
+            assert(/another regime/.test(text), `no findings in the preview: ${text.slice(0, 400)}`);
+            await context.screenshot('conformance-view');
         }
     },
     {

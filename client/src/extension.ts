@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCompareCommands } from './compare-view.js';
 import { CrashPolicy } from './crash-policy.js';
 import { registerHistoryCommand } from './history-view.js';
+import { registerConformanceCommand } from './conformance-view.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
     );
     registerCompareCommands(context, runningClient);
     registerHistoryCommand(context, runningClient);
+    registerConformanceCommand(context, runningClient);
 
     crashPolicy = new CrashPolicy(message => output?.warn(message), uri => client?.diagnostics?.delete(uri));
     context.subscriptions.push(
