@@ -89,6 +89,7 @@ describe('threshold phrases', () => {
         // (Not in the WA lists; a national list may write it: "longer than" alone is exclusive.)
         ['A light source wavelength equal to or longer than 193 nm', ['wavelength >= 193 nm']],
         ['A pulse duration equal to or shorter than 1 ns', ['duration <= 1 ns']],
+        ['A dose rate upset of 5 × 106 Gy (silicon)/s or higher; or', ['dose_rate >= 5e6 Gy/s']],
         // The EU's Annex I sets the bracket against its word.
         ['an output harmonic and distortion content of less(better) than -80 dB;', ['output < -80 dB']],
         // Units the registry now knows, with their whole tail.

@@ -30,7 +30,8 @@ const UNIT_SPELLINGS: Array<[RegExp, string, number?]> = [
     [/^Giga Samples Per Second(?: \(GSPS\))?/i, 'GHz'],
     [/^Mega Samples Per Second(?: \(MSPS\))?/i, 'MHz'],
     [/^GSPS\b/, 'GHz'], [/^MSPS\b/, 'MHz'], [/^kSPS\b/, 'kHz'],
-    [/^Gy\s?\(Si\)\s?\/\s?s\b/, 'Gy/s'], [/^Gy\s?\(Si\)/, 'Gy'], [/^Gy\/s\b/, 'Gy/s'],
+    // (The EU's Annex I writes "Gy (silicon)".)
+    [/^Gy\s?\((?:Si|silicon)\)\s?\/\s?s\b/, 'Gy/s'], [/^Gy\s?\((?:Si|silicon)\)/, 'Gy'], [/^Gy\/s\b/, 'Gy/s'],
     [/^(k|M|G|T)?bit\/s\b/, '$1bit/s'], [/^(k|M|G|T)?bps\b/, '$1bit/s'], [/^(k|M|G|T)?bytes?\/s\b/, '$1byte/s'],
     [/^(?:°|º|o)\s?C\b/, '°C'], [/^deg(?:rees?)?\s?C\b/i, '°C'],
     // Noise densities: "20 pT (rms) per square root Hz", "0.05 nT rms/square root Hz", "3 nT/m (rms) per square
