@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { GAP_KINDS, checkConformance } from '../../language/src/conformance/conformance.js';
+import { GAP_KINDS, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { CONFORMANCE_FORMATS, type ConformanceFormat, renderConformance } from '../../language/src/conformance/conformance-format.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
-import type { FlatList } from '../../language/src/model/flat-items.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { flatCache, lazyServices, loadList } from './diff-command.js';
 
@@ -54,11 +53,8 @@ export async function conformanceCommand(args: string[]): Promise<number> {
         return 2;
     }
     const national = loaded.list;
-    const problems: string[] = [];
-    const wanted = parsed.values.against ?? national.implements?.find(i => i.regime === 'wassenaar')?.edition;
-    if (!wanted) problems.push(`${file} implements no WA edition (its header has no implements wassenaar "..."; or give --against <list id>)`);
     const folder = parsed.values.precedents ?? '.cache/wa';
-    let wa: FlatList | undefined;
+    const problems: string[] = [];
     let history;
     if (!fs.existsSync(folder)) {
         problems.push(`no WA editions: no folder ${folder}${parsed.values.precedents ? '' : ' (import them first: cld import --all <folder>, or give --precedents DIR)'}`);
@@ -67,15 +63,15 @@ export async function conformanceCommand(args: string[]): Promise<number> {
             const library = loadPrecedents(createCldCoreServices().Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : defaultCacheFolder() });
             for (const problem of library.problems) console.error(`cld conformance: ${problem}`);
             history = library.history;
-            const edition = wanted ? library.history.editions.find(e => sameId(e.id, wanted)) : undefined;
-            wa = edition?.list;
-            if (wanted && !edition) problems.push(`${wanted} is not among the ${library.history.editions.length} editions of ${folder}`);
         } catch (e) {
             if (!(e instanceof FileError)) throw e;
             console.error(`cld conformance: ${e.message}`);
             return 2;
         }
     }
+    const chosen = implementedEdition(national, history, folder, parsed.values.against);
+    problems.unshift(...chosen.problems);
+    const wa = chosen.wa;
     const report = checkConformance({ national, wa, history, problems });
     const text = renderConformance(report, format);
     if (parsed.values.output) {
@@ -92,8 +88,3 @@ export async function conformanceCommand(args: string[]): Promise<number> {
     return parsed.values['exit-code'] && report.findings.some(f => GAP_KINDS.includes(f.kind)) ? 1 : 0;
 }
 
-/** List ids compared as people write them: "WA-LIST (21) 1" and "wa-list (21)  1" alike. */
-function sameId(a: string, b: string): boolean {
-    const key = (id: string) => id.toLowerCase().replace(/\s+/g, ' ').trim();
-    return key(a) === key(b);
-}

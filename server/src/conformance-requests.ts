@@ -6,7 +6,7 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { type ConformanceReport, checkConformance } from '../../language/src/conformance/conformance.js';
+import { type ConformanceReport, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { renderConformance } from '../../language/src/conformance/conformance-format.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
 import { flattenList } from '../../language/src/model/flat-items.js';
@@ -27,15 +27,10 @@ export function registerConformanceRequests(connection: Connection, shared: Lang
         await precedents.ready(document);
         const library = await precedents.library(document);
         if (library.status === 'indexing') return { ok: false, message: 'the WA editions are still being indexed; try again in a moment' };
-        const problems: string[] = [];
-        const wanted = params.against ?? national.implements?.find(i => i.regime === 'wassenaar')?.edition;
-        if (!wanted) problems.push('the list implements no WA edition (its header has no implements wassenaar "...")');
-        if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
         const history = library.status === 'ready' ? library.history : undefined;
-        const key = (id: string) => id.toLowerCase().replace(/\s+/g, ' ').trim();
-        const edition = wanted && history ? history.editions.find(e => key(e.id) === key(wanted)) : undefined;
-        if (wanted && history && !edition) problems.push(`${wanted} is not among the ${history.editions.length} WA editions of ${library.status === 'ready' ? library.folder : ''}`);
-        const report = checkConformance({ national, wa: edition?.list, history, problems });
+        const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', params.against);
+        if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
+        const report = checkConformance({ national, wa, history, problems });
         return { ok: true, report, markdown: renderConformance(report, 'md') };
     });
 }

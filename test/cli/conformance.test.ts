@@ -83,7 +83,7 @@ describe('cld conformance', () => {
         expect(result.stdout).toContain('implements no WA edition');
         expect(result.stdout).toContain('3A101 another regime (mtcr)');
         const missing = cld('conformance', listFile, '--precedents', series, '--against', 'WA-LIST (25) 1');
-        expect(missing.stdout).toContain('WA-LIST (25) 1 is not among the 4 editions of');
+        expect(missing.stdout).toContain('WA-LIST (25) 1 is not among the 4 WA editions of');
         expect(cld('conformance', listFile, '--precedents', join(scratch, 'nowhere')).stdout).toContain('no WA editions: no folder');
         expect(cld('conformance', listFile, '--format', 'pdf').code).toBe(2);
     });

@@ -89,12 +89,26 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
     return { nationalId: national.id, waId: wa?.id, problems, findings: findings.sort(byCode) };
 }
 
+/**
+ * The WA edition a national list is checked against: `against`, else the one its header implements
+ * (`implements wassenaar "..."`), found among the library's editions by id in any case and spacing;
+ * with what could not be found, in words, for the report.
+ */
+export function implementedEdition(national: FlatList, history: PrecedentHistory | undefined, library: string, against?: string): { wa?: FlatList; problems: string[] } {
+    const wanted = against ?? national.implements?.find(i => i.regime === 'wassenaar')?.edition;
+    if (!wanted) return { problems: ['the list implements no WA edition (its header has no implements wassenaar "..."; or name one to compare with)'] };
+    if (!history) return { problems: [] };
+    const key = (id: string) => id.toLowerCase().replace(/\s+/g, ' ').trim();
+    const edition = history.editions.find(e => key(e.id) === key(wanted));
+    return edition ? { wa: edition.list, problems: [] } : { problems: [`${wanted} is not among the ${history.editions.length} WA editions of ${library}`] };
+}
+
 function coveredFinding(waItem: FlatItem, nationalItem: FlatItem, history: PrecedentHistory | undefined, waId: string | undefined): Finding {
     const base = findingOf(waItem, nationalItem);
     const sameLimits = sameLimitsRenamed(waItem, nationalItem) || (waItem.thresholds.length === 0 && nationalItem.thresholds.length === 0);
     const sameText = textKey(waItem.text) === textKey(nationalItem.text);
     if (sameLimits && sameText) return { ...base, kind: 'equal' };
-    const follows = sameLimits && !sameText || !sameLimits ? olderVersion(waItem, nationalItem, history, waId, sameLimits) : undefined;
+    const follows = olderVersion(waItem, nationalItem, history, waId, sameLimits);
     if (follows) return { ...base, kind: 'older', follows };
     if (sameLimits) return { ...base, kind: 'reworded', words: wordDiff(waItem.text, nationalItem.text) };
     const comparison = compareLimits(waItem, nationalItem);

@@ -5,7 +5,6 @@
  */
 import * as path from 'node:path';
 import { validateCld, withoutThreshold } from '../importer/import-edition.js';
-import type { ItemModel, ThresholdModel } from '../importer/model.js';
 import { type WrittenEdition, writeList } from '../importer/write-cld.js';
 import { listFromRows } from './rows-to-list.js';
 import { readSheetRows } from './sheet-rows.js';
@@ -35,13 +34,9 @@ export async function importSheet(file: string, options: { sheet?: string; imple
     for (let round = 0; round < 4 && check.errors.length > 0; round++) {
         const rejected = check.errors.flatMap(e => { const t = written.thresholdLines.get(e.line); return t ? [{ ...t, message: e.message }] : []; });
         if (rejected.length === 0) break;
-        for (const { item, threshold, message } of rejected) if (takeBack(item, threshold)) warnings.push(`${item.where}: threshold "${threshold.phrase}" of ${item.code} not kept: ${message}`);
+        for (const { item, threshold, message } of rejected) if (withoutThreshold(item, threshold)) warnings.push(`${item.where}: threshold "${threshold.phrase}" of ${item.code} not kept: ${message}`);
         written = writeList(list);
         check = await validateCld(written.text, name);
     }
     return { text: written.text, sheet: rows.sheet, rows: rows.rows.length, emptyRows: rows.emptyRows, errors: check.errors, warnings };
-}
-
-function takeBack(item: ItemModel, threshold: ThresholdModel): boolean {
-    return withoutThreshold(item, threshold);
 }
