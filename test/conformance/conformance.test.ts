@@ -96,6 +96,13 @@ describe('conformance: one hand-made pair per finding', () => {
         expect(report.problems).toEqual(['the list has no munitions categories: the WA Munitions List is not compared']);
     });
 
+    test('an excerpt is not short of the WA categories it has none of; it says which are not compared', () => {
+        const twoCategories = parse(`list "WA" id "WA-LIST (21) 1" numbering wassenaar\n${PARAMETERS}\ncategory 2 { group B { entry 2.B.1 "Machine tools" } }\ncategory 3 { group B { entry 3.B.1 "Equipment" { item a "x" } } }`);
+        const report = checkConformance({ wa: twoCategories, national: national('item b "y"') });
+        expect(report.problems).toEqual(['the list has no category 2: its WA items are not compared']);
+        expect(kinds(report)).toEqual(['reworded 3.B.1 3B001', 'not-covered 3.B.1.a -', 'national-only - 3B001.b']);
+    });
+
     test('a list that implements no WA edition, or one not found, still reports what it can', () => {
         const report = checkConformance({ national: national('item a "x"\n', ''), problems: ['the list implements no WA edition'] });
         expect(report.problems).toEqual(['the list implements no WA edition', 'no WA edition to compare with: only the items of other regimes and the national ones are listed']);

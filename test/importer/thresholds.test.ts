@@ -303,6 +303,10 @@ describe('threshold phrases', () => {
         const flattened = read('A dose rate upset of 5 x 106 Gy (Si)/s or higher; or');
         expect(flattened.conditions).toEqual(['dose_rate >= 5e6 Gy/s']);
         expect(flattened.guessedExponents).toBe(1);
+        // The eCFR flattens them with a space: a minus sign after 10, or a number after "x 10".
+        expect(read('An electrical resistivity of 2 × 10 −4 ohm cm or more.').conditions).toEqual(['resistivity >= 2e-4 ohm.cm']);
+        expect(read('A “specific modulus” exceeding 10.15 x 10 6 m; and').conditions).toEqual(['modulus > 10.15e6 m']);
+        expect(read('critical current density exceeding 1750 A/mm 2 on overall cross-section').conditions).toEqual(['density > 1750 A/mm^2']);
     });
 
     test('numbers are kept as exact decimals', () => {

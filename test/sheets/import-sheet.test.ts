@@ -83,6 +83,12 @@ describe('a national list from a spreadsheet', () => {
         expect(flat(result.text).items.map(i => i.code)).toEqual(['4A003', '4A507', '4D001']);
     });
 
+    test('a row that keeps a label free ("[Reserved]", "Not used") is a reserved item, not one with that text', async () => {
+        const result = await importSheet(csv('reserved.csv', ['code,text', '3B001,Equipment as follows:', '3B001.a,[Reserved]', '3B001.b,Not used', '3B001.c,Reserved equipment']));
+        const items = flat(result.text).items;
+        expect(items.map(i => [i.code, i.reserved ?? false, i.text ?? ''])).toEqual([['3B001', false, 'Equipment as follows:'], ['3B001.a', true, ''], ['3B001.b', true, ''], ['3B001.c', false, 'Reserved equipment']]);
+    });
+
     test('round trip: a list exported as xlsx and imported again gives the same flat items', async () => {
         const first = flat((await importSheet(csv('round.csv', ROWS))).text);
         const workbook = join(scratch, 'round.xlsx');

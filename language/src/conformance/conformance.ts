@@ -69,13 +69,17 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
     const pairs = (wa ? matchItems(wa.items, national.items) : []).filter(p => p.old && p.new);
     const nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
     const paired = new Set(pairs.map(p => p.new!));
-    // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the reverse.
+    // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the
+    // reverse; and an excerpt (a dataset of categories 1, 3, 4 and 5) is not short of the others.
     const munitions = (item: FlatItem) => categoryOf(item.code).startsWith('ML');
     const hasMunitions = national.items.some(munitions);
     const hasDualUse = national.items.some(i => !munitions(i));
-    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse);
+    const nationalCategories = new Set(national.items.map(i => categoryOf(i.code)));
+    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse) && nationalCategories.has(categoryOf(item.code));
     if (wa && !hasMunitions && wa.items.some(munitions)) problems.push('the list has no munitions categories: the WA Munitions List is not compared');
     if (wa && !hasDualUse && wa.items.some(i => !munitions(i))) problems.push('the list has no dual-use categories: the WA dual-use list is not compared');
+    const absent = [...new Set((wa?.items ?? []).filter(i => (munitions(i) ? hasMunitions : hasDualUse) && !compared(i)).map(i => categoryOf(i.code)))];
+    if (absent.length > 0) problems.push(`the list has no ${absent.length === 1 ? 'category' : 'categories'} ${absent.join(', ')}: ${absent.length === 1 ? 'its' : 'their'} WA items are not compared`);
     for (const waItem of wa?.items ?? []) {
         if (isReserved(waItem) || !compared(waItem)) continue;
         const nationalItem = nationalOf.get(waItem);

@@ -50,7 +50,7 @@ export async function importAndCheck(path: string): Promise<ImportResult> {
     for (let round = 0; round < 4; round++) {
         const written = writeEdition(imported.model);
         const check = await validateCld(written.text, imported.model.fileId);
-        const repaired = takeBackRejected(written, check, imported);
+        const repaired = takeBackRejected(written, check, (where, message) => imported.model.warnings.push({ where, message }));
         withdrawn += repaired;
         if (repaired === 0 || check.errors.length === 0) {
             imported.counts.thresholds -= withdrawn;
@@ -61,13 +61,18 @@ export async function importAndCheck(path: string): Promise<ImportResult> {
     return { ...imported, text: written.text, check: await validateCld(written.text, imported.model.fileId), withdrawnThresholds: withdrawn };
 }
 
-function takeBackRejected(written: WrittenEdition, check: EditionCheck, imported: ImportedEdition): number {
+/**
+ * Takes back what the validator rejected in a written list (a WA edition's, or a national list's
+ * from a sheet): a threshold it rejects, and the thresholds below all-of sub-items that can never
+ * hold together (misread); the texts stay. Says what was taken back; returns how many thresholds.
+ */
+export function takeBackRejected(written: WrittenEdition, check: EditionCheck, warn: (where: string, message: string) => void): number {
     let count = 0;
     for (const error of check.errors) {
         const threshold = written.thresholdLines.get(error.line);
         if (threshold) {
             if (!withoutThreshold(threshold.item, threshold.threshold)) continue;
-            imported.model.warnings.push({ where: threshold.item.where, message: `threshold "${threshold.threshold.phrase}" of ${threshold.item.code} not kept: ${error.message}` });
+            warn(threshold.item.where, `threshold "${threshold.threshold.phrase}" of ${threshold.item.code} not kept: ${error.message}`);
             count++;
             continue;
         }
@@ -75,7 +80,7 @@ function takeBackRejected(written: WrittenEdition, check: EditionCheck, imported
         if (item && error.code === 'contradictory-thresholds') {
             // all-of sub-items that can never hold together: the thresholds below were misread.
             const dropped = descendants(item).reduce((n, child) => n + child.thresholds.splice(0).length, 0);
-            imported.model.warnings.push({ where: item.where, message: `thresholds of the sub-items of ${item.code} not kept: ${error.message}` });
+            warn(item.where, `thresholds of the sub-items of ${item.code} not kept: ${error.message}`);
             count += dropped;
         }
     }

@@ -91,7 +91,7 @@ export const NOT_COUNTED = new Set(['divided', 'deg', 'degree', 'degrees', 'and'
 
 /**
  * The text the phrase forms read: superscripts as `^n`, "10-³" (a hyphen, then a raised 3) as
- * 10^-3, runs of spaces as one. `origin` says where each character came from in the document's
+ * 10^-3 (and "10 −3", "x 10 6", "mm 2" as the eCFR flattens them), runs of spaces as one. `origin` says where each character came from in the document's
  * text, so that a threshold's phrase is quoted as the document wrote it.
  */
 export function normaliseThresholdText(text: string): MappedText {
@@ -99,6 +99,12 @@ export function normaliseThresholdText(text: string): MappedText {
     mapped = replaceMapped(mapped, /[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, s => `^${[...s].map(ch => SUPERSCRIPTS[ch]).join('')}`);
     mapped = replaceMapped(mapped, /\^(?=\^)/g, () => '');
     mapped = replaceMapped(mapped, /10-\^(\d)/g, (_, digit) => `10^-${digit}`);
+    // Superscripts flattened with a space, as the eCFR's text has them: "2 × 10 −4 ohm cm" (a minus
+    // sign after 10 is an exponent) and "10.15 x 10 6 m" (a number after "x 10").
+    mapped = replaceMapped(mapped, /\b10 ?\u2212 ?(\d{1,2})\b/g, (_, digit) => `10^-${digit}`);
+    mapped = replaceMapped(mapped, /([x×] ?10) (\d{1,2})\b/g, (_, base, digit) => `${base}^${digit}`);
+    // ... and "A/mm 2", "n/cm 2": an area's 2 set apart from its unit.
+    mapped = replaceMapped(mapped, /\b([kcmµ]?m) ([23])(?=[\s;,.)]|$)/g, (_, unit, digit) => `${unit}^${digit}`);
     // "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014): a comparator sign set against its number.
     mapped = replaceMapped(mapped, /([≤≥])(?=\d)/g, sign => `${sign} `);
     return replaceMapped(mapped, / +/g, () => ' ');

@@ -1,10 +1,10 @@
 /**
  * `cld import list.xlsx|list.csv`: a national list from a spreadsheet, written as CLD only when
- * every row could be read, and validated as `cld validate` would; a threshold the validator
- * rejects is taken back (the text that holds it stays), as for a WA edition.
+ * every row could be read, and validated as `cld validate` would; what the validator rejects is
+ * taken back as for a WA edition (takeBackRejected: the texts stay).
  */
 import * as path from 'node:path';
-import { validateCld, withoutThreshold } from '../importer/import-edition.js';
+import { takeBackRejected, validateCld } from '../importer/import-edition.js';
 import { type WrittenEdition, writeList } from '../importer/write-cld.js';
 import { listFromRows } from './rows-to-list.js';
 import { readSheetRows } from './sheet-rows.js';
@@ -32,9 +32,7 @@ export async function importSheet(file: string, options: { sheet?: string; imple
     let written: WrittenEdition = writeList(list);
     let check = await validateCld(written.text, name);
     for (let round = 0; round < 4 && check.errors.length > 0; round++) {
-        const rejected = check.errors.flatMap(e => { const t = written.thresholdLines.get(e.line); return t ? [{ ...t, message: e.message }] : []; });
-        if (rejected.length === 0) break;
-        for (const { item, threshold, message } of rejected) if (withoutThreshold(item, threshold)) warnings.push(`${item.where}: threshold "${threshold.phrase}" of ${item.code} not kept: ${message}`);
+        if (takeBackRejected(written, check, (where, message) => warnings.push(`${where}: ${message}`)) === 0) break;
         written = writeList(list);
         check = await validateCld(written.text, name);
     }

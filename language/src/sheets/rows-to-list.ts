@@ -89,8 +89,10 @@ export function listFromRows(sheet: SheetRows, file: string, options: ListOption
 
 function itemOf(row: SheetRow, code: string, labels: string[]): ItemModel {
     const tiers = (row.tier ?? '').split(/[,;]\s*|\s+(?=very)/i).map(t => TIERS[t.trim().toLowerCase()]).filter((t): t is TierName => t !== undefined);
+    // "[Reserved]", "Reserved", "Not used": a label kept free, as the WA's "Not used" (no year given).
+    const reserved = /^\[?(?:reserved|not used)\]?\.?$/i.test(row.text.trim());
     return {
-        label: labels[labels.length - 1] ?? code, code, text: row.text || undefined, tiers, precedent: row.precedent,
+        label: labels[labels.length - 1] ?? code, code, text: reserved ? undefined : row.text || undefined, reserved: reserved || undefined, tiers, precedent: row.precedent,
         thresholds: [], notes: notesOf(row.notes), children: [], where: `row ${row.row}`,
     };
 }

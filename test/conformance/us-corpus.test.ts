@@ -1,0 +1,75 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { checkConformance, type ConformanceReport } from '../../language/src/conformance/conformance.js';
+import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
+import { importAndCheck } from '../../language/src/importer/import-edition.js';
+import { flattenEdition } from '../../language/src/model/flat-items.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
+import { importSheet, type SheetImport } from '../../language/src/sheets/import-sheet.js';
+import { usRows } from '../corpus/national-rows.js';
+
+// The US Commerce Control List (eCFR of 2026-07-23; full text for categories 1, 3, 4 and 5) and the WA editions, read in place.
+const data = resolve(__dirname, '../../../shared/data');
+const usFile = join(data, 'us', 'ccl-15cfr774-supp1-2026-07-23.json');
+const wa = join(data, 'wassenaar');
+const present = existsSync(usFile) && existsSync(join(wa, 'WA-LIST-25-1-Corr')) && existsSync(join(wa, 'WA-LIST-21-1'));
+if (!present) console.warn(`US list or WA editions not found under ${data}: the US conformance test is skipped.`);
+
+let scratch: string;
+let imported: SheetImport;
+let report: ConformanceReport;
+
+beforeAll(async () => {
+    if (!present) return;
+    scratch = mkdtempSync(join(tmpdir(), 'cld-us-'));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('CCL');
+    sheet.addRow(['ECCN', 'Description', 'Notes']);
+    for (const row of usRows(usFile)) sheet.addRow([row.code, row.text, row.notes]);
+    const file = join(scratch, 'ccl.xlsx');
+    await workbook.xlsx.writeFile(file);
+    imported = await importSheet(file, { implementsWa: 'WA-LIST (25) 1 Corr.' });
+    const parsed = parseFlatList(createCldCoreServices().Cld, imported.text);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const editions = await Promise.all(['WA-LIST-21-1', 'WA-LIST-25-1-Corr'].map(async name => flattenEdition((await importAndCheck(join(wa, name))).model)));
+    const history = new PrecedentHistory(editions.map((list, i) => ({ ...precedentEdition(`${i}.cld`, list), year: [2021, 2025][i] })));
+    report = checkConformance({ national: parsed.list, wa: editions[1], history });
+}, 240000);
+afterAll(() => { if (scratch) rmSync(scratch, { recursive: true, force: true }); });
+
+describe.skipIf(!present)('the US Commerce Control List (categories 1, 3, 4, 5), from a spreadsheet, against WA 2025', () => {
+    test('imports from the sheet (ECCN numbering) and validates without errors', () => {
+        expect(imported.rows).toBeGreaterThan(1700);
+        expect(imported.errors).toEqual([]);
+        expect(imported.text).toContain('numbering eccn');
+    });
+
+    test('the categories the dataset has no text for are not compared, and said so', () => {
+        expect(report.problems).toContain('the list has no categories 2, 6, 7, 8, 9: their WA items are not compared');
+        expect(report.findings.filter(f => ['2', '6', '7', '8', '9'].includes(f.category))).toEqual([]);
+    });
+
+    test('findings verified by reading both texts', () => {
+        const of = (code: string) => report.findings.find(f => f.waCode === code);
+        const national = (code: string) => report.findings.find(f => f.nationalCode === code && !f.waCode);
+        // 3B001.f.1.a, "A light source wavelength shorter than 193 nm; or", in both.
+        expect(of('3.B.1.f.1.a')?.kind).toBe('equal');
+        // The US 3B001.f.1.b is not the WA's: the MRF limit of 45 nm gave way to sub-items on a 'dedicated chuck overlay'.
+        expect(of('3.B.1.f.1.b')).toMatchObject({ kind: 'other-limits', nationalThresholds: ['wavelength >= 193 nm'] });
+        expect(report.findings.find(f => f.nationalCode === '3B001.f.1.b.2')?.nationalText).toMatch(/dedicated chuck overlay/);
+        // 3A002.c.2: the US signal analysers stop at 90 GHz (-150 dBm/Hz); WA 2025 reads 110 GHz (-160 dBm/Hz).
+        expect(of('3.A.2.c.2')).toMatchObject({ kind: 'other-limits', nationalThresholds: ['frequency > 43.5 GHz', 'frequency <= 90 GHz'] });
+        // ECCN 1C350 (Australia Group precursors) is another regime's; 3A090 (US advanced computing) is US only.
+        expect(national('1C350')).toMatchObject({ kind: 'other-regime', regime: 'australia-group' });
+        expect(national('3A090')?.kind).toBe('national-only');
+        // The resistivity "2 × 10 −4 ohm cm" of 1C003.c.3.b is read as 2e-4, as the WA's: no gap.
+        expect(of('1.C.3.c.3.b')?.nationalThresholds).toEqual(['resistivity >= 2e-4 ohm.cm']);
+        // 4A001.a.1 is "[Reserved]" in the CCL: the WA item is not covered there.
+        expect(of('4.A.1.a.1')).toMatchObject({ kind: 'not-covered', nationalCode: '4A001.a.1' });
+        expect(report.findings.filter(f => f.kind === 'equal').length).toBeGreaterThan(250);
+    });
+});
