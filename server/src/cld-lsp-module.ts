@@ -14,16 +14,18 @@ import { CldFormatter } from './formatter.js';
 import { CldHoverProvider } from './hover.js';
 import { LargeFiles } from './large-files.js';
 import { CldPrecedents } from './precedents.js';
+import { CldConformance } from './conformance-source.js';
 import { CldRenameProvider } from './rename.js';
 import { CldSemanticTokenProvider } from './semantic-tokens.js';
 import { CldDefinitionProvider, CldReferencesProvider } from './term-navigation.js';
 import { registerValidationChecks } from '../../language/src/validation/register.js';
 
 /**
- * What the editor adds to the core: the WA editions hovers read history from (precedents.ts), and
- * what it leaves out near the file-size limit (large-files.ts).
+ * What the editor adds to the core: the WA editions hovers read history from (precedents.ts), the
+ * conformance of an open national list with them (conformance-source.ts), and what it leaves out
+ * near the file-size limit (large-files.ts).
  */
-export type CldAddedLspServices = { precedents: { Library: CldPrecedents }; limits: { LargeFiles: LargeFiles } };
+export type CldAddedLspServices = { precedents: { Library: CldPrecedents }; conformance: { Checker: CldConformance }; limits: { LargeFiles: LargeFiles } };
 
 export type CldServices = LangiumServices & CldAddedServices & CldAddedLspServices;
 
@@ -31,6 +33,9 @@ export type CldServices = LangiumServices & CldAddedServices & CldAddedLspServic
 export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAddedLspServices> = {
     precedents: {
         Library: services => new CldPrecedents(services.shared, services)
+    },
+    conformance: {
+        Checker: services => new CldConformance(services.shared, services)
     },
     limits: {
         LargeFiles: services => new LargeFiles(services.shared)
@@ -70,5 +75,7 @@ export function createCldServices(context: DefaultSharedModuleContext): { shared
     const Cld = inject(createDefaultModule({ shared }), CldGeneratedModule, CldCoreModule, CldLspModule);
     shared.ServiceRegistry.register(Cld);
     registerValidationChecks(Cld);
+    // Its conformance checks (slow ones) are registered when it is made.
+    void Cld.conformance.Checker;
     return { shared, Cld };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { repositoryRoot } from '../cli/run-cld.js';
 import { LspTestClient } from './lsp-client.js';
 
@@ -70,5 +71,49 @@ describe('cld/conformance', () => {
         const missing = await client.request<Result>('cld/conformance', { uri, against: 'WA-LIST (25) 1' });
         expect(missing.ok && missing.report.problems.join(' ')).toContain('WA-LIST (25) 1 is not among the 4 WA editions');
         expect(await client.request<Result>('cld/conformance', { uri: 'file:///nowhere.cld' })).toEqual({ ok: false, message: 'open the list first' });
+    });
+});
+
+/** The diagnostics of `uri` once a publication holds conformance findings (they come when typing pauses). */
+async function conformanceDiagnostics(target: string, until: (d: Diagnostic[]) => boolean = d => d.some(x => String(x.code).startsWith('conformance-'))): Promise<Diagnostic[]> {
+    const deadline = Date.now() + 20000;
+    for (;;) {
+        const diagnostics = await client.waitForDiagnostics(target);
+        if (until(diagnostics)) return diagnostics;
+        if (Date.now() > deadline) throw new Error(`no conformance diagnostics: ${JSON.stringify(diagnostics.map(d => d.code))}`);
+        client.forgetDiagnostics(target);
+    }
+}
+
+describe('conformance diagnostics', () => {
+    test('each finding is told on the national item (information by default), an uncovered WA item on the entry above it', async () => {
+        const diagnostics = await conformanceDiagnostics(uri);
+        const at = (code: string) => diagnostics.filter(d => d.code === code).map(d => ({ line: national.split('\n')[d.range.start.line].trim().slice(0, 12), severity: d.severity, message: d.message }));
+        expect(at('conformance-narrower')).toEqual([{ line: 'item 2 "Micr', severity: 3, message: expect.stringContaining('3A001.a.2 controls less than WA 3.A.1.a.2 (WA-SERIES (19) 1) (a gap)') }]);
+        expect(at('conformance-older')[0]).toMatchObject({ line: 'item a `Digi', severity: 3, message: expect.stringContaining('follows WA-SERIES (17) 1') });
+        // 3.B.1.a: no national entry 3B001, so it is told on the implements line.
+        expect(diagnostics.find(d => d.code === 'conformance-not-covered' && String(d.message).startsWith('WA 3.B.1.a '))?.range.start.line).toBe(3);
+        // Equal items say nothing unless asked.
+        expect(diagnostics.some(d => d.code === 'conformance-equal')).toBe(false);
+    });
+
+    test('they come on top of the checks made as you type, which stay', async () => {
+        const other = 'file:///national/with-error.cld';
+        client.open(other, national.replace('{ pout > 20 W }', '{ pout > 20 parsecs }'));
+        const diagnostics = await conformanceDiagnostics(other);
+        expect(diagnostics.some(d => d.code === 'conformance-not-covered')).toBe(true);
+        expect(diagnostics.filter(d => d.severity === 1).map(d => d.code)).not.toEqual([]);
+    });
+
+    test('each kind\'s severity is a setting: a gap as a warning, equal items on, other kinds off', async () => {
+        client.settings = { cld: { precedents: { path: series }, conformance: { severity: { narrower: 'warning', equal: 'hint', older: 'off' } } } };
+        client.forgetDiagnostics(uri);
+        await client.notify('workspace/didChangeConfiguration', { settings: client.settings });
+        const diagnostics = await conformanceDiagnostics(uri, d => d.some(x => x.code === 'conformance-equal'));
+        expect(diagnostics.find(d => d.code === 'conformance-narrower')?.severity).toBe(2);
+        expect(diagnostics.find(d => d.code === 'conformance-equal')?.severity).toBe(4);
+        expect(diagnostics.some(d => d.code === 'conformance-older')).toBe(false);
+        client.settings = {};
+        await client.notify('workspace/didChangeConfiguration', { settings: { cld: { precedents: { path: series } } } });
     });
 });

@@ -1,0 +1,126 @@
+/**
+ * Conformance findings as diagnostics on the national list's own items: "3B001.c: in other words
+ * than WA 3.B.1.c (WA-LIST (25) 1 Corr.)". A WA item the list does not cover is told on the
+ * nearest national item above it (its parent entry), else on the `implements` line.
+ *
+ * The check is a 'slow' one (Langium's validation category): it pairs the whole list with a whole
+ * WA edition, so the editor runs it when typing pauses, not on every keystroke; the findings come
+ * from checkConformance, the engine of `cld conformance`. Where the WA editions come from, and how
+ * severe each kind is, a ConformanceSource says (the language server's reads the precedent
+ * library and the `cld.conformance.severity` setting).
+ */
+import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { CldCoreServices } from '../cld-module.js';
+import { fullCode } from '../codes.js';
+import { matchKey } from '../diff/match-keys.js';
+import { type CldAstType, type ControlList, type Entry, type Item, isEntry, isItem } from '../generated/ast.js';
+import type { ConformanceReport, Finding, FindingKind } from './conformance.js';
+
+export type ConformanceSeverity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** Information for every kind (an item equal to the WA's says nothing), unless the setting says otherwise. */
+export const DEFAULT_CONFORMANCE_SEVERITY: Readonly<Record<FindingKind, ConformanceSeverity>> = {
+    equal: 'off', reworded: 'information', broader: 'information', narrower: 'information', 'other-limits': 'information',
+    older: 'information', 'not-covered': 'information', 'other-regime': 'information', 'national-only': 'information',
+};
+
+export const CONFORMANCE_DIAGNOSTIC_CODES: Record<string, string> = {
+    'conformance-reworded': 'The item has the WA item\'s limits in other words (quick fix: adopt the WA text and thresholds).',
+    'conformance-broader': 'The item controls more than the WA item (its limits are wider).',
+    'conformance-narrower': 'The item controls less than the WA item: a gap.',
+    'conformance-other-limits': 'The item\'s limits differ from the WA item\'s with no one direction.',
+    'conformance-older': 'The item reads as an older WA edition\'s version of the WA item.',
+    'conformance-not-covered': 'A WA item below this one (or in the list\'s categories) has no national item.',
+    'conformance-other-regime': 'The item is another regime\'s (MTCR, NSG, Australia Group, CWC, nuclear), not the WA\'s.',
+    'conformance-national-only': 'The item has no WA counterpart: a national control.',
+    'conformance-equal': 'The item is the WA item, word for word (off unless the setting turns it on).',
+};
+
+/** What a conformance check needs from its host: the report for a document and the severity of each kind. */
+export interface ConformanceSource {
+    /** The report for the list in `document`, or undefined when there is none yet (no library, or still indexing). */
+    check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined>;
+}
+
+/** What a conformance diagnostic carries for its quick fix. */
+export interface ConformanceData {
+    code: string;
+    kind: FindingKind;
+    waCode?: string;
+    waId?: string;
+}
+
+export function registerConformanceChecks(services: CldCoreServices, source: ConformanceSource): void {
+    const checks: ValidationChecks<CldAstType> = {
+        ControlList: (list, accept) => reportConformance(list, accept, source),
+    };
+    services.validation.ValidationRegistry.register(checks, undefined, 'slow');
+}
+
+async function reportConformance(list: ControlList, accept: ValidationAcceptor, source: ConformanceSource): Promise<void> {
+    if (!list.header?.implements.some(i => i.regime === 'wassenaar')) return;
+    const result = await source.check(AstUtils.getDocument(list));
+    if (!result) return;
+    const { report } = result;
+    const severity = (kind: FindingKind) => result.severity[kind] ?? DEFAULT_CONFORMANCE_SEVERITY[kind];
+    const nodes = nodesByCode(list);
+    const implementsNode = list.header.implements.find(i => i.regime === 'wassenaar')!;
+    for (const finding of report.findings) {
+        const level = severity(finding.kind);
+        if (level === 'off') continue;
+        const data: ConformanceData = { code: `conformance-${finding.kind}`, kind: finding.kind, waCode: finding.waCode, waId: report.waId };
+        const node = finding.kind === 'not-covered' ? nearestAbove(finding, nodes) : finding.nationalCode ? nodes.get(matchKey(finding.nationalCode)) : undefined;
+        const message = messageOf(finding, report.waId);
+        const langiumLevel = level === 'information' ? 'info' : level;
+        if (isEntry(node)) accept(langiumLevel, message, { node, property: 'code', code: data.code, data });
+        else if (node) accept(langiumLevel, message, { node, property: 'label', code: data.code, data });
+        else if (finding.kind === 'not-covered') accept(langiumLevel, message, { node: implementsNode, code: data.code, data });
+    }
+}
+
+function messageOf(finding: Finding, waId: string | undefined): string {
+    const wa = `WA ${finding.waCode}${waId ? ` (${waId})` : ''}`;
+    const limits = (list: string[]) => (list.length ? list.join('; ') : 'no limits');
+    switch (finding.kind) {
+        case 'equal': return `${finding.nationalCode} is ${wa}, word for word.`;
+        case 'reworded': return `${finding.nationalCode} has the limits of ${wa} in other words.`;
+        case 'broader': return `${finding.nationalCode} controls more than ${wa}: ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
+        case 'narrower': return `${finding.nationalCode} controls less than ${wa} (a gap): ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
+        case 'other-limits': return `${finding.nationalCode} has other limits than ${wa}: ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
+        case 'older': {
+            const follows = finding.follows!;
+            const years = follows.from !== undefined && follows.year !== undefined && follows.from !== follows.year ? `${follows.from}-${follows.year}` : String(follows.year ?? follows.listId);
+            return `${finding.nationalCode} follows ${follows.listId} (the WA's ${follows.by === 'limits' ? 'limits' : 'text'} ${years}); ${wa} reads otherwise${follows.since ? ` since ${follows.since}` : ''}.`;
+        }
+        case 'not-covered': return `${wa} is not covered by the list: "${shorten(finding.waText ?? '')}"`;
+        case 'other-regime': return `${finding.nationalCode} is an item of another regime (${finding.regime}), not of the WA list.`;
+        case 'national-only': return `${finding.nationalCode} has no counterpart in the WA list: a national control.`;
+    }
+}
+
+function shorten(text: string): string {
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** Every entry and item of the list by its code in WA form (3B001.f and 3.B.1.f alike). */
+function nodesByCode(list: ControlList): Map<string, Entry | Item> {
+    const nodes = new Map<string, Entry | Item>();
+    for (const node of AstUtils.streamAllContents(list)) {
+        if (!isEntry(node) && !isItem(node)) continue;
+        const code = fullCode(node);
+        if (code) nodes.set(matchKey(code), node);
+    }
+    return nodes;
+}
+
+/** The national item nearest above an uncovered WA item: its parent, else its parent's parent, up to the entry. */
+function nearestAbove(finding: Finding, nodes: Map<string, Entry | Item>): Entry | Item | undefined {
+    const parts = matchKey(finding.waCode ?? '').split('.');
+    // Up to the entry (3.B.1), or the munitions category (ML8).
+    const shortest = parts[0].startsWith('ML') ? 1 : 3;
+    for (let length = parts.length - 1; length >= shortest; length--) {
+        const node = nodes.get(parts.slice(0, length).join('.'));
+        if (node) return node;
+    }
+    return undefined;
+}

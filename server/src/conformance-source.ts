@@ -1,0 +1,95 @@
+/**
+ * The language server's side of conformance: the report for an open national list (the list
+ * against the WA edition it implements, from the precedent library the hover reads), for the
+ * cld/conformance request and for the conformance diagnostics (conformance-diagnostics.ts in the
+ * core); and when those diagnostics are worked out. They are a 'slow' check: run when typing has
+ * paused for a moment, when the library has been read, and when the setting changes.
+ */
+import { DocumentState, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { type ConformanceReport, type FindingKind, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
+import { type ConformanceSeverity, type ConformanceSource, registerConformanceChecks } from '../../language/src/conformance/conformance-diagnostics.js';
+import { type ControlList, isControlList } from '../../language/src/generated/ast.js';
+import { flattenList } from '../../language/src/model/flat-items.js';
+import type { CldServices } from './cld-lsp-module.js';
+
+/** How long typing must pause before the conformance diagnostics are worked out again. */
+const PAUSE_MS = 600;
+
+export type ConformanceAnswer = { ok: true; report: ConformanceReport } | { ok: false; message: string };
+
+export class CldConformance implements ConformanceSource {
+    private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+    /** The parses whose conformance was worked out (a new parse is a new root). */
+    private checked = new WeakSet<ControlList>();
+
+    constructor(private readonly shared: LangiumSharedServices, private readonly cld: CldServices) {
+        registerConformanceChecks(cld, this);
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
+            for (const document of documents) this.schedule(document);
+        });
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section !== 'cld') return;
+            this.checked = new WeakSet();
+            void this.recheck(this.implementingDocuments());
+        });
+    }
+
+    /** The report for an open list, against `against` or the WA edition its header implements; why there is none, in words. */
+    async report(document: LangiumDocument, against?: string, wait = true): Promise<ConformanceAnswer> {
+        const national = flattenList(document.parseResult.value as ControlList);
+        const precedents = this.cld.precedents.Library;
+        if (wait) await precedents.ready(document);
+        const library = await precedents.library(document);
+        if (library.status === 'indexing') return { ok: false, message: 'the WA editions are still being indexed; try again in a moment' };
+        const history = library.status === 'ready' ? library.history : undefined;
+        const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
+        if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
+        return { ok: true, report: checkConformance({ national, wa, history, problems }) };
+    }
+
+    async check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {
+        const root = document.parseResult.value as ControlList;
+        this.checked.add(root);
+        const answer = await this.report(document, undefined, false);
+        if (!answer.ok) {
+            // Still indexing: checked again once the library is read.
+            void this.cld.precedents.Library.ready(document).then(() => this.recheck([document]));
+            return undefined;
+        }
+        if (!answer.report.waId) return undefined;
+        return { report: answer.report, severity: await this.severity() };
+    }
+
+    private async severity(): Promise<Partial<Record<FindingKind, ConformanceSeverity>>> {
+        try {
+            const conformance = await this.shared.workspace.ConfigurationProvider.getConfiguration('cld', 'conformance') as { severity?: Record<string, unknown> } | undefined;
+            const levels: ConformanceSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
+            return Object.fromEntries(Object.entries(conformance?.severity ?? {}).filter(([, v]) => levels.includes(v as ConformanceSeverity))) as Partial<Record<FindingKind, ConformanceSeverity>>;
+        } catch {
+            return {};
+        }
+    }
+
+    /** After a keystroke's (fast) validation: the slow checks once typing pauses, if this parse has not had them. */
+    private schedule(document: LangiumDocument): void {
+        const root = document.parseResult.value;
+        if (!isControlList(root) || !root.header?.implements.some(i => i.regime === 'wassenaar') || this.checked.has(root)) return;
+        const key = document.uri.toString();
+        clearTimeout(this.timers.get(key));
+        this.timers.set(key, setTimeout(() => {
+            this.timers.delete(key);
+            if (document.parseResult.value !== root || document.state !== DocumentState.Validated || this.checked.has(root)) return;
+            void this.shared.workspace.DocumentBuilder.build([document], { validation: { categories: ['slow'] } }).catch(() => undefined);
+        }, PAUSE_MS));
+    }
+
+    private async recheck(documents: LangiumDocument[]): Promise<void> {
+        const current = documents.filter(d => this.shared.workspace.LangiumDocuments.hasDocument(d.uri) && d.state === DocumentState.Validated);
+        if (current.length > 0) await this.shared.workspace.DocumentBuilder.build(current, { validation: true }).catch(() => undefined);
+    }
+
+    private implementingDocuments(): LangiumDocument[] {
+        return this.shared.workspace.LangiumDocuments.all.filter(d => isControlList(d.parseResult.value) && (d.parseResult.value as ControlList).header?.implements.some(i => i.regime === 'wassenaar') === true).toArray();
+    }
+}
