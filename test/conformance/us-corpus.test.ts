@@ -61,8 +61,11 @@ describe.skipIf(!present)('the US Commerce Control List (categories 1, 3, 4, 5),
         // The US 3B001.f.1.b is not the WA's: the MRF limit of 45 nm gave way to sub-items on a 'dedicated chuck overlay'.
         expect(of('3.B.1.f.1.b')).toMatchObject({ kind: 'other-limits', nationalThresholds: ['wavelength >= 193 nm'] });
         expect(report.findings.find(f => f.nationalCode === '3B001.f.1.b.2')?.nationalText).toMatch(/dedicated chuck overlay/);
-        // 3A002.c.2: the US signal analysers stop at 90 GHz (-150 dBm/Hz); WA 2025 reads 110 GHz (-160 dBm/Hz).
-        expect(of('3.A.2.c.2')).toMatchObject({ kind: 'other-limits', nationalThresholds: ['frequency > 43.5 GHz', 'frequency <= 90 GHz'] });
+        // 3A002.c.2: the US signal analysers read as WA 2021's, -150 dBm/Hz up to 90 GHz (its "−" a minus sign);
+        // WA 2025 reads -160 dBm/Hz up to 110 GHz.
+        expect(of('3.A.2.c.2')).toMatchObject({ kind: 'older', follows: { listId: 'WA-LIST (21) 1', by: 'limits', since: 2025 } });
+        // 3A001.b.10's phase-noise formula, written "− (126 + 20log 10 F − 20log 10 f)", is the WA's.
+        expect(of('3.A.1.b.10')?.kind).toBe('reworded');
         // ECCN 1C350 (Australia Group precursors) is another regime's; 3A090 (US advanced computing) is US only.
         expect(national('1C350')).toMatchObject({ kind: 'other-regime', regime: 'australia-group' });
         expect(national('3A090')?.kind).toBe('national-only');

@@ -615,6 +615,10 @@ describe('renumbering', () => {
         expect(kinds(diffLists(before, power('505.62 W*GHz²/ fGHz²', '2.7 GHz')))).toEqual([]);
         // A list that writes its numbers and signs its own way (the EU's "505,62 W × GHz2/fGHz2").
         expect(kinds(diffLists(before, power('505,62 W × GHz2/fGHz2', '2.7 GHz')))).toEqual([]);
+        // A minus sign (U+2212, the eCFR's) or an en dash (Word's) is a hyphen.
+        const noise = (formula: string) => list(entry(`item b "Oscillators" {\n power < formula "${formula}" W\n}`));
+        expect(kinds(diffLists(noise('-(126 + 20log10F - 20log10f)'), noise('\u2212 (126 + 20log 10 F \u2212 20log 10 f)')))).toEqual([]);
+        expect(kinds(diffLists(noise('-(126 + 20log10F - 20log10f)'), noise('\u2013(126 + 20log10F \u2013 20log10f)')))).toEqual([]);
         // The formula unchanged, the other limit still says the direction.
         expect(kinds(diffLists(before, power('505.62 W*GHz2/fGHz2', '3.2 GHz')))).toEqual(['threshold 3A001.b relaxed']);
         expect(kinds(diffLists(before, power('400 W*GHz2/fGHz2', '2.7 GHz')))).toEqual(['threshold 3A001.b incomparable']);

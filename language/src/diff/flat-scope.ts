@@ -110,7 +110,7 @@ function formulaScope(threshold: FlatThreshold): Scope | undefined {
  * decimal comma, is 1.6), so a list that writes them its own way writes the same formula.
  */
 export function formulaKey(formula: string): string {
-    return formula.normalize('NFKC').replace(/\s+/g, '').replace(/[×·]/g, '*').replace(/(\d),(\d{3})(?!\d)/g, '$1$2').replace(/(\d),(\d)/g, '$1.$2');
+    return formula.normalize('NFKC').replace(/\s+/g, '').replace(/[×·]/g, '*').replace(/[\u2212\u2013]/g, '-').replace(/(\d),(\d{3})(?!\d)/g, '$1$2').replace(/(\d),(\d)/g, '$1.$2');
 }
 
 function boundValues(bound: FlatBound): { values: IntervalSet; dimension?: string } | undefined {

@@ -16,7 +16,7 @@ import { parseFlatList } from '../model/parse-list.js';
 import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
 
 /** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
-const INDEX_VERSION = 57;
+const INDEX_VERSION = 58;
 
 export interface LoadedLibrary {
     history: PrecedentHistory;

@@ -103,6 +103,8 @@ export function normaliseThresholdText(text: string): MappedText {
     // sign after 10 is an exponent) and "10.15 x 10 6 m" (a number after "x 10").
     mapped = replaceMapped(mapped, /\b10 ?\u2212 ?(\d{1,2})\b/g, (_, digit) => `10^-${digit}`);
     mapped = replaceMapped(mapped, /([x×] ?10) (\d{1,2})\b/g, (_, base, digit) => `${base}^${digit}`);
+    // ... a minus sign (U+2212) for a hyphen before a number or a bracket ("less than − (126 + ...)", "−150 dBm/Hz") ...
+    mapped = replaceMapped(mapped, /\u2212 ?(?=[\d(])/g, () => '-');
     // ... and "A/mm 2", "n/cm 2": an area's 2 set apart from its unit.
     mapped = replaceMapped(mapped, /\b([kcmµ]?m) ([23])(?=[\s;,.)]|$)/g, (_, unit, digit) => `${unit}^${digit}`);
     // "10 Hz ≤ F ≤10 kHz" (3.A.2.d.4.a, 2014): a comparator sign set against its number.
