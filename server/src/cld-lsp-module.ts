@@ -45,7 +45,7 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
         CompletionParser: services => createCldCompletionParser(services)
     },
     lsp: {
-        CodeActionProvider: () => new CldCodeActionProvider(),
+        CodeActionProvider: services => new CldCodeActionProvider(services),
         CompletionProvider: services => new CldCompletionProvider(services),
         DefinitionProvider: services => new CldDefinitionProvider(services),
         DocumentSymbolProvider: services => new CldDocumentSymbolProvider(services.limits.LargeFiles),

@@ -6,6 +6,8 @@ import { type ControlList, isCategory, isDefinitions, isEntry, isItem, isReferen
 import { quoteText } from '../../language/src/value-converter.js';
 import { expectsLetter, itemDepth, labelAt } from '../../language/src/validation/structure-rules.js';
 import { unitCodeActions } from './unit-fixes.js';
+import { adoptWaFix } from './adopt-wa-fix.js';
+import type { CldServices } from './cld-lsp-module.js';
 
 type Fix = (diagnostic: Diagnostic, document: LangiumDocument) => CodeAction[];
 
@@ -22,10 +24,17 @@ export class CldCodeActionProvider implements CodeActionProvider {
         'precedent-format': convertPrecedent
     };
 
+    constructor(private readonly services?: CldServices) {}
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
-        return params.context.diagnostics.flatMap(diagnostic => {
-            const code = String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? '');
-            return this.fixes[code]?.(diagnostic, document) ?? [];
+        const codeOf = (diagnostic: Diagnostic) => String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code ?? '');
+        const actions = params.context.diagnostics.flatMap(diagnostic => this.fixes[codeOf(diagnostic)]?.(diagnostic, document) ?? []);
+        const conformance = params.context.diagnostics.filter(d => codeOf(d).startsWith('conformance-'));
+        if (conformance.length === 0 || !this.services) return actions;
+        // The WA version to adopt comes from the precedent library the finding was made from.
+        return this.services.precedents.Library.library(document).then(library => {
+            const history = library.status === 'ready' ? library.history : undefined;
+            return [...actions, ...conformance.flatMap(d => adoptWaFix(d, document, history))];
         });
     }
 }

@@ -117,3 +117,33 @@ describe('conformance diagnostics', () => {
         await client.notify('workspace/didChangeConfiguration', { settings: { cld: { precedents: { path: series } } } });
     });
 });
+
+/** `text` with LSP text edits applied (from the last, so earlier positions stay right). */
+function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+    const lines = text.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+describe('the quick fix "Adopt WA <year> text and thresholds"', () => {
+    test('rewrites the item from the WA version, keeps its notes, declares what the list lacks; the list then validates and the finding is gone', async () => {
+        const target = 'file:///national/adopt.cld';
+        const text = national.replace('{ pout > 20 W }', '{\n                    pout > 20 W "exceeding 20 W"\n                    note "Examplia: see also the national licence rules."\n                }');
+        client.open(target, text);
+        const before = await conformanceDiagnostics(target, d => d.some(x => x.code === 'conformance-narrower'));
+        const narrower = before.find(d => d.code === 'conformance-narrower')!;
+        const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, Array<Parameters<typeof applyEdits>[1][number]>> } }>>('textDocument/codeAction', { textDocument: { uri: target }, range: narrower.range, context: { diagnostics: [narrower] } });
+        const adopt = actions.find(a => a.title.startsWith('Adopt WA'));
+        expect(adopt?.title).toBe('Adopt WA 2019 text and thresholds');
+        const fixed = applyEdits(text, adopt!.edit!.changes[target]);
+        expect(fixed).toContain('item 2 "Microwave power modules with a peak saturated power output exceeding 10 W;"');
+        expect(fixed).toMatch(/\n {20}power > 10 W\n {20}note "Examplia/);
+        expect(fixed).not.toContain('pout > 20 W');
+        expect(fixed).toContain('note "Examplia: see also the national licence rules."');
+        expect(fixed).toMatch(/parameter power: power/);
+        client.change(target, fixed);
+        const after = await conformanceDiagnostics(target, d => d.some(x => x.code === 'conformance-not-covered'));
+        expect(after.filter(d => d.severity === 1)).toEqual([]);
+        expect(after.some(d => d.code === 'conformance-narrower')).toBe(false);
+    });
+});
