@@ -22,9 +22,12 @@ export class CldConformance implements ConformanceSource {
     private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
     /** The parses whose conformance was worked out (a new parse is a new root). */
     private checked = new WeakSet<ControlList>();
+    /** Settings and the precedent library are known once the client has initialized the server (never, in-process without LSP). */
+    private initialized = false;
 
     constructor(private readonly shared: LangiumSharedServices, private readonly cld: CldServices) {
         registerConformanceChecks(cld, this);
+        shared.lsp.LanguageServer.onInitialized(() => { this.initialized = true; });
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
             for (const document of documents) this.schedule(document);
         });
@@ -49,6 +52,7 @@ export class CldConformance implements ConformanceSource {
     }
 
     async check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {
+        if (!this.initialized) return undefined;
         const root = document.parseResult.value as ControlList;
         this.checked.add(root);
         const answer = await this.report(document, undefined, false);
