@@ -54,6 +54,20 @@ describe('conformance: one hand-made pair per finding', () => {
         expect(reworded.words!.filter(w => w.op === 'added').map(w => w.text).join(' ')).toContain('reticles');
     });
 
+    test('what says nothing of the item is no difference: a list ending, spelling, quotes, a minus sign, a superscript set apart', () => {
+        const report = checkConformance({
+            wa: wa('WA-LIST (21) 1', `
+                item a "Processing of digitised data;"
+                item b "Analysers having 'overall current density' of more than 300 A/mm²; or"
+                item c "Masks;"`),
+            national: national(`
+                item a "Processing of digitized data."
+                item b "Analyzers having “overall current density” of more than 300 A/mm 2 ;"
+                item c "Masks for lithography;"`),
+        });
+        expect(kinds(report).filter(k => k.includes('3.B.1.'))).toEqual(['equal 3.B.1.a 3B001.a', 'equal 3.B.1.b 3B001.b', 'reworded 3.B.1.c 3B001.c']);
+    });
+
     test('a higher limit where more is controlled is narrower: a gap; a national parameter name is the WA one of its dimension', () => {
         const report = checkConformance({ wa: WA_2021, national: national('item a "Lithography ..." { wavelength <= 30 nm }\nitem b "Lasers exceeding 20 W" { power > 20 W }') });
         expect(report.findings.find(f => f.waCode === '3.B.1.a')!.kind).toBe('narrower');

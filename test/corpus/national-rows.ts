@@ -49,9 +49,10 @@ export function euRows(file: string): NationalRow[] {
  * The US Commerce Control List's categories with full paragraph text (1, 3, 4 and 5): a row for each
  * ECCN (its heading) and each lettered or numbered paragraph of its items. The dataset gives the
  * paragraphs of notes as items too ("1A002 does not control ... having all of the following:" then
- * a., b., c.); a paragraph is an item of the list only where it can come next (a first sub-item of
- * the last item, or a later sibling of it or of one of its parents) and does not go on a note's
- * run of paragraphs; the rest, and the unnumbered text, are notes of the row above them. Where the
+ * a., b., c.); a paragraph is an item of the list where it can come next (a first sub-item of
+ * the last item, or a later sibling of it or of one of its parents; outside a note, any later
+ * code, the dataset having lost a paragraph here and there) and does not go on a note's run of
+ * paragraphs; the rest, and the unnumbered text, are notes of the row above them. Where the
  * items start again at a. with no note between (1A008, 4A003, 4A994), the first run was the
  * entry's preamble and becomes the heading's notes. Entries are put in code order (the dataset has
  * Category 5 Part 2 after Part 1).
@@ -77,8 +78,15 @@ export function usRows(file: string): NationalRow[] {
                 items = [];
                 last = head;
             }
-            const real = labels !== undefined && canFollow(labelsOf(last, entry.eccn), labels) && !(noteRun && continues(noteRun, labels));
+            // Outside a note, the dataset has lost a paragraph here and there (1C004.a, 1E002.a, 5A001.b.1's
+            // lead-in): a later code is an item still, and a lost parent an item without text.
+            const lastLabels = labelsOf(last, entry.eccn);
+            const real = labels !== undefined && (canFollow(lastLabels, labels) || (noteRun === undefined && comesAfter(lastLabels, labels))) && !(noteRun && continues(noteRun, labels));
             if (real) {
+                for (let depth = 1; depth < labels.length; depth++) {
+                    const parent = `${entry.eccn}.${labels.slice(0, depth).join('.')}`;
+                    if (!items.some(row => row.code === parent)) items.push({ code: parent, text: '', notes: '' });
+                }
                 last = { code: `${entry.eccn}.${item.paragraph}`, text: item.text, notes: '' };
                 items.push(last);
                 noteRun = undefined;
@@ -106,6 +114,13 @@ function canFollow(last: string[], next: string[]): boolean {
     if (next.length === 0 || next.length > last.length) return false;
     const level = next.length - 1;
     return next.slice(0, level).every((l, i) => l === last[i]) && compareLabel(next[level], last[level]) > 0;
+}
+
+/** Whether `next` comes after `last` in code order: deeper below it, or later at a level they share. */
+function comesAfter(last: string[], next: string[]): boolean {
+    const differ = last.findIndex((label, i) => label !== next[i]);
+    if (differ < 0) return next.length > last.length;
+    return differ < next.length && compareLabel(next[differ], last[differ]) > 0;
 }
 
 /** Whether `next` goes on a note's run of paragraphs that ended with `run`: a sub-paragraph of it, or a later one beside it. */

@@ -307,6 +307,7 @@ describe('threshold phrases', () => {
         expect(read('An electrical resistivity of 2 × 10 −4 ohm cm or more.').conditions).toEqual(['resistivity >= 2e-4 ohm.cm']);
         expect(read('A “specific modulus” exceeding 10.15 x 10 6 m; and').conditions).toEqual(['modulus > 10.15e6 m']);
         expect(read('critical current density exceeding 1750 A/mm 2 on overall cross-section').conditions).toEqual(['density > 1750 A/mm^2']);
+        expect(read('A total dose of 5 × 10 3 Gy (Si), or higher;').conditions).toEqual(['dose >= 5e3 Gy']);
         // ... and writes a minus sign (U+2212) where the WA has a hyphen.
         expect(read('a Displayed Average Noise Level (DANL) less (better) than \u2212150 dBm/Hz').conditions).toEqual(['noise < -150 dBm/Hz']);
     });

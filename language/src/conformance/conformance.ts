@@ -185,12 +185,19 @@ function olderVersion(waItem: FlatItem, nationalItem: FlatItem, history: Precede
 }
 
 /**
- * A text as compared: normalised, every item code in WA form (3B001.f as 3.B.1.f), and in any
- * letter case ("Chemical Warfare (CW) agents" in the WA since 2025, "Chemical warfare (CW)
- * agents" in the EU's Annex I: no difference a drafter acts on).
+ * A text as compared: normalised, every item code in WA form (3B001.f as 3.B.1.f), and without
+ * what says nothing of the item: letter case ("Chemical Warfare (CW) agents" in the WA since
+ * 2025, "Chemical warfare (CW) agents" in the EU's Annex I), quote style, the ending a sub-item
+ * takes from its place in a list ("; or", "; and", "."), -ise or -ize and -yse or -yze spellings,
+ * a minus sign for a hyphen, and a superscript set apart from its unit ("mm 2" as "mm²"). A
+ * drafter acts on none of these; the US list differs from the WA in them alone in many items.
  */
 function textKey(text: string | undefined): string {
-    return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code))).toLowerCase();
+    return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code))).toLowerCase()
+        .replace(/["']/g, '').replace(/\u2212/g, '-')
+        .replace(/\b(\w+?)(is|ys)(e|ed|es|er|ers|ing|ation|ations)\b/g, (_, stem: string, s: string, end: string) => `${stem}${s === 'is' ? 'iz' : 'yz'}${end}`)
+        .replace(/\b([kcmµ]?m) ([23])\b/g, '$1$2').replace(/ ?\b10 (-?\d{1,2})\b/g, '10$1')
+        .replace(/[\s;,.:]*(?:\b(?:or|and)\b)?[\s;,.:]*$/, '');
 }
 
 function byCode(a: Finding, b: Finding): number {

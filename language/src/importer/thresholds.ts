@@ -154,7 +154,7 @@ const PATTERNS: PhrasePattern[] = [
     { pattern: new RegExp(String.raw`${AT_MOST}\s${QA}`, 'giu'), bounds: a => [c('<=', a)] },
     { pattern: new RegExp(String.raw`${AT_LEAST}\s${QA}`, 'giu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\sor (?:less|lower|smaller|shorter|below|fewer)\b`, 'giu'), bounds: a => [c('<=', a)] },
-    { pattern: new RegExp(String.raw`${QA}\sor (?:more|greater|higher|larger|longer|above)\b`, 'giu'), bounds: a => [c('>=', a)] },
+    { pattern: new RegExp(String.raw`${QA},?\sor (?:more|greater|higher|larger|longer|above)\b`, 'giu'), bounds: a => [c('>=', a)] },
     // After the plain forms, which win a tie ("25 nautical miles or more" is no noun). "85% purity or higher", "1,000 tonnes displacement or more".
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:more|greater|higher|larger)\b`, 'gu'), bounds: a => [c('>=', a)] },
     { pattern: new RegExp(String.raw`${QA}\s(?<noun>(?!percent\b)[a-z]{4,})\sor (?:less|lower|smaller|fewer)\b`, 'gu'), bounds: a => [c('<=', a)] },
