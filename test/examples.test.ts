@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { describe, expect, test } from 'vitest';
@@ -22,6 +23,16 @@ describe('bundled examples', () => {
         const { files, findings } = await findingsOf('wa-series');
         expect(files.length).toBe(4);
         expect(findings.map(f => `${path.basename(f.file)}:${f.line}: ${f.message}`)).toEqual([]);
+    });
+
+    test('the EU\'s Annex I (a real national list, made by scripts/make-eu-example.mjs) validates without errors and says where it comes from', async () => {
+        const { files, findings } = await findingsOf('eu-dual-use');
+        expect(files.length).toBe(1);
+        expect(findings.filter(f => f.severity === 'error')).toEqual([]);
+        const text = fs.readFileSync(files[0], 'utf8');
+        expect(text).toContain('© European Union');
+        expect(text).toContain('Commission Decision 2011/833/EU');
+        expect(text).toContain('item f "Lithography equipment as follows:"');
     });
 
     test('the diagnostics demo shows every diagnostic it announces, and parses cleanly', async () => {

@@ -10,7 +10,7 @@ import { editionReport, reportText, type EditionReport } from '../../language/sr
 export const IMPORT_USAGE = `Usage:
   cld import <edition folder or PDF> [-o FILE | --out DIR] [--report text|json]
   cld import --all <folder of editions> [--out DIR] [--report text|json]
-  cld import <list.xlsx | list.csv> [--sheet NAME] [--implements "<WA list id>"] [--decimal-comma] [-o FILE]
+  cld import <list.xlsx | list.csv> [--sheet NAME] [--implements "<WA list id>"] [--decimal-comma] [--title TEXT] [--id ID] [-o FILE]
 
 Reads the official documents of a WA edition (Word .doc/.docx, catdoc text, or the PDF) and
 writes it as one CLD file, <list id>.cld (for example WA-LIST-21-1.cld). Without -o the file
@@ -20,15 +20,15 @@ A national list kept in a spreadsheet (.xlsx, or .csv) becomes a CLD list: a hea
 the columns (code and text; tier, notes and precedent if given), codes in ECCN (3B001.f.1.a) or
 WA (3.B.1.f.1.a) form give the nesting, thresholds are read from the texts. A row that cannot be
 read is named with its sheet and row, and nothing is written. --decimal-comma reads "0,254 mm"
-as 0.254 mm (the EU's lists). Without -o the list goes to
-<name>.cld in the current folder.
+as 0.254 mm (the EU's lists). --title and --id name the list (default: the file's name).
+Without -o the list goes to <name>.cld in the current folder.
 Exit codes: 0 imported and valid, 1 an output has validation errors, 2 a document could not be read.`;
 
 export async function importCommand(args: string[]): Promise<number> {
     let parsed;
     try {
         parsed = parseArgs({ args, allowPositionals: true, options: {
-            output: { type: 'string', short: 'o' }, out: { type: 'string' }, all: { type: 'boolean' }, sheet: { type: 'string' }, implements: { type: 'string' }, 'decimal-comma': { type: 'boolean' },
+            output: { type: 'string', short: 'o' }, out: { type: 'string' }, all: { type: 'boolean' }, sheet: { type: 'string' }, implements: { type: 'string' }, 'decimal-comma': { type: 'boolean' }, title: { type: 'string' }, id: { type: 'string' },
             report: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
     } catch (e) {
         console.error(`cld import: ${(e as Error).message}`);
@@ -85,9 +85,9 @@ export async function importCommand(args: string[]): Promise<number> {
     return status;
 }
 
-async function importSheetCommand(file: string, values: { output?: string; sheet?: string; implements?: string; 'decimal-comma'?: boolean }): Promise<number> {
+async function importSheetCommand(file: string, values: { output?: string; sheet?: string; implements?: string; 'decimal-comma'?: boolean; title?: string; id?: string }): Promise<number> {
     try {
-        const result = await importSheet(file, { sheet: values.sheet, implementsWa: values.implements, decimalComma: values['decimal-comma'] });
+        const result = await importSheet(file, { sheet: values.sheet, implementsWa: values.implements, decimalComma: values['decimal-comma'], title: values.title, id: values.id });
         const target = values.output ?? `${basename(file, extname(file))}.cld`;
         writeFileAtomically(target, result.text);
         for (const warning of result.warnings) console.error(`cld import: ${warning}`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -130,8 +130,9 @@ describe('a national list from a spreadsheet', () => {
 
     test('cld import writes the list and cld export --format xlsx the sheet back', () => {
         const out = join(scratch, 'cli.cld');
-        const result = cld('import', csv('cli.csv', ROWS), '-o', out, '--implements', 'WA-LIST (25) 1 Corr.');
+        const result = cld('import', csv('cli.csv', ROWS), '-o', out, '--implements', 'WA-LIST (25) 1 Corr.', '--title', 'Examplia control list', '--id', 'EX-2026');
         expect(result.code).toBe(0);
+        expect(readFileSync(out, 'utf8')).toContain('list "Examplia control list"\nid "EX-2026"\n');
         expect(result.stderr).toContain('(6 rows, 0 errors)');
         const sheet = join(scratch, 'cli.xlsx');
         expect(cld('export', out, '--format', 'xlsx', '-o', sheet).code).toBe(0);

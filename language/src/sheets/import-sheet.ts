@@ -24,10 +24,10 @@ export function isSheet(file: string): boolean {
     return SHEET_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
-export async function importSheet(file: string, options: { sheet?: string; implementsWa?: string; decimalComma?: boolean } = {}): Promise<SheetImport> {
+export async function importSheet(file: string, options: { sheet?: string; implementsWa?: string; decimalComma?: boolean; title?: string; id?: string } = {}): Promise<SheetImport> {
     const rows = await readSheetRows(file, options.sheet);
     const name = path.basename(file, path.extname(file));
-    const list = listFromRows(rows, file, { title: name, id: name, implementsWa: options.implementsWa, decimalComma: options.decimalComma });
+    const list = listFromRows(rows, file, { title: options.title ?? name, id: options.id ?? name, implementsWa: options.implementsWa, decimalComma: options.decimalComma });
     const warnings: string[] = [];
     let written: WrittenEdition = writeList(list);
     let check = await validateCld(written.text, name);
