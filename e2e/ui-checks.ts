@@ -221,16 +221,45 @@ export const UI_CHECKS: UiCheck[] = [
         }
     },
     {
-        name: 'Check Conformance shows the national list against the WA edition it implements, as a Markdown preview',
+        name: 'Check Conformance fills the Conformance view: a gap opens its item, an uncovered WA item is inserted as a skeleton, the report opens as Markdown',
         async run(workbench, context) {
-            await workbench.page.locator('.tabs-container .tab', { hasText: 'examplia-2025.cld' }).first().click();
+            const page = workbench.page;
+            // Room for the view: the Problems panel of the checks before goes.
+            await workbench.runCommand('View: Hide Panel').catch(() => undefined);
+            await workbench.openFile('examplia-2020.cld');
             await workbench.runCommand('CLD: Check Conformance');
-            // Without WA editions in the workspace the report says so and still lists the items of other regimes.
-            const frame = await workbench.webviewFrame('Preview', 'h1');
-            const text = await frame.locator('body').innerText();
-            assert(/Conformance: EX-UCL-2025 against/.test(text), `the preview shows: ${text.slice(0, 300)}`);
-            assert(/another regime/.test(text), `no findings in the preview: ${text.slice(0, 400)}`);
+            const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Conformance' }) }).first();
+            const row = (text: string) => view.locator('.monaco-list-row', { hasText: text }).first();
+            await row('Gaps: controls less than the WA').waitFor({ timeout: 30_000 });
+            await row('WA items not covered').waitFor();
+            const rows = await view.locator('.monaco-list-row').allInnerTexts();
+            for (const expected of ['3A001.a.2', 'WA 3.A.1.a.3', 'WA 3.B.1']) assert(rows.some(r => r.includes(expected)), `the view shows ${rows.join(' | ')}`);
+            // 3.B.1.a is inserted with 3.B.1, so only the topmost uncovered item is listed.
+            assert(!rows.some(r => r.includes('WA 3.B.1.a')), `3.B.1.a listed on its own: ${rows.join(' | ')}`);
             await context.screenshot('conformance-view');
+            // A gap opens its item.
+            await row('3A001.a.2').click();
+            await page.locator('.monaco-editor .view-line', { hasText: 'item 2 "Microwave power modules' }).first().waitFor();
+            // "Insert a Skeleton Entry" on WA 3.A.1.a.3 writes it below 3A001.a, with its precedent.
+            await row('WA 3.A.1.a.3').hover();
+            await row('WA 3.A.1.a.3').locator('.action-label[aria-label="Insert a Skeleton Entry"]').click();
+            let text = '';
+            for (let i = 0; i < 40 && !text.includes('precedent 3.A.1.a.3'); i++) {
+                text = await workbench.editorText();
+                await sleep(250);
+            }
+            assert(text.includes('item 3 "Signal generators with a frequency switching time of less than 100 µs;" precedent 3.A.1.a.3'), `no skeleton in the list: ${text.slice(0, 1500)}`);
+            // The view is checked again: 3.A.1.a.3 is covered now.
+            for (let i = 0; i < 40 && (await view.locator('.monaco-list-row', { hasText: 'WA 3.A.1.a.3' }).count()) > 0; i++) await sleep(250);
+            assert((await view.locator('.monaco-list-row', { hasText: 'WA 3.A.1.a.3' }).count()) === 0, 'WA 3.A.1.a.3 is still listed as not covered');
+            await context.screenshot('conformance-skeleton');
+            await workbench.runCommand('CLD: Open Conformance Report');
+            const frame = await workbench.webviewFrame('Preview', 'h1');
+            const report = await frame.locator('body').innerText();
+            assert(/Conformance: EX-CONF-2020 against WA-SERIES \(19\) 1/.test(report), `the preview shows: ${report.slice(0, 300)}`);
+            await context.screenshot('conformance-report');
+            // One editor group again for the checks after this one.
+            await workbench.runCommand('View: Single Column Editor Layout');
         }
     },
     {

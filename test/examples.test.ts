@@ -19,9 +19,9 @@ describe('bundled examples', () => {
         expect(findings.map(f => `${path.basename(f.file)}:${f.line}: ${f.message}`)).toEqual([]);
     });
 
-    test('the WA series validates with no findings at all', async () => {
-        const { files, findings } = await findingsOf('wa-series');
-        expect(files.length).toBe(4);
+    test('the WA series and the conformance example validate with no findings at all', async () => {
+        const { files, findings } = await findingsOf('wa-series', 'examplia-conformance');
+        expect(files.length).toBe(5);
         expect(findings.map(f => `${path.basename(f.file)}:${f.line}: ${f.message}`)).toEqual([]);
     });
 

@@ -8,10 +8,9 @@ import { CstUtils, GrammarUtils, isLeafCstNode, type LangiumDocument } from 'lan
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { ConformanceData } from '../../language/src/conformance/conformance-diagnostics.js';
-import { type ControlList, type Entry, type Item, isEntry, isItem, isParameterDecl, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
+import { type ControlList, type Entry, type Item, isEntry, isItem, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
 import type { PrecedentHistory } from '../../language/src/history/lineage.js';
-import type { FlatBound, FlatThreshold } from '../../language/src/model/flat-items.js';
-import { lookupUnit } from '../../language/src/quantities/units.js';
+import { parameterDeclarations, thresholdLines } from './wa-item-text.js';
 import { quoteText } from '../../language/src/value-converter.js';
 
 /** The kinds whose item has a WA counterpart to adopt. */
@@ -55,49 +54,4 @@ export function adoptWaFix(diagnostic: Diagnostic, document: LangiumDocument, hi
     edits.push(...parameterDeclarations(document.parseResult.value as ControlList, waItem.thresholds));
     const year = edition!.year ?? edition!.id;
     return [{ title: `Adopt WA ${year} text and thresholds`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
-}
-
-/** The thresholds as CLD statements: plain ones, then each `either` choice with its options. */
-function thresholdLines(thresholds: FlatThreshold[]): string[] {
-    const lines = thresholds.filter(t => !t.either).map(statement);
-    const choices = [...new Set(thresholds.flatMap(t => (t.either ? [t.either[0]] : [])))];
-    for (const choice of choices) {
-        const inChoice = thresholds.filter(t => t.either?.[0] === choice);
-        const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
-        options.forEach((option, index) => {
-            const kind = inChoice.find(t => t.either![1] === option)?.kind;
-            const opening = kind === undefined ? '{' : `for ${quoteText(kind)} {`;
-            lines.push(index === 0 ? `either ${opening}` : `} or ${opening}`);
-            lines.push(...inChoice.filter(t => t.either![1] === option).map(t => `    ${statement(t)}`));
-        });
-        lines.push('}');
-    }
-    return lines;
-}
-
-function statement(threshold: FlatThreshold): string {
-    const bounds = [threshold, ...(threshold.alternatives ?? [])].map(boundText).join(' or ');
-    return `${threshold.parameter} ${bounds}${threshold.text ? ` ${quoteText(threshold.text)}` : ''}`;
-}
-
-function boundText(bound: FlatBound): string {
-    const quantity = (q: { value: string; unit?: string } | undefined) => (q ? `${q.value}${q.unit ? ` ${q.unit}` : ''}` : '0');
-    if (bound.formula !== undefined) return `${bound.comparator} formula ${quoteText(bound.formula)}${bound.unit ? ` ${bound.unit}` : ''}`;
-    return bound.comparator === 'from-to' ? `from ${quantity(bound.low)} to ${quantity(bound.high)}` : `${bound.comparator} ${quantity({ value: bound.value ?? '0', unit: bound.unit })}`;
-}
-
-/** `parameter name: dimension` for each WA parameter the list does not declare, after its last declaration (or its header). */
-function parameterDeclarations(list: ControlList, thresholds: FlatThreshold[]): TextEdit[] {
-    const declared = new Set(list.members.filter(isParameterDecl).map(p => p.name));
-    const missing = new Map<string, string>();
-    for (const t of thresholds) {
-        if (declared.has(t.parameter) || missing.has(t.parameter)) continue;
-        const unit = t.unit ?? t.low?.unit ?? t.high?.unit;
-        missing.set(t.parameter, (unit ? lookupUnit(unit)?.dimension : undefined) ?? 'count');
-    }
-    if (missing.size === 0) return [];
-    const last = [...list.members.filter(isParameterDecl)].pop()?.$cstNode ?? list.header?.$cstNode;
-    if (!last) return [];
-    const declarations = [...missing].map(([name, dimension]) => `parameter ${name}: ${dimension}`).join('\n');
-    return [{ range: { start: last.range.end, end: last.range.end }, newText: `\n${declarations}` }];
 }

@@ -10,13 +10,13 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { type ConformanceReport, type FindingKind, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { type ConformanceSeverity, type ConformanceSource, registerConformanceChecks } from '../../language/src/conformance/conformance-diagnostics.js';
 import { type ControlList, isControlList } from '../../language/src/generated/ast.js';
-import { flattenList } from '../../language/src/model/flat-items.js';
+import { type FlatList, flattenList } from '../../language/src/model/flat-items.js';
 import type { CldServices } from './cld-lsp-module.js';
 
 /** How long typing must pause before the conformance diagnostics are worked out again. */
 const PAUSE_MS = 600;
 
-export type ConformanceAnswer = { ok: true; report: ConformanceReport } | { ok: false; message: string };
+export type ConformanceAnswer = { ok: true; report: ConformanceReport; wa?: FlatList } | { ok: false; message: string };
 
 export class CldConformance implements ConformanceSource {
     private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -48,7 +48,7 @@ export class CldConformance implements ConformanceSource {
         const history = library.status === 'ready' ? library.history : undefined;
         const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
-        return { ok: true, report: checkConformance({ national, wa, history, problems }) };
+        return { ok: true, report: checkConformance({ national, wa, history, problems }), wa };
     }
 
     async check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {

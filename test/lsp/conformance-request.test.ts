@@ -147,3 +147,38 @@ describe('the quick fix "Adopt WA <year> text and thresholds"', () => {
         expect(after.some(d => d.code === 'conformance-narrower')).toBe(false);
     });
 });
+
+describe('cld/conformanceSkeleton: a WA item the list does not cover, inserted where it belongs', () => {
+    type Edits = { ok: true; edits: Parameters<typeof applyEdits>[1] } | { ok: false; message: string };
+
+    test('below the nearest national item, or as an entry of its group in code order; the list then covers it and validates', async () => {
+        const target = 'file:///national/skeleton.cld';
+        client.open(target, national);
+        await client.waitForDiagnostics(target);
+        // 3.A.1.a.3 below the national 3A001.a.
+        const item = await client.request<Edits>('cld/conformanceSkeleton', { uri: target, waCode: '3.A.1.a.3' });
+        expect(item.ok).toBe(true);
+        if (!item.ok) return;
+        let text = applyEdits(national, item.edits);
+        expect(text).toContain('                item 2 "Microwave power modules with a peak saturated power output exceeding 20 W;" { pout > 20 W }\n                item 3 "Signal generators with a frequency switching time of less than 100 µs;" precedent 3.A.1.a.3 {\n                    switching_time < 100 us\n                }\n');
+        expect(text).toContain('parameter switching_time: time');
+        // 3.B.1, a whole entry the list lacks, with its group.
+        client.change(target, text);
+        await client.waitForDiagnostics(target);
+        const entry = await client.request<Edits>('cld/conformanceSkeleton', { uri: target, waCode: '3.B.1' });
+        expect(entry.ok).toBe(true);
+        if (!entry.ok) return;
+        text = applyEdits(text, entry.edits);
+        expect(text).toMatch(/ {4}group B \{\n {8}entry 3B001 "Equipment for the manufacturing of semiconductor devices, as follows:" precedent 3\.B\.1 \{\n {12}item a "Lithography equipment/);
+        client.change(target, text);
+        const after = await conformanceDiagnostics(target, d => d.some(x => String(x.code).startsWith('conformance-')));
+        expect(after.filter(d => d.severity === 1)).toEqual([]);
+        expect(after.filter(d => d.code === 'conformance-not-covered').map(d => String(d.message).split(' ')[1])).not.toContain('3.B.1.a');
+        const report = await client.request<Result>('cld/conformance', { uri: target });
+        expect(report.ok && report.report.findings.filter(f => f.kind === 'not-covered').map(f => f.waCode)).not.toEqual(expect.arrayContaining(['3.A.1.a.3', '3.B.1', '3.B.1.a']));
+    });
+
+    test('a code the WA edition lacks is told', async () => {
+        expect(await client.request<Edits>('cld/conformanceSkeleton', { uri, waCode: '3.A.9' })).toEqual({ ok: false, message: '3.A.9 is not in WA-SERIES (19) 1' });
+    });
+});
