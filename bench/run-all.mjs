@@ -21,6 +21,7 @@ const benches = [
     { name: 'large-file', script: 'large-file.mjs', what: 'The language server on a list at the file-size limit, against a 90-entry list' },
     { name: 'precedents', script: 'precedents.mjs', what: 'The WA precedent library: index build and load, hovers, memory' },
     { name: 'import', script: 'import-editions.mjs', what: '`cld import` of each WA edition, against the smallest' },
+    { name: 'sheet', script: 'sheet-import.mjs', what: '`cld import` of a national list from a spreadsheet of 500, 5,000 and 50,000 rows, and `cld export --format xlsx` back, against 500 rows' },
 ];
 const chosen = process.argv.slice(2);
 const run = benches.filter(b => chosen.length === 0 || chosen.includes(b.name));

@@ -123,6 +123,10 @@ describe('a national list from a spreadsheet', () => {
         writeFileSync(damaged, Buffer.from('PK\u0003\u0004 not really a workbook'));
         expect(await failure(importSheet(damaged))).toMatch(/damaged\.xlsx: not a readable workbook \(damaged, or protected by a password\?\)/);
         expect(await failure(importSheet(formula, { sheet: 'Other' }))).toContain('no sheet named "Other" (sheets: List)');
+        // Excel saves a workbook with a password as an encrypted OLE container.
+        const locked = join(scratch, 'locked.xlsx');
+        writeFileSync(locked, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+        expect(await failure(importSheet(locked))).toContain('locked.xlsx: the workbook is protected by a password');
         const out = join(scratch, 'never.cld');
         expect(cld('import', damaged, '-o', out).code).toBe(2);
         expect(existsSync(out)).toBe(false);

@@ -55,7 +55,8 @@ export async function readSheetRows(file: string, sheetName?: string): Promise<S
             worksheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
         }
     } catch (e) {
-        // A password-protected workbook is an encrypted container, not a zip: exceljs cannot open it.
+        // A password-protected workbook is an encrypted OLE container (D0 CF 11 E0), not a zip: exceljs cannot open it.
+        if (extension !== '.csv' && isOleContainer(file)) throw new SheetError(file, undefined, 'the workbook is protected by a password (or is an old .xls file): save it as .xlsx without a password, then import it');
         throw new SheetError(file, undefined, `not a readable ${extension === '.csv' ? 'CSV file' : 'workbook (damaged, or protected by a password?)'}: ${(e as Error).message}`);
     }
     if (!worksheet) {
@@ -63,6 +64,17 @@ export async function readSheetRows(file: string, sheetName?: string): Promise<S
         throw new SheetError(file, undefined, sheetName ? `no sheet named "${sheetName}" (sheets: ${names.join(', ')})` : 'the workbook has no sheet');
     }
     return rowsOf(file, worksheet);
+}
+
+function isOleContainer(file: string): boolean {
+    const head = Buffer.alloc(8);
+    const fd = fs.openSync(file, 'r');
+    try {
+        fs.readSync(fd, head, 0, 8, 0);
+    } finally {
+        fs.closeSync(fd);
+    }
+    return head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 }
 
 function rowsOf(file: string, worksheet: ExcelJS.Worksheet): SheetRows {
