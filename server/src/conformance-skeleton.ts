@@ -5,11 +5,12 @@
  * entry of its group in code order (the group, or the category, made when the list has none).
  * The drafter then edits it into the national wording.
  */
-import { AstUtils, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
-import { fullCode, parseCode, toEccnCode } from '../../language/src/codes.js';
+import { parseCode, toEccnCode } from '../../language/src/codes.js';
+import { nodesByCode } from '../../language/src/conformance/conformance-diagnostics.js';
 import { matchKey } from '../../language/src/diff/match-keys.js';
-import { type Category, type ControlList, type Entry, type Group, type Item, isCategory, isEntry, isGroup, isItem } from '../../language/src/generated/ast.js';
+import { type Category, type ControlList, type Entry, type Group, type Item, isCategory, isEntry, isGroup } from '../../language/src/generated/ast.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 import { parameterDeclarations, skeletonLines } from './wa-item-text.js';
 
@@ -21,7 +22,7 @@ export function skeletonEdits(document: LangiumDocument, wa: FlatList, waCode: s
     const parameters = parameterDeclarations(list, subtree.flatMap(i => i.thresholds));
     const eccn = (list.header?.numbering ?? 'wassenaar') === 'eccn';
     const parts = waCode.split('.');
-    const nodes = nodesByKey(list);
+    const nodes = nodesByCode(list);
     // Below the nearest national item above it.
     for (let length = parts.length - 1; length >= (parts[0].startsWith('ML') ? 1 : 3); length--) {
         const parent = nodes.get(parts.slice(0, length).join('.'));
@@ -32,16 +33,6 @@ export function skeletonEdits(document: LangiumDocument, wa: FlatList, waCode: s
     const code = eccn ? toEccnCode(parts.slice(0, 3).join('.')) : parts.slice(0, 3).join('.');
     if (!code || parts.length > 3) return `the list has no entry ${code ?? parts.slice(0, 3).join('.')} to put ${waCode} in: insert that first`;
     return [...asEntry(document, list, parsed.category, parsed.group!, skeletonLines(waItem, wa.items, 'entry', code)), ...parameters];
-}
-
-function nodesByKey(list: ControlList): Map<string, Entry | Item> {
-    const nodes = new Map<string, Entry | Item>();
-    for (const node of AstUtils.streamAllContents(list)) {
-        if (!isEntry(node) && !isItem(node)) continue;
-        const code = fullCode(node);
-        if (code) nodes.set(matchKey(code), node);
-    }
-    return nodes;
 }
 
 /** Lines at the end of an entry's or item's body (a body made when it has none). */

@@ -1,45 +1,21 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { checkConformance, type ConformanceReport } from '../../language/src/conformance/conformance.js';
-import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
-import { importAndCheck } from '../../language/src/importer/import-edition.js';
-import { flattenEdition } from '../../language/src/model/flat-items.js';
-import { parseFlatList } from '../../language/src/model/parse-list.js';
-import { importSheet, type SheetImport } from '../../language/src/sheets/import-sheet.js';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { ConformanceReport } from '../../language/src/conformance/conformance.js';
+import type { SheetImport } from '../../language/src/sheets/import-sheet.js';
+import { corpusPresent, sharedData, sheetAgainstWa2025 } from '../corpus/national-check.js';
 import { euRows } from '../corpus/national-rows.js';
 
 // The EU's Annex I (consolidated 2025-11-15) and the WA editions, read in place from ../shared/data.
-const data = resolve(__dirname, '../../../shared/data');
-const euFile = join(data, 'eu', 'annex-i-2021-821-consolidated-2025-11-15.json');
-const wa = join(data, 'wassenaar');
-const present = existsSync(euFile) && existsSync(join(wa, 'WA-LIST-25-1-Corr')) && existsSync(join(wa, 'WA-LIST-21-1'));
-if (!present) console.warn(`EU list or WA editions not found under ${data}: the EU conformance test is skipped.`);
+const euFile = join(sharedData, 'eu', 'annex-i-2021-821-consolidated-2025-11-15.json');
+const present = corpusPresent(euFile);
+if (!present) console.warn(`EU list or WA editions not found under ${sharedData}: the EU conformance test is skipped.`);
 
-let scratch: string;
 let imported: SheetImport;
 let report: ConformanceReport;
 
 beforeAll(async () => {
-    if (!present) return;
-    scratch = mkdtempSync(join(tmpdir(), 'cld-eu-'));
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Annex I');
-    sheet.addRow(['code', 'text', 'notes']);
-    for (const row of euRows(euFile)) sheet.addRow([row.code, row.text, row.notes]);
-    const file = join(scratch, 'eu-annex-i.xlsx');
-    await workbook.xlsx.writeFile(file);
-    imported = await importSheet(file, { implementsWa: 'WA-LIST (25) 1 Corr.', decimalComma: true });
-    const parsed = parseFlatList(createCldCoreServices().Cld, imported.text);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const editions = await Promise.all(['WA-LIST-21-1', 'WA-LIST-25-1-Corr'].map(async name => flattenEdition((await importAndCheck(join(wa, name))).model)));
-    const history = new PrecedentHistory(editions.map((list, i) => ({ ...precedentEdition(`${i}.cld`, list), year: [2021, 2025][i] })));
-    report = checkConformance({ national: parsed.list, wa: editions[1], history });
+    if (present) ({ imported, report } = await sheetAgainstWa2025(euRows(euFile), 'Annex I', ['code', 'text', 'notes'], { decimalComma: true }));
 }, 240000);
-afterAll(() => { if (scratch) rmSync(scratch, { recursive: true, force: true }); });
 
 describe.skipIf(!present)('the EU\'s Annex I (2025-11-15), from a spreadsheet, against WA 2025', () => {
     test('imports from the sheet: every row read, and the list validates without errors', () => {

@@ -1,45 +1,21 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { checkConformance, type ConformanceReport } from '../../language/src/conformance/conformance.js';
-import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
-import { importAndCheck } from '../../language/src/importer/import-edition.js';
-import { flattenEdition } from '../../language/src/model/flat-items.js';
-import { parseFlatList } from '../../language/src/model/parse-list.js';
-import { importSheet, type SheetImport } from '../../language/src/sheets/import-sheet.js';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { ConformanceReport } from '../../language/src/conformance/conformance.js';
+import type { SheetImport } from '../../language/src/sheets/import-sheet.js';
+import { corpusPresent, sharedData, sheetAgainstWa2025 } from '../corpus/national-check.js';
 import { usRows } from '../corpus/national-rows.js';
 
 // The US Commerce Control List (eCFR of 2026-07-23; full text for categories 1, 3, 4 and 5) and the WA editions, read in place.
-const data = resolve(__dirname, '../../../shared/data');
-const usFile = join(data, 'us', 'ccl-15cfr774-supp1-2026-07-23.json');
-const wa = join(data, 'wassenaar');
-const present = existsSync(usFile) && existsSync(join(wa, 'WA-LIST-25-1-Corr')) && existsSync(join(wa, 'WA-LIST-21-1'));
-if (!present) console.warn(`US list or WA editions not found under ${data}: the US conformance test is skipped.`);
+const usFile = join(sharedData, 'us', 'ccl-15cfr774-supp1-2026-07-23.json');
+const present = corpusPresent(usFile);
+if (!present) console.warn(`US list or WA editions not found under ${sharedData}: the US conformance test is skipped.`);
 
-let scratch: string;
 let imported: SheetImport;
 let report: ConformanceReport;
 
 beforeAll(async () => {
-    if (!present) return;
-    scratch = mkdtempSync(join(tmpdir(), 'cld-us-'));
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('CCL');
-    sheet.addRow(['ECCN', 'Description', 'Notes']);
-    for (const row of usRows(usFile)) sheet.addRow([row.code, row.text, row.notes]);
-    const file = join(scratch, 'ccl.xlsx');
-    await workbook.xlsx.writeFile(file);
-    imported = await importSheet(file, { implementsWa: 'WA-LIST (25) 1 Corr.' });
-    const parsed = parseFlatList(createCldCoreServices().Cld, imported.text);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const editions = await Promise.all(['WA-LIST-21-1', 'WA-LIST-25-1-Corr'].map(async name => flattenEdition((await importAndCheck(join(wa, name))).model)));
-    const history = new PrecedentHistory(editions.map((list, i) => ({ ...precedentEdition(`${i}.cld`, list), year: [2021, 2025][i] })));
-    report = checkConformance({ national: parsed.list, wa: editions[1], history });
+    if (present) ({ imported, report } = await sheetAgainstWa2025(usRows(usFile), 'CCL', ['ECCN', 'Description', 'Notes'], {}));
 }, 240000);
-afterAll(() => { if (scratch) rmSync(scratch, { recursive: true, force: true }); });
 
 describe.skipIf(!present)('the US Commerce Control List (categories 1, 3, 4, 5), from a spreadsheet, against WA 2025', () => {
     test('imports from the sheet (ECCN numbering) and validates without errors', () => {

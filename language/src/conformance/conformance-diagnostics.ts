@@ -103,7 +103,7 @@ function shorten(text: string): string {
 }
 
 /** Every entry and item of the list by its code in WA form (3B001.f and 3.B.1.f alike). */
-function nodesByCode(list: ControlList): Map<string, Entry | Item> {
+export function nodesByCode(list: ControlList): Map<string, Entry | Item> {
     const nodes = new Map<string, Entry | Item>();
     for (const node of AstUtils.streamAllContents(list)) {
         if (!isEntry(node) && !isItem(node)) continue;
