@@ -59,13 +59,15 @@ describe('conformance: one hand-made pair per finding', () => {
             wa: wa('WA-LIST (21) 1', `
                 item a "Processing of digitised data;"
                 item b "Analysers having 'overall current density' of more than 300 A/mm²; or"
-                item c "Masks;"`),
+                item c "Masks;"
+                item d "Equipment not specified by 3.A.1.a.10., as follows:"`),
             national: national(`
                 item a "Processing of digitized data."
                 item b "Analyzers having “overall current density” of more than 300 A/mm 2 ;"
-                item c "Masks for lithography;"`),
+                item c "Masks for lithography;"
+                item d "Equipment not specified by 3A001.a.10, as follows:"`),
         });
-        expect(kinds(report).filter(k => k.includes('3.B.1.'))).toEqual(['equal 3.B.1.a 3B001.a', 'equal 3.B.1.b 3B001.b', 'reworded 3.B.1.c 3B001.c']);
+        expect(kinds(report).filter(k => k.includes('3.B.1.'))).toEqual(['equal 3.B.1.a 3B001.a', 'equal 3.B.1.b 3B001.b', 'reworded 3.B.1.c 3B001.c', 'equal 3.B.1.d 3B001.d']);
     });
 
     test('a higher limit where more is controlled is narrower: a gap; a national parameter name is the WA one of its dimension', () => {

@@ -193,7 +193,9 @@ function olderVersion(waItem: FlatItem, nationalItem: FlatItem, history: Precede
  * drafter acts on none of these; the US list differs from the WA in them alone in many items.
  */
 function textKey(text: string | undefined): string {
+    // (A WA code's closing full stop, "3.A.1.a.10.", is no difference either.)
     return normaliseText((text ?? '').replace(/\b\d[A-E]\d{3}(?:\.[a-z0-9]+)*\b/g, code => matchKey(code))).toLowerCase()
+        .replace(/\b(\d{1,2}\.[a-e]\.\d{1,3}(?:\.[a-z0-9]{1,3})*)\.(?=[\s,;)]|$)/g, '$1')
         .replace(/["']/g, '').replace(/\u2212/g, '-')
         .replace(/\b(\w+?)(is|ys)(e|ed|es|er|ers|ing|ation|ations)\b/g, (_, stem: string, s: string, end: string) => `${stem}${s === 'is' ? 'iz' : 'yz'}${end}`)
         .replace(/\b([kcmµ]?m) ([23])\b/g, '$1$2').replace(/ ?\b10 (-?\d{1,2})\b/g, '10$1')
