@@ -1,6 +1,9 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
 import type { ConformanceReport } from '../../language/src/conformance/conformance.js';
+import { parseFlatList } from '../../language/src/model/parse-list.js';
 import type { SheetImport } from '../../language/src/sheets/import-sheet.js';
 import { corpusPresent, sharedData, sheetAgainstWa2025 } from '../corpus/national-check.js';
 import { euRows } from '../corpus/national-rows.js';
@@ -23,6 +26,13 @@ describe.skipIf(!present)('the EU\'s Annex I (2025-11-15), from a spreadsheet, a
         expect(imported.errors).toEqual([]);
         // 9A004.f.2's Technical Note, whose paragraphs the dataset numbers as items, stays a note.
         expect(imported.text).toContain('1. Command sequence confirmation;');
+    });
+
+    test('examples/eu-dual-use is this import (run scripts/make-eu-example.mjs again when the sheet import changes)', () => {
+        const { Cld } = createCldCoreServices();
+        const items = (text: string) => { const parsed = parseFlatList(Cld, text); if (!parsed.ok) throw new Error('unparsable'); return parsed.list.items; };
+        const example = readFileSync(resolve(__dirname, '../../examples/eu-dual-use/eu-annex-i-2025-11-15.cld'), 'utf8');
+        expect(items(example)).toEqual(items(imported.text));
     });
 
     test('findings verified by reading both texts', () => {
