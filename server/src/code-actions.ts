@@ -7,6 +7,7 @@ import { quoteText } from '../../language/src/value-converter.js';
 import { expectsLetter, itemDepth, labelAt } from '../../language/src/validation/structure-rules.js';
 import { unitCodeActions } from './unit-fixes.js';
 import { adoptWaFix } from './adopt-wa-fix.js';
+import { skeletonFix } from './conformance-skeleton.js';
 import type { CldServices } from './cld-lsp-module.js';
 
 type Fix = (diagnostic: Diagnostic, document: LangiumDocument) => CodeAction[];
@@ -34,7 +35,7 @@ export class CldCodeActionProvider implements CodeActionProvider {
         // The WA version to adopt comes from the precedent library the finding was made from.
         return this.services.precedents.Library.library(document).then(library => {
             const history = library.status === 'ready' ? library.history : undefined;
-            return [...actions, ...conformance.flatMap(d => adoptWaFix(d, document, history))];
+            return [...actions, ...conformance.flatMap(d => [...adoptWaFix(d, document, history), ...skeletonFix(d, document, history)])];
         });
     }
 }

@@ -6,7 +6,9 @@
  * The drafter then edits it into the national wording.
  */
 import type { LangiumDocument } from 'langium';
-import type { TextEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { ConformanceData } from '../../language/src/conformance/conformance-diagnostics.js';
+import type { PrecedentHistory } from '../../language/src/history/lineage.js';
 import { parseCode, toEccnCode } from '../../language/src/codes.js';
 import { nodesByCode } from '../../language/src/conformance/conformance-diagnostics.js';
 import { matchKey } from '../../language/src/diff/match-keys.js';
@@ -33,6 +35,16 @@ export function skeletonEdits(document: LangiumDocument, wa: FlatList, waCode: s
     const code = eccn ? toEccnCode(parts.slice(0, 3).join('.')) : parts.slice(0, 3).join('.');
     if (!code || parts.length > 3) return `the list has no entry ${code ?? parts.slice(0, 3).join('.')} to put ${waCode} in: insert that first`;
     return [...asEntry(document, list, parsed.category, parsed.group!, skeletonLines(waItem, wa.items, 'entry', code)), ...parameters];
+}
+
+/** The quick fix on a "not covered" diagnostic: the same skeleton, from the WA edition the finding was made from. */
+export function skeletonFix(diagnostic: Diagnostic, document: LangiumDocument, history: PrecedentHistory | undefined): CodeAction[] {
+    const data = diagnostic.data as ConformanceData | undefined;
+    if (data?.kind !== 'not-covered' || !data.waCode || !data.waId) return [];
+    const wa = history?.editions.find(e => e.id === data.waId)?.list;
+    const edits = wa ? skeletonEdits(document, wa, data.waCode) : undefined;
+    if (!edits || typeof edits === 'string') return [];
+    return [{ title: `Insert WA ${data.waCode} as a skeleton entry`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
 }
 
 /** Lines at the end of an entry's or item's body (a body made when it has none). */

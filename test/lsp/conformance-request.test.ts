@@ -178,6 +178,17 @@ describe('cld/conformanceSkeleton: a WA item the list does not cover, inserted w
         expect(report.ok && report.report.findings.filter(f => f.kind === 'not-covered').map(f => f.waCode)).not.toEqual(expect.arrayContaining(['3.A.1.a.3', '3.B.1', '3.B.1.a']));
     });
 
+    test('the same, as the quick fix of a "not covered" diagnostic', async () => {
+        const target = 'file:///national/skeleton-fix.cld';
+        client.open(target, national);
+        const diagnostics = await conformanceDiagnostics(target, d => d.some(x => x.code === 'conformance-not-covered'));
+        const uncovered = diagnostics.find(d => d.code === 'conformance-not-covered' && String(d.message).startsWith('WA 3.A.1.a.3 '))!;
+        const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, Parameters<typeof applyEdits>[1]> } }>>('textDocument/codeAction', { textDocument: { uri: target }, range: uncovered.range, context: { diagnostics: [uncovered] } });
+        const insert = actions.find(a => a.title === 'Insert WA 3.A.1.a.3 as a skeleton entry');
+        expect(insert).toBeDefined();
+        expect(applyEdits(national, insert!.edit!.changes[target])).toContain('item 3 "Signal generators with a frequency switching time of less than 100 µs;" precedent 3.A.1.a.3 {');
+    });
+
     test('a code the WA edition lacks is told', async () => {
         expect(await client.request<Edits>('cld/conformanceSkeleton', { uri, waCode: '3.A.9' })).toEqual({ ok: false, message: '3.A.9 is not in WA-SERIES (19) 1' });
     });
