@@ -77,6 +77,12 @@ describe('cld validate', () => {
         expect(result.level).toBe('error');
         expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 11, startColumn: 21 });
         expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain(result.ruleId);
+        // Each rule says what it means and links to its line in docs/diagnostics.md.
+        const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === result.ruleId);
+        expect(rule.shortDescription.text).toMatch(/names nothing in this list/);
+        expect(rule.helpUri).toMatch(/^file:\/\/.*\/docs\/diagnostics\.md#L\d+$/);
+        const line = Number(rule.helpUri.split('#L')[1]);
+        expect(fs.readFileSync(path.resolve(__dirname, '../../docs/diagnostics.md'), 'utf8').split('\n')[line - 1]).toContain(`\`${result.ruleId}\``);
     });
 
     test('folders are searched recursively for .cld files', () => {
