@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.js';
 import { diffCommand, trendCommand } from './diff-command.js';
 import { historyCommand } from './history-command.js';
 import { conformanceCommand } from './conformance-command.js';
+import { newCommand } from './new-command.js';
 
 const VERSION = '0.1.0';
 
@@ -23,6 +24,7 @@ Usage:
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
   cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
   cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv] [-o FILE] [--exit-code]
+  cld new --from <WA edition.cld> -o <national.cld> [--numbering eccn|wassenaar] [--categories 1-9,ML]
   cld --help | --version
 
 Commands:
@@ -35,6 +37,7 @@ Commands:
   history    the WA precedent of one item: its versions since 1997 and every change
   conformance  a national list against the WA edition it implements: gaps, what it
              controls more or less, what follows an older WA edition
+  new        start a national list from a WA edition, each item linked to its WA item
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -56,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'trend') return trendCommand(rest);
     if (command === 'history') return historyCommand(rest);
     if (command === 'conformance') return conformanceCommand(rest);
+    if (command === 'new') return newCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }
