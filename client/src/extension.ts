@@ -4,6 +4,7 @@ import { registerCompareCommands } from './compare-view.js';
 import { CrashPolicy } from './crash-policy.js';
 import { registerHistoryCommand } from './history-view.js';
 import { registerConformanceCommand } from './conformance-view.js';
+import { registerNewListCommand } from './new-list-command.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
     registerCompareCommands(context, runningClient);
     registerHistoryCommand(context, runningClient);
     registerConformanceCommand(context, runningClient);
+    registerNewListCommand(context, runningClient);
 
     crashPolicy = new CrashPolicy(message => output?.warn(message), uri => client?.diagnostics?.delete(uri));
     context.subscriptions.push(

@@ -8,6 +8,7 @@ import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
 import { registerConformanceRequests } from './conformance-requests.js';
+import { registerNewListRequests } from './new-list-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 
@@ -23,6 +24,7 @@ if (!isMainThread && job) {
     registerDiffRequests(connection, shared, Cld);
     registerHistoryRequests(connection, shared, Cld);
     registerConformanceRequests(connection, shared, Cld);
+    registerNewListRequests(connection, shared);
     publishDiagnosticsWithVersions(connection, shared);
     startLanguageServer(shared);
 }
