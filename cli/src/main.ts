@@ -10,6 +10,7 @@ import { diffCommand, trendCommand } from './diff-command.js';
 import { historyCommand } from './history-command.js';
 import { conformanceCommand } from './conformance-command.js';
 import { newCommand } from './new-command.js';
+import { followCommand } from './follow-command.js';
 
 const VERSION = '0.1.0';
 
@@ -25,6 +26,7 @@ Usage:
   cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
   cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv] [-o FILE] [--exit-code]
   cld new --from <WA edition.cld> -o <national.cld> [--numbering eccn|wassenaar] [--categories 1-9,ML]
+  cld follow <national.cld> --to <WA list id> -o <next.cld> [--precedents DIR] [--memo FILE]
   cld --help | --version
 
 Commands:
@@ -38,6 +40,8 @@ Commands:
   conformance  a national list against the WA edition it implements: gaps, what it
              controls more or less, what follows an older WA edition
   new        start a national list from a WA edition, each item linked to its WA item
+  follow     take a national list to a later WA edition: changes applied where it followed
+             the WA, departures and removals listed for decision, new items added
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O failure.`;
 
@@ -60,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'history') return historyCommand(rest);
     if (command === 'conformance') return conformanceCommand(rest);
     if (command === 'new') return newCommand(rest);
+    if (command === 'follow') return followCommand(rest);
     console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
     return 2;
 }

@@ -8,7 +8,7 @@ import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, TextEdit } from 'vscode-languageserver';
 import type { ControlList } from '../../language/src/generated/ast.js';
-import { skeletonEdits } from './conformance-skeleton.js';
+import { skeletonEditsIn } from './conformance-skeleton.js';
 import { itemLines } from './diff-requests.js';
 import type { ConformanceReport } from '../../language/src/conformance/conformance.js';
 import { renderConformance } from '../../language/src/conformance/conformance-format.js';
@@ -37,7 +37,7 @@ export function registerConformanceRequests(connection: Connection, shared: Lang
         const answer = await cld.conformance.Checker.report(document, params.against);
         if (!answer.ok) return answer;
         if (!answer.wa) return { ok: false, message: answer.report.problems.join('; ') || 'no WA edition to take the item from' };
-        const edits = skeletonEdits(document, answer.wa, params.waCode);
+        const edits = skeletonEditsIn(document, answer.wa, params.waCode);
         return typeof edits === 'string' ? { ok: false, message: edits } : { ok: true, edits };
     });
 }

@@ -107,9 +107,18 @@ export function implementedEdition(national: FlatList, history: PrecedentHistory
     return edition ? { wa: edition.list, problems: [] } : { problems: [`${wanted} is not among the ${history.editions.length} WA editions of ${library}`] };
 }
 
+/** Whether a national item reads as the WA item: the same limits (parameters of one dimension renamed alike) and the same text, as compared here. */
+export function readsAsWa(waItem: FlatItem, nationalItem: FlatItem): boolean {
+    return sameLimitsOf(waItem, nationalItem) && textKey(waItem.text) === textKey(nationalItem.text);
+}
+
+function sameLimitsOf(waItem: FlatItem, nationalItem: FlatItem): boolean {
+    return sameLimitsRenamed(waItem, nationalItem) || (waItem.thresholds.length === 0 && nationalItem.thresholds.length === 0);
+}
+
 function coveredFinding(waItem: FlatItem, nationalItem: FlatItem, history: PrecedentHistory | undefined, waId: string | undefined): Finding {
     const base = findingOf(waItem, nationalItem);
-    const sameLimits = sameLimitsRenamed(waItem, nationalItem) || (waItem.thresholds.length === 0 && nationalItem.thresholds.length === 0);
+    const sameLimits = sameLimitsOf(waItem, nationalItem);
     const sameText = textKey(waItem.text) === textKey(nationalItem.text);
     if (sameLimits && sameText) return { ...base, kind: 'equal' };
     const follows = olderVersion(waItem, nationalItem, history, waId, sameLimits);

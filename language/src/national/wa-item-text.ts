@@ -2,14 +2,14 @@
  * A WA item's version written into a national list: its thresholds as CLD statements (as the
  * importer writes them, each with the words it was read from), a skeleton of the item with its
  * sub-items, and declarations of the WA parameters the list lacks. For the quick fix that adopts
- * the WA text (adopt-wa-fix.ts) and the Conformance view's "Insert a skeleton entry"
- * (conformance-skeleton.ts).
+ * the WA text (item-edits.ts) and the Conformance view's "Insert a skeleton entry", and for
+ * `cld follow`.
  */
-import type { TextEdit } from 'vscode-languageserver';
-import { type ControlList, isParameterDecl } from '../../language/src/generated/ast.js';
-import type { FlatBound, FlatItem, FlatThreshold } from '../../language/src/model/flat-items.js';
-import { lookupUnit } from '../../language/src/quantities/units.js';
-import { quoteText } from '../../language/src/value-converter.js';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { type ControlList, isParameterDecl } from '../generated/ast.js';
+import type { FlatBound, FlatItem, FlatThreshold } from '../model/flat-items.js';
+import { lookupUnit } from '../quantities/units.js';
+import { quoteText } from '../value-converter.js';
 
 /** An item of the WA edition with its sub-items (from the flat list, by code), as CLD lines at no indent. */
 export function skeletonLines(item: FlatItem, all: FlatItem[], keyword: 'entry' | 'item', code: string): string[] {
