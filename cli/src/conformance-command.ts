@@ -6,9 +6,10 @@ import { CONFORMANCE_FORMATS, type ConformanceFormat, renderConformance } from '
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
+import { conformanceBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { flatCache, lazyServices, loadList } from './diff-command.js';
 
-export const CONFORMANCE_USAGE = `Usage: cld conformance <list.cld> [--precedents DIR] [--against <list id>] [--format text|json|md|html|csv] [-o FILE] [--exit-code] [--no-cache]
+export const CONFORMANCE_USAGE = `Usage: cld conformance <list.cld> [--precedents DIR] [--against <list id>] [--format text|json|md|html|csv|docx] [-o FILE] [--exit-code] [--no-cache]
 
 A national list against the WA edition it implements (its header's implements wassenaar "...",
 or --against), item by item, paired as cld diff pairs items: each WA item covered and equal,
@@ -16,7 +17,7 @@ in other words, controlling more or less (a gap), with other limits, or not cove
 national item left another regime's (ECCN 1xx-4xx, category 0) or national only; and a national
 item that reads as an older WA version of its item, with the year the WA changed it. DIR is a
 folder of WA editions in CLD (default .cache/wa, as cld import --all writes them). md is for a
-memo, csv for a spreadsheet, html a standalone report with a chart, json the whole report.
+memo, docx the same as a Word document (with -o), csv for a spreadsheet, html a standalone report with a chart, json the whole report.
 Exit codes: 0 checked (with --exit-code: 0 no gaps, 1 gaps), 2 a file or the folder could not be read.`;
 
 export async function conformanceCommand(args: string[]): Promise<number> {
@@ -37,9 +38,13 @@ export async function conformanceCommand(args: string[]): Promise<number> {
         console.log(CONFORMANCE_USAGE);
         return 0;
     }
-    const format = parsed.values.format as ConformanceFormat;
-    if (!CONFORMANCE_FORMATS.includes(format)) {
-        console.error(`cld conformance: unknown format '${format}' (use ${CONFORMANCE_FORMATS.join(', ')})`);
+    const format = parsed.values.format as ConformanceFormat | 'docx';
+    if (![...CONFORMANCE_FORMATS, 'docx'].includes(format)) {
+        console.error(`cld conformance: unknown format '${format}' (use ${CONFORMANCE_FORMATS.join(', ')}, docx)`);
+        return 2;
+    }
+    if (format === 'docx' && !parsed.values.output) {
+        console.error('cld conformance: a Word document is written to a file: give -o <file.docx>');
         return 2;
     }
     if (parsed.positionals.length !== 1) {
@@ -73,7 +78,7 @@ export async function conformanceCommand(args: string[]): Promise<number> {
     problems.unshift(...chosen.problems);
     const wa = chosen.wa;
     const report = checkConformance({ national, wa, history, problems });
-    const text = renderConformance(report, format);
+    const text = format === 'docx' ? await wordDocument(`Conformance: ${report.nationalId ?? file}${report.waId ? ` against ${report.waId}` : ''}`, conformanceBlocks(report)) : renderConformance(report, format);
     if (parsed.values.output) {
         try {
             writeOutputFile(parsed.values.output, text);
@@ -83,7 +88,7 @@ export async function conformanceCommand(args: string[]): Promise<number> {
             return 2;
         }
     } else {
-        process.stdout.write(format === 'text' ? terminalSafe(text) : text);
+        process.stdout.write(format === 'text' ? terminalSafe(text as string) : text);
     }
     return parsed.values['exit-code'] && report.findings.some(f => GAP_KINDS.includes(f.kind)) ? 1 : 0;
 }

@@ -9,11 +9,12 @@ import { diffLists } from '../../language/src/diff/diff.js';
 import { BUILD_ID } from '../../language/src/build-id.js';
 import { type FlatCache, parseFlatListCached } from '../../language/src/model/flat-cache.js';
 import { defaultCacheFolder } from '../../language/src/history/precedent-library.js';
-import { DIFF_FORMATS, type DiffFormat, renderDiff } from '../../language/src/diff/diff-format.js';
+import { DIFF_FORMATS, type DiffFormat, listName, renderDiff } from '../../language/src/diff/diff-format.js';
+import { diffBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 
-export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code] [--no-cache]
+export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html|docx] [-o FILE] [--exit-code] [--no-cache]
 
 Compares two editions item by item: added, removed, renumbered, reworded, thresholds tightened or
 relaxed (computed exactly from the thresholds), tier, note and definition changes, summed per
@@ -64,9 +65,10 @@ export function loadList(services: Services, file: string, cache: FlatCache | un
     return { ok: true, list: parsed.list };
 }
 
-type Options = { parsed: { values: { output?: string; 'exit-code'?: boolean; 'no-cache'?: boolean }; positionals: string[] }; format: DiffFormat } | { exit: number };
+type Options = { parsed: { values: { output?: string; 'exit-code'?: boolean; 'no-cache'?: boolean }; positionals: string[] }; format: DiffFormat | 'docx' } | { exit: number };
 
-function parseOptions(command: string, args: string[], usage: string): Options {
+/** The arguments of diff and trend; `word` allows --format docx (a Word document, written with -o). */
+function parseOptions(command: string, args: string[], usage: string, word = false): Options {
     try {
         const parsed = parseArgs({
             args, allowPositionals: true,
@@ -76,8 +78,10 @@ function parseOptions(command: string, args: string[], usage: string): Options {
             console.log(usage);
             return { exit: 0 };
         }
-        const format = parsed.values.format as DiffFormat;
-        if (!DIFF_FORMATS.includes(format)) return failure(`cld ${command}: unknown format '${format}' (use ${DIFF_FORMATS.join(', ')})`);
+        const format = parsed.values.format as DiffFormat | 'docx';
+        const formats: string[] = word ? [...DIFF_FORMATS, 'docx'] : [...DIFF_FORMATS];
+        if (!formats.includes(format)) return failure(`cld ${command}: unknown format '${format}' (use ${formats.join(', ')})`);
+        if (format === 'docx' && !parsed.values.output) return failure(`cld ${command}: a Word document is written to a file: give -o <file.docx>`);
         return { parsed, format };
     } catch (e) {
         return failure(`cld ${command}: ${(e as Error).message}\n\n${usage}`);
@@ -90,9 +94,9 @@ function failure(message: string): { exit: number } {
 }
 
 /** Writes the report to -o FILE (files.ts: atomic, links followed, nothing else replaced) or stdout; false after a message. */
-function write(command: string, output: string | undefined, text: string): boolean {
+function write(command: string, output: string | undefined, text: string | Uint8Array): boolean {
     if (!output) {
-        process.stdout.write(terminalSafe(text));
+        process.stdout.write(terminalSafe(text as string));
         return true;
     }
     try {
@@ -106,7 +110,7 @@ function write(command: string, output: string | undefined, text: string): boole
 }
 
 export async function diffCommand(args: string[]): Promise<number> {
-    const options = parseOptions('diff', args, DIFF_USAGE);
+    const options = parseOptions('diff', args, DIFF_USAGE, true);
     if ('exit' in options) return options.exit;
     const { parsed, format } = options;
     if (parsed.positionals.length !== 2) {
@@ -125,7 +129,8 @@ export async function diffCommand(args: string[]): Promise<number> {
     const [oldList, newList] = loaded.map(l => (l as { ok: true; list: FlatList }).list);
     const diff = diffLists(oldList, newList, { old: oldFile, new: newFile });
     for (const warning of diff.warnings) console.error(`cld diff: ${warning}`);
-    if (!write('diff', parsed.values.output, renderDiff(diff, format))) return 2;
+    const report = format === 'docx' ? await wordDocument(`${listName(diff.old)} -> ${listName(diff.new)}`, diffBlocks(diff)) : renderDiff(diff, format);
+    if (!write('diff', parsed.values.output, report)) return 2;
     return parsed.values['exit-code'] && diff.changes.length > 0 ? 1 : 0;
 }
 
@@ -158,5 +163,5 @@ export async function trendCommand(args: string[]): Promise<number> {
         }
     }
     if (failed) return 2;
-    return write('trend', parsed.values.output, renderTrend(computeTrend(editions), format)) ? 0 : 2;
+    return write('trend', parsed.values.output, renderTrend(computeTrend(editions), format as DiffFormat)) ? 0 : 2;
 }

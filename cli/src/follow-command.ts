@@ -17,6 +17,7 @@ import { validateCld } from '../../language/src/importer/import-edition.js';
 import { flattenList } from '../../language/src/model/flat-items.js';
 import { followEdition } from '../../language/src/national/follow.js';
 import { followMemo } from '../../language/src/national/follow-memo.js';
+import { followMemoBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { formatText } from './findings-format.js';
 import { validateFiles } from './validate-command.js';
 
@@ -27,7 +28,8 @@ in --precedents, default .cache/wa): each WA change is applied to the national i
 read as the WA did; where it departs on purpose the item is left and listed for decision, as are
 the items the WA removed; new WA items are added as skeleton entries; the header then implements
 the new edition and supersedes the file followed. The result is validated before it is written;
---memo writes what was taken over and what waits for a decision, as Markdown. Nothing is written
+--memo writes what was taken over and what waits for a decision, as Markdown (or Word, for a
+file ending in .docx). Nothing is written
 over an existing file.`;
 
 export async function followCommand(args: string[]): Promise<number> {
@@ -103,7 +105,7 @@ export async function followCommand(args: string[]): Promise<number> {
     }
     try {
         writeOutputFile(values.output, result.text);
-        if (values.memo) writeOutputFile(values.memo, followMemo(result, national.id));
+        if (values.memo) writeOutputFile(values.memo, values.memo.toLowerCase().endsWith('.docx') ? await wordDocument(`${national.id ?? file}: from ${result.from} to ${result.to}`, followMemoBlocks(result)) : followMemo(result, national.id));
     } catch (e) {
         if (!(e instanceof FileError)) throw e;
         console.error(`cld follow: ${e.message}`);

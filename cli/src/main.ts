@@ -21,12 +21,12 @@ Usage:
   cld import <edition folder or PDF> [-o FILE] [--report text|json]
   cld import --all <folder of editions> [--out DIR] [--report text|json]
   cld export <file.cld> [--format json|csv|md]
-  cld diff <old.cld> <new.cld> [--format text|json|md|html] [-o FILE] [--exit-code]
+  cld diff <old.cld> <new.cld> [--format text|json|md|html|docx] [-o FILE] [--exit-code]
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
   cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
-  cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv] [-o FILE] [--exit-code]
+  cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv|docx] [-o FILE] [--exit-code]
   cld new --from <WA edition.cld> -o <national.cld> [--numbering eccn|wassenaar] [--categories 1-9,ML]
-  cld follow <national.cld> --to <WA list id> -o <next.cld> [--precedents DIR] [--memo FILE]
+  cld follow <national.cld> --to <WA list id> -o <next.cld> [--precedents DIR] [--memo FILE.md|FILE.docx]
   cld --help | --version
 
 Commands:

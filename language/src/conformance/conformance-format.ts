@@ -13,7 +13,7 @@ export const CONFORMANCE_FORMATS: readonly ConformanceFormat[] = ['text', 'json'
 /** The kinds in the order a reader wants them: gaps first, then what differs, then what agrees. */
 export const FINDING_KINDS: readonly FindingKind[] = ['not-covered', 'narrower', 'older', 'other-limits', 'broader', 'reworded', 'equal', 'other-regime', 'national-only'];
 
-const KIND_WORDS: Record<FindingKind, string> = {
+export const KIND_WORDS: Record<FindingKind, string> = {
     'not-covered': 'not covered', narrower: 'controls less (gap)', older: 'follows an older WA edition', 'other-limits': 'other limits',
     broader: 'controls more', reworded: 'other words', equal: 'equal', 'other-regime': 'another regime', 'national-only': 'national only',
 };
