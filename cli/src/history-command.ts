@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { HISTORY_FORMATS, type HistoryFormat, renderLineage } from '../../language/src/history/lineage-format.js';
+import { lineageBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 
-export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE] [--no-cache]
+export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md|html|docx] [-o FILE] [--no-cache]
 
 The WA precedent of one item: its versions in every edition of DIR (a folder of CLD editions, as
 cld import --all writes them; default .cache/wa) and each change between them, renumberings
@@ -35,9 +36,13 @@ export async function historyCommand(args: string[]): Promise<number> {
         console.log(HISTORY_USAGE);
         return 0;
     }
-    const format = parsed.values.format as HistoryFormat;
-    if (!HISTORY_FORMATS.includes(format)) {
-        console.error(`cld history: unknown format '${format}' (use ${HISTORY_FORMATS.join(', ')})`);
+    const format = parsed.values.format as HistoryFormat | 'docx';
+    if (![...HISTORY_FORMATS, 'docx'].includes(format)) {
+        console.error(`cld history: unknown format '${format}' (use ${HISTORY_FORMATS.join(', ')}, docx)`);
+        return 2;
+    }
+    if (format === 'docx' && !parsed.values.output) {
+        console.error('cld history: a Word document is written to a file: give -o <file.docx>');
         return 2;
     }
     if (parsed.positionals.length !== 1) {
@@ -70,9 +75,9 @@ export async function historyCommand(args: string[]): Promise<number> {
         console.error(`cld history: ${code} is in none of the ${ids.length} editions of ${folder} (${ids[0]} to ${ids[ids.length - 1]})`);
         return 1;
     }
-    const text = renderLineage(lineage, format);
+    const text = format === 'docx' ? await wordDocument(`${lineage.code}: WA precedent`, lineageBlocks(lineage)) : renderLineage(lineage, format);
     if (!parsed.values.output) {
-        process.stdout.write(terminalSafe(text));
+        process.stdout.write(terminalSafe(text as string));
         return 0;
     }
     try {

@@ -23,7 +23,7 @@ Usage:
   cld export <file.cld> [--format json|csv|md]
   cld diff <old.cld> <new.cld> [--format text|json|md|html|docx] [-o FILE] [--exit-code]
   cld trend <folder of editions> [--format text|json|md|html] [-o FILE]
-  cld history <code> [--precedents DIR] [--format text|json|md|html] [-o FILE]
+  cld history <code> [--precedents DIR] [--format text|json|md|html|docx] [-o FILE]
   cld conformance <list.cld> [--precedents DIR] [--against ID] [--format text|json|md|html|csv|docx] [-o FILE] [--exit-code]
   cld new --from <WA edition.cld> -o <national.cld> [--numbering eccn|wassenaar] [--categories 1-9,ML]
   cld follow <national.cld> --to <WA list id> -o <next.cld> [--precedents DIR] [--memo FILE.md|FILE.docx]

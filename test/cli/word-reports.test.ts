@@ -39,6 +39,15 @@ describe('reports in Word (--format docx, --memo FILE.docx)', () => {
         expect(cld('conformance', path.join(repositoryRoot, 'examples', 'examplia-conformance', 'examplia-2020.cld'), '--format', 'docx').stderr).toContain('give -o <file.docx>');
     });
 
+    test('cld history: the versions, each with its change of words, and the changes', async () => {
+        const out = path.join(dir, 'history.docx');
+        expect(cld('history', '4.A.3.a', '--precedents', series, '--format', 'docx', '-o', out).code).toBe(0);
+        const text = await body(out);
+        expect(text).toContain('4.A.3.a: WA precedent');
+        expect(text).toContain('2014-2017\t4.A.3.a\t');
+        expect(text).toContain('2019\tWA-SERIES (19) 1\t4.A.3.a\tthreshold app relaxed > 8 WT -> > 29 WT');
+    });
+
     test('cld follow --memo FILE.docx: what was taken over, in a table', async () => {
         const start = path.join(dir, 'start.cld');
         expect(cld('new', '--from', path.join(series, 'wa-series-2017.cld'), '-o', start, '--id', 'EX').code).toBe(0);

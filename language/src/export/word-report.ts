@@ -10,7 +10,9 @@ import { KIND_WORDS } from '../conformance/conformance-format.js';
 import { type Change, type ListDiff } from '../diff/diff.js';
 import { describeChange, listName } from '../diff/diff-format.js';
 import { wordDiff, type WordSegment } from '../diff/words.js';
+import type { Lineage, LineageVersion } from '../history/lineage.js';
 import type { FollowedItem, FollowResult } from '../national/follow.js';
+import { thresholdSummary } from './export-format.js';
 
 export interface Run {
     text: string;
@@ -106,6 +108,26 @@ function kindOf(change: Change): string {
 function changeRuns(change: Change): Run[] {
     if (change.words) return wordRuns(change.words);
     return plain(describeChange(change).replace(/^\S+\s/, ''));
+}
+
+// ------------------------------------------------------------------ cld history
+
+export function lineageBlocks(lineage: Lineage): Block[] {
+    const years = (v: LineageVersion) => (v.years.length > 1 ? `${v.years[0]}-${v.years[v.years.length - 1]}` : String(v.years[0] ?? ''));
+    return [
+        { paragraph: [{ text: `${lineage.versions.length} version(s), ${lineage.changes.length} change(s).` }] },
+        { heading: 'Versions', level: 1 },
+        {
+            table: {
+                header: ['Years', 'Code', 'Text (changes from the version before)', 'Thresholds'],
+                rows: lineage.versions.map((v, i) => [plain(years(v)), plain(v.code),
+                    v.reserved !== undefined ? plain('reserved') : i > 0 ? wordRuns(wordDiff(lineage.versions[i - 1].text ?? '', v.text ?? '')) : plain(v.text),
+                    plain(v.thresholds.map(thresholdSummary).join('; ') || '-')]),
+            },
+        },
+        { heading: 'Changes', level: 1 },
+        { table: { header: ['Year', 'Edition', 'Item', 'Change'], rows: lineage.changes.map(c => [plain(String(c.year ?? '')), plain(c.listId), plain(c.code), plain([c.kind, c.parameter, c.direction, c.from !== undefined || c.to !== undefined ? `${c.from ?? '-'} -> ${c.to ?? '-'}` : ''].filter(Boolean).join(' '))]) } },
+    ];
 }
 
 // ------------------------------------------------------------------ cld conformance
