@@ -5,6 +5,7 @@ import { CrashPolicy } from './crash-policy.js';
 import { registerHistoryCommand } from './history-view.js';
 import { registerConformanceCommand } from './conformance-view.js';
 import { registerNewListCommand } from './new-list-command.js';
+import { registerFollowCommand } from './follow-command.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**
@@ -51,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
     registerHistoryCommand(context, runningClient);
     registerConformanceCommand(context, runningClient);
     registerNewListCommand(context, runningClient);
+    registerFollowCommand(context, runningClient);
 
     crashPolicy = new CrashPolicy(message => output?.warn(message), uri => client?.diagnostics?.delete(uri));
     context.subscriptions.push(

@@ -9,6 +9,7 @@ import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
 import { registerConformanceRequests } from './conformance-requests.js';
 import { registerNewListRequests } from './new-list-requests.js';
+import { registerFollowRequests } from './follow-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 
@@ -25,6 +26,7 @@ if (!isMainThread && job) {
     registerHistoryRequests(connection, shared, Cld);
     registerConformanceRequests(connection, shared, Cld);
     registerNewListRequests(connection, shared);
+    registerFollowRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
     startLanguageServer(shared);
 }

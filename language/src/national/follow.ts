@@ -61,6 +61,12 @@ export interface FollowResult {
     leftOut: FollowedItem[];
     /** National items with no WA counterpart (kept as they are). */
     nationalOnly: string[];
+    /**
+     * The same changes as edits of the original text, one group per change, for an editor that lets
+     * the drafter accept each (a new WA item that would go where another change writes is left out
+     * here, and written in `text`).
+     */
+    changes: Array<{ title: string; edits: TextEdit[] }>;
 }
 
 /** Parses a list's text (syntax only), for the second pass over the text the first one wrote. */
@@ -72,7 +78,7 @@ export function followEdition(national: ListSource, nationalFile: string, from: 
     const waPairs = matchItems(from.items, to.items);
     const inTarget = new Map(waPairs.filter(p => p.old && p.new).map(p => [p.old!, p.new!]));
     const nodes = nodesByCode(national.list);
-    const result: FollowResult = { text: '', from: from.id ?? '', to: to.id ?? '', applied: [], departures: [], removed: [], added: [], leftOut: [], nationalOnly: [] };
+    const result: FollowResult = { text: '', from: from.id ?? '', to: to.id ?? '', applied: [], departures: [], removed: [], added: [], leftOut: [], nationalOnly: [], changes: [] };
     const edits: TextEdit[] = [];
     for (const before of from.items) {
         if (isReserved(before)) continue;
@@ -96,13 +102,17 @@ export function followEdition(national: ListSource, nationalFile: string, from: 
             result.departures.push(entry);
             continue;
         }
-        edits.push(...adoptEdits(national, node, after, true), ...relabel(node, before, after), ...repointed(node, after));
+        const itemEdits = [...adoptEdits(national, node, after, true), ...relabel(node, before, after), ...repointed(node, after)];
+        edits.push(...itemEdits);
+        result.changes.push({ title: `${nationalItem.code}: take over the WA's change of ${before.code}`, edits: itemEdits });
         result.applied.push(entry);
     }
     const paired = new Set(ofNational.values());
     result.nationalOnly = flat.items.filter(i => !paired.has(i) && !isReserved(i)).map(i => i.code);
     // The WA's changes to items the list has, in one pass over its text.
-    edits.push(...headerEdits(national, to.id ?? '', nationalFile));
+    const header = headerEdits(national, to.id ?? '', nationalFile);
+    edits.push(...header);
+    result.changes.push({ title: `implement ${to.id}, supersede ${nationalFile}`, edits: header });
     const changed = applied(national.text, withoutRepeatedDeclarations(edits));
     if (typeof changed !== 'string') return changed;
     // Then each new WA item where it belongs in the text as it is now (two may go into one place).
@@ -128,8 +138,14 @@ export function followEdition(national: ListSource, nationalFile: string, from: 
         if (typeof next !== 'string') return next;
         text = next;
         result.added.push({ waCode: item.code, after: versionOf(item) });
+        // For the editor: the same insertion in the original text, where nothing else is written.
+        const original = existing ? undefined : skeletonEdits(national, to, item.code);
+        if (Array.isArray(original) && !original.some(e => edits.some(other => overlaps(e, other)))) result.changes.push({ title: `add ${item.code}, new in ${to.id}`, edits: original });
     }
     result.text = text;
+    // A parameter several changes declare is declared by the first of them only.
+    const declared = new Set<string>();
+    result.changes = result.changes.map(change => ({ ...change, edits: withoutRepeatedDeclarations(change.edits, declared) }));
     return result;
 }
 
@@ -139,6 +155,11 @@ function replaceReserved(node: Entry | Item, to: FlatList, item: FlatItem): Text
     const label = isEntry(node) ? node.code : node.label;
     const lines = skeletonLines(item, to.items, isEntry(node) ? 'entry' : 'item', label);
     return [{ range: cst.range, newText: lines.map((line, i) => (i === 0 ? line : `${indent}${line}`)).join('\n') }];
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+    const pos = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+    return pos(a.range.start) <= pos(b.range.end) && pos(b.range.start) <= pos(a.range.end);
 }
 
 function applied(text: string, edits: TextEdit[]): string | { problem: string } {
@@ -189,8 +210,7 @@ function headerEdits(national: ListSource, target: string, file: string): TextEd
 }
 
 /** Several adoptions may declare the same missing parameter at the same place: once is enough. */
-function withoutRepeatedDeclarations(edits: TextEdit[]): TextEdit[] {
-    const declared = new Set<string>();
+function withoutRepeatedDeclarations(edits: TextEdit[], declared = new Set<string>()): TextEdit[] {
     return edits.map(edit => {
         if (!edit.newText.startsWith('\nparameter ')) return edit;
         const lines = edit.newText.split('\n').filter(line => line && !declared.has(line.split(':')[0]));
