@@ -2,6 +2,7 @@
  * What a user sees, checked in code-server with the VSIX installed, on a copy of the bundled
  * examples. Checks run in order on one page (each leaves the workbench as a user would).
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Workbench } from './workbench.js';
@@ -334,6 +335,36 @@ export const UI_CHECKS: UiCheck[] = [
             assert(text.includes('implements wassenaar "WA-SERIES (19) 1"') && text.includes('entry 3B001 "Equipment for the manufacturing of semiconductor devices, as follows:" precedent 3.B.1'), `the new list: ${text.slice(0, 800)}`);
             assert(fs.readFileSync(target, 'utf8').includes('numbering eccn'), 'the list was not written to the file chosen');
             await context.screenshot('new-list');
+        }
+    },
+    {
+        name: 'Follow WA Edition… shows each change in the refactor preview to accept, and applies the ones accepted',
+        async run(workbench, context) {
+            const page = workbench.page;
+            // A national list made from the 2017 edition of the series (cld new), in the workspace.
+            const national = path.join(context.workspace, 'examplia-2017.cld');
+            const made = spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'cld.cjs'), 'new', '--from', path.join(context.workspace, 'wa-series', 'wa-series-2017.cld'), '-o', national, '--id', 'EX-2017'], { encoding: 'utf-8' });
+            assert(made.status === 0, `cld new: ${made.stderr}`);
+            // Opened from the Explorer, where the new file shows (quick open's index may not have it yet).
+            const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'examplia-2017.cld' }).first();
+            await row.waitFor({ timeout: 30_000 });
+            await row.click();
+            await page.locator('.tabs-container .tab.active', { hasText: 'examplia-2017.cld' }).waitFor();
+            await workbench.runCommand('CLD: Follow WA Edition', { thenInput: 'Follow from WA-SERIES (17) 1 to' });
+            await workbench.pickQuickItem('WA-SERIES (19) 1');
+            // Each change a row of the Refactor Preview, to be ticked (every change needs confirmation).
+            const fileRow = page.locator('.monaco-list-row', { hasText: 'examplia-2017.cld' }).filter({ has: page.locator('.edit-checkbox') }).first();
+            await page.locator('.monaco-list-row', { hasText: 'app > 29 WT' }).first().waitFor({ timeout: 30_000 });
+            await context.screenshot('follow-preview');
+            await fileRow.locator('.edit-checkbox').first().click();
+            await page.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+            let text = '';
+            for (let i = 0; i < 40 && !text.includes('app > 29 WT'); i++) {
+                text = await workbench.editorText();
+                await sleep(250);
+            }
+            assert(text.includes('app > 29 WT') && text.includes('implements wassenaar "WA-SERIES (19) 1"'), `the list after Apply: ${text.slice(0, 600)}`);
+            await context.screenshot('follow-applied');
         }
     },
 ];

@@ -53,6 +53,8 @@ export function registerFollowRequests(connection: Connection, shared: LangiumSh
         const file = URI.parse(params.uri).path.split('/').pop() ?? 'list.cld';
         const result = followEdition({ list: ready.document.parseResult.value as ControlList, text: ready.document.textDocument.getText() }, file, ready.from, to.wa, reparse);
         if ('problem' in result) return { ok: false, message: result.problem };
-        return { ok: true, from: result.from, to: result.to, changes: result.changes.filter(c => c.edits.length > 0), memo: followMemo(result, ready.national.id) };
+        // Followed in place, the list does not supersede itself: the header only implements the new edition.
+        const changes = result.changes.map(c => c.title.startsWith('implement ') ? { title: `implement ${result.to}`, edits: c.edits.filter(e => !e.newText.includes('supersedes')) } : c);
+        return { ok: true, from: result.from, to: result.to, changes: changes.filter(c => c.edits.length > 0), memo: followMemo(result, ready.national.id) };
     });
 }
