@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { checkConformance, type ConformanceReport } from '../../language/src/conformance/conformance.js';
+import { renderConformance } from '../../language/src/conformance/conformance-format.js';
 import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
 import { parseFlatList } from '../../language/src/model/parse-list.js';
@@ -103,6 +104,18 @@ describe('conformance: one hand-made pair per finding', () => {
         expect(report.findings.find(f => f.waCode === '3.B.1.a')).toMatchObject({ kind: 'older', follows: { listId: 'WA-LIST (10) 1', year: 2010, since: 2014, by: 'limits' } });
         // Without the history it is what it is against the WA now: "95 nm or less" admits more equipment than "45 nm or less", broader.
         expect(checkConformance({ wa: editions[2], national: national('item a "Lithography ..." { mrf <= 95 nm }') }).findings.find(f => f.waCode === '3.B.1.a')!.kind).toBe('broader');
+    });
+
+    test('a WA sub-item newer than the edition the national item above it follows says so: adopting that item brings it', () => {
+        const editions = [
+            wa('WA-LIST (10) 1', 'item a "Lithography equipment having a minimum resolvable feature size of 95 nm or less;" { mrf <= 95 nm }'),
+            wa('WA-LIST (14) 1', 'item a "Lithography equipment having a minimum resolvable feature size of 45 nm or less, as follows:" { mrf <= 45 nm\n item 1 "Immersion lithography equipment;" }'),
+        ];
+        const history = new PrecedentHistory(editions.map((list, i) => ({ ...precedentEdition(`e${i}.cld`, list), year: [2010, 2014][i] })));
+        const report = checkConformance({ wa: editions[1], history, national: national('item a "Lithography equipment having a minimum resolvable feature size of 95 nm or less;" { mrf <= 95 nm }') });
+        expect(report.findings.find(f => f.waCode === '3.B.1.a')).toMatchObject({ kind: 'older', follows: { listId: 'WA-LIST (10) 1' } });
+        expect(report.findings.find(f => f.waCode === '3.B.1.a.1')).toMatchObject({ kind: 'not-covered', newUnder: { nationalCode: '3B001.a', listId: 'WA-LIST (10) 1', since: 2014 } });
+        expect(renderConformance(report, 'text')).toContain('WA 3.B.1.a.1 not covered (new in the WA since 2014; 3B001.a follows WA-LIST (10) 1)');
     });
 
     test('a list of dual-use items only is not short of the Munitions List (the EU\'s Annex I)', () => {

@@ -92,7 +92,7 @@ function messageOf(finding: Finding, waId: string | undefined): string {
             const years = follows.from !== undefined && follows.year !== undefined && follows.from !== follows.year ? `${follows.from}-${follows.year}` : String(follows.year ?? follows.listId);
             return `${finding.nationalCode} follows ${follows.listId} (the WA's ${follows.by === 'limits' ? 'limits' : 'text'} ${years}); ${wa} reads otherwise${follows.since ? ` since ${follows.since}` : ''}.`;
         }
-        case 'not-covered': return `${wa} is not covered by the list: "${shorten(finding.waText ?? '')}"`;
+        case 'not-covered': return `${wa} is not covered by the list${finding.newUnder ? ` (new in the WA${finding.newUnder.since ? ` since ${finding.newUnder.since}` : ''}; ${finding.newUnder.nationalCode} follows ${finding.newUnder.listId}: adopting its WA text brings it)` : ''}: "${shorten(finding.waText ?? '')}"`;
         case 'other-regime': return `${finding.nationalCode} is an item of another regime (${finding.regime}), not of the WA list.`;
         case 'national-only': return `${finding.nationalCode} has no counterpart in the WA list: a national control.`;
     }

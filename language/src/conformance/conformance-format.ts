@@ -61,7 +61,8 @@ export function describeFinding(f: Finding): string {
         const years = f.follows.from && f.follows.year ? ` (the WA's ${f.follows.by} ${f.follows.from === f.follows.year ? `in ${f.follows.year}` : `${f.follows.from}-${f.follows.year}`})` : '';
         return `${codes} follows ${f.follows.listId}${years}${f.follows.since ? `; the WA reads otherwise since ${f.follows.since}` : ''}`;
     }
-    return `${codes} ${KIND_WORDS[f.kind]}${regime}`;
+    const newer = f.newUnder ? ` (new in the WA${f.newUnder.since ? ` since ${f.newUnder.since}` : ''}; ${f.newUnder.nationalCode} follows ${f.newUnder.listId})` : '';
+    return `${codes} ${KIND_WORDS[f.kind]}${regime}${newer}`;
 }
 
 function renderText(report: ConformanceReport): string {

@@ -42,6 +42,12 @@ export interface Finding {
     regime?: string;
     /** For `older`: the WA edition the national item reads as, and since when the WA reads otherwise. */
     follows?: { listId: string; from?: number; year?: number; since?: number; by: 'limits' | 'text' };
+    /**
+     * For `not-covered`: the WA item is newer than the edition a national item above it follows
+     * (3.A.2.a.7.b, new in 2025, under a 3A002.a.7 that reads as WA 2021): adopting that item's WA
+     * version brings it.
+     */
+    newUnder?: { nationalCode: string; listId: string; since?: number };
 }
 
 export interface ConformanceReport {
@@ -90,7 +96,23 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
         findings.push(unpairedFinding(item, national.numbering));
     }
     if (!wa) problems.push('no WA edition to compare with: only the items of other regimes and the national ones are listed');
+    markNewUnderOlder(findings, history);
     return { nationalId: national.id, waId: wa?.id, problems, findings: findings.sort(byCode) };
+}
+
+/** Uncovered WA items newer than the edition the national item above them follows (see Finding.newUnder). */
+function markNewUnderOlder(findings: Finding[], history: PrecedentHistory | undefined): void {
+    const older = new Map(findings.filter(f => f.kind === 'older' && f.waCode).map(f => [f.waCode!, f]));
+    if (!history || older.size === 0) return;
+    for (const finding of findings) {
+        if (finding.kind !== 'not-covered' || !finding.waCode) continue;
+        const parts = finding.waCode.split('.');
+        const above = parts.map((_, i) => parts.slice(0, parts.length - 1 - i).join('.')).map(code => older.get(code)).find(f => f !== undefined);
+        if (!above?.follows || !above.nationalCode) continue;
+        const first = history.lineage(finding.waCode)?.versions[0];
+        const followedYear = above.follows.year ?? 0;
+        if (first && (first.years[0] ?? 0) > followedYear) finding.newUnder = { nationalCode: above.nationalCode, listId: above.follows.listId, since: first.years[0] };
+    }
 }
 
 /**
