@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { GAP_KINDS, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { CONFORMANCE_FORMATS, type ConformanceFormat, renderConformance } from '../../language/src/conformance/conformance-format.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
-import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { readPrecedents } from './precedents-option.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { conformanceBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { flatCache, lazyServices, loadList } from './diff-command.js';
@@ -58,22 +56,16 @@ export async function conformanceCommand(args: string[]): Promise<number> {
         return 2;
     }
     const national = loaded.list;
-    const folder = parsed.values.precedents ?? '.cache/wa';
     const problems: string[] = [];
-    let history;
-    if (!fs.existsSync(folder)) {
-        problems.push(`no WA editions: no folder ${folder}${parsed.values.precedents ? '' : ' (import them first: cld import --all <folder>, or give --precedents DIR)'}`);
-    } else {
-        try {
-            const library = loadPrecedents(createCldCoreServices().Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : defaultCacheFolder() });
-            for (const problem of library.problems) console.error(`cld conformance: ${problem}`);
-            history = library.history;
-        } catch (e) {
-            if (!(e instanceof FileError)) throw e;
-            console.error(`cld conformance: ${e.message}`);
-            return 2;
-        }
+    const library = readPrecedents('conformance', parsed.values.precedents, parsed.values['no-cache']);
+    if (!library.ok && !library.missing) {
+        console.error(`cld conformance: ${library.message}`);
+        return 2;
     }
+    // Without WA editions the report still lists the items of other regimes and the national ones.
+    if (!library.ok) problems.push(`no WA editions: ${library.message}`);
+    const history = library.ok ? library.history : undefined;
+    const folder = library.folder;
     const chosen = implementedEdition(national, history, folder, parsed.values.against);
     problems.unshift(...chosen.problems);
     const wa = chosen.wa;

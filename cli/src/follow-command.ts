@@ -12,7 +12,7 @@ import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { implementedEdition } from '../../language/src/conformance/conformance.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
-import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { readPrecedents } from './precedents-option.js';
 import { validateCld } from '../../language/src/importer/import-edition.js';
 import { flattenList } from '../../language/src/model/flat-items.js';
 import { followEdition } from '../../language/src/national/follow.js';
@@ -66,12 +66,12 @@ export async function followCommand(args: string[]): Promise<number> {
     }
     const document = services.shared.workspace.LangiumDocuments.getDocument(URI.file(resolve(file)))!;
     const list = document.parseResult.value as ControlList;
-    const folder = values.precedents ?? '.cache/wa';
-    if (!existsSync(folder)) {
-        console.error(`cld follow: no folder ${folder} of WA editions (cld import --all <folder>, or --precedents DIR)`);
+    const library = readPrecedents('follow', values.precedents);
+    if (!library.ok) {
+        console.error(`cld follow: ${library.message}`);
         return 2;
     }
-    const history = loadPrecedents(createCldCoreServices().Cld, folder, { cacheDir: defaultCacheFolder() }).history;
+    const { history, folder } = library;
     const national = flattenList(list);
     const from = implementedEdition(national, history, folder);
     if (!from.wa) {

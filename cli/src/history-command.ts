@@ -1,10 +1,8 @@
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { HISTORY_FORMATS, type HistoryFormat, renderLineage } from '../../language/src/history/lineage-format.js';
 import { lineageBlocks, wordDocument } from '../../language/src/export/word-report.js';
-import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { readPrecedents } from './precedents-option.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 
 export const HISTORY_USAGE = `Usage: cld history <code> [--precedents DIR] [--format text|json|md|html|docx] [-o FILE] [--no-cache]
@@ -49,21 +47,12 @@ export async function historyCommand(args: string[]): Promise<number> {
         console.error(`cld history: name one item code\n\n${HISTORY_USAGE}`);
         return 2;
     }
-    const folder = parsed.values.precedents ?? '.cache/wa';
-    if (!fs.existsSync(folder)) {
-        console.error(`cld history: no precedents folder ${folder}${parsed.values.precedents ? '' : ' (import the WA editions first: cld import --all <folder>, or give --precedents DIR)'}`);
+    const library = readPrecedents('history', parsed.values.precedents, parsed.values['no-cache']);
+    if (!library.ok) {
+        console.error(`cld history: ${library.message}`);
         return 2;
     }
-    const { Cld } = createCldCoreServices();
-    let library;
-    try {
-        library = loadPrecedents(Cld, folder, { cacheDir: parsed.values['no-cache'] ? undefined : defaultCacheFolder() });
-    } catch (e) {
-        if (!(e instanceof FileError)) throw e;
-        console.error(`cld history: ${e.message}`);
-        return 2;
-    }
-    for (const problem of library.problems) console.error(`cld history: ${problem}`);
+    const folder = library.folder;
     if (library.history.editions.length === 0) {
         console.error(`cld history: no edition could be read in ${folder}`);
         return 2;
