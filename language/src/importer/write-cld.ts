@@ -125,20 +125,32 @@ function writeItem(out: Printer, depth: number, item: ItemModel, keyword: 'entry
 
 /** Alternatives of several parameters at once: `either {` one option's thresholds `} or {` the next's `}`; an option for one kind of thing says so (`or for "aluminized compositions" {`). */
 function writeChoices(out: Printer, depth: number, item: ItemModel): void {
-    const choices = [...new Set(item.thresholds.flatMap(t => t.either ? [t.either[0]] : []))].sort((a, b) => a - b);
+    for (const line of choiceLines(item.thresholds)) {
+        if (line.threshold) out.thresholdLines.set(out.line(depth + 1, thresholdText(line.threshold)), { item, threshold: line.threshold });
+        else out.line(depth, line.text);
+    }
+}
+
+/**
+ * The lines of an item's `either` choices, in order: each opening and closing line as text, and
+ * each threshold of an option (to be written one level in). For the importer's model and, from
+ * the flat model, for what is written into a national list (national/wa-item-text.ts).
+ */
+export function choiceLines<T extends { either?: [number, number]; kind?: string }>(thresholds: T[]): Array<{ text: string; threshold?: undefined } | { threshold: T }> {
+    const lines: Array<{ text: string; threshold?: undefined } | { threshold: T }> = [];
+    const choices = [...new Set(thresholds.flatMap(t => t.either ? [t.either[0]] : []))].sort((a, b) => a - b);
     for (const choice of choices) {
-        const inChoice = item.thresholds.filter(t => t.either?.[0] === choice);
+        const inChoice = thresholds.filter(t => t.either?.[0] === choice);
         const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
         options.forEach((option, index) => {
             const kind = inChoice.find(t => t.either![1] === option)?.kind;
             const opening = kind === undefined ? '{' : `for ${quoteText(kind)} {`;
-            out.line(depth, index === 0 ? `either ${opening}` : `} or ${opening}`);
-            for (const threshold of inChoice.filter(t => t.either![1] === option)) {
-                out.thresholdLines.set(out.line(depth + 1, thresholdText(threshold)), { item, threshold });
-            }
+            lines.push({ text: index === 0 ? `either ${opening}` : `} or ${opening}` });
+            for (const threshold of inChoice.filter(t => t.either![1] === option)) lines.push({ threshold });
         });
-        out.line(depth, '}');
+        lines.push({ text: '}' });
     }
+    return lines;
 }
 
 export function thresholdText(threshold: ThresholdModel): string {

@@ -9,6 +9,7 @@ import type { TextEdit } from 'vscode-languageserver-protocol';
 import { type ControlList, isParameterDecl } from '../generated/ast.js';
 import type { FlatBound, FlatItem, FlatThreshold } from '../model/flat-items.js';
 import { lookupUnit } from '../quantities/units.js';
+import { choiceLines } from '../importer/write-cld.js';
 import { quoteText } from '../value-converter.js';
 
 /** An item of the WA edition with its sub-items (from the flat list, by code), as CLD lines at no indent. */
@@ -20,22 +21,9 @@ export function skeletonLines(item: FlatItem, all: FlatItem[], keyword: 'entry' 
     return body.length === 0 ? [`${head};`] : [`${head} {`, ...body.map(line => `    ${line}`), '}'];
 }
 
-/** The thresholds as CLD statements: plain ones, then each `either` choice with its options. */
+/** The thresholds as CLD statements: plain ones, then each `either` choice with its options, as the importer writes them. */
 export function thresholdLines(thresholds: FlatThreshold[]): string[] {
-    const lines = thresholds.filter(t => !t.either).map(statement);
-    const choices = [...new Set(thresholds.flatMap(t => (t.either ? [t.either[0]] : [])))];
-    for (const choice of choices) {
-        const inChoice = thresholds.filter(t => t.either?.[0] === choice);
-        const options = [...new Set(inChoice.map(t => t.either![1]))].sort((a, b) => a - b);
-        options.forEach((option, index) => {
-            const kind = inChoice.find(t => t.either![1] === option)?.kind;
-            const opening = kind === undefined ? '{' : `for ${quoteText(kind)} {`;
-            lines.push(index === 0 ? `either ${opening}` : `} or ${opening}`);
-            lines.push(...inChoice.filter(t => t.either![1] === option).map(t => `    ${statement(t)}`));
-        });
-        lines.push('}');
-    }
-    return lines;
+    return [...thresholds.filter(t => !t.either).map(statement), ...choiceLines(thresholds).map(line => (line.threshold ? `    ${statement(line.threshold)}` : line.text))];
 }
 
 function statement(threshold: FlatThreshold): string {
