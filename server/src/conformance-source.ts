@@ -20,6 +20,8 @@ export type ConformanceAnswer = { ok: true; report: ConformanceReport; wa?: Flat
 
 export class CldConformance implements ConformanceSource {
     private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+    /** Documents waiting for their library to be read before their conformance is worked out. */
+    private readonly waiting = new Set<string>();
     /** The parses whose conformance was worked out (a new parse is a new root). */
     private checked = new WeakSet<ControlList>();
     /** Settings and the precedent library are known once the client has initialized the server (never, in-process without LSP). */
@@ -57,8 +59,15 @@ export class CldConformance implements ConformanceSource {
         this.checked.add(root);
         const answer = await this.report(document, undefined, false);
         if (!answer.ok) {
-            // Still indexing: checked again once the library is read.
-            void this.cld.precedents.Library.ready(document).then(() => this.recheck([document]));
+            // Still indexing: checked again once the library is read (once, however often typing pauses meanwhile).
+            const key = document.uri.toString();
+            if (!this.waiting.has(key)) {
+                this.waiting.add(key);
+                void this.cld.precedents.Library.ready(document).then(() => {
+                    this.waiting.delete(key);
+                    return this.recheck([document]);
+                });
+            }
             return undefined;
         }
         if (!answer.report.waId) return undefined;
