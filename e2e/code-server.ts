@@ -30,6 +30,28 @@ export interface ServerProfile {
      * hides notification toasts, so servers showing the workbench as users see it go without.
      */
     smokeTestDriver?: boolean;
+    /** The display language (`--locale`, such as zh-cn): see declareLanguagePack. */
+    locale?: string;
+}
+
+/**
+ * VS Code runs in a display language only when a language pack for it is installed; the
+ * Marketplace's packs cannot be downloaded here. So the profile declares an empty one, as VS Code
+ * records an installed pack (languagepacks.json in the user-data folder): the workbench then runs
+ * in that language, its own texts stay English (the pack translates nothing), and extensions get
+ * it as `vscode.env.language`, with their package.nls.<locale>.json and l10n bundle. Only the
+ * extension's texts are under test.
+ */
+function declareLanguagePack(profile: ServerProfile, locale: string): void {
+    const pack = path.join(profile.root, 'language-pack');
+    fs.mkdirSync(pack, { recursive: true });
+    const translations = path.join(pack, 'main.i18n.json');
+    fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+    const id = `cld-e2e.language-pack-${locale}`;
+    const entry = { hash: `cld-e2e-${locale}`, extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }], translations: { vscode: translations }, label: locale };
+    const userData = path.join(profile.root, 'user-data');
+    fs.mkdirSync(userData, { recursive: true });
+    fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: entry }));
 }
 
 export interface RunningServer {
@@ -83,12 +105,14 @@ export async function startCodeServer(prerequisites: Prerequisites, profile: Ser
     if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(USER_SETTINGS, null, 2));
     const logFile = path.join(profile.root, 'code-server.log');
     fs.mkdirSync(profile.root, { recursive: true });
+    if (profile.locale) declareLanguagePack(profile, profile.locale);
     const log = fs.openSync(logFile, 'w');
     const child = spawn(prerequisites.node, [
         prerequisites.serverMain,
         '--host', '127.0.0.1', '--port', String(port),
         '--without-connection-token', '--accept-server-license-terms',
         ...(profile.smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+        ...(profile.locale ? ['--locale', profile.locale] : []),
         '--disable-workspace-trust', '--disable-telemetry',
         ...serverArgs(profile)
     ], { detached: true, stdio: ['ignore', log, log] });

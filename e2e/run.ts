@@ -21,7 +21,8 @@ import { launchBrowser } from './browser.js';
 import { canConnectTo, freePort, installExtension, sleep, startCodeServer, tailOf, type RunningServer } from './code-server.js';
 import { packageExtension } from './package.js';
 import { ensurePrerequisites, MissingPrerequisite, type Prerequisites } from './prerequisites.js';
-import { SkipCheck, UI_CHECKS, type CheckContext } from './ui-checks.js';
+import { SkipCheck, UI_CHECKS, type CheckContext, type UiCheck } from './ui-checks.js';
+import { ZH_CN_CHECKS } from './display-language-checks.js';
 import { Workbench } from './workbench.js';
 
 const root = process.cwd();
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     } catch (error) {
         if (!(error instanceof MissingPrerequisite)) throw error;
         console.log(`e2e: skipped: ${error.message}`);
-        for (const check of UI_CHECKS) results.push({ name: check.name, status: 'skipped', message: error.message });
+        for (const check of [...UI_CHECKS, ...ZH_CN_CHECKS]) results.push({ name: check.name, status: 'skipped', message: error.message });
         results.push({ name: 'extension tests (mocha in code-server)', status: 'skipped', message: error.message });
         return 0;
     }
@@ -53,7 +54,11 @@ async function main(): Promise<number> {
     fs.rmSync(screenshotDir, { recursive: true, force: true });
     fs.mkdirSync(screenshotDir, { recursive: true });
     try {
-        if (only !== 'extension') await runUiChecks(prerequisites, vsix, scratch);
+        if (only !== 'extension') {
+            await runUiChecks(prerequisites, vsix, scratch, { name: 'ui', checks: UI_CHECKS });
+            // The same extension with the display language Simplified Chinese, in a server of its own.
+            await runUiChecks(prerequisites, vsix, scratch, { name: 'ui-zh-cn', checks: ZH_CN_CHECKS, locale: 'zh-cn' });
+        }
         if (only !== 'ui') await runExtensionTests(prerequisites, vsix, scratch);
         if (!only) await runCheck('npm run web serves the examples with the extension, and Ctrl+C stops it', () => checkWeb(vsix, scratch), async () => undefined);
     } finally {
@@ -80,9 +85,9 @@ function cliCounts(workspace: string): { errors: number; warnings: number } {
     return { errors: diagnostics.filter(d => d.severity === 'error').length, warnings: diagnostics.filter(d => d.severity === 'warning').length };
 }
 
-async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: string): Promise<void> {
-    const dirs = { root: path.join(scratch, 'ui-server') };
-    const workspace = copyExamples(scratch, 'examples');
+async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: string, run: { name: string; checks: UiCheck[]; locale?: string }): Promise<void> {
+    const dirs = { root: path.join(scratch, `${run.name}-server`), locale: run.locale };
+    const workspace = copyExamples(scratch, run.locale ? `examples-${run.locale}` : 'examples');
     // The illustrative WA series is the precedent library (the Conformance view's checks need one).
     fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'cld.precedents.path': 'wa-series' }, null, 2));
@@ -91,7 +96,7 @@ async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: 
     try {
         installExtension(prerequisites, dirs, vsix);
         server = await startCodeServer(prerequisites, dirs);
-        browser = await launchBrowser(prerequisites.chromium, path.join(scratch, 'ui-profile'));
+        browser = await launchBrowser(prerequisites.chromium, path.join(scratch, `${run.name}-profile`));
         await browser.page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
         const workbench = new Workbench(browser.page);
         const page = browser.page;
@@ -108,13 +113,13 @@ async function runUiChecks(prerequisites: Prerequisites, vsix: string, scratch: 
         // --grep=<text> runs only the UI checks whose name contains it (when working on one).
         const grep = process.argv.find(a => a.startsWith('--grep='))?.slice('--grep='.length);
         await workbench.waitUntilLoaded();
-        for (const check of UI_CHECKS.filter(c => !grep || c.name.includes(grep))) {
+        for (const check of run.checks.filter(c => !grep || c.name.includes(grep))) {
             await runCheck(check.name, () => check.run(workbench, context), async () => { await context.screenshot(`failed-${slug(check.name)}`).catch(() => undefined); });
         }
     } catch (error) {
         // The server or the browser did not start: every check that did not run has failed.
         const message = error instanceof Error ? error.message : String(error);
-        for (const check of UI_CHECKS.filter(c => !results.some(r => r.name === c.name))) results.push({ name: check.name, status: 'failed', message });
+        for (const check of run.checks.filter(c => !results.some(r => r.name === c.name))) results.push({ name: check.name, status: 'failed', message });
         console.log(`e2e: ${message}`);
     } finally {
         await browser?.close();
@@ -237,7 +242,7 @@ async function checkWeb(vsix: string, scratch: string): Promise<void> {
 function keepLogs(scratch: string): void {
     const target = path.join(root, 'test-results', 'e2e-logs');
     fs.rmSync(target, { recursive: true, force: true });
-    for (const server of ['ui-server', 'suite-server']) {
+    for (const server of ['ui-server', 'ui-zh-cn-server', 'suite-server']) {
         const logs = path.join(scratch, server, 'user-data', 'logs');
         if (fs.existsSync(logs)) fs.cpSync(logs, path.join(target, server), { recursive: true });
         const main = path.join(scratch, server, 'code-server.log');

@@ -2,7 +2,11 @@
  * The HTML of the Compare Editions view, from the diff the server sends. Kept apart from the
  * VS Code API so it can be tested and looked at in a plain browser. Every text is escaped;
  * the content security policy allows only this page's own nonce-tagged style and script.
+ * Its words come from @vscode/l10n, which the extension configures with its display language's bundle.
  */
+import * as l10n from '@vscode/l10n';
+import { changeKindWord, directionWord } from '../../language/src/history/change-words.js';
+
 export interface Change {
     kind: string;
     code: string;
@@ -33,7 +37,7 @@ function detail(change: Change): string {
     if (change.kind === 'renumbered') return `${escape(change.oldCode ?? '')} → ${escape(change.code)}`;
     if (change.kind === 'added') return `<ins>${list(change.new)}</ins>`;
     if (change.kind === 'removed') return `<del>${list(change.old)}</del>`;
-    return `${list(change.old) || '(none)'} → ${list(change.new) || '(none)'}`;
+    return `${list(change.old) || escape(l10n.t('(none)'))} → ${list(change.new) || escape(l10n.t('(none)'))}`;
 }
 
 const KINDS = ['added', 'removed', 'renumbered', 'reworded', 'threshold', 'tier', 'note', 'definition'];
@@ -43,10 +47,11 @@ export function compareHtml(cspSource: string, result: DiffResult, nonce: string
     const categories = Object.keys(diff.summary.byCategory);
     const total = (c: string) => KINDS.reduce((sum, k) => sum + (diff.summary.byCategory[c][k] ?? 0), 0);
     const max = Math.max(1, ...categories.map(total));
-    const bars = categories.map(c => `<div class="bar" title="${escape(c)}: ${total(c)} changes"><span class="label">${escape(c)}</span>${KINDS.filter(k => diff.summary.byCategory[c][k]).map(k =>
+    const bars = categories.map(c => `<div class="bar" title="${escape(l10n.t('{0}: {1} changes', c, total(c)))}"><span class="label">${escape(c)}</span>${KINDS.filter(k => diff.summary.byCategory[c][k]).map(k =>
         `<span class="seg ${k}" data-width="${((diff.summary.byCategory[c][k] / max) * 70).toFixed(2)}%"></span>`).join('')}<span class="n">${total(c)}</span></div>`).join('');
-    const rows = diff.changes.map((c, i) => `<tr data-index="${i}" data-kind="${c.kind}" data-text="${escape(`${c.code} ${c.kind} ${c.direction ?? ''} ${JSON.stringify(c.old ?? '')} ${JSON.stringify(c.new ?? '')}`.toLowerCase())}"><td>${escape(c.category)}</td><td><code>${escape(c.code)}</code></td><td>${escape(c.kind)}${c.direction ? ` <span class="dir ${c.direction}">${escape(c.direction)}</span>` : ''}</td><td>${detail(c)}</td></tr>`).join('');
-    const counts = KINDS.filter(k => diff.summary.counts[k]).map(k => `${diff.summary.counts[k]} ${k}`).join(', ') || 'no changes';
+    const rows = diff.changes.map((c, i) => `<tr data-index="${i}" data-kind="${c.kind}" data-text="${escape(`${c.code} ${c.kind} ${changeKindWord(c.kind)} ${c.direction ?? ''} ${c.direction ? directionWord(c.direction) : ''} ${JSON.stringify(c.old ?? '')} ${JSON.stringify(c.new ?? '')}`.toLowerCase())}"><td>${escape(c.category)}</td><td><code>${escape(c.code)}</code></td><td>${escape(changeKindWord(c.kind))}${c.direction ? ` <span class="dir ${c.direction}">${escape(directionWord(c.direction))}</span>` : ''}</td><td>${detail(c)}</td></tr>`).join('');
+    const counts = KINDS.filter(k => diff.summary.counts[k]).map(k => `${diff.summary.counts[k]} ${changeKindWord(k)}`).join(', ') || l10n.t('no changes');
+    const directions = diff.summary.counts.tightened || diff.summary.counts.relaxed ? ` ${l10n.t('({0} tightened, {1} relaxed)', diff.summary.counts.tightened ?? 0, diff.summary.counts.relaxed ?? 0)}` : '';
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
@@ -64,12 +69,12 @@ tr.seg, td .seg { height: auto; } .dir { font-size: .85em; padding: 0 4px; borde
 input[type=search] { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 3px 6px; }
 </style></head><body>
 <h2>${escape(diff.old.id ?? diff.old.file ?? '')} → ${escape(diff.new.id ?? diff.new.file ?? '')}</h2>
-<p id="summary">${escape(counts)}${diff.summary.counts.tightened || diff.summary.counts.relaxed ? ` (${diff.summary.counts.tightened} tightened, ${diff.summary.counts.relaxed} relaxed)` : ''}</p>
+<p id="summary">${escape(counts + directions)}</p>
 ${diff.warnings.map(w => `<p class="warning">${escape(w)}</p>`).join('')}
 <div class="chart">${bars}</div>
-<div class="filters"><input type="search" id="filter" placeholder="Filter changes (code, words)…" aria-label="Filter changes">
-${KINDS.filter(k => diff.summary.counts[k]).map(k => `<label><input type="checkbox" class="kind" value="${k}" checked> <span class="seg ${k}" data-width="10px"></span> ${k}</label>`).join('')}</div>
-<table><thead><tr><th>Category</th><th>Code</th><th>Change</th><th>Detail</th></tr></thead><tbody id="changes">${rows}</tbody></table>
+<div class="filters"><input type="search" id="filter" placeholder="${escape(l10n.t('Filter changes (code, words)…'))}" aria-label="${escape(l10n.t('Filter changes'))}">
+${KINDS.filter(k => diff.summary.counts[k]).map(k => `<label><input type="checkbox" class="kind" value="${k}" checked> <span class="seg ${k}" data-width="10px"></span> ${escape(changeKindWord(k))}</label>`).join('')}</div>
+<table><thead><tr>${[l10n.t('Category'), l10n.t('Code'), l10n.t('Change'), l10n.t('Detail')].map(h => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody id="changes">${rows}</tbody></table>
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 // Widths are set here, not in style attributes, which the content security policy forbids.

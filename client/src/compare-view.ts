@@ -23,14 +23,14 @@ export function registerCompareCommands(context: vscode.ExtensionContext, client
             const current = await currentCldFile(uri);
             if (!current) return;
             const head = await gitHeadText(current.fsPath);
-            if ('message' in head) return void vscode.window.showErrorMessage(`CLD: ${head.message}`);
+            if ('message' in head) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: {0}', head.message));
             const document = await vscode.workspace.openTextDocument({ language: 'cld', content: head.text });
             await compare(context, await client(), { uri: document.uri.toString(), text: head.text, label: `${path.basename(current.fsPath)} (HEAD)` }, { uri: current.toString() });
         }),
         vscode.commands.registerCommand('cld.compareTwoFiles', async () => {
-            const pick = async (title: string) => (await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { 'CLD lists': ['cld'] } }))?.[0];
-            const older = await pick('The older edition');
-            const newer = older && (await pick('The newer edition'));
+            const pick = async (title: string) => (await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { [vscode.l10n.t('CLD lists')]: ['cld'] } }))?.[0];
+            const older = await pick(vscode.l10n.t('The older edition'));
+            const newer = older && (await pick(vscode.l10n.t('The newer edition')));
             if (older && newer) await compare(context, await client(), { uri: older.toString() }, { uri: newer.toString() });
         })
     );
@@ -39,7 +39,7 @@ export function registerCompareCommands(context: vscode.ExtensionContext, client
 async function currentCldFile(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target || !target.fsPath.endsWith('.cld')) {
-        void vscode.window.showErrorMessage('CLD: open a .cld file to compare it.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('CLD: open a .cld file to compare it.'));
         return undefined;
     }
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === target.toString());
@@ -51,16 +51,16 @@ function gitHeadText(file: string): Promise<{ text: string } | { message: string
     return new Promise(resolve => {
         execFile('git', ['-C', path.dirname(file), 'show', `HEAD:./${path.basename(file)}`], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
             if (!error) return resolve({ text: stdout });
-            const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : stderr.trim().split('\n')[0] || error.message;
-            resolve({ message: `no version of ${path.basename(file)} at git HEAD to compare with (${reason})` });
+            const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? vscode.l10n.t('git is not installed') : stderr.trim().split('\n')[0] || error.message;
+            resolve({ message: vscode.l10n.t('no version of {0} at git HEAD to compare with ({1})', path.basename(file), reason) });
         });
     });
 }
 
 async function compare(context: vscode.ExtensionContext, client: LanguageClient | undefined, older: Source | undefined, newer: Source): Promise<void> {
-    if (!client) return void vscode.window.showErrorMessage('CLD: the language server is not running; restart it first.');
+    if (!client) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: the language server is not running; restart it first.'));
     const result = await client.sendRequest<DiffResult | { ok: false; message: string }>('cld/diffLists', { old: older, new: newer });
-    if (!result.ok) return void vscode.window.showErrorMessage(`CLD: ${result.message}`);
+    if (!result.ok) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: {0}', result.message));
     showDiff(context, result);
 }
 

@@ -54,21 +54,21 @@ export class CrashPolicy implements ErrorHandler {
                 this.quarantined.add(suspect);
                 const uri = vscode.Uri.parse(suspect);
                 this.clearDiagnostics(uri);
-                const message = `CLD stopped analysing ${vscode.workspace.asRelativePath(uri)}: the language server stopped twice while reading it. Other files are analysed as before; "CLD: Restart Language Server" tries this one again.`;
+                const message = vscode.l10n.t('CLD stopped analysing {0}: the language server stopped twice while reading it. Other files are analysed as before; "CLD: Restart Language Server" tries this one again.', vscode.workspace.asRelativePath(uri));
                 this.log(message);
                 void vscode.window.showWarningMessage(message);
             }
         }
         if (this.stops.length > MAX_RESTARTS) {
-            const message = `The CLD language server stopped ${this.stops.length} times in ${RESTART_WINDOW_MS / 60_000} minutes and is not restarted again. See the output; "CLD: Restart Language Server" starts it.`;
+            const message = vscode.l10n.t('The CLD language server stopped {0} times in {1} minutes and is not restarted again. See the output; "CLD: Restart Language Server" starts it.', this.stops.length, RESTART_WINDOW_MS / 60_000);
             this.log(message);
             void vscode.window.showErrorMessage(message);
             return { action: CloseAction.DoNotRestart, handled: true };
         }
-        this.log('The CLD language server stopped unexpectedly; restarting it and analysing the open files again.');
+        this.log(vscode.l10n.t('The CLD language server stopped unexpectedly; restarting it and analysing the open files again.'));
         if (!this.toldRestart) {
             this.toldRestart = true;
-            void vscode.window.showInformationMessage('The CLD language server stopped unexpectedly and was restarted; your open files are analysed again. (Said once per session; the output has each time.)');
+            void vscode.window.showInformationMessage(vscode.l10n.t('The CLD language server stopped unexpectedly and was restarted; your open files are analysed again. (Said once per session; the output has each time.)'));
         }
         return { action: CloseAction.Restart, handled: true };
     }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCompareCommands } from './compare-view.js';
 import { CrashPolicy } from './crash-policy.js';
@@ -33,14 +34,17 @@ export interface CldExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CldExtensionApi> {
+    // The pages the extension draws itself (Compare Editions, Entry History) are written by code it
+    // shares with the CLI, which speaks through @vscode/l10n: give it the display language's bundle.
+    if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
     // The channels outlive restarts, so a crash and the restart after it read as one story.
     // vscode-languageclient 10 writes the LSP trace only while the trace channel's log level is
     // Trace; `cld.trace.server` then chooses between messages and verbose.
     output = vscode.window.createOutputChannel('CLD Language Server', { log: true });
     traceOutput = vscode.window.createOutputChannel('CLD Language Server Trace', { log: true });
     status = vscode.languages.createLanguageStatusItem('cld.server', { language: 'cld' });
-    status.name = 'CLD Language Server';
-    status.command = { title: 'Show Output', command: 'cld.showOutput' };
+    status.name = vscode.l10n.t('CLD Language Server');
+    status.command = { title: vscode.l10n.t('Show Output'), command: 'cld.showOutput' };
     context.subscriptions.push(output, traceOutput, status);
 
     context.subscriptions.push(
@@ -64,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CldExt
     return {
         request: async <R>(method: string, params: unknown) => {
             const running = await runningClient();
-            if (!running) throw new Error('The CLD language server is not running.');
+            if (!running) throw new Error(vscode.l10n.t('The CLD language server is not running.'));
             return running.sendRequest<R>(method, params);
         }
     };
@@ -134,19 +138,20 @@ async function startClient(): Promise<void> {
     } catch (error) {
         // The client has already logged the cause; say where to look instead of failing silently.
         showState(State.Stopped, error);
-        void vscode.window.showErrorMessage('The CLD language server did not start. See the output for details.', 'Show Output')
+        const show = vscode.l10n.t('Show Output');
+        void vscode.window.showErrorMessage(vscode.l10n.t('The CLD language server did not start. See the output for details.'), show)
             .then(choice => { if (choice) output?.show(true); });
     }
 }
 
 async function restartServer(): Promise<void> {
     if (!client) return;
-    output?.info('Restarting the CLD language server.');
+    output?.info(vscode.l10n.t('Restarting the CLD language server.'));
     crashPolicy?.forgive();
     // restart() stops a running server (or a failed one) and starts it again with the same options.
     const restart = client.restart().catch(error => {
         showState(State.Stopped, error);
-        void vscode.window.showErrorMessage(`Could not restart the CLD language server: ${error instanceof Error ? error.message : String(error)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not restart the CLD language server: {0}', error instanceof Error ? error.message : String(error)));
     });
     restarting = restart;
     try {
@@ -160,8 +165,8 @@ function showState(state: State, error?: unknown): void {
     if (!status) return;
     status.busy = state === State.Starting;
     status.severity = state === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
-    status.text = state === State.Running ? 'CLD' : state === State.Starting ? 'CLD: starting' : 'CLD: stopped';
-    status.detail = error instanceof Error ? error.message : state === State.Running ? 'Language server running' : undefined;
+    status.text = state === State.Running ? 'CLD' : state === State.Starting ? vscode.l10n.t('CLD: starting') : vscode.l10n.t('CLD: stopped');
+    status.detail = error instanceof Error ? error.message : state === State.Running ? vscode.l10n.t('Language server running') : undefined;
 }
 
 type ImportEditionResult =
@@ -175,35 +180,35 @@ type ImportEditionResult =
 async function importEditions(context: vscode.ExtensionContext): Promise<void> {
     // The manifest disables the command in an untrusted workspace; a call from elsewhere (a keybinding, the API) is refused here too.
     if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Importing WA editions writes files: trust this workspace first (Manage Workspace Trust).');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Importing WA editions writes files: trust this workspace first (Manage Workspace Trust).'));
         return;
     }
     const languageClient = await runningClient();
     if (!languageClient) {
-        void vscode.window.showErrorMessage('The CLD language server is not running; restart it first.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('The CLD language server is not running; restart it first.'));
         return;
     }
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, canSelectMany: false, filters: { 'WA edition (PDF)': ['pdf'] }, openLabel: 'Import', title: 'Folder of WA editions, one edition folder, or an edition PDF' });
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, canSelectMany: false, filters: { [vscode.l10n.t('WA edition (PDF)')]: ['pdf'] }, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Folder of WA editions, one edition folder, or an edition PDF') });
     if (!picked?.[0]) return;
     const storage = vscode.Uri.joinPath(context.globalStorageUri, 'wa-editions');
     const where = await vscode.window.showQuickPick([
-        { label: 'Extension storage', description: storage.fsPath, target: storage },
-        { label: 'Choose a folder…', target: undefined },
-    ], { title: 'Write the imported editions to' });
+        { label: vscode.l10n.t('Extension storage'), description: storage.fsPath, target: storage },
+        { label: vscode.l10n.t('Choose a folder…'), target: undefined },
+    ], { title: vscode.l10n.t('Write the imported editions to') });
     if (!where) return;
-    const target = where.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Write here' }))?.[0];
+    const target = where.target ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Write here') }))?.[0];
     if (!target) return;
     await vscode.workspace.fs.createDirectory(target);
     const listed = await languageClient.sendRequest<{ editions: string[]; message?: string }>('cld/listEditions', { folder: picked[0].fsPath });
     if (listed.editions.length === 0) {
-        void vscode.window.showErrorMessage(`No WA editions to import: ${listed.message ?? picked[0].fsPath}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('No WA editions to import: {0}', listed.message ?? picked[0].fsPath));
         return;
     }
-    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing WA editions', cancellable: true }, async (progress, token) => {
+    const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing WA editions'), cancellable: true }, async (progress, token) => {
         const done: ImportEditionResult[] = [];
         for (const [index, source] of listed.editions.entries()) {
             if (token.isCancellationRequested) break;
-            progress.report({ message: `${path.basename(source)} (${index + 1} of ${listed.editions.length})`, increment: index === 0 ? 0 : 100 / listed.editions.length });
+            progress.report({ message: vscode.l10n.t('{0} ({1} of {2})', path.basename(source), index + 1, listed.editions.length), increment: index === 0 ? 0 : 100 / listed.editions.length });
             const result = await languageClient.sendRequest<ImportEditionResult>('cld/importEdition', { source, outDir: target.fsPath });
             done.push(result);
             output?.info(result.ok ? `Imported ${result.listId} to ${result.file}: ${result.items} items, ${result.thresholds} thresholds, ${result.errors} errors, ${result.warnings} import warnings.` : `Import failed: ${result.message}`);
@@ -212,13 +217,16 @@ async function importEditions(context: vscode.ExtensionContext): Promise<void> {
     });
     const failed = results.filter(r => !r.ok);
     const imported = results.filter((r): r is Extract<ImportEditionResult, { ok: true }> => r.ok);
-    const message = `Imported ${imported.length} WA edition(s) to ${target.fsPath}${failed.length ? `; ${failed.length} failed (see the output)` : ''}.`;
+    const message = failed.length
+        ? vscode.l10n.t('Imported {0} WA edition(s) to {1}; {2} failed (see the output).', imported.length, target.fsPath, failed.length)
+        : vscode.l10n.t('Imported {0} WA edition(s) to {1}.', imported.length, target.fsPath);
     // The newest edition imported is the one a drafter compares against: offer to open it.
     const last = imported.at(-1);
-    const open = last ? `Open ${path.basename(last.file)}` : undefined;
-    const actions = [...(failed.length ? ['Show Output'] : []), ...(open ? [open] : [])];
+    const open = last ? vscode.l10n.t('Open {0}', path.basename(last.file)) : undefined;
+    const showOutput = vscode.l10n.t('Show Output');
+    const actions = [...(failed.length ? [showOutput] : []), ...(open ? [open] : [])];
     const choice = await (failed.length ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
-    if (choice === 'Show Output') output?.show(true);
+    if (choice === showOutput) output?.show(true);
     if (imported.length > 0) {
         // Hovers read the WA precedent from here unless a setting or the workspace says otherwise.
         await context.globalState.update(IMPORTED_FOLDER, target.fsPath);

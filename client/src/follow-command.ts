@@ -13,16 +13,16 @@ type Answer = { ok: true; from: string; to: string; changes: Array<{ title: stri
 export function registerFollowCommand(context: vscode.ExtensionContext, client: () => Promise<LanguageClient | undefined>): void {
     context.subscriptions.push(vscode.commands.registerCommand('cld.followWaEdition', async () => {
         const document = vscode.window.activeTextEditor?.document;
-        if (document?.languageId !== 'cld') return void vscode.window.showErrorMessage('CLD: open the national list to follow first.');
+        if (document?.languageId !== 'cld') return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: open the national list to follow first.'));
         const languageClient = await client();
-        if (!languageClient) return void vscode.window.showErrorMessage('CLD: the language server is not running; restart it first.');
+        if (!languageClient) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: the language server is not running; restart it first.'));
         const targets = await languageClient.sendRequest<Targets>('cld/followTargets', { uri: document.uri.toString() });
-        if (!targets.ok) return void vscode.window.showErrorMessage(`CLD: ${targets.message}`);
-        const to = await vscode.window.showQuickPick([...targets.editions].reverse(), { title: `Follow from ${targets.from} to` });
+        if (!targets.ok) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: {0}', targets.message));
+        const to = await vscode.window.showQuickPick([...targets.editions].reverse(), { title: vscode.l10n.t('Follow from {0} to', targets.from) });
         if (!to) return;
-        const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CLD: following ${to}` },
+        const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('CLD: following {0}', to) },
             () => languageClient.sendRequest<Answer>('cld/follow', { uri: document.uri.toString(), to }));
-        if (!answer.ok) return void vscode.window.showErrorMessage(`CLD: ${answer.message}`);
+        if (!answer.ok) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: {0}', answer.message));
         const edit = new vscode.WorkspaceEdit();
         for (const change of answer.changes) {
             const annotation: vscode.WorkspaceEditEntryMetadata = { label: change.title, needsConfirmation: true, description: `${answer.from} -> ${answer.to}` };

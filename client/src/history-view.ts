@@ -16,18 +16,18 @@ export function registerHistoryCommand(context: vscode.ExtensionContext, client:
         const editor = vscode.window.activeTextEditor;
         const target = uri ?? editor?.document.uri.toString();
         const at = position ?? (editor ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
-        if (!target || !at) return void vscode.window.showErrorMessage('CLD: put the cursor on an entry or item of a list first.');
+        if (!target || !at) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: put the cursor on an entry or item of a list first.'));
         const languageClient = await client();
-        if (!languageClient) return void vscode.window.showErrorMessage('CLD: the language server is not running; restart it first.');
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'CLD: reading the WA history' },
+        if (!languageClient) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: the language server is not running; restart it first.'));
+        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('CLD: reading the WA history') },
             () => languageClient.sendRequest<HistoryResult | { ok: false; message: string }>('cld/entryHistory', { uri: target, position: at }));
-        if (!result.ok) return void vscode.window.showErrorMessage(`CLD: ${result.message}`);
+        if (!result.ok) return void vscode.window.showErrorMessage(vscode.l10n.t('CLD: {0}', result.message));
         show(context, languageClient, result);
     }));
 }
 
 function show(context: vscode.ExtensionContext, languageClient: LanguageClient, result: HistoryResult): void {
-    const title = `History of ${result.lineage.code}`;
+    const title = vscode.l10n.t('History of {0}', result.lineage.code);
     if (!panel) {
         panel = vscode.window.createWebviewPanel('cld.entryHistory', title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
         panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);

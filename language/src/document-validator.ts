@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, DefaultDocumentValidator, isOperationCancelled, type ValidationCheck, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from './ast-walk.js';
@@ -140,7 +141,7 @@ function incompleteCheck(err: unknown): Diagnostic {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         code: INCOMPLETE_CHECK,
         source: 'cld',
-        message: `CLD could not finish checking this file (${reason}); the findings shown are incomplete. Please report it with the file.`,
+        message: l10n.t('CLD could not finish checking this file ({0}); the findings shown are incomplete. Please report it with the file.', reason),
     };
 }
 

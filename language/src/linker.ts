@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNodeDescription, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver-protocol';
 import { forEachAstNodeInterruptibly, referencesOf } from './ast-walk.js';
@@ -16,8 +17,8 @@ export class CldLinker extends DefaultLinker {
         const name = refInfo.reference.$refText;
         const type = this.reflection.getReferenceType(refInfo);
         error.message = type === 'ParameterDecl'
-            ? `Parameter '${name}' is not declared: add \`parameter ${name}: <dimension> "description"\` at the top of the list.`
-            : `No entry or item ${name} in this list: \`see\` refers to codes of the same list.`;
+            ? l10n.t("Parameter '{0}' is not declared: add `parameter {0}: <dimension> \"description\"` at the top of the list.", name)
+            : l10n.t('No entry or item {0} in this list: `see` refers to codes of the same list.', name);
         return error;
     }
 }

@@ -3,6 +3,7 @@
  * adoptEdits: the national item's text and thresholds become the WA item's; its notes, sub-items,
  * tiers, precedent and label stay; a parameter the list lacks is declared).
  */
+import * as l10n from '@vscode/l10n';
 import { CstUtils, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
@@ -26,5 +27,5 @@ export function adoptWaFix(diagnostic: Diagnostic, document: LangiumDocument, hi
     if (!waItem || !item?.$cstNode) return [];
     const edits = adoptEdits({ list: document.parseResult.value as ControlList, text: document.textDocument.getText() }, item, waItem);
     const year = edition!.year ?? edition!.id;
-    return [{ title: `Adopt WA ${year} text and thresholds`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
+    return [{ title: l10n.t('Adopt WA {0} text and thresholds', year), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic, type TextEdit } from 'vscode-languageserver';
@@ -73,7 +74,7 @@ function renumberSiblings(diagnostic: Diagnostic, document: LangiumDocument): Co
         if (prefix && refNode) edits.push({ range: refNode.range, newText: renames.get(prefix)! + text.slice(prefix.length) });
     }
     const labels = siblings.map((_, i) => labelAt(i + 1, letter));
-    return [action(`Renumber labels ${labels.slice(0, 3).join(', ')}${labels.length > 3 ? ', …' : ''} (and references)`, diagnostic, document, edits, true)];
+    return [action(l10n.t('Renumber labels {0} (and references)', `${labels.slice(0, 3).join(', ')}${labels.length > 3 ? ', …' : ''}`), diagnostic, document, edits, true)];
 }
 
 /** Inserts `item <expected> reserved` before the item that skipped it, keeping the others as they are. */
@@ -84,7 +85,7 @@ function insertReservedLabel(diagnostic: Diagnostic, document: LangiumDocument):
     const start = item.$cstNode.range.start;
     const indent = document.textDocument.getText({ start: { line: start.line, character: 0 }, end: start });
     const newText = /^\s*$/.test(indent) ? `item ${expected} reserved\n${indent}` : `item ${expected} reserved `;
-    return [action(`Insert \`item ${expected} reserved\``, diagnostic, document, [{ range: { start, end: start }, newText }])];
+    return [action(l10n.t('Insert `item {0} reserved`', expected), diagnostic, document, [{ range: { start, end: start }, newText }])];
 }
 
 function addDefinitionStub(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
@@ -106,19 +107,19 @@ function addDefinitionStub(diagnostic: Diagnostic, document: LangiumDocument): C
         const at = firstCategory?.$cstNode?.range.start ?? text.positionAt(text.getText().length);
         edit = { range: { start: at, end: at }, newText: `definitions {\n    ${stub}\n}\n\n` };
     }
-    return [action(`Add a definition of "${term}"`, diagnostic, document, [edit], true)];
+    return [action(l10n.t('Add a definition of "{0}"', term), diagnostic, document, [edit], true)];
 }
 
 function addSensitiveTier(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
     const spec = nodeAt(document, diagnostic);
     if (!isTierSpec(spec)) return [];
-    return [action('Add the sensitive tier', diagnostic, document, [{ range: { start: diagnostic.range.start, end: diagnostic.range.start }, newText: 'sensitive ' }], true)];
+    return [action(l10n.t('Add the sensitive tier'), diagnostic, document, [{ range: { start: diagnostic.range.start, end: diagnostic.range.start }, newText: 'sensitive ' }], true)];
 }
 
 function replaceTier(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
     const replacement = (diagnostic.data as { replace?: string } | undefined)?.replace;
     if (!replacement) return [];
-    return [action(`Change the tier to ${replacement}`, diagnostic, document, [{ range: diagnostic.range, newText: replacement }], true)];
+    return [action(l10n.t('Change the tier to {0}', replacement), diagnostic, document, [{ range: diagnostic.range, newText: replacement }], true)];
 }
 
 function convertEntryCode(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
@@ -127,11 +128,11 @@ function convertEntryCode(diagnostic: Diagnostic, document: LangiumDocument): Co
     if (!isEntry(entry) || !entry.code) return [];
     const converted = numbering === 'eccn' ? toEccnCode(entry.code) : toWassenaarCode(entry.code);
     if (!converted || converted === entry.code) return [];
-    return [action(`Write the code as ${converted}`, diagnostic, document, [{ range: diagnostic.range, newText: converted }], true)];
+    return [action(l10n.t('Write the code as {0}', converted), diagnostic, document, [{ range: diagnostic.range, newText: converted }], true)];
 }
 
 function convertPrecedent(diagnostic: Diagnostic, document: LangiumDocument): CodeAction[] {
     const replacement = (diagnostic.data as { replacement?: string } | undefined)?.replacement;
-    return replacement ? [action(`Write the precedent as ${replacement}`, diagnostic, document, [{ range: diagnostic.range, newText: replacement }], true)] : [];
+    return replacement ? [action(l10n.t('Write the precedent as {0}', replacement), diagnostic, document, [{ range: diagnostic.range, newText: replacement }], true)] : [];
 }
 

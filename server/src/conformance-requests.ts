@@ -4,6 +4,7 @@
  * report as Markdown for a document and the lines of the list's items for the Conformance view;
  * and the edits that insert a skeleton of a WA item the list does not cover.
  */
+import * as l10n from '@vscode/l10n';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, TextEdit } from 'vscode-languageserver';
@@ -25,7 +26,7 @@ export function registerConformanceRequests(connection: Connection, shared: Lang
     connection.onRequest(CONFORMANCE, async (params: { uri: string; against?: string }): Promise<ConformanceResult> => {
         checkParams(CONFORMANCE, params, { uri: 'string' });
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
-        if (!document) return { ok: false, message: 'open the list first' };
+        if (!document) return { ok: false, message: l10n.t('open the list first') };
         const answer = await cld.conformance.Checker.report(document, params.against);
         return answer.ok ? { ok: true, report: answer.report, markdown: renderConformance(answer.report, 'md'), lines: itemLines(document.parseResult.value as ControlList) } : answer;
     });
@@ -33,10 +34,10 @@ export function registerConformanceRequests(connection: Connection, shared: Lang
     connection.onRequest(CONFORMANCE_SKELETON, async (params: { uri: string; waCode: string; against?: string }): Promise<{ ok: true; edits: TextEdit[] } | { ok: false; message: string }> => {
         checkParams(CONFORMANCE_SKELETON, params, { uri: 'string', waCode: 'string' });
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
-        if (!document) return { ok: false, message: 'open the list first' };
+        if (!document) return { ok: false, message: l10n.t('open the list first') };
         const answer = await cld.conformance.Checker.report(document, params.against);
         if (!answer.ok) return answer;
-        if (!answer.wa) return { ok: false, message: answer.report.problems.join('; ') || 'no WA edition to take the item from' };
+        if (!answer.wa) return { ok: false, message: answer.report.problems.join('; ') || l10n.t('no WA edition to take the item from') };
         const edits = skeletonEditsIn(document, answer.wa, params.waCode);
         return typeof edits === 'string' ? { ok: false, message: edits } : { ok: true, edits };
     });

@@ -3,6 +3,7 @@
  * skeletonEdits, in language/src/national/item-edits.ts), for the cld/conformanceSkeleton request
  * and as the quick fix of a "not covered" diagnostic.
  */
+import * as l10n from '@vscode/l10n';
 import type { LangiumDocument } from 'langium';
 import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver';
 import type { ConformanceData } from '../../language/src/conformance/conformance-diagnostics.js';
@@ -22,5 +23,5 @@ export function skeletonFix(diagnostic: Diagnostic, document: LangiumDocument, h
     const wa = history?.editions.find(e => e.id === data.waId)?.list;
     const edits = wa ? skeletonEditsIn(document, wa, data.waCode) : undefined;
     if (!edits || typeof edits === 'string') return [];
-    return [{ title: `Insert WA ${data.waCode} as a skeleton entry`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
+    return [{ title: l10n.t('Insert WA {0} as a skeleton entry', data.waCode), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: edits } } }];
 }

@@ -5,6 +5,7 @@
  * core); and when those diagnostics are worked out. They are a 'slow' check: run when typing has
  * paused for a moment, when the library has been read, and when the setting changes.
  */
+import * as l10n from '@vscode/l10n';
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type ConformanceReport, type FindingKind, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
@@ -46,7 +47,7 @@ export class CldConformance implements ConformanceSource {
         const precedents = this.cld.precedents.Library;
         if (wait) await precedents.ready(document);
         const library = await precedents.library(document);
-        if (library.status === 'indexing') return { ok: false, message: 'the WA editions are still being indexed; try again in a moment' };
+        if (library.status === 'indexing') return { ok: false, message: l10n.t('the WA editions are still being indexed; try again in a moment') };
         const history = library.status === 'ready' ? library.history : undefined;
         const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');

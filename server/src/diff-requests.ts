@@ -3,6 +3,7 @@
  * engine as `cld diff`), with the line of every item in both texts so the editor can open the
  * two editions side by side at a change.
  */
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import { type AstNode, AstUtils, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -44,7 +45,7 @@ export function registerDiffRequests(connection: Connection, shared: LangiumShar
         try {
             return diffRequest(params, shared, cld);
         } catch (e) {
-            return { ok: false, message: `the comparison failed: ${(e as Error).message}` };
+            return { ok: false, message: l10n.t('the comparison failed: {0}', (e as Error).message) };
         }
     });
 }
@@ -55,7 +56,7 @@ function diffRequest(params: DiffListsParams, shared: LangiumSharedServices, cld
     let oldSource = params.old;
     if (!oldSource) {
         const supersedes = newer.root.header?.supersedes;
-        if (!supersedes) return { ok: false, message: `${label(params.new)} names no previous edition: add supersedes "<file>.cld" to its header` };
+        if (!supersedes) return { ok: false, message: l10n.t('{0} names no previous edition: add supersedes "<file>.cld" to its header', label(params.new)) };
         oldSource = { uri: UriUtils.resolvePath(UriUtils.dirname(URI.parse(params.new.uri)), supersedes).toString() };
     }
     const older = parseSource(oldSource, shared, cld);
@@ -75,7 +76,7 @@ function parseSource(source: ListSource, shared: LangiumSharedServices, cld: Cld
     if (lexing || parsing) {
         const line = lexing ? lexing.line : parsing.token.startLine;
         const message = lexing ? lexing.message : parsing.message;
-        return { ok: false, message: `${label(source)}:${line ?? 1}: ${message} (fix the syntax errors before comparing)` };
+        return { ok: false, message: l10n.t('{0}:{1}: {2} (fix the syntax errors before comparing)', label(source), line ?? 1, message) };
     }
     return { ok: true, root: result.value };
 }
@@ -89,7 +90,7 @@ export function readText(uri: string, shared: LangiumSharedServices): { ok: true
     try {
         bytes = fs.readFileSync(path);
     } catch (e) {
-        return { ok: false, message: `${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` };
+        return { ok: false, message: `${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? l10n.t('no such file') : (e as Error).message}` };
     }
     const source = decodeSource(bytes);
     return source.ok ? source : { ok: false, message: `${path}:${source.line}: ${source.message}` };

@@ -4,6 +4,7 @@
  * `cld follow`); the answer is the changes as groups of edits of the open text, for a workspace
  * edit the drafter confirms change by change, and the memo.
  */
+import * as l10n from '@vscode/l10n';
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, TextEdit } from 'vscode-languageserver';
@@ -21,11 +22,11 @@ export type FollowAnswer = { ok: true; from: string; to: string; changes: Array<
 export function registerFollowRequests(connection: Connection, shared: LangiumSharedServices, cld: CldServices): void {
     const prepare = async (uri: string) => {
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri));
-        if (!document) return { message: 'open the list first' };
+        if (!document) return { message: l10n.t('open the list first') };
         const precedents = cld.precedents.Library;
         await precedents.ready(document);
         const library = await precedents.library(document);
-        if (library.status !== 'ready') return { message: 'no WA editions to follow: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)' };
+        if (library.status !== 'ready') return { message: l10n.t('no WA editions to follow: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)') };
         const national = flattenList(document.parseResult.value as ControlList);
         const from = implementedEdition(national, library.history, library.folder);
         if (!from.wa) return { message: from.problems.join('; ') };
@@ -36,16 +37,16 @@ export function registerFollowRequests(connection: Connection, shared: LangiumSh
         checkParams('cld/followTargets', params, { uri: 'string' });
         const ready = await prepare(params.uri);
         if ('message' in ready) return { ok: false, message: ready.message ?? '' };
-        return ready.later.length ? { ok: true, from: ready.from.id ?? '', editions: ready.later } : { ok: false, message: `no WA edition later than ${ready.from.id} in ${ready.folder}` };
+        return ready.later.length ? { ok: true, from: ready.from.id ?? '', editions: ready.later } : { ok: false, message: l10n.t('no WA edition later than {0} in {1}', ready.from.id ?? '', ready.folder) };
     });
     connection.onRequest('cld/follow', async (params: { uri: string; to: string }): Promise<FollowAnswer> => {
         checkParams('cld/follow', params, { uri: 'string', to: 'string' });
         const ready = await prepare(params.uri);
         if ('message' in ready) return { ok: false, message: ready.message ?? '' };
-        if (ready.document.diagnostics?.some(d => d.severity === 1)) return { ok: false, message: 'the list has errors; fix them first' };
+        if (ready.document.diagnostics?.some(d => d.severity === 1)) return { ok: false, message: l10n.t('the list has errors; fix them first') };
         const to = implementedEdition(ready.national, ready.history, ready.folder, params.to);
         if (!to.wa) return { ok: false, message: to.problems.join('; ') };
-        if (!ready.later.includes(to.wa.id ?? '')) return { ok: false, message: `${to.wa.id} is not later than ${ready.from.id}, the edition the list implements` };
+        if (!ready.later.includes(to.wa.id ?? '')) return { ok: false, message: l10n.t('{0} is not later than {1}, the edition the list implements', to.wa.id ?? '', ready.from.id ?? '') };
         const reparse = (text: string) => {
             const parsed = cld.parser.LangiumParser.parse<ControlList>(text);
             return parsed.lexerErrors.length + parsed.parserErrors.length === 0 ? parsed.value : undefined;

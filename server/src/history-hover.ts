@@ -4,6 +4,7 @@
  * `cld history` named), and for a national item the WA text where it differs. On a threshold:
  * that parameter in every version, as a small table.
  */
+import * as l10n from '@vscode/l10n';
 import { changeSummary, yearRanges } from '../../language/src/history/lineage-format.js';
 import type { Lineage } from '../../language/src/history/lineage.js';
 import { boundSummary } from '../../language/src/export/export-format.js';
@@ -29,8 +30,11 @@ export function waCodeOf(item: Entry | Item): string | undefined {
 export function historyHover(lineage: Lineage, nationalText: string | undefined): string {
     const first = lineage.versions[0];
     const latest = lineage.versions[lineage.versions.length - 1];
-    const since = `${first.years[0] ?? ''} (${first.editions[0]}${first.code !== lineage.code ? `, as ${first.code}` : ''})`;
-    const lines = [`**WA precedent** ${escapeMarkdown(lineage.code)}: in force since ${escapeMarkdown(since)}; ${lineage.changes.length} change(s) in ${lineage.versions.reduce((n, v) => n + v.editions.length, 0)} editions`];
+    const since = first.code !== lineage.code
+        ? l10n.t('{0} ({1}, as {2})', first.years[0] ?? '', first.editions[0], first.code)
+        : `${first.years[0] ?? ''} (${first.editions[0]})`;
+    const editions = lineage.versions.reduce((n, v) => n + v.editions.length, 0);
+    const lines = [l10n.t('**WA precedent** {0}: in force since {1}; {2} change(s) in {3} editions', escapeMarkdown(lineage.code), escapeMarkdown(since), lineage.changes.length, editions)];
     // A rewording that only restates a changed threshold says nothing the threshold line does not.
     const telling = lineage.changes.filter(c => !(c.kind === 'reworded' && lineage.changes.some(t => t.kind === 'threshold' && t.listId === c.listId && t.code === c.code)));
     const shown = telling.slice(-MAX_CHANGES).reverse();
@@ -38,9 +42,9 @@ export function historyHover(lineage: Lineage, nationalText: string | undefined)
         lines.push(`- ${change.year ?? escapeMarkdown(change.listId)} ${change.code !== lineage.code ? `${escapeMarkdown(change.code)}: ` : ''}${escapeMarkdown(changeSummary(change))}`);
     }
     const more = telling.length - shown.length;
-    if (more > 0) lines.push(`- … ${more} earlier change(s): \`cld history ${lineage.code}\``);
+    if (more > 0) lines.push(l10n.t('- … {0} earlier change(s): `cld history {1}`', more, lineage.code));
     if (nationalText !== undefined && latest.text !== undefined && normaliseText(latest.text) !== normaliseText(nationalText)) {
-        lines.push('', `WA text (${escapeMarkdown(latest.editions[latest.editions.length - 1])}): ${escapeMarkdown(shorten(latest.text, 300))}`);
+        lines.push('', l10n.t('WA text ({0}): {1}', escapeMarkdown(latest.editions[latest.editions.length - 1]), escapeMarkdown(shorten(latest.text, 300))));
     }
     return lines.join('\n');
 }
@@ -51,10 +55,10 @@ export function thresholdHistory(lineage: Lineage, parameter: string): string {
     const name = names.has(parameter) ? parameter : names.size === 1 ? [...names][0] : undefined;
     if (!name) return historyHover(lineage, undefined);
     const rows = lineage.versions.map(v => {
-        const values = v.thresholds.filter(t => t.parameter === name).map(t => [t, ...(t.alternatives ?? [])].map(boundSummary).join(' or '));
-        return `| ${yearRanges(v.years)} | ${escapeMarkdown(v.code)} | ${escapeMarkdown(values.join(' and ') || '—')} |`;
+        const values = v.thresholds.filter(t => t.parameter === name).map(t => [t, ...(t.alternatives ?? [])].map(boundSummary).join(` ${l10n.t('or')} `));
+        return `| ${yearRanges(v.years)} | ${escapeMarkdown(v.code)} | ${escapeMarkdown(values.join(` ${l10n.t('and')} `) || '—')} |`;
     });
-    return [`**WA precedent** ${escapeMarkdown(lineage.code)}, \`${name}\` in every edition:`, '', '| editions | code | WA threshold |', '|---|---|---|', ...rows].join('\n');
+    return [l10n.t('**WA precedent** {0}, `{1}` in every edition:', escapeMarkdown(lineage.code), name), '', `| ${l10n.t('editions')} | ${l10n.t('code')} | ${l10n.t('WA threshold')} |`, '|---|---|---|', ...rows].join('\n');
 }
 
 function shorten(text: string, max: number): string {

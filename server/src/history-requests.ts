@@ -3,6 +3,7 @@
  * same engine as `cld history` and the hover) with what the view draws (history/lineage-view.ts:
  * word changes, chart series), and the line of the item in an edition (for "open at the item").
  */
+import * as l10n from '@vscode/l10n';
 import { type AstNode, CstUtils, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
@@ -33,15 +34,15 @@ export function registerHistoryRequests(connection: Connection, shared: LangiumS
     connection.onRequest(ENTRY_HISTORY, async (params: EntryHistoryParams): Promise<EntryHistoryResult> => {
         checkParams(ENTRY_HISTORY, params, { uri: 'string' });
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
-        if (!document) return { ok: false, message: 'open the list first' };
+        if (!document) return { ok: false, message: l10n.t('open the list first') };
         const code = params.code ?? codeAt(document.parseResult.value as ControlList, params.position ? document.textDocument.offsetAt(params.position) : undefined);
-        if (!code) return { ok: false, message: 'put the cursor on an entry or item that has a WA code (a WA edition, a `precedent`, or an ECCN 0xx code)' };
+        if (!code) return { ok: false, message: l10n.t('put the cursor on an entry or item that has a WA code (a WA edition, a `precedent`, or an ECCN 0xx code)') };
         const precedents = cld.precedents.Library;
         await precedents.ready(document);
         const answer = await precedents.lineage(document, code);
-        if (answer.status === 'none') return { ok: false, message: 'no WA editions to read history from: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)' };
-        if (answer.status === 'indexing') return { ok: false, message: 'the WA editions are still being indexed; try again in a moment' };
-        if (!answer.lineage) return { ok: false, message: `${code} is in none of the ${answer.editions} WA editions of ${answer.folder}` };
+        if (answer.status === 'none') return { ok: false, message: l10n.t('no WA editions to read history from: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)') };
+        if (answer.status === 'indexing') return { ok: false, message: l10n.t('the WA editions are still being indexed; try again in a moment') };
+        if (!answer.lineage) return { ok: false, message: l10n.t('{0} is in none of the {1} WA editions of {2}', code, answer.editions, answer.folder) };
         const lineage = answer.lineage;
         const files = lineage.versions.map(v => answer.history.editions.find(e => e.id === v.editions[0])?.file ?? '');
         return { ok: true, lineage, files, words: lineageWords(lineage), charts: lineageCharts(lineage) };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
@@ -28,7 +29,7 @@ export class CldHoverProvider implements HoverProvider {
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
-        if (term) return markdown(term.definition ? termHover(term.definition) : `**${term.occurrence.name}**\n\nNot defined in this list.`);
+        if (term) return markdown(term.definition ? termHover(term.definition) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
@@ -52,11 +53,11 @@ export class CldHoverProvider implements HoverProvider {
             answer = await this.precedents.lineage(document, code);
         }
         if (answer.status === 'none') return '';
-        if (answer.status === 'indexing') return `\n\n---\n\n*WA precedent: indexing the editions in ${escapeMarkdown(answer.folder)}…*`;
-        if (!answer.lineage) return `\n\n---\n\n**WA precedent**: ${escapeMarkdown(code)} is in none of the ${answer.editions} editions.`;
+        if (answer.status === 'indexing') return '\n\n---\n\n' + l10n.t('*WA precedent: indexing the editions in {0}…*', escapeMarkdown(answer.folder));
+        if (!answer.lineage) return '\n\n---\n\n' + l10n.t('**WA precedent**: {0} is in none of the {1} editions.', escapeMarkdown(code), answer.editions);
         const national = numberingOf(item) !== 'wassenaar' || item.precedent !== undefined;
         const link = this.precedents.historyCommand
-            ? `\n\n[Show entry history](command:cld.showEntryHistory?${encodeURIComponent(JSON.stringify([document.uri.toString(), params.position]))} "Versions, changes and a chart of the thresholds over the editions")`
+            ? `\n\n[${l10n.t('Show entry history')}](command:cld.showEntryHistory?${encodeURIComponent(JSON.stringify([document.uri.toString(), params.position]))} "${l10n.t('Versions, changes and a chart of the thresholds over the editions')}")`
             : '';
         return '\n\n---\n\n' + (isThreshold(node) ? thresholdHistory(answer.lineage, node.parameter?.$refText ?? '') : historyHover(answer.lineage, national ? item.text : undefined)) + link;
     }
@@ -86,17 +87,18 @@ function markdown(value: string): Hover {
 function itemHover(node: Entry | Item): string {
     const code = fullCode(node) ?? '?';
     const wa = numberingOf(node) === 'eccn' ? toWassenaarCode(code) : undefined;
-    const lines = [`**${code}**${wa ? ` (WA ${wa})` : ''}${node.reserved ? ` — reserved${node.reservedSince ? ' since ' + node.reservedSince : ''}` : ''}`];
+    const reserved = !node.reserved ? '' : node.reservedSince ? ` — ${l10n.t('reserved since {0}', node.reservedSince)}` : ` — ${l10n.t('reserved')}`;
+    const lines = [`**${code}**${wa ? ` (WA ${wa})` : ''}${reserved}`];
     if (node.text) lines.push('', escapeMarkdown(node.text));
     const tiers = effectiveTiers(node);
-    if (tiers.length > 0) lines.push('', `Tiers: ${tiers.map(t => t.inheritedFrom ? `${t.tier} (from ${t.inheritedFrom})` : t.tier).join(', ')}`);
-    if (node.precedent?.code) lines.push('', `WA precedent: ${node.precedent.code}`);
+    if (tiers.length > 0) lines.push('', l10n.t('Tiers: {0}', tiers.map(t => t.inheritedFrom ? l10n.t('{0} (from {1})', t.tier, t.inheritedFrom) : t.tier).join(', ')));
+    if (node.precedent?.code) lines.push('', l10n.t('WA precedent: {0}', node.precedent.code));
     const thresholds = node.members.filter(isThreshold);
     const children = node.members.filter(isItem);
-    if (children.length > 0) lines.push('', `Sub-items: ${children.length} (${node.combinator ?? 'any-of'})`);
-    if (thresholds.length > 0) lines.push('', 'Thresholds:', ...thresholds.map(t => `- \`${describeThreshold(t)}\``));
+    if (children.length > 0) lines.push('', l10n.t('Sub-items: {0} ({1})', children.length, node.combinator ?? 'any-of'));
+    if (thresholds.length > 0) lines.push('', l10n.t('Thresholds:'), ...thresholds.map(t => `- \`${describeThreshold(t)}\``));
     for (const choice of node.members.filter(isThresholdChoice)) {
-        lines.push('', 'Either of:', ...choice.options.map((option, o) => `${o + 1}. ${option.kind !== undefined ? `for ${escapeMarkdown(option.kind)}: ` : ''}${option.thresholds.map(t => `\`${describeThreshold(t)}\``).join(' and ')}`));
+        lines.push('', l10n.t('Either of:'), ...choice.options.map((option, o) => `${o + 1}. ${option.kind !== undefined ? l10n.t('for {0}: ', escapeMarkdown(option.kind)) : ''}${option.thresholds.map(t => `\`${describeThreshold(t)}\``).join(` ${l10n.t('and')} `)}`));
     }
     const notes = node.members.filter(isNote);
     if (notes.length > 0) lines.push('', ...notes.map(n => `*${n.kind}*: ${escapeMarkdown(n.text ?? '')}`));
@@ -105,14 +107,14 @@ function itemHover(node: Entry | Item): string {
 
 function parameterHover(parameter: ParameterDecl): string {
     const dimension = dimensionOf(parameter.dimension);
-    return [`**parameter ${parameter.name}**: ${parameter.dimension}${parameter.unit ? ` (in ${parameter.unit})` : ''}`,
+    return [`**parameter ${parameter.name}**: ${parameter.dimension}${parameter.unit ? ` (${l10n.t('in {0}', parameter.unit)})` : ''}`,
         parameter.description ? '\n' + escapeMarkdown(parameter.description) : '',
-        dimension ? `\n\nBase unit ${dimension.base}; ${dimension.negativeAllowed ? 'may be negative' : 'never negative'}.` : ''].join('');
+        !dimension ? '' : '\n\n' + (dimension.negativeAllowed ? l10n.t('Base unit {0}; may be negative.', dimension.base) : l10n.t('Base unit {0}; never negative.', dimension.base))].join('');
 }
 
 function termHover(term: TermDef): string {
     const name = term.name !== undefined ? `"${term.name}"` : `'${term.localName}'`;
-    return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? '(local term)' : '(defined term)'}\n\n${escapeMarkdown(term.definition ?? '')}`;
+    return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? l10n.t('(local term)') : l10n.t('(defined term)')}\n\n${escapeMarkdown(term.definition ?? '')}`;
 }
 
 function escapeMarkdown(text: string): string {

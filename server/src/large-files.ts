@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
@@ -28,9 +29,8 @@ export class LargeFiles {
             const name = document.uri.path.split('/').pop();
             // A notification (window/showMessage): nothing to answer, and no client that cannot show it fails.
             void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message:
-                `${name} is ${(size / 1048576).toFixed(1)} MB: above ${REDUCED_ANALYSIS_BYTES / 1048576} MB (of the ${MAX_SOURCE_BYTES / 1048576} MB CLD reads) `
-                + 'the outline lists entries without their items and semantic highlighting is off, to keep the editor responsive. '
-                + 'Diagnostics, hovers and navigation work as usual.' });
+                l10n.t('{0} is {1} MB: above {2} MB (of the {3} MB CLD reads) the outline lists entries without their items and semantic highlighting is off, to keep the editor responsive. Diagnostics, hovers and navigation work as usual.',
+                    name ?? '', (size / 1048576).toFixed(1), REDUCED_ANALYSIS_BYTES / 1048576, MAX_SOURCE_BYTES / 1048576) });
         }
         return true;
     }

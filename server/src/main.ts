@@ -12,6 +12,7 @@ import { registerNewListRequests } from './new-list-requests.js';
 import { registerFollowRequests } from './follow-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { l10nFolder, useDisplayLanguage } from './display-language.js';
 
 const job = (workerData as { cldPrecedentIndex?: IndexJob } | undefined)?.cldPrecedentIndex;
 if (!isMainThread && job) {
@@ -21,6 +22,11 @@ if (!isMainThread && job) {
     // stdio, IPC or a socket, as the client's command line says (--stdio, --node-ipc, --socket=N).
     const connection = createConnection(ProposedFeatures.all);
     const { shared, Cld } = createCldServices({ connection, ...NodeFileSystem });
+    // Before any document is read: diagnostics, hovers and quick fixes speak the client's display language.
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const language = useDisplayLanguage(params.locale, l10nFolder(), message => connection.console.warn(message));
+        if (language !== 'en') connection.console.info(`CLD speaks ${language}.`);
+    });
     registerImportRequests(connection);
     registerDiffRequests(connection, shared, Cld);
     registerHistoryRequests(connection, shared, Cld);

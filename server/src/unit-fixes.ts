@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LangiumDocument } from 'langium';
 import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver';
 import type { UnitConversionData } from '../../language/src/validation/threshold-rules.js';
@@ -15,7 +16,7 @@ export function unitCodeActions(diagnostic: Diagnostic, document: LangiumDocumen
     if (!number) return [];
     const start = text.positionAt(lineStart + number.index);
     return [{
-        title: `Convert ${data.from} to ${data.converted} ${data.to}`,
+        title: l10n.t('Convert {0} to {1} {2}', data.from, data.converted ?? '', data.to),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: true,

@@ -47,9 +47,10 @@ export class LspTestClient {
     /** `$/progress` notifications received, in order. */
     readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
 
-    async initialize(rootUri: string | null = null, initializationOptions?: unknown, window?: { workDoneProgress: boolean }): Promise<unknown> {
+    /** `locale` is the client's display language, as VS Code sends `vscode.env.language`. */
+    async initialize(rootUri: string | null = null, initializationOptions?: unknown, window?: { workDoneProgress: boolean }, locale?: string): Promise<unknown> {
         const result = await this.connection.sendRequest('initialize', {
-            processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null, initializationOptions,
+            processId: process.pid, rootUri, locale, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null, initializationOptions,
             capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, rename: { prepareSupport: true }, completion: { completionItem: { snippetSupport: true } } }, workspace: { workspaceFolders: true, configuration: true }, window }
         });
         await this.connection.sendNotification('initialized', {});

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * Conformance findings as diagnostics on the national list's own items: "3B001.c: in other words
  * than WA 3.B.1.c (WA-LIST (25) 1 Corr.)". A WA item the list does not cover is told on the
@@ -79,22 +80,33 @@ async function reportConformance(list: ControlList, accept: ValidationAcceptor, 
 }
 
 function messageOf(finding: Finding, waId: string | undefined): string {
-    const wa = `WA ${finding.waCode}${waId ? ` (${waId})` : ''}`;
-    const limits = (list: string[]) => (list.length ? list.join('; ') : 'no limits');
+    const wa = waId ? l10n.t('WA {0} ({1})', finding.waCode ?? '', waId) : l10n.t('WA {0}', finding.waCode ?? '');
+    const national = finding.nationalCode ?? '';
+    const limits = (list: string[]) => (list.length ? list.join('; ') : l10n.t('no limits'));
     switch (finding.kind) {
-        case 'equal': return `${finding.nationalCode} is ${wa}, word for word.`;
-        case 'reworded': return `${finding.nationalCode} has the limits of ${wa} in other words.`;
-        case 'broader': return `${finding.nationalCode} controls more than ${wa}: ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
-        case 'narrower': return `${finding.nationalCode} controls less than ${wa} (a gap): ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
-        case 'other-limits': return `${finding.nationalCode} has other limits than ${wa}: ${limits(finding.nationalThresholds)} here, ${limits(finding.waThresholds)} in the WA.`;
+        case 'equal': return l10n.t('{0} is {1}, word for word.', national, wa);
+        case 'reworded': return l10n.t('{0} has the limits of {1} in other words.', national, wa);
+        case 'broader': return l10n.t('{0} controls more than {1}: {2} here, {3} in the WA.', national, wa, limits(finding.nationalThresholds), limits(finding.waThresholds));
+        case 'narrower': return l10n.t('{0} controls less than {1} (a gap): {2} here, {3} in the WA.', national, wa, limits(finding.nationalThresholds), limits(finding.waThresholds));
+        case 'other-limits': return l10n.t('{0} has other limits than {1}: {2} here, {3} in the WA.', national, wa, limits(finding.nationalThresholds), limits(finding.waThresholds));
         case 'older': {
             const follows = finding.follows!;
             const years = follows.from !== undefined && follows.year !== undefined && follows.from !== follows.year ? `${follows.from}-${follows.year}` : String(follows.year ?? follows.listId);
-            return `${finding.nationalCode} follows ${follows.listId} (the WA's ${follows.by === 'limits' ? 'limits' : 'text'} ${years}); ${wa} reads otherwise${follows.since ? ` since ${follows.since}` : ''}.`;
+            const which = follows.by === 'limits'
+                ? l10n.t("{0} follows {1} (the WA's limits {2}); {3} reads otherwise", national, follows.listId, years, wa)
+                : l10n.t("{0} follows {1} (the WA's text {2}); {3} reads otherwise", national, follows.listId, years, wa);
+            return follows.since ? l10n.t('{0} since {1}.', which, follows.since) : `${which}.`;
         }
-        case 'not-covered': return `${wa} is not covered by the list${finding.newUnder ? ` (new in the WA${finding.newUnder.since ? ` since ${finding.newUnder.since}` : ''}; ${finding.newUnder.nationalCode} follows ${finding.newUnder.listId}: adopting its WA text brings it)` : ''}: "${shorten(finding.waText ?? '')}"`;
-        case 'other-regime': return `${finding.nationalCode} is an item of another regime (${finding.regime}), not of the WA list.`;
-        case 'national-only': return `${finding.nationalCode} has no counterpart in the WA list: a national control.`;
+        case 'not-covered': {
+            const text = shorten(finding.waText ?? '');
+            const under = finding.newUnder;
+            if (!under) return l10n.t('{0} is not covered by the list: "{1}"', wa, text);
+            return under.since
+                ? l10n.t('{0} is not covered by the list (new in the WA since {1}; {2} follows {3}: adopting its WA text brings it): "{4}"', wa, under.since, under.nationalCode, under.listId, text)
+                : l10n.t('{0} is not covered by the list (new in the WA; {1} follows {2}: adopting its WA text brings it): "{3}"', wa, under.nationalCode, under.listId, text);
+        }
+        case 'other-regime': return l10n.t('{0} is an item of another regime ({1}), not of the WA list.', national, finding.regime ?? '');
+        case 'national-only': return l10n.t('{0} has no counterpart in the WA list: a national control.', national);
     }
 }
 

@@ -4,6 +4,8 @@
  * standalone HTML page with the step charts (lineage-html.ts, as the editor's view draws them).
  */
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
+import { directionWord } from './change-words.js';
 import { escapeMarkdown } from '../text-safety.js';
 import { historyHtml } from './lineage-html.js';
 import { lineageCharts, lineageWords } from './lineage-view.js';
@@ -38,22 +40,23 @@ export function lineageJson(lineage: Lineage): unknown {
 
 /** "relaxed, > 75 GHz -> > 90 GHz": what a change did, in a few words. */
 export function changeSummary(change: LineageChange): string {
-    const arrow = (from?: string, to?: string) => `${shorten(from || '(none)')} -> ${shorten(to || '(none)')}`;
+    const none = () => l10n.t('(none)');
+    const arrow = (from?: string, to?: string) => `${shorten(from || none())} -> ${shorten(to || none())}`;
     switch (change.kind) {
         case 'threshold':
-            return [change.parameter, change.direction ?? change.remark, arrow(change.from, change.to)].filter(Boolean).join(', ');
+            return [change.parameter, change.direction ? directionWord(change.direction) : change.remark, arrow(change.from, change.to)].filter(Boolean).join(', ');
         case 'renumbered':
-            return `renumbered ${change.from} -> ${change.to}`;
+            return l10n.t('renumbered {0} -> {1}', change.from ?? '', change.to ?? '');
         case 'added':
-            return 'added';
+            return l10n.t('added');
         case 'removed':
-            return change.remark ? `removed (${change.remark})` : 'removed';
+            return change.remark ? l10n.t('removed ({0})', change.remark) : l10n.t('removed');
         case 'tier':
-            return `tier ${arrow(change.from, change.to)}`;
+            return l10n.t('tier {0}', arrow(change.from, change.to));
         case 'reworded':
-            return 'reworded';
+            return l10n.t('reworded');
         case 'note':
-            return change.to ? `note added: ${shorten(change.to)}` : `note removed: ${shorten(change.from ?? '')}`;
+            return change.to ? l10n.t('note added: {0}', shorten(change.to)) : l10n.t('note removed: {0}', shorten(change.from ?? ''));
         default:
             return change.kind;
     }

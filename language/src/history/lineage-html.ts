@@ -4,6 +4,8 @@
  * is escaped; the content security policy allows only this page's nonce-tagged style (and, in
  * the editor, its nonce-tagged script).
  */
+import * as l10n from '@vscode/l10n';
+import { changeKindWord, directionWord } from './change-words.js';
 import { escapeHtml as escape } from '../diff/html.js';
 import type { WordSegment } from '../diff/words.js';
 import type { Lineage, LineageVersion } from './lineage.js';
@@ -70,8 +72,9 @@ export function stepChart(series: ChartSeries, versions: HistoryVersion[]): stri
         lastTick = x(year);
         ticks.push(`<text class="tick" x="${x(year).toFixed(1)}" y="${HEIGHT - 8}">${year}</text>`);
     }
-    return `<figure><figcaption>${escape(series.parameter)}${series.unit ? ` (${escape(series.unit)}${log ? ', log scale' : ''})` : log ? ' (log scale)' : ''}</figcaption>
-<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${escape(series.parameter)} over the editions">
+    const scale = series.unit ? ` (${log ? l10n.t('{0}, log scale', series.unit) : series.unit})` : log ? ` (${l10n.t('log scale')})` : '';
+    return `<figure><figcaption>${escape(series.parameter)}${escape(scale)}</figcaption>
+<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label="${escape(l10n.t('{0} over the editions', series.parameter))}">
 <line class="axis" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${HEIGHT - PAD.bottom}" y2="${HEIGHT - PAD.bottom}"/>
 <line class="axis" x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${HEIGHT - PAD.bottom}"/>
 <text class="tick" x="4" y="${PAD.top + 8}">${escape(formatNumber(max))}</text>${min !== max ? `<text class="tick" x="4" y="${HEIGHT - PAD.bottom}">${escape(formatNumber(min))}</text>` : ''}
@@ -102,11 +105,15 @@ export function historyHtml(cspSource: string, result: HistoryResult, nonce: str
     const { lineage } = result;
     const versions = lineage.versions;
     const tierNames = [...new Set(versions.flatMap(v => v.tiers))];
-    const tiers = tierNames.length === 0 ? '' : `<table class="tiers"><tr><th>Tier</th>${versions.map(v => `<th>${escape(yearsOf(v))}</th>`).join('')}</tr>${tierNames.map(t =>
+    const tiers = tierNames.length === 0 ? '' : `<table class="tiers"><tr><th>${escape(l10n.t('Tier'))}</th>${versions.map(v => `<th>${escape(yearsOf(v))}</th>`).join('')}</tr>${tierNames.map(t =>
         `<tr><td>${escape(t)}</td>${versions.map(v => `<td class="${v.tiers.includes(t) ? 'on' : 'off'}">${v.tiers.includes(t) ? '●' : ''}</td>`).join('')}</tr>`).join('')}</table>`;
-    const rows = versions.map((v, i) => `<tr data-index="${i}" title="Open ${escape(v.editions[0])} at ${escape(v.code)}"><td>${escape(yearsOf(v))}</td><td>${escape(v.editions.length === 1 ? v.editions[0] : `${v.editions[0]} … ${v.editions[v.editions.length - 1]} (${v.editions.length})`)}</td><td><code>${escape(v.code)}</code></td><td>${v.reserved !== undefined ? `<em>reserved${typeof v.reserved === 'number' ? ` since ${v.reserved}` : ''}</em>` : words(result.words[i], v.text)}</td><td>${v.thresholds.map(t => escape(thresholdText(t))).join('<br>')}</td></tr>`).join('');
-    const changes = lineage.changes.map(c => `<li>${escape(String(c.year ?? c.listId))} <code>${escape(c.code)}</code> ${escape(c.kind)}${c.parameter ? ` ${escape(c.parameter)}` : ''}${c.direction ? ` <span class="dir ${escape(c.direction)}">${escape(c.direction)}</span>` : ''}${c.remark ? ` <em>${escape(c.remark)}</em>` : ''}${c.from !== undefined || c.to !== undefined ? `: ${escape(c.from ?? '(none)')} → ${escape(c.to ?? '(none)')}` : ''}</li>`).join('');
+    const rows = versions.map((v, i) => `<tr data-index="${i}" title="${escape(l10n.t('Open {0} at {1}', v.editions[0], v.code))}"><td>${escape(yearsOf(v))}</td><td>${escape(v.editions.length === 1 ? v.editions[0] : `${v.editions[0]} … ${v.editions[v.editions.length - 1]} (${v.editions.length})`)}</td><td><code>${escape(v.code)}</code></td><td>${v.reserved !== undefined ? `<em>${escape(typeof v.reserved === 'number' ? l10n.t('reserved since {0}', v.reserved) : l10n.t('reserved'))}</em>` : words(result.words[i], v.text)}</td><td>${v.thresholds.map(t => escape(thresholdText(t))).join('<br>')}</td></tr>`).join('');
+    const none = l10n.t('(none)');
+    const changes = lineage.changes.map(c => `<li>${escape(String(c.year ?? c.listId))} <code>${escape(c.code)}</code> ${escape(changeKindWord(c.kind))}${c.parameter ? ` ${escape(c.parameter)}` : ''}${c.direction ? ` <span class="dir ${escape(c.direction)}">${escape(directionWord(c.direction))}</span>` : ''}${c.remark ? ` <em>${escape(c.remark)}</em>` : ''}${c.from !== undefined || c.to !== undefined ? `: ${escape(c.from ?? none)} → ${escape(c.to ?? none)}` : ''}</li>`).join('');
     const first = versions[0];
+    const since = first.code !== lineage.code ? l10n.t('{0} (as {1})', first.editions[0], first.code) : first.editions[0];
+    const summary = l10n.t('{0} editions, in force since {1}; {2} change(s).', versions.reduce((n, v) => n + v.editions.length, 0), since, lineage.changes.length)
+        + (interactive ? ` ${l10n.t('Click a version to open that edition at the item.')}` : '');
     return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource ? `${cspSource} ` : ''}'nonce-${nonce}';${interactive ? ` script-src 'nonce-${nonce}';` : ''}">
@@ -120,13 +127,13 @@ svg .band { fill: var(--vscode-charts-orange, #ef6c00); opacity: .45; } svg text
 figure { margin: .5em 0 1em; max-width: 760px; } figcaption { font-weight: 600; margin-bottom: 2px; }
 .tiers td.on { color: var(--vscode-charts-blue, #1565c0); text-align: center; } .dir { font-size: .85em; padding: 0 4px; border: 1px solid var(--vscode-panel-border); border-radius: 3px; }
 </style></head><body>
-<h2>${escape(lineage.code)}: WA precedent</h2>
-<p>${versions.reduce((n, v) => n + v.editions.length, 0)} editions, in force since ${escape(first.editions[0])}${first.code !== lineage.code ? ` (as ${escape(first.code)})` : ''}; ${lineage.changes.length} change(s).${interactive ? ' Click a version to open that edition at the item.' : ''}</p>
+<h2>${escape(l10n.t('{0}: WA precedent', lineage.code))}</h2>
+<p>${escape(summary)}</p>
 ${result.charts.map(s => stepChart(s, versions)).join('')}
 ${tiers}
-<h3>Versions</h3>
-<table class="versions"><thead><tr><th>Years</th><th>Editions</th><th>Code</th><th>Text (changes from the version before)</th><th>Thresholds</th></tr></thead><tbody id="versions">${rows}</tbody></table>
-<h3>Changes</h3><ul>${changes || '<li>none</li>'}</ul>
+<h3>${escape(l10n.t('Versions'))}</h3>
+<table class="versions"><thead><tr>${[l10n.t('Years'), l10n.t('Editions'), l10n.t('Code'), l10n.t('Text (changes from the version before)'), l10n.t('Thresholds')].map(h => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody id="versions">${rows}</tbody></table>
+<h3>${escape(l10n.t('Changes'))}</h3><ul>${changes || `<li>${escape(l10n.t('none'))}</li>`}</ul>
 ${interactive ? `<script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 for (const row of document.querySelectorAll('#versions tr')) row.addEventListener('click', () => vscode.postMessage({ open: Number(row.dataset.index) }));

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
@@ -50,20 +51,20 @@ function tiersAbove(node: AstNode): string[] {
 function checkTiers(spec: TierSpec, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     spec.tiers.forEach((tier, index) => {
-        if (seen.has(tier)) accept('warning', `Tier ${tier} is listed twice.`, { node: spec, property: 'tiers', index, code: 'duplicate-tier' });
+        if (seen.has(tier)) accept('warning', l10n.t('Tier {0} is listed twice.', tier), { node: spec, property: 'tiers', index, code: 'duplicate-tier' });
         seen.add(tier);
     });
     const munitionsCategory = isMunitionsCategory(enclosing(spec).category);
     spec.tiers.forEach((tier, index) => {
         if (tier === 'munitions' && !munitionsCategory) {
-            accept('error', 'The munitions tier belongs to categories ML1-ML22 only.', { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'dual-use' } });
+            accept('error', l10n.t('The munitions tier belongs to categories ML1-ML22 only.'), { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'dual-use' } });
         } else if (tier !== 'munitions' && munitionsCategory && tier === 'dual-use') {
-            accept('error', `Items of ${enclosing(spec).category?.code} are munitions, not dual-use.`, { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'munitions' } });
+            accept('error', l10n.t('Items of {0} are munitions, not dual-use.', enclosing(spec).category?.code ?? ''), { node: spec, property: 'tiers', index, code: 'tier-munitions', data: { code: 'tier-munitions', replace: 'munitions' } });
         }
     });
     const veryIndex = spec.tiers.indexOf('very-sensitive');
     if (veryIndex >= 0 && !spec.tiers.includes('sensitive') && !tiersAbove(spec).includes('sensitive')) {
-        accept('error', 'A Very Sensitive item must also be Sensitive: add `sensitive` here or on an enclosing item.', { node: spec, property: 'tiers', index: veryIndex, code: 'tier-very-sensitive', data: { code: 'tier-very-sensitive' } });
+        accept('error', l10n.t('A Very Sensitive item must also be Sensitive: add `sensitive` here or on an enclosing item.'), { node: spec, property: 'tiers', index: veryIndex, code: 'tier-very-sensitive', data: { code: 'tier-very-sensitive' } });
     }
 }
 
@@ -74,12 +75,12 @@ function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
     const index = definedTerms(list);
     for (const term of list.members.filter(isDefinitions).flatMap(d => d.terms)) {
         if (term.name !== undefined && index.get(termKey(term.name)) !== term) {
-            accept('warning', `"${term.name}" is defined twice.`, { node: term, property: 'name', code: 'duplicate-term' });
+            accept('warning', l10n.t('"{0}" is defined twice.', term.name), { node: term, property: 'name', code: 'duplicate-term' });
         }
     }
     const used = definitionsUsedIn(list);
     for (const term of index.values()) {
-        if (!used.has(term)) accept('hint', `"${term.name}" is defined but no text uses it.`, { node: term, property: 'name', code: 'term-unused', tags: [1] });
+        if (!used.has(term)) accept('hint', l10n.t('"{0}" is defined but no text uses it.', term.name ?? ''), { node: term, property: 'name', code: 'term-unused', tags: [1] });
     }
 }
 
@@ -100,9 +101,9 @@ function checkTermUses(node: AstNode, accept: ValidationAcceptor): void {
             return rangeOf(node, now.start, now.end);
         };
         if (occurrence.kind === 'defined') {
-            accept('warning', `"${occurrence.name}" is not defined: add it to the definitions block.`, { node, get range() { return range(); }, code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
+            accept('warning', l10n.t('"{0}" is not defined: add it to the definitions block.', occurrence.name), { node, get range() { return range(); }, code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
         } else {
-            accept('info', `'${occurrence.name}' has no local definition in this entry (\`term '${occurrence.name}' "..."\`).`, { node, get range() { return range(); }, code: 'local-term-undefined' });
+            accept('info', l10n.t("'{0}' has no local definition in this entry (`term '{0}' \"...\"`).", occurrence.name), { node, get range() { return range(); }, code: 'local-term-undefined' });
         }
     });
 }
@@ -123,19 +124,19 @@ function checkEccnRegimes(list: ControlList, accept: ValidationAcceptor): void {
         if (!digits) continue;
         const regime = eccnRegime(digits);
         if (regime !== 'national' && !implemented.has(regime)) {
-            accept('warning', `${node.code} is a ${regimeName(regime)} code (${digits[0]}xx), but the header does not say \`implements ${regime}\`.`, { node, property: 'code', code: 'eccn-regime' });
+            accept('warning', l10n.t('{0} is a {1} code ({2}xx), but the header does not say `implements {3}`.', node.code, regimeName(regime), digits[0], regime), { node, property: 'code', code: 'eccn-regime' });
         }
     }
 }
 
 function regimeName(regime: string): string {
-    return ({ wassenaar: 'Wassenaar Arrangement', mtcr: 'MTCR', nsg: 'NSG', 'australia-group': 'Australia Group', cwc: 'CWC' } as Record<string, string>)[regime] ?? regime;
+    return ({ wassenaar: l10n.t('Wassenaar Arrangement'), mtcr: 'MTCR', nsg: 'NSG', 'australia-group': l10n.t('Australia Group'), cwc: 'CWC' } as Record<string, string>)[regime] ?? regime;
 }
 
 function checkHeader(header: ListHeader, accept: ValidationAcceptor, services: CldCoreServices): void {
     const seen = new Set<string>();
     header.implements.forEach((implemented, index) => {
-        if (seen.has(implemented.regime)) accept('warning', `The header implements ${implemented.regime} twice.`, { node: header, property: 'implements', index, code: 'duplicate-implements' });
+        if (seen.has(implemented.regime)) accept('warning', l10n.t('The header implements {0} twice.', implemented.regime), { node: header, property: 'implements', index, code: 'duplicate-implements' });
         seen.add(implemented.regime);
     });
     if (header.supersedes === undefined) return;
@@ -144,7 +145,7 @@ function checkHeader(header: ListHeader, accept: ValidationAcceptor, services: C
     const target = URI.file(path.resolve(path.dirname(document.uri.fsPath), header.supersedes));
     const known = services.shared.workspace.LangiumDocuments.hasDocument(target) || services.shared.workspace.FileSystemProvider.existsSync(target);
     if (!known) {
-        accept('warning', `"${header.supersedes}" does not exist next to this file; \`supersedes\` names the previous edition's file.`, { node: header, property: 'supersedes', code: 'supersedes-missing' });
+        accept('warning', l10n.t("\"{0}\" does not exist next to this file; `supersedes` names the previous edition's file.", header.supersedes), { node: header, property: 'supersedes', code: 'supersedes-missing' });
     }
 }
 
@@ -165,7 +166,7 @@ class PrecedentIndex {
         const parsed = parseCode(code);
         if (!parsed || parsed.scheme === 'eccn') {
             const suggestion = toWassenaarCode(code);
-            accept('error', `A precedent is a WA code such as 3.B.1.f.1.a${suggestion ? ` (here ${suggestion})` : ''}.`, { node: precedent, property: 'code', code: 'precedent-format', data: { code: 'precedent-format', replacement: suggestion } });
+            accept('error', suggestion ? l10n.t('A precedent is a WA code such as 3.B.1.f.1.a (here {0}).', suggestion) : l10n.t('A precedent is a WA code such as 3.B.1.f.1.a.'), { node: precedent, property: 'code', code: 'precedent-format', data: { code: 'precedent-format', replacement: suggestion } });
             return;
         }
         const list = AstUtils.findRootNode(precedent) as ControlList;
@@ -173,7 +174,7 @@ class PrecedentIndex {
         if (!edition) return;
         const codes = this.codesOfEdition(edition);
         if (codes && !codes.has(code)) {
-            accept('error', `${code} does not exist in ${edition}.`, { node: precedent, property: 'code', code: 'unresolved-precedent' });
+            accept('error', l10n.t('{0} does not exist in {1}.', code, edition), { node: precedent, property: 'code', code: 'unresolved-precedent' });
         }
     }
 

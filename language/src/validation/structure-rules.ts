@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { type Category, type CldAstType, type ControlList, type Entry, type Group, type Item, isCategory, isEntry, isGroup, isItem } from '../generated/ast.js';
 import { namedNodes } from '../named-nodes.js';
@@ -34,9 +35,9 @@ function checkCategories(list: ControlList, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     for (const category of list.members.filter(isCategory)) {
         if (!/^[0-9]$/.test(category.code ?? '') && !ML_CATEGORY.test(category.code ?? '')) {
-            accept('error', `Category '${category.code}' is neither 0-9 nor ML1-ML22.`, { node: category, property: 'code', code: 'category-code' });
+            accept('error', l10n.t("Category '{0}' is neither 0-9 nor ML1-ML22.", category.code), { node: category, property: 'code', code: 'category-code' });
         } else if (seen.has(category.code)) {
-            accept('error', `Category ${category.code} appears twice; merge the two.`, { node: category, property: 'code', code: 'duplicate-category' });
+            accept('error', l10n.t('Category {0} appears twice; merge the two.', category.code), { node: category, property: 'code', code: 'duplicate-category' });
         }
         seen.add(category.code);
     }
@@ -48,17 +49,17 @@ function checkCategoryMembers(category: Category, accept: ValidationAcceptor): v
     for (const member of category.members) {
         if (isGroup(member)) {
             if (munitions) {
-                accept('error', `Munitions category ${category.code} has no groups: write its items directly in the category.`, { node: member, keyword: 'group', code: 'misplaced-member' });
+                accept('error', l10n.t('Munitions category {0} has no groups: write its items directly in the category.', category.code), { node: member, keyword: 'group', code: 'misplaced-member' });
             } else if (!/^[A-E]$/.test(member.letter ?? '')) {
-                accept('error', `Group '${member.letter}' is not one of A-E.`, { node: member, property: 'letter', code: 'group-letter' });
+                accept('error', l10n.t("Group '{0}' is not one of A-E.", member.letter), { node: member, property: 'letter', code: 'group-letter' });
             } else if (member.letter <= previous) {
-                accept('error', `Group ${member.letter} comes after group ${previous}: groups run A to E, each once.`, { node: member, property: 'letter', code: 'group-letter' });
+                accept('error', l10n.t('Group {0} comes after group {1}: groups run A to E, each once.', member.letter, previous), { node: member, property: 'letter', code: 'group-letter' });
             }
             if (isGroup(member) && member.letter) previous = member.letter > previous ? member.letter : previous;
         } else if (isEntry(member) && !munitions) {
-            accept('error', `Entry ${member.code} must sit in a group (A-E) of category ${category.code}.`, { node: member, property: 'code', code: 'misplaced-member' });
+            accept('error', l10n.t('Entry {0} must sit in a group (A-E) of category {1}.', member.code, category.code), { node: member, property: 'code', code: 'misplaced-member' });
         } else if (isItem(member) && !munitions) {
-            accept('error', `Items belong in an entry; only munitions categories (ML1-ML22) hold items directly.`, { node: member, property: 'label', code: 'misplaced-member' });
+            accept('error', l10n.t('Items belong in an entry; only munitions categories (ML1-ML22) hold items directly.'), { node: member, property: 'label', code: 'misplaced-member' });
         }
     }
 }
@@ -71,17 +72,17 @@ function checkEntryCodes(group: Group, accept: ValidationAcceptor): void {
         const parsed = parseCode(entry.code ?? '');
         if (!parsed || parsed.labels.length > 0 || parsed.scheme === 'munitions' || parsed.scheme !== numbering) {
             const example = numbering === 'eccn' ? `${category.code}${group.letter}001` : `${category.code}.${group.letter}.1`;
-            accept('error', `Entry code '${entry.code}' is not written in ${numbering} numbering (such as ${example}).`, { node: entry, property: 'code', code: 'code-format', data: { code: 'code-format', numbering } });
+            accept('error', l10n.t("Entry code '{0}' is not written in {1} numbering (such as {2}).", entry.code, numbering, example), { node: entry, property: 'code', code: 'code-format', data: { code: 'code-format', numbering } });
             continue;
         }
         if (parsed.category !== category.code) {
-            accept('error', `Entry ${entry.code} is in category ${category.code}, but its code says category ${parsed.category}.`, { node: entry, property: 'code', code: 'code-category' });
+            accept('error', l10n.t('Entry {0} is in category {1}, but its code says category {2}.', entry.code, category.code, parsed.category), { node: entry, property: 'code', code: 'code-category' });
         } else if (parsed.group !== group.letter) {
-            accept('error', `Entry ${entry.code} is in group ${group.letter}, but its code says group ${parsed.group}.`, { node: entry, property: 'code', code: 'code-group' });
+            accept('error', l10n.t('Entry {0} is in group {1}, but its code says group {2}.', entry.code, group.letter, parsed.group ?? ''), { node: entry, property: 'code', code: 'code-group' });
         }
         const number = Number(parsed.eccnDigits ?? parsed.number);
         if (previous && number < previous.number) {
-            accept('warning', `Entry ${entry.code} comes after ${previous.code}: keep entries in ascending order.`, { node: entry, property: 'code', code: 'entry-order' });
+            accept('warning', l10n.t('Entry {0} comes after {1}: keep entries in ascending order.', entry.code, previous.code), { node: entry, property: 'code', code: 'entry-order' });
         }
         previous = { number, code: entry.code };
     }
@@ -98,7 +99,7 @@ function checkDuplicateCodes(list: ControlList, accept: ValidationAcceptor): voi
         }
         const line = (earlier.$cstNode?.range.start.line ?? 0) + 1;
         const info = isEntry(node) ? { node, property: 'code' as const } : { node, property: 'label' as const };
-        accept('error', `Duplicate code ${code}: already used on line ${line}.`, { ...info, code: 'duplicate-code' } as never);
+        accept('error', l10n.t('Duplicate code {0}: already used on line {1}.', code, line), { ...info, code: 'duplicate-code' } as never);
     }
 }
 
@@ -144,9 +145,9 @@ function checkLabelKind(item: Item, accept: ValidationAcceptor): void {
     const isLetter = /^[a-z]+$/.test(item.label ?? '');
     const isNumber = /^[0-9]+$/.test(item.label ?? '');
     if (!isLetter && !isNumber) {
-        accept('error', `Label '${item.label}' must be ${letter ? 'lower-case letters (a, b, c)' : 'a number (1, 2, 3)'}.`, { node: item, property: 'label', code: 'label-kind' });
+        accept('error', letter ? l10n.t("Label '{0}' must be lower-case letters (a, b, c).", item.label) : l10n.t("Label '{0}' must be a number (1, 2, 3).", item.label), { node: item, property: 'label', code: 'label-kind' });
     } else if (letter !== isLetter) {
-        accept('error', `At this depth labels are ${letter ? 'letters (a, b, c)' : 'numbers (1, 2, 3)'}: '${item.label}' should be ${letter ? 'a letter' : 'a number'}.`, { node: item, property: 'label', code: 'label-kind', data: { code: 'label-kind' } });
+        accept('error', letter ? l10n.t("At this depth labels are letters (a, b, c): '{0}' should be a letter.", item.label) : l10n.t("At this depth labels are numbers (1, 2, 3): '{0}' should be a number.", item.label), { node: item, property: 'label', code: 'label-kind', data: { code: 'label-kind' } });
     }
 }
 
@@ -164,8 +165,11 @@ function checkLabelSequence(parent: Entry | Item | Category, accept: ValidationA
             seen.set(index, item);
             continue;
         }
-        const why = seen.has(index) ? `repeats label ${item.label}` : index > position + 1 ? (position === 0 ? `starts the sequence` : `skips from ${labelAt(position, letter)} to ${item.label}`) : `is out of order`;
-        accept('warning', `Label ${item.label} ${why}: expected ${expected} here (keep a withdrawn label as \`item ${expected} reserved\`).`,
+        const message = seen.has(index) ? l10n.t('Label {0} repeats label {0}: expected {1} here (keep a withdrawn label as `item {1} reserved`).', item.label, expected)
+            : index < position + 1 ? l10n.t('Label {0} is out of order: expected {1} here (keep a withdrawn label as `item {1} reserved`).', item.label, expected)
+            : position === 0 ? l10n.t('Label {0} starts the sequence: expected {1} here (keep a withdrawn label as `item {1} reserved`).', item.label, expected)
+            : l10n.t('Label {0} skips from {2} to {0}: expected {1} here (keep a withdrawn label as `item {1} reserved`).', item.label, expected, labelAt(position, letter));
+        accept('warning', message,
             { node: item, property: 'label', code: 'label-sequence', data: { code: 'label-sequence', expected, skipped: !seen.has(index) && index > position + 1 } });
         return;
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { CldAstType, Entry, Formula, Item, ParameterDecl, Quantity, Threshold } from '../generated/ast.js';
 import { isThreshold } from '../generated/ast.js';
@@ -41,15 +42,15 @@ export function thresholdChecks(_services: CldCoreServices): ValidationChecks<Cl
 function checkParameter(parameter: ParameterDecl, accept: ValidationAcceptor): void {
     const dimension = dimensionOf(parameter.dimension);
     if (!dimension) {
-        accept('error', `Unknown dimension '${parameter.dimension}'. Known dimensions: ${DIMENSION_NAMES.join(', ')}.`, { node: parameter, property: 'dimension', code: 'unknown-dimension' });
+        accept('error', l10n.t("Unknown dimension '{0}'. Known dimensions: {1}.", parameter.dimension, DIMENSION_NAMES.join(', ')), { node: parameter, property: 'dimension', code: 'unknown-dimension' });
         return;
     }
     if (parameter.unit === undefined) return;
     const unit = lookupUnit(parameter.unit);
     if (!unit) {
-        accept('error', `Unknown unit '${parameter.unit}'.`, { node: parameter, property: 'unit', code: 'unknown-unit' });
+        accept('error', l10n.t("Unknown unit '{0}'.", parameter.unit), { node: parameter, property: 'unit', code: 'unknown-unit' });
     } else if (unit.dimension !== dimension.name) {
-        accept('error', `'${parameter.unit}' measures ${unit.dimension}, but parameter '${parameter.name}' is a ${dimension.name}.`, { node: parameter, property: 'unit', code: 'unit-dimension' });
+        accept('error', l10n.t("'{0}' measures {1}, but parameter '{2}' is a {3}.", parameter.unit, unit.dimension, parameter.name, dimension.name), { node: parameter, property: 'unit', code: 'unit-dimension' });
     }
 }
 
@@ -64,12 +65,12 @@ function checkThreshold(threshold: Threshold, accept: ValidationAcceptor): void 
     if (dimension && !dimension.negativeAllowed) {
         const negative = quantities.find(q => quantityValueSign(q) < 0);
         if (negative) {
-            accept('error', `${parameter.name} is a ${dimension.name}, which cannot be negative.`, { node: negative, code: 'negative-value' });
+            accept('error', l10n.t('{0} is a {1}, which cannot be negative.', parameter.name, dimension.name), { node: negative, code: 'negative-value' });
             return;
         }
     }
     if (thresholdValues(threshold)?.isEmpty()) {
-        accept('error', `This threshold admits no value of ${parameter.name} at all.`, { node: threshold, code: 'empty-threshold' });
+        accept('error', l10n.t('This threshold admits no value of {0} at all.', parameter.name), { node: threshold, code: 'empty-threshold' });
     }
 }
 
@@ -83,7 +84,7 @@ function quantityValueSign(q: Quantity): number {
 function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept: ValidationAcceptor): boolean {
     const result = quantityFromAst(q);
     if (!result.ok) {
-        accept('error', result.message[0].toUpperCase() + result.message.slice(1) + '.', { node: q, property: result.kind === 'unknown-unit' ? 'unit' : 'value', code: result.kind });
+        accept('error', quantityProblem(q, result.kind, result.message), { node: q, property: result.kind === 'unknown-unit' ? 'unit' : 'value', code: result.kind });
         return false;
     }
     const dimension = parameter ? dimensionOf(parameter.dimension) : undefined;
@@ -91,11 +92,11 @@ function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept
     const unit = result.quantity.unit;
     if (!unit) {
         if (dimension.base === '1') return true;
-        accept('error', `${parameter.name} is a ${dimension.name}: give a unit (${dimension.common.slice(0, 4).join(', ')}).`, { node: q, property: 'value', code: 'missing-unit' });
+        accept('error', l10n.t('{0} is a {1}: give a unit ({2}).', parameter.name, dimension.name, dimension.common.slice(0, 4).join(', ')), { node: q, property: 'value', code: 'missing-unit' });
         return false;
     }
     if (unit.dimension !== dimension.name) {
-        accept('error', `'${unit.symbol}' measures ${unit.dimension}, but ${parameter.name} is a ${dimension.name} (use ${dimension.common.slice(0, 4).join(', ')}).`, { node: q, property: 'unit', code: 'unit-dimension' });
+        accept('error', unitDimensionMessage(unit.symbol, unit.dimension, parameter.name, dimension), { node: q, property: 'unit', code: 'unit-dimension' });
         return false;
     }
     const preferred = parameter.unit ? lookupUnit(parameter.unit) : undefined;
@@ -103,8 +104,7 @@ function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept
         const value = convert(result.quantity.value, unit, preferred);
         const data: UnitConversionData = { code: 'unit-not-preferred', from: `${q.value} ${unit.symbol}`, to: preferred.symbol };
         if (value && value.isTerminatingDecimal() && !unit.approximate && !preferred.approximate) data.converted = value.toDecimalString();
-        const shown = data.converted ? ` (${data.converted} ${preferred.symbol})` : '';
-        accept('info', `${parameter.name} is written in ${preferred.symbol}; this threshold is in ${unit.symbol}${shown}.`, { node: q, property: 'unit', code: 'unit-not-preferred', data });
+        accept('info', data.converted ? l10n.t('{0} is written in {1}; this threshold is in {2} ({3} {1}).', parameter.name, preferred.symbol, unit.symbol, data.converted) : l10n.t('{0} is written in {1}; this threshold is in {2}.', parameter.name, preferred.symbol, unit.symbol), { node: q, property: 'unit', code: 'unit-not-preferred', data });
     }
     return true;
 }
@@ -112,22 +112,22 @@ function checkQuantity(q: Quantity, parameter: ParameterDecl | undefined, accept
 /** A formula's unit, checked as a value's is: known, and of the parameter's dimension. Its expression is not evaluated. */
 function checkFormula(formula: Formula, parameter: ParameterDecl | undefined, accept: ValidationAcceptor): boolean {
     if (formula.expression.trim() === '') {
-        accept('error', 'A formula needs its expression ("(N log2 N)/20,480").', { node: formula, property: 'expression', code: 'bad-number' });
+        accept('error', l10n.t('A formula needs its expression ("(N log2 N)/20,480").'), { node: formula, property: 'expression', code: 'bad-number' });
         return false;
     }
     const dimension = parameter ? dimensionOf(parameter.dimension) : undefined;
     if (formula.unit === undefined) {
         if (!parameter || !dimension || dimension.base === '1') return true;
-        accept('error', `${parameter.name} is a ${dimension.name}: give the formula's unit (${dimension.common.slice(0, 4).join(', ')}).`, { node: formula, property: 'expression', code: 'missing-unit' });
+        accept('error', l10n.t("{0} is a {1}: give the formula's unit ({2}).", parameter.name, dimension.name, dimension.common.slice(0, 4).join(', ')), { node: formula, property: 'expression', code: 'missing-unit' });
         return false;
     }
     const unit = lookupUnit(formula.unit);
     if (!unit) {
-        accept('error', `Unknown unit '${formula.unit}'.`, { node: formula, property: 'unit', code: 'unknown-unit' });
+        accept('error', l10n.t("Unknown unit '{0}'.", formula.unit), { node: formula, property: 'unit', code: 'unknown-unit' });
         return false;
     }
     if (parameter && dimension && unit.dimension !== dimension.name) {
-        accept('error', `'${unit.symbol}' measures ${unit.dimension}, but ${parameter.name} is a ${dimension.name} (use ${dimension.common.slice(0, 4).join(', ')}).`, { node: formula, property: 'unit', code: 'unit-dimension' });
+        accept('error', unitDimensionMessage(unit.symbol, unit.dimension, parameter.name, dimension), { node: formula, property: 'unit', code: 'unit-dimension' });
         return false;
     }
     return true;
@@ -140,12 +140,12 @@ function checkContradictions(node: Entry | Item, accept: ValidationAcceptor): vo
     const ownScopes = own.map(scopeOfThreshold);
     if (own.length > 1 && Scope.allOf(ownScopes).isEmpty() && ownScopes.every(s => !s.isEmpty())) {
         for (const threshold of own) {
-            accept('error', `The conditions of ${describe(node)} contradict each other: no value satisfies all of them.`, { node: threshold, code: 'contradictory-thresholds' });
+            accept('error', l10n.t('The conditions of {0} contradict each other: no value satisfies all of them.', describe(node)), { node: threshold, code: 'contradictory-thresholds' });
         }
         return;
     }
     if (node.combinator === 'all-of' && scopeOfItem(node).isEmpty() && !ownOrChildEmpty(node)) {
-        accept('error', `The sub-items of ${describe(node)} are combined with all-of but can never hold together.`, { node, property: 'combinator', code: 'contradictory-thresholds' });
+        accept('error', l10n.t('The sub-items of {0} are combined with all-of but can never hold together.', describe(node)), { node, property: 'combinator', code: 'contradictory-thresholds' });
     }
 }
 
@@ -155,5 +155,16 @@ function ownOrChildEmpty(node: Entry | Item): boolean {
 }
 
 function describe(node: Entry | Item): string {
-    return 'label' in node ? `item ${node.label}` : `entry ${node.code}`;
+    return 'label' in node ? l10n.t('item {0}', node.label) : l10n.t('entry {0}', node.code);
+}
+
+function unitDimensionMessage(symbol: string, unitDimension: string, parameter: string, dimension: { name: string; common: readonly string[] }): string {
+    return l10n.t("'{0}' measures {1}, but {2} is a {3} (use {4}).", symbol, unitDimension, parameter, dimension.name, dimension.common.slice(0, 4).join(', '));
+}
+
+/** A quantity that cannot be read: an unknown unit, or a number out of the decimal form or range. */
+function quantityProblem(q: Quantity, kind: 'bad-number' | 'unknown-unit', message: string): string {
+    if (kind === 'unknown-unit') return l10n.t("Unknown unit '{0}'.", q.unit ?? '');
+    const text = (q.value ?? '').replace(/\s+/g, '');
+    return message.includes('exponent out of range') ? l10n.t("'{0}': exponent out of range.", text) : l10n.t("'{0}' is not a decimal number.", text);
 }
