@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import { type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext, DefaultCompletionProvider, type NextFeature, findNextFeatures } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -59,7 +60,7 @@ export class CldCompletionProvider extends DefaultCompletionProvider {
         return {
             isIncomplete: false,
             items: terms.map(t => ({
-                label: t.name!, kind: CompletionItemKind.Constant, detail: 'defined term', documentation: t.definition,
+                label: t.name!, kind: CompletionItemKind.Constant, detail: l10n.t('defined term'), documentation: t.definition,
                 textEdit: { range: { start, end: params.position }, newText: t.name! }
             }))
         };
@@ -68,7 +69,7 @@ export class CldCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (this.isUnitPosition(next)) {
             for (const [index, unit] of this.unitsFor(context.node).entries()) {
-                acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: 'unit', sortText: String(index).padStart(3, '0') });
+                acceptor(context, { label: unit, kind: CompletionItemKind.Unit, detail: l10n.t('unit'), sortText: String(index).padStart(3, '0') });
             }
             return;
         }

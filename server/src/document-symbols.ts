@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, type LangiumDocument, interruptAndCheck } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
@@ -45,9 +46,9 @@ function symbolFor(node: AstNode): DocumentSymbol | undefined {
     if (!range) return undefined;
     const make = (name: string, kind: SymbolKind, detail?: string): DocumentSymbol =>
         ({ name: name || '?', kind, detail: detail ? shorten(detail) : undefined, range, selectionRange: range, children: [] });
-    if (isCategory(node)) return make(`Category ${node.code}`, SymbolKind.Namespace, node.title);
+    if (isCategory(node)) return make(l10n.t('Category {0}', node.code), SymbolKind.Namespace, node.title);
     if (isGroup(node)) return make(`${node.letter}`, SymbolKind.Package, node.title);
-    if (isEntry(node) || isItem(node)) return make(fullCode(node) ?? '?', isEntry(node) ? SymbolKind.Class : SymbolKind.Field, node.reserved ? 'reserved' : node.text);
+    if (isEntry(node) || isItem(node)) return make(fullCode(node) ?? '?', isEntry(node) ? SymbolKind.Class : SymbolKind.Field, node.reserved ? l10n.t('reserved') : node.text);
     if (isParameterDecl(node)) return make(node.name, SymbolKind.Property, node.dimension);
     if (isDefinitions(node)) return make('definitions', SymbolKind.Namespace);
     if (isTermDef(node)) return make(node.name ?? `'${node.localName}'`, SymbolKind.Constant, node.definition);
