@@ -53,6 +53,42 @@ describe('cld/follow', () => {
         expect(some).toContain('implements wassenaar "WA-SERIES (19) 1"');
     });
 
+    test('a parameter two changes need is declared by a change of its own, so either change can be taken alone', async () => {
+        // A WA edition where two items gain a limit of a new parameter.
+        const library = path.join(dir, 'library');
+        fs.mkdirSync(library);
+        fs.copyFileSync(path.join(series, 'wa-series-2017.cld'), path.join(library, 'wa-series-2017.cld'));
+        const next = fs.readFileSync(path.join(series, 'wa-series-2019.cld'), 'utf8')
+            .replace('parameter app:', 'parameter aperture: length unit mm "Aperture"\nparameter app:')
+            .replace('item 1 "Microwave solid state amplifiers operating at frequencies exceeding 3.2 GHz;" { frequency > 3.2 GHz }', 'item 1 "Microwave solid state amplifiers operating at frequencies exceeding 3.2 GHz;" { frequency > 3.2 GHz aperture > 5 mm }')
+            .replace('item a "Monospectral imaging sensors designed for space use;";', 'item a "Monospectral imaging sensors designed for space use;" { aperture > 5 mm }');
+        fs.writeFileSync(path.join(library, 'wa-series-2019.cld'), next);
+        const own = new LspTestClient();
+        try {
+            await own.initialize(null, { precedents: { path: library } });
+            own.open(uri, text);
+            await own.waitForDiagnostics(uri);
+            const answer = await own.request<Answer>('cld/follow', { uri, to: 'WA-SERIES (19) 1' });
+            expect(answer.ok).toBe(true);
+            if (!answer.ok) return;
+            const titles = answer.changes.map(c => c.title);
+            expect(titles).toContain('declare the parameter aperture (the WA\'s changes use it)');
+            expect(titles.filter(t => t.startsWith('3A001.a.1') || t.startsWith('6A002.a'))).toHaveLength(2);
+            const declarations = answer.changes.flatMap(c => c.edits).filter(e => e.newText.includes('parameter aperture'));
+            expect(declarations).toHaveLength(1);
+            // The second change alone, with the declaration: a list without errors.
+            const taken = answer.changes.filter(c => !c.title.startsWith('3A001.a.1') && !c.title.startsWith('4A003.a') && !c.title.startsWith('5A001.a'));
+            const followed = TextDocument.applyEdits(TextDocument.create(uri, 'cld', 1, text), taken.flatMap(c => c.edits));
+            expect(followed).toMatch(/precedent 6.A.2.a \{\s+aperture > 5 mm\s+\}/);
+            expect(followed).not.toContain('frequency > 3.2 GHz aperture');
+            const file = path.join(dir, 'taken.cld');
+            fs.writeFileSync(file, followed);
+            expect(cld('validate', file).code).toBe(0);
+        } finally {
+            await own.shutdown();
+        }
+    });
+
     test('an edition not later than the one implemented is refused', async () => {
         expect(await client.request<Answer>('cld/follow', { uri, to: 'WA-SERIES (14) 1' })).toEqual({ ok: false, message: 'WA-SERIES (14) 1 is not later than WA-SERIES (17) 1, the edition the list implements' });
     });

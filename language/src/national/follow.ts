@@ -113,7 +113,8 @@ export function followEdition(national: ListSource, nationalFile: string, from: 
     const header = headerEdits(national, to.id ?? '', nationalFile);
     edits.push(...header);
     result.changes.push({ title: `implement ${to.id}, supersede ${nationalFile}`, edits: header });
-    const changed = applied(national.text, withoutRepeatedDeclarations(edits));
+    // (Each missing parameter declared once, though several adoptions declare it.)
+    const changed = applied(national.text, withDeclarationsApart([{ title: '', edits }]).flatMap(c => c.edits));
     if (typeof changed !== 'string') return changed;
     // Then each new WA item where it belongs in the text as it is now (two may go into one place).
     // A label the WA had reserved and gives an item again (3.A.1.b.11.f, reserved 2016-2019) is new too.
@@ -143,9 +144,7 @@ export function followEdition(national: ListSource, nationalFile: string, from: 
         if (Array.isArray(original) && !original.some(e => edits.some(other => overlaps(e, other)))) result.changes.push({ title: `add ${item.code}, new in ${to.id}`, edits: original });
     }
     result.text = text;
-    // A parameter several changes declare is declared by the first of them only.
-    const declared = new Set<string>();
-    result.changes = result.changes.map(change => ({ ...change, edits: withoutRepeatedDeclarations(change.edits, declared) }));
+    result.changes = withDeclarationsApart(result.changes);
     return result;
 }
 
@@ -209,12 +208,26 @@ function headerEdits(national: ListSource, target: string, file: string): TextEd
     return edits;
 }
 
-/** Several adoptions may declare the same missing parameter at the same place: once is enough. */
-function withoutRepeatedDeclarations(edits: TextEdit[], declared = new Set<string>()): TextEdit[] {
-    return edits.map(edit => {
-        if (!edit.newText.startsWith('\nparameter ')) return edit;
-        const lines = edit.newText.split('\n').filter(line => line && !declared.has(line.split(':')[0]));
-        for (const line of lines) declared.add(line.split(':')[0]);
-        return { ...edit, newText: lines.map(line => `\n${line}`).join('') };
-    }).filter(edit => edit.newText !== '' || edit.range.start.line !== edit.range.end.line || edit.range.start.character !== edit.range.end.character);
+/**
+ * The parameters the changes declare (a WA limit of a parameter the national list lacks) become
+ * one change of their own, first: in the editor each change can be accepted or left out, and a
+ * declaration kept in the first change that needs it would be missing when only a later one is
+ * taken. Every adoption declares them at the same place, after the list's parameters.
+ */
+function withDeclarationsApart(changes: FollowResult['changes']): FollowResult['changes'] {
+    const lines: string[] = [];
+    let at: TextEdit['range'] | undefined;
+    const rest = changes.map(change => ({
+        ...change,
+        edits: change.edits.filter(edit => {
+            if (!edit.newText.startsWith('\nparameter ')) return true;
+            at ??= edit.range;
+            for (const line of edit.newText.split('\n').filter(Boolean)) if (!lines.some(l => l.split(':')[0] === line.split(':')[0])) lines.push(line);
+            return false;
+        })
+    })).filter(change => change.edits.length > 0);
+    if (!at || lines.length === 0) return rest;
+    const names = lines.map(line => line.slice('parameter '.length).split(':')[0]);
+    const title = names.length === 1 ? `declare the parameter ${names[0]} (the WA's changes use it)` : `declare the parameters ${names.join(', ')} (the WA's changes use them)`;
+    return [{ title, edits: [{ range: at, newText: lines.map(line => `\n${line}`).join('') }] }, ...rest];
 }
