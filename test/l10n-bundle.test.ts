@@ -70,7 +70,7 @@ test('each translation keeps its message\'s placeholders and is Chinese, not cop
 test('every diagnostic, quick fix and hover line is reported through l10n, not as a literal English string', () => {
     // The rules' acceptors, quick-fix titles and hover headings are where a drafter reads the server.
     const files = ['language/src/validation/structure-rules.ts', 'language/src/validation/semantic-rules.ts', 'language/src/validation/threshold-rules.ts',
-        'language/src/conformance/conformance-diagnostics.ts', 'server/src/code-actions.ts', 'server/src/unit-fixes.ts', 'server/src/adopt-wa-fix.ts', 'server/src/conformance-skeleton.ts'];
+        'language/src/conformance/conformance-diagnostics.ts', 'language/src/parser-guard.ts', 'language/src/document-validator.ts', 'server/src/code-actions.ts', 'server/src/unit-fixes.ts', 'server/src/adopt-wa-fix.ts', 'server/src/conformance-skeleton.ts'];
     const literal: string[] = [];
     for (const file of files) {
         const source = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -81,7 +81,8 @@ test('every diagnostic, quick fix and hover line is reported through l10n, not a
                 const message = callee === 'accept' ? node.arguments[1] : callee === 'action' ? node.arguments[0] : undefined;
                 if (message && (ts.isStringLiteral(message) || ts.isTemplateExpression(message) || ts.isNoSubstitutionTemplateLiteral(message))) literal.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
             }
-            if (ts.isPropertyAssignment(node) && node.name.getText(source) === 'title' && (ts.isStringLiteral(node.initializer) || ts.isTemplateExpression(node.initializer))) {
+            // { title: ... } of a quick fix, { message: ... } of a diagnostic made by hand.
+            if (ts.isPropertyAssignment(node) && ['title', 'message'].includes(node.name.getText(source)) && (ts.isStringLiteral(node.initializer) || ts.isTemplateExpression(node.initializer))) {
                 literal.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
             }
             ts.forEachChild(node, visit);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type AstNode, createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
 import { MAX_SOURCE_BYTES } from './documents.js';
 
@@ -31,14 +32,14 @@ interface Refusal { offset: number; line: number; column: number; length: number
 function refuse(input: string): Refusal | undefined {
     if (input.length > MAX_SOURCE_BYTES) {
         const size = (input.length / 1048576).toFixed(1);
-        return { offset: 0, line: 1, column: 1, length: 1, message: `This file is ${size} MB; CLD checks files of at most ${MAX_SOURCE_BYTES / 1048576} MB. Split the list into smaller files.` };
+        return { offset: 0, line: 1, column: 1, length: 1, message: l10n.t('This file is {0} MB; CLD checks files of at most {1} MB. Split the list into smaller files.', size, MAX_SOURCE_BYTES / 1048576) };
     }
     const deep = tooDeep(input);
     if (deep === undefined) return undefined;
     const before = input.slice(0, deep);
     const line = before.split(/\r\n|\r|\n/).length;
     const column = deep - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-    return { offset: deep, line, column, length: 1, message: `Blocks nest more than ${MAX_NESTING} deep here; CLD checks lists nested at most ${MAX_NESTING} deep (a WA list nests about 8). Close the blocks above or move items up a level.` };
+    return { offset: deep, line, column, length: 1, message: l10n.t('Blocks nest more than {0} deep here; CLD checks lists nested at most {0} deep (a WA list nests about 8). Close the blocks above or move items up a level.', MAX_NESTING) };
 }
 
 /**
