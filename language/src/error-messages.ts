@@ -65,8 +65,8 @@ function listOf(items: string[]): string {
     if (items.length <= 1) return items[0] ?? l10n.t('something else');
     const shown = items.slice(0, 8);
     return items.length > 8
-        ? l10n.t('{0} or {1} (or others)', shown.slice(0, -1).join(', '), shown[shown.length - 1])
-        : l10n.t('{0} or {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]);
+        ? l10n.t('{0} or {1} (or others)', shown.slice(0, -1).join(l10n.t(', ')), shown[shown.length - 1])
+        : l10n.t('{0} or {1}', shown.slice(0, -1).join(l10n.t(', ')), shown[shown.length - 1]);
 }
 
 export class CldLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
