@@ -1,4 +1,4 @@
-import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
+import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap, type NameProvider, type URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { namedNodes } from './named-nodes.js';
 
@@ -35,11 +35,12 @@ export class CldScopeComputation extends DefaultScopeComputation {
 
     /** Each node's description, made once and kept while the node is (see describeNode). */
     private readonly descriptionsByNode = new WeakMap<AstNode, AstNodeDescription>();
-    private readonly astNodeLocator: AstNodeLocator;
+    /** What a description needs to work out its place. */
+    private readonly places: { locator: AstNodeLocator; names: NameProvider };
 
     constructor(services: LangiumCoreServices) {
         super(services);
-        this.astNodeLocator = services.workspace.AstNodeLocator;
+        this.places = { locator: services.workspace.AstNodeLocator, names: this.nameProvider };
     }
 
     /**
@@ -50,19 +51,34 @@ export class CldScopeComputation extends DefaultScopeComputation {
     private describeNode(node: AstNode, name: string, document: LangiumDocument): AstNodeDescription {
         const known = this.descriptionsByNode.get(node);
         if (known && known.name === name && known.documentUri === document.uri) return known;
-        const locator = this.astNodeLocator;
-        const names = this.nameProvider;
-        const description: AstNodeDescription = {
-            node,
-            name,
-            type: node.$type,
-            documentUri: document.uri,
-            get path() { return locator.getAstNodePath(node); },
-            get nameSegment() { return CstUtils.toDocumentSegment(names.getNameNode(node) ?? node.$cstNode); },
-            get selectionSegment() { return CstUtils.toDocumentSegment(node.$cstNode); }
-        };
+        const description = new LazyDescription(node, name, document.uri, this.places);
         this.descriptionsByNode.set(node, description);
         return description;
     }
 
+}
+
+/**
+ * A description whose place is worked out when asked. Its getters are the class's, not each
+ * object's: getters written in an object literal are new functions for every object, which made
+ * the descriptions of a list at the size limit (135,000) take about 100 MB.
+ */
+class LazyDescription implements AstNodeDescription {
+    readonly type: string;
+
+    constructor(readonly node: AstNode, readonly name: string, readonly documentUri: URI, private readonly places: { locator: AstNodeLocator; names: NameProvider }) {
+        this.type = node.$type;
+    }
+
+    get path(): string {
+        return this.places.locator.getAstNodePath(this.node);
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.places.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
 }
