@@ -18,7 +18,7 @@ async function built(file: string, text = fs.readFileSync(file, 'utf8')) {
     return { shared, Cld, document };
 }
 
-const plainReference = (d: { sourceUri: URI; sourcePath: string; targetUri: URI; targetPath: string; segment: unknown; local: boolean }) =>
+const plainReference = (d: { sourceUri: URI; sourcePath: string; targetUri: URI; targetPath: string; segment: unknown; local?: boolean }) =>
     ({ sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, segment: d.segment, local: d.local });
 
 describe('descriptions worked out when asked', () => {
