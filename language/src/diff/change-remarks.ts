@@ -353,11 +353,13 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         if (change.kind !== 'definition' || (change.old === undefined) === (change.new === undefined)) continue;
         const items = change.old === undefined ? oldItems : newItems;
         const term = change.code.toLowerCase();
+        // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
+        // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
+        // (Made once per term, and tried only on notes that hold the term: every note of every item is asked.)
+        const definition = new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of)\\b|\\s*:\\s|\\s+[-–—]\\s)`);
         const definedBy = (text: string) => {
-            // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
-            // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
-            const at = text.toLowerCase().search(new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of)\\b|\\s*:\\s|\\s+[-–—]\\s)`));
-            return at >= 0;
+            const lower = text.toLowerCase();
+            return lower.includes(term) && definition.test(lower);
         };
         const item = items.find(i => i.notes.some(n => definedBy(n.text)));
         if (item) change.definedInNoteOf = item.code;
