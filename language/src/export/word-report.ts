@@ -4,7 +4,7 @@
  * tables whose cells hold runs of text), so one renderer writes them all; a change of words is
  * shown as struck (removed) and underlined (inserted) text, as Word's own tracked changes look.
  */
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Paragraph, Table, TextRun } from 'docx';
 import type { ConformanceReport, FindingKind } from '../conformance/conformance.js';
 import { KIND_WORDS } from '../conformance/conformance-format.js';
 import { type Change, type ListDiff } from '../diff/diff.js';
@@ -26,27 +26,33 @@ export type Block =
     | { paragraph: Run[] }
     | { table: { header: string[]; rows: Run[][][] } };
 
+type Docx = typeof import('docx');
+
 export async function wordDocument(title: string, blocks: Block[]): Promise<Uint8Array> {
+    // Loaded when a Word document is written (most commands never do): docx is a tenth of the CLI's bundle.
+    const docx = await import('docx');
+    const { Document, HeadingLevel, Packer, Paragraph } = docx;
     const children: Array<Paragraph | Table> = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
     for (const block of blocks) {
         if ('heading' in block) children.push(new Paragraph({ text: block.heading, heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 }));
-        else if ('paragraph' in block) children.push(new Paragraph({ children: block.paragraph.map(textRun) }));
-        else children.push(table(block.table.header, block.table.rows));
+        else if ('paragraph' in block) children.push(new Paragraph({ children: block.paragraph.map(run => textRun(docx, run)) }));
+        else children.push(table(docx, block.table.header, block.table.rows));
     }
     const document = new Document({ title, creator: 'cld', sections: [{ children }] });
     return Packer.toBuffer(document);
 }
 
-function table(header: string[], rows: Run[][][]): Table {
-    const cell = (runs: Run[]) => new TableCell({ children: [new Paragraph({ children: runs.map(textRun) })] });
+function table(docx: Docx, header: string[], rows: Run[][][]): Table {
+    const { Paragraph, Table, TableCell, TableRow, WidthType } = docx;
+    const cell = (runs: Run[]) => new TableCell({ children: [new Paragraph({ children: runs.map(run => textRun(docx, run)) })] });
     return new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [new TableRow({ tableHeader: true, children: header.map(h => cell([{ text: h, bold: true }])) }), ...rows.map(row => new TableRow({ children: row.map(cell) }))],
     });
 }
 
-function textRun(run: Run): TextRun {
-    return new TextRun({ text: run.text, bold: run.bold, strike: run.removed, underline: run.added ? {} : undefined, color: run.removed ? 'B00020' : run.added ? '1B5E20' : undefined });
+function textRun(docx: Docx, run: Run): TextRun {
+    return new docx.TextRun({ text: run.text, bold: run.bold, strike: run.removed, underline: run.added ? {} : undefined, color: run.removed ? 'B00020' : run.added ? '1B5E20' : undefined });
 }
 
 const plain = (text: string | undefined): Run[] => [{ text: text ?? '' }];

@@ -3,11 +3,12 @@
  * with the columns `cld import` reads back (code, text, tier, notes, precedent) and the thresholds
  * read, for the reader (import reads the thresholds from the text again).
  */
-import ExcelJS from 'exceljs';
 import { thresholdSummary } from '../export/export-format.js';
 import type { FlatList } from '../model/flat-items.js';
 
 export async function listAsWorkbook(list: FlatList): Promise<Buffer> {
+    // Loaded when a sheet is written (sheet-rows.ts says why).
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet((list.id ?? 'list').replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
     sheet.columns = [

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
 
 export interface SheetRow {
     /** 1-based, as the spreadsheet numbers it. */
@@ -46,8 +46,10 @@ const HEADERS: Record<Column, string[]> = {
 export async function readSheetRows(file: string, sheetName?: string): Promise<SheetRows> {
     const extension = path.extname(file).toLowerCase();
     if (!fs.existsSync(file)) throw new SheetError(file, undefined, 'no such file');
+    // Loaded when a sheet is read (most commands never do): half the CLI's bundle is exceljs and docx.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
-    let worksheet: ExcelJS.Worksheet | undefined;
+    let worksheet: Worksheet | undefined;
     try {
         if (extension === '.csv') worksheet = await workbook.csv.readFile(file, { parserOptions: { relax_column_count: true } } as never);
         else {
@@ -77,7 +79,7 @@ function isOleContainer(file: string): boolean {
     return head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 }
 
-function rowsOf(file: string, worksheet: ExcelJS.Worksheet): SheetRows {
+function rowsOf(file: string, worksheet: Worksheet): SheetRows {
     const sheet = worksheet.name;
     let columns: Partial<Record<Column, number>> | undefined;
     const rows: SheetRow[] = [];
