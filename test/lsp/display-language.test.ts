@@ -61,6 +61,14 @@ describe('the server in the display language', () => {
         expect(actions.map(a => a.title)).toContain(bundle['Convert {0} to {1} {2}'].replace('{0}', '0.35 um').replace('{1}', '350').replace('{2}', 'nm'));
     });
 
+    test('zh-cn: an import the editor asks for that cannot be done says why in Chinese', async () => {
+        const missing = path.join(path.dirname(file), 'WA-LIST-21-1-no-such-folder');
+        const result = await sessions.chinese.client.request<{ ok: boolean; message?: string }>('cld/importEdition', { source: missing, outDir: path.dirname(file) });
+        expect(result).toEqual({ ok: false, message: `${missing}: ${bundle['no such file or folder']}` });
+        const english = await sessions.english.client.request<{ ok: boolean; message?: string }>('cld/importEdition', { source: missing, outDir: path.dirname(file) });
+        expect(english).toEqual({ ok: false, message: `${missing}: no such file or folder` });
+    });
+
     test('zh-cn: a syntax error in Chinese', async () => {
         const { client } = sessions.chinese;
         const broken = pathToFileURL(path.join(path.dirname(file), 'broken.cld')).toString();

@@ -3,6 +3,7 @@
  * of the munitions list, applies the Sensitive and Very Sensitive Lists as tiers, reads the
  * definitions, and adds the thresholds found in the items' text.
  */
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { parseDefinitions } from './definitions.js';
@@ -68,7 +69,7 @@ export function findEditions(folder: string): string[] {
     try {
         names = readdirSync(folder);
     } catch {
-        throw new ImportError(folder, 'cannot read the folder');
+        throw new ImportError(folder, l10n.t('cannot read the folder'));
     }
     const editions = names
         .map(name => ({ name, identity: editionIdentity(name) }))
@@ -76,7 +77,7 @@ export function findEditions(folder: string): string[] {
         .sort((a, b) => a.identity!.year - b.identity!.year || a.name.localeCompare(b.name));
     if (editions.length > 0) return editions.map(e => join(folder, e.name));
     if (editionIdentity(basename(resolve(folder)))) return [folder];
-    throw new ImportError(resolve(folder), 'no edition folders (named like WA-LIST-21-1) in this folder');
+    throw new ImportError(resolve(folder), l10n.t('no edition folders (named like WA-LIST-21-1) in this folder'));
 }
 
 /** Reads an edition folder (one file per part) or a single PDF. */
@@ -85,10 +86,10 @@ export async function importEdition(path: string): Promise<ImportedEdition> {
     try {
         isFolder = statSync(path).isDirectory();
     } catch {
-        throw new ImportError(path, 'no such file or folder');
+        throw new ImportError(path, l10n.t('no such file or folder'));
     }
     const identity = editionIdentity(basename(path)) ?? editionIdentity(basename(dirname(path)));
-    if (!identity) throw new ImportError(path, 'cannot tell which edition this is: name the folder or file after its list id, such as WA-LIST-21-1');
+    if (!identity) throw new ImportError(path, l10n.t('cannot tell which edition this is: name the folder or file after its list id, such as WA-LIST-21-1'));
     const { parts, margins } = isFolder ? await readFolder(path) : await readSingleFile(path);
     return buildEdition(identity, parts, margins);
 }
@@ -106,7 +107,7 @@ async function readFolder(folder: string): Promise<{ parts: SourcePart[]; margin
 
 async function readSingleFile(file: string): Promise<{ parts: SourcePart[]; margins: string[] }> {
     if (extname(file).toLowerCase() !== '.pdf') {
-        throw new ImportError(file, 'a single file must be the PDF of a whole edition; for Word documents, import the folder of part files');
+        throw new ImportError(file, l10n.t('a single file must be the PDF of a whole edition; for Word documents, import the folder of part files'));
     }
     const { readPdfEdition } = await import('./pdf-reader.js');
     const parts = await readPdfEdition(file);

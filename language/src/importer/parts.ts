@@ -4,6 +4,7 @@
  * recognised by the words in their file names, which vary across editions ("Cat 3", "CAT 3",
  * "Cat 5P2", "WA-LIST (01) 3 VSL").
  */
+import * as l10n from '@vscode/l10n';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ImportError } from './errors.js';
@@ -46,9 +47,9 @@ export function listPartFiles(folder: string): PartFile[] {
     try {
         names = readdirSync(folder).filter(n => READABLE.test(n) && statSync(join(folder, n)).isFile()).sort();
     } catch (e) {
-        throw new ImportError(folder, `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new ImportError(folder, l10n.t('cannot read the folder ({0})', (e as NodeJS.ErrnoException).code ?? (e as Error).message));
     }
-    if (names.length === 0) throw new ImportError(folder, 'no Word, text or PDF files in this folder');
+    if (names.length === 0) throw new ImportError(folder, l10n.t('no Word, text or PDF files in this folder'));
     const converted = new Set(names.filter(n => n.endsWith('.catdoc.txt')).map(n => n.replace(/\.catdoc\.txt$/, '')));
     return names
         .filter(n => !(/\.doc$/i.test(n) && converted.has(n.replace(/\.doc$/i, ''))))
@@ -67,7 +68,7 @@ const REQUIRED: Array<{ kind: PartKind; category?: number; name: string }> = [
 export function checkRequiredParts(folder: string, parts: Array<{ kind: PartKind; category?: number }>): void {
     const missing = REQUIRED.filter(r => !parts.some(p => p.kind === r.kind && (r.category === undefined || p.category === r.category)));
     if (missing.length > 0) {
-        throw new ImportError(folder, `missing part${missing.length > 1 ? 's' : ''}: ${missing.map(m => m.name).join(', ')} (no file named like it)`);
+        throw new ImportError(folder, missing.length > 1 ? l10n.t('missing parts: {0} (no file named like it)', missing.map(m => m.name).join(', ')) : l10n.t('missing part: {0} (no file named like it)', missing[0].name));
     }
 }
 

@@ -56,6 +56,7 @@
  *   "9.E.3.a.8.") are one field, `9.E.3.a.1. to 9.E.3.a.5. & 9.E.3.a.8.\t<text>`.
  * - What Word wrote with Symbol characters comes out right ("1 μs", "χ⁽³⁾", "3,3′-diamino").
  */
+import * as l10n from '@vscode/l10n';
 import CSSMatrix from '@thednp/dommatrix';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -83,7 +84,7 @@ export async function readPdfEdition(file: string): Promise<PdfEdition> {
     try {
         for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(document, number));
     } catch (error) {
-        throw new ImportError(file, `the PDF could not be read to the end (${messageOf(error)})`);
+        throw new ImportError(file, l10n.t('the PDF could not be read to the end ({0})', messageOf(error)));
     } finally {
         await document.destroy();
     }
@@ -96,12 +97,12 @@ async function readPdfBytes(file: string): Promise<Uint8Array> {
         bytes = await readFile(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code === 'EACCES' ? 'permission denied' : messageOf(error);
-        throw new ImportError(file, `cannot read the file: ${reason}${code ? ` (${code})` : ''}`);
+        const reason = code === 'ENOENT' ? l10n.t('no such file') : code === 'EISDIR' ? l10n.t('a folder, not a file') : code === 'EACCES' ? l10n.t('permission denied') : messageOf(error);
+        throw new ImportError(file, code ? l10n.t('cannot read the file: {0} ({1})', reason, code) : l10n.t('cannot read the file: {0}', reason));
     }
-    if (bytes.length === 0) throw new ImportError(file, 'not a PDF file (the file is empty)');
+    if (bytes.length === 0) throw new ImportError(file, l10n.t('not a PDF file (the file is empty)'));
     // Readers accept a little junk before the header (PDF 32000-1, annex H.3), so look a bit further than byte 0.
-    if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw new ImportError(file, 'not a PDF file (no %PDF- header)');
+    if (!bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw new ImportError(file, l10n.t('not a PDF file (no %PDF- header)'));
     return new Uint8Array(bytes);
 }
 
@@ -125,13 +126,13 @@ async function openPdf(file: string, data: Uint8Array): Promise<PdfDocument> {
     } catch (error) {
         await task.destroy().catch(() => undefined);
         const reason = (error as Error | undefined)?.name === 'PasswordException'
-            ? 'the PDF is password-protected; save an unprotected copy to import it'
-            : `not a readable PDF: it is damaged or cut short (${messageOf(error)})`;
+            ? l10n.t('the PDF is password-protected; save an unprotected copy to import it')
+            : l10n.t('not a readable PDF: it is damaged or cut short ({0})', messageOf(error));
         throw new ImportError(file, reason);
     }
     if (document.numPages === 0) {
         await document.destroy();
-        throw new ImportError(file, 'not a readable PDF (it has no pages)');
+        throw new ImportError(file, l10n.t('not a readable PDF (it has no pages)'));
     }
     return document;
 }

@@ -4,6 +4,7 @@
  * 1997 and 1998 (which Word 97 readers reject). All give paragraphs in the common layout of
  * source.ts, with the characters Word uses for layout normalised away.
  */
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import WordExtractor from 'word-extractor';
 import { ImportError } from './errors.js';
@@ -20,7 +21,7 @@ export interface WordText {
 
 export async function readWordFile(file: string): Promise<WordText> {
     const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-        throw new ImportError(file, `cannot read the file (${e.code ?? e.message})`);
+        throw new ImportError(file, l10n.t('cannot read the file ({0})', e.code ?? e.message));
     });
     checkWordSignature(file, bytes);
     guardOleReader();
@@ -29,7 +30,7 @@ export async function readWordFile(file: string): Promise<WordText> {
         const document = isOle(bytes) ? await extractWord97(bytes) : await new WordExtractor().extract(bytes);
         return { body: document.getBody(), margins: `${document.getHeaders()}\n${document.getFooters()}` };
     } catch (e) {
-        throw new ImportError(file, `not a readable Word document (${(e as Error).message})`);
+        throw new ImportError(file, l10n.t('not a readable Word document ({0})', (e as Error).message));
     }
 }
 
@@ -39,16 +40,16 @@ function isOle(bytes: Buffer): boolean {
 
 /** Word 97 files are OLE compound files; .docx files are zip archives. Anything else is refused before parsing. */
 function checkWordSignature(file: string, bytes: Buffer): void {
-    if (bytes.length === 0) throw new ImportError(file, 'the file is empty');
+    if (bytes.length === 0) throw new ImportError(file, l10n.t('the file is empty'));
     const ole = isOle(bytes);
     const zip = bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304;
     if (!ole && !zip) {
         const word6 = bytes.length >= 2 && bytes.readUInt16LE(0) === 0xa5dc;
         throw new ImportError(file, word6
-            ? 'a Word 6/95 file, which this reader cannot open; convert it to text (catdoc -w -d utf-8) and import the .txt beside it'
-            : 'not a Word document (no Word 97 or .docx signature)');
+            ? l10n.t('a Word 6/95 file, which this reader cannot open; convert it to text (catdoc -w -d utf-8) and import the .txt beside it')
+            : l10n.t('not a Word document (no Word 97 or .docx signature)'));
     }
-    if (ole && bytes.length < 512 * 3) throw new ImportError(file, 'the Word file is truncated');
+    if (ole && bytes.length < 512 * 3) throw new ImportError(file, l10n.t('the Word file is truncated'));
     if (ole) checkOleHeader(file, bytes);
 }
 
@@ -60,23 +61,23 @@ function checkWordSignature(file: string, bytes: Buffer): void {
 function checkOleHeader(file: string, bytes: Buffer): void {
     const sectorShift = bytes.readUInt16LE(0x1e);
     const miniShift = bytes.readUInt16LE(0x20);
-    if (sectorShift !== 9 && sectorShift !== 12) throw new ImportError(file, `the Word file is damaged (sector size 2^${sectorShift} in its header)`);
-    if (miniShift !== 6) throw new ImportError(file, `the Word file is damaged (mini sector size 2^${miniShift} in its header)`);
+    if (sectorShift !== 9 && sectorShift !== 12) throw new ImportError(file, l10n.t('the Word file is damaged (sector size 2^{0} in its header)', sectorShift));
+    if (miniShift !== 6) throw new ImportError(file, l10n.t('the Word file is damaged (mini sector size 2^{0} in its header)', miniShift));
     const sectors = Math.ceil(bytes.length / 2 ** sectorShift);
     const counts: Array<[string, number]> = [['allocation-table', bytes.readUInt32LE(0x2c)], ['mini allocation-table', bytes.readUInt32LE(0x40)], ['extra allocation-table', bytes.readUInt32LE(0x48)]];
     for (const [what, count] of counts) {
-        if (count > sectors) throw new ImportError(file, `the Word file is damaged (its header counts ${count} ${what} sectors in a file of ${sectors})`);
+        if (count > sectors) throw new ImportError(file, l10n.t('the Word file is damaged (its header counts {0} {1} sectors in a file of {2})', count, what, sectors));
     }
 }
 
 export async function readTextFile(file: string): Promise<string> {
     const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-        throw new ImportError(file, `cannot read the file (${e.code ?? e.message})`);
+        throw new ImportError(file, l10n.t('cannot read the file ({0})', e.code ?? e.message));
     });
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-        throw new ImportError(file, 'not UTF-8 text');
+        throw new ImportError(file, l10n.t('not UTF-8 text'));
     }
 }
 
