@@ -4,9 +4,8 @@
  * the memo (follow-memo.ts) says what was taken over and what waits for a decision.
  */
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { implementedEdition } from '../../language/src/conformance/conformance.js';
@@ -18,8 +17,7 @@ import { flattenList } from '../../language/src/model/flat-items.js';
 import { followEdition } from '../../language/src/national/follow.js';
 import { followMemo } from '../../language/src/national/follow-memo.js';
 import { followMemoBlocks, wordDocument } from '../../language/src/export/word-report.js';
-import { formatText } from './findings-format.js';
-import { validateFiles } from './validate-command.js';
+import { readValidList, refusedWithErrors } from './checked-lists.js';
 
 export const FOLLOW_USAGE = `Usage: cld follow <national.cld> --to <WA list id> -o <next.cld> [--precedents DIR] [--memo FILE]
 
@@ -57,15 +55,9 @@ export async function followCommand(args: string[]): Promise<number> {
     }
     const file = positionals[0];
     const services = createCldCoreServices(NodeFileSystem);
-    const { findings, ioFailures } = await validateFiles(services, [file]);
-    const errors = findings.filter(f => f.severity === 'error');
-    if (ioFailures > 0 || errors.length > 0) {
-        console.error(formatText(errors));
-        console.error(`cld follow: ${file} ${ioFailures > 0 ? 'cannot be read' : 'has errors; fix them first'}`);
-        return 2;
-    }
-    const document = services.shared.workspace.LangiumDocuments.getDocument(URI.file(resolve(file)))!;
-    const list = document.parseResult.value as ControlList;
+    const document = await readValidList('follow', services, file);
+    if (!document) return 2;
+    const list = document.parseResult.value;
     const library = readPrecedents('follow', values.precedents);
     if (!library.ok) {
         console.error(`cld follow: ${library.message}`);
@@ -97,12 +89,7 @@ export async function followCommand(args: string[]): Promise<number> {
         console.error(`cld follow: ${result.problem}; nothing written`);
         return 2;
     }
-    const check = await validateCld(result.text, 'followed');
-    if (check.errors.length > 0) {
-        for (const error of check.errors.slice(0, 20)) console.error(`  ${values.output}:${error.line + 1}: error: ${error.message}`);
-        console.error(`cld follow: the followed list would have ${check.errors.length} error(s); nothing written`);
-        return 1;
-    }
+    if (refusedWithErrors('follow', values.output, 'followed list', await validateCld(result.text, 'followed'))) return 1;
     try {
         writeOutputFile(values.output, result.text);
         if (values.memo) writeOutputFile(values.memo, values.memo.toLowerCase().endsWith('.docx') ? await wordDocument(`${national.id ?? file}: from ${result.from} to ${result.to}`, followMemoBlocks(result)) : followMemo(result, national.id));

@@ -4,17 +4,13 @@
  * written over.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
-import type { ControlList } from '../../language/src/generated/ast.js';
 import { validateCld } from '../../language/src/importer/import-edition.js';
 import { newNationalList, parseCategories } from '../../language/src/national/new-list.js';
-import { formatText } from './findings-format.js';
-import { validateFiles } from './validate-command.js';
+import { readValidList, refusedWithErrors } from './checked-lists.js';
 
 export const NEW_USAGE = `Usage: cld new --from <WA edition.cld> -o <national.cld> [--numbering eccn|wassenaar] [--categories 1-9,ML] [--title TEXT] [--id ID]
 
@@ -57,15 +53,9 @@ export async function newCommand(args: string[]): Promise<number> {
         return 2;
     }
     const services = createCldCoreServices(NodeFileSystem);
-    const { findings, ioFailures } = await validateFiles(services, [values.from]);
-    const errors = findings.filter(f => f.severity === 'error');
-    if (ioFailures > 0 || errors.length > 0) {
-        console.error(formatText(errors));
-        console.error(`cld new: ${values.from} ${ioFailures > 0 ? 'cannot be read' : 'has errors; fix them first'}`);
-        return 2;
-    }
-    const document = services.shared.workspace.LangiumDocuments.getDocument(URI.file(resolve(values.from)))!;
-    const wa = document.parseResult.value as ControlList;
+    const document = await readValidList('new', services, values.from);
+    if (!document) return 2;
+    const wa = document.parseResult.value;
     if (wa.header?.numbering === 'eccn') {
         console.error(`cld new: ${values.from} is a national list (ECCN numbering); start from a WA edition`);
         return 2;
@@ -76,11 +66,7 @@ export async function newCommand(args: string[]): Promise<number> {
         return 2;
     }
     const check = await validateCld(made.text, 'new');
-    if (check.errors.length > 0) {
-        for (const error of check.errors.slice(0, 20)) console.error(`  ${values.output}:${error.line + 1}: error: ${error.message}`);
-        console.error(`cld new: the new list would have ${check.errors.length} error(s); nothing written`);
-        return 1;
-    }
+    if (refusedWithErrors('new', values.output, 'new list', check)) return 1;
     try {
         writeOutputFile(values.output, made.text);
     } catch (e) {
