@@ -10,7 +10,6 @@ import { NodeFileSystem } from 'langium/node';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { implementedEdition } from '../../language/src/conformance/conformance.js';
 import { FileError, writeOutputFile } from '../../language/src/files.js';
-import type { ControlList } from '../../language/src/generated/ast.js';
 import { readPrecedents } from './precedents-option.js';
 import { validateCld } from '../../language/src/importer/import-edition.js';
 import { flattenList } from '../../language/src/model/flat-items.js';
@@ -80,11 +79,7 @@ export async function followCommand(args: string[]): Promise<number> {
         console.error(`cld follow: ${to.wa.id} is not later than ${from.wa.id}, the edition the list implements`);
         return 2;
     }
-    const reparse = (text: string) => {
-        const parsed = services.Cld.parser.LangiumParser.parse<ControlList>(text);
-        return parsed.lexerErrors.length + parsed.parserErrors.length === 0 ? parsed.value : undefined;
-    };
-    const result = followEdition({ list, text: document.textDocument.getText() }, basename(file), from.wa, to.wa, reparse);
+    const result = followEdition({ list, text: document.textDocument.getText() }, basename(file), from.wa, to.wa, services.Cld.parser.LangiumParser);
     if ('problem' in result) {
         console.error(`cld follow: ${result.problem}; nothing written`);
         return 2;

@@ -47,12 +47,8 @@ export function registerFollowRequests(connection: Connection, shared: LangiumSh
         const to = implementedEdition(ready.national, ready.history, ready.folder, params.to);
         if (!to.wa) return { ok: false, message: to.problems.join('; ') };
         if (!ready.later.includes(to.wa.id ?? '')) return { ok: false, message: l10n.t('{0} is not later than {1}, the edition the list implements', to.wa.id ?? '', ready.from.id ?? '') };
-        const reparse = (text: string) => {
-            const parsed = cld.parser.LangiumParser.parse<ControlList>(text);
-            return parsed.lexerErrors.length + parsed.parserErrors.length === 0 ? parsed.value : undefined;
-        };
         const file = URI.parse(params.uri).path.split('/').pop() ?? 'list.cld';
-        const result = followEdition({ list: ready.document.parseResult.value as ControlList, text: ready.document.textDocument.getText() }, file, ready.from, to.wa, reparse);
+        const result = followEdition({ list: ready.document.parseResult.value as ControlList, text: ready.document.textDocument.getText() }, file, ready.from, to.wa, cld.parser.LangiumParser);
         if ('problem' in result) return { ok: false, message: result.problem };
         // Followed in place, the list does not supersede itself: the header only implements the new edition.
         const changes = result.changes.map(c => c.title.startsWith('implement ') ? { title: `implement ${result.to}`, edits: c.edits.filter(e => !e.newText.includes('supersedes')) } : c);

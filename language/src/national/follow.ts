@@ -14,7 +14,7 @@
  *
  * The header then implements the new edition and supersedes the file it came from.
  */
-import { GrammarUtils } from 'langium';
+import { GrammarUtils, type LangiumParser } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { nodesByCode } from '../conformance/conformance-diagnostics.js';
@@ -69,10 +69,12 @@ export interface FollowResult {
     changes: Array<{ title: string; edits: TextEdit[] }>;
 }
 
-/** Parses a list's text (syntax only), for the second pass over the text the first one wrote. */
-export type Reparse = (text: string) => ControlList | undefined;
-
-export function followEdition(national: ListSource, nationalFile: string, from: FlatList, to: FlatList, reparse: Reparse): FollowResult | { problem: string } {
+/** `parser` parses the text the first pass wrote (syntax only), for the second pass over it. */
+export function followEdition(national: ListSource, nationalFile: string, from: FlatList, to: FlatList, parser: LangiumParser): FollowResult | { problem: string } {
+    const reparse = (text: string) => {
+        const parsed = parser.parse<ControlList>(text);
+        return parsed.lexerErrors.length + parsed.parserErrors.length === 0 ? parsed.value : undefined;
+    };
     const flat = flattenList(national.list);
     const ofNational = new Map(matchItems(from.items, flat.items).filter(p => p.old && p.new).map(p => [p.old!, p.new!]));
     const waPairs = matchItems(from.items, to.items);
