@@ -28,7 +28,10 @@ export class FlatScopes {
         const codes = new Set(items.map(i => i.code));
         for (const item of items) {
             const parent = item.code.slice(0, item.code.lastIndexOf('.'));
-            if (item.code.includes('.') && codes.has(parent)) this.children.set(parent, [...(this.children.get(parent) ?? []), item]);
+            if (!item.code.includes('.') || !codes.has(parent)) continue;
+            const siblings = this.children.get(parent);
+            if (siblings) siblings.push(item);
+            else this.children.set(parent, [item]);
         }
     }
 

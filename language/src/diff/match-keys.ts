@@ -48,7 +48,9 @@ export function childrenByParent(items: FlatItem[]): Map<FlatItem, FlatItem[]> {
         const key = matchKey(item.code);
         const parent = byCode.get(key.slice(0, key.lastIndexOf('.')));
         if (!parent || key.lastIndexOf('.') < 0) continue;
-        children.set(parent, [...(children.get(parent) ?? []), item]);
+        const siblings = children.get(parent);
+        if (siblings) siblings.push(item);
+        else children.set(parent, [item]);
     }
     return children;
 }

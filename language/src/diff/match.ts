@@ -164,7 +164,7 @@ class Matcher {
         // next), each depth's pairs in an order that does not depend on which list is the old one.
         const byDepth = (items: FlatItem[]) => {
             const levels: FlatItem[][] = [];
-            for (const item of items) (levels[matchKey(item.code).split('.').length] ??= []).push(item);
+            for (const item of items) (levels[depthOf(matchKey(item.code))] ??= []).push(item);
             return levels;
         };
         const oldLevels = byDepth(this.oldItems);
@@ -191,8 +191,9 @@ class Matcher {
         const olds = free(oldChildren.get(oldParent), this.oldToNew);
         const news = free(newChildren.get(newParent), this.newToOld);
         if (olds.length === 0 || news.length === 0 || olds.length > MAX_SHIFT_SIBLINGS || news.length > MAX_SHIFT_SIBLINGS) return;
-        const similarity = olds.map(o => news.map(n => siblingSimilarity(o, n)));
         const label = (item: FlatItem) => item.code.slice(item.code.lastIndexOf('.') + 1);
+        if (unchangedSiblings(olds, news, label)) return;
+        const similarity = olds.map(o => news.map(n => siblingSimilarity(o, n)));
         let byLabel = 0;
         olds.forEach((o, i) => news.forEach((n, j) => { if (label(o) === label(n)) byLabel += similarity[i][j]; }));
         // Aligned from either side (ties break one way in each), the pairs both agree on, so that
@@ -404,7 +405,8 @@ class Matcher {
         for (const oldItem of this.oldItems) {
             const match = this.oldToNew.get(oldItem);
             if (match) previousNew = match.item;
-            else removedAfter.set(previousNew, [...(removedAfter.get(previousNew) ?? []), oldItem]);
+            else if (removedAfter.has(previousNew)) removedAfter.get(previousNew)!.push(oldItem);
+            else removedAfter.set(previousNew, [oldItem]);
         }
         const pushRemoved = (after: FlatItem | undefined) => (removedAfter.get(after) ?? []).forEach(oldItem => out.push({ old: oldItem }));
         pushRemoved(undefined);
@@ -453,6 +455,29 @@ function siblingSimilarity(a: FlatItem, b: FlatItem): number {
     const shared = before.filter(l => after.has(l)).length;
     // Only ever a help: a limit that changed is what the diff reports, not a reason to pair otherwise.
     return Math.max(words, (words + (2 * shared) / (before.length + after.size)) / 2);
+}
+
+/** How many parts a dotted code has (3.A.1.b: 4). */
+function depthOf(key: string): number {
+    let depth = 1;
+    for (let i = key.indexOf('.'); i >= 0; i = key.indexOf('.', i + 1)) depth++;
+    return depth;
+}
+
+/**
+ * The same labels in the same order, each with the same text: most lists in consecutive editions.
+ * Rule 3 can pair nothing there (each item's label partner is alike by 1, so no alignment beats
+ * the labels and no shift stands out), so the similarity of every pair need not be worked out.
+ */
+function unchangedSiblings(olds: FlatItem[], news: FlatItem[], label: (item: FlatItem) => string): boolean {
+    if (olds.length !== news.length) return false;
+    const labels = new Set<string>();
+    for (let k = 0; k < olds.length; k++) {
+        const l = label(olds[k]);
+        if (labels.has(l) || l !== label(news[k]) || olds[k].text !== news[k].text) return false;
+        labels.add(l);
+    }
+    return true;
 }
 
 /** Texts of at least STRANGER_WORDS words naming something each that share none of them. */

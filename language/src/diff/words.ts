@@ -21,12 +21,15 @@ export function normaliseText(text: string | undefined): string {
     const source = text ?? '';
     let normal = normalised.get(source);
     if (normal === undefined) {
-        normal = source.normalize('NFKC').replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[‐‑‒–—]/g, '-')
-            .replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(').trim();
+        // (NFKC and the quotes and dashes change nothing in plain ASCII, most texts.)
+        const typed = ASCII.test(source) ? source : source.normalize('NFKC').replace(/[‘’‛′]/g, "'").replace(/[“”‟″]/g, '"').replace(/[‐‑‒–—]/g, '-');
+        normal = typed.replace(/\s+/g, ' ').replace(/ (?=[,;.:)])/g, '').replace(/\( /g, '(').trim();
         remember(normalised, source, normal);
     }
     return normal;
 }
+
+const ASCII = /^[\t\n\r\x20-\x7e]*$/;
 
 /**
  * The matcher compares each text with many others, so each text is normalised and split once:
@@ -172,8 +175,13 @@ export function tellingWordsWithin(part: string | undefined, whole: string | und
 
 /** How many different words of the text name something (not a list's lead-in words). */
 export function tellingWordCount(text: string | undefined): number {
-    return new Set(bareWords(text).filter(w => !LEAD_IN_WORDS.has(w))).size;
+    const source = text ?? '';
+    let count = tellingWordCounts.get(source);
+    if (count === undefined) remember(tellingWordCounts, source, count = new Set(bareWords(source).filter(w => !LEAD_IN_WORDS.has(w))).size);
+    return count;
 }
+
+const tellingWordCounts = new Map<string, number>();
 
 /** Whether two texts share a word that names something, not only the words of a list's lead-in. */
 export function sharesTellingWord(a: string | undefined, b: string | undefined): boolean {
