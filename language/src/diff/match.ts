@@ -243,7 +243,8 @@ class Matcher {
         const free = (item: FlatItem | undefined): item is FlatItem => item !== undefined && !isReserved(item) && !item.precedent && !this.oldToNew.has(item) && !this.newToOld.has(item);
         for (const oldItem of this.oldItems) {
             const newItem = this.newByKey.get(matchKey(oldItem.code));
-            if (!free(oldItem) || !free(newItem)) continue;
+            // (The same text under the same code did not move: alike by 1, no sub-item can be more so.)
+            if (!free(oldItem) || !free(newItem) || oldItem.text === newItem.text) continue;
             const here = textSimilarity(oldItem.text, newItem.text);
             const downChild = newChildren.get(newItem)?.[0];
             const upChild = oldChildren.get(oldItem)?.[0];
@@ -482,7 +483,7 @@ function unchangedSiblings(olds: FlatItem[], news: FlatItem[], label: (item: Fla
 
 /** Texts of at least STRANGER_WORDS words naming something each that share none of them. */
 function strangers(a: string | undefined, b: string | undefined): boolean {
-    return tellingWordCount(a) >= STRANGER_WORDS && tellingWordCount(b) >= STRANGER_WORDS && !sharesTellingWord(a, b);
+    return a !== b && tellingWordCount(a) >= STRANGER_WORDS && tellingWordCount(b) >= STRANGER_WORDS && !sharesTellingWord(a, b);
 }
 
 function uniqueTexts(items: FlatItem[], key: (text: string | undefined) => string, minLength: number): Map<string, FlatItem> {

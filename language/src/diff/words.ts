@@ -175,19 +175,24 @@ export function tellingWordsWithin(part: string | undefined, whole: string | und
 
 /** How many different words of the text name something (not a list's lead-in words). */
 export function tellingWordCount(text: string | undefined): number {
-    const source = text ?? '';
-    let count = tellingWordCounts.get(source);
-    if (count === undefined) remember(tellingWordCounts, source, count = new Set(bareWords(source).filter(w => !LEAD_IN_WORDS.has(w))).size);
-    return count;
+    return tellingWordSet(text).size;
 }
-
-const tellingWordCounts = new Map<string, number>();
 
 /** Whether two texts share a word that names something, not only the words of a list's lead-in. */
 export function sharesTellingWord(a: string | undefined, b: string | undefined): boolean {
-    const telling = new Set(bareWords(a).filter(w => !LEAD_IN_WORDS.has(w)));
+    const telling = tellingWordSet(a);
     return bareWords(b).some(w => telling.has(w));
 }
+
+/** The different words of a text that name something, made once per text. */
+function tellingWordSet(text: string | undefined): Set<string> {
+    const source = text ?? '';
+    let set = tellingWordSets.get(source);
+    if (!set) remember(tellingWordSets, source, set = new Set(bareWords(source).filter(w => !LEAD_IN_WORDS.has(w))));
+    return set;
+}
+
+const tellingWordSets = new Map<string, Set<string>>();
 
 /** The most words of one clause the whole may insert into the part ("not controlled elsewhere on the Munitions List"). */
 const MAX_INSERTED_WORDS = 8;
