@@ -234,10 +234,7 @@ export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
  * 7.A.2.a.1.a writes the 0.5 degree per hour. The sub-items are reported on their own.
  */
 function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Scopes): boolean {
-    const below = (item: FlatItem, items: FlatItem[]) => {
-        const prefix = `${matchKey(item.code)}.`;
-        return new Set(items.filter(i => matchKey(i.code).startsWith(prefix)).flatMap(limits));
-    };
+    const below = (item: FlatItem, items: FlatItem[]) => limitsBelow(items).get(matchKey(item.code)) ?? new Set<string>();
     const oldLimits = limits(before);
     const newLimits = limits(after);
     const onlyOld = oldLimits.filter(l => !newLimits.includes(l));
@@ -247,6 +244,31 @@ function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Sco
     const oldBelow = onlyNew.length > 0 ? below(before, scopes.oldItems) : new Set<string>();
     return onlyOld.every(l => newBelow.has(l)) && onlyNew.every(l => oldBelow.has(l));
 }
+
+/**
+ * The limits of all the items below each code (WA form) of a list, worked out once per list when
+ * first asked: one walk instead of one per changed limit (26 diffs of a trend asked it thousands of times).
+ */
+function limitsBelow(items: FlatItem[]): Map<string, Set<string>> {
+    let below = limitsBelowCache.get(items);
+    if (below) return below;
+    below = new Map();
+    for (const item of items) {
+        if (item.thresholds.length === 0) continue;
+        const key = matchKey(item.code);
+        const own = limits(item);
+        for (let dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            const ancestor = key.slice(0, dot);
+            let set = below.get(ancestor);
+            if (!set) below.set(ancestor, set = new Set());
+            for (const limit of own) set.add(limit);
+        }
+    }
+    limitsBelowCache.set(items, below);
+    return below;
+}
+
+const limitsBelowCache = new WeakMap<FlatItem[], Map<string, Set<string>>>();
 
 /**
  * The same numbers, where one side gave a limit no unit and the other writes it ("'Sounding

@@ -168,9 +168,10 @@ const LEAD_IN_WORDS = new Set(['a', 'all', 'an', 'and', 'any', 'as', 'by', 'char
  * `whole`: a heading that restates an item ("Mechanical or electronic streak cameras as follows:").
  */
 export function tellingWordsWithin(part: string | undefined, whole: string | undefined, least = 1): boolean {
+    const telling = tellingWords(part);
+    if (telling.length < least) return false;
     const inWhole = bareWordSet(whole);
-    const telling = bareWords(part).filter(w => !LEAD_IN_WORDS.has(w));
-    return telling.length >= least && telling.every(w => inWhole.has(w));
+    return telling.every(w => inWhole.has(w));
 }
 
 /** How many different words of the text name something (not a list's lead-in words). */
@@ -184,14 +185,23 @@ export function sharesTellingWord(a: string | undefined, b: string | undefined):
     return bareWords(b).some(w => telling.has(w));
 }
 
+/** The words of a text that name something (not a list's lead-in words), in order; made once per text. */
+function tellingWords(text: string | undefined): string[] {
+    const source = text ?? '';
+    let words = tellingWordLists.get(source);
+    if (!words) remember(tellingWordLists, source, words = bareWords(source).filter(w => !LEAD_IN_WORDS.has(w)));
+    return words;
+}
+
 /** The different words of a text that name something, made once per text. */
 function tellingWordSet(text: string | undefined): Set<string> {
     const source = text ?? '';
     let set = tellingWordSets.get(source);
-    if (!set) remember(tellingWordSets, source, set = new Set(bareWords(source).filter(w => !LEAD_IN_WORDS.has(w))));
+    if (!set) remember(tellingWordSets, source, set = new Set(tellingWords(source)));
     return set;
 }
 
+const tellingWordLists = new Map<string, string[]>();
 const tellingWordSets = new Map<string, Set<string>>();
 
 /** The most words of one clause the whole may insert into the part ("not controlled elsewhere on the Munitions List"). */
