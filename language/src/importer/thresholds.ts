@@ -263,21 +263,10 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
     if (!MAY_HOLD_NUMBER.test(text)) return { thresholds: [], seen: 0, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const mapped = normaliseThresholdText(text);
     const normal = mapped.text;
-    const seen = phraseSpans(normal);
+    const { seen, candidates } = phraseMatches(normal);
     const result: ParsedThresholds = { thresholds: [], seen: seen.length, parsed: 0, guessedExponents: 0, unexpressed: [] };
     const taken: Array<[number, number]> = [];
-    // Every form's matches compete; the longest wins (then the earlier form), so "equal to or
-    // exceeding X" is never read as its tail "exceeding X", whatever order the forms are listed in.
-    const candidates: Array<{ start: number; end: number; order: number; match: RegExpMatchArray; form: PhrasePattern }> = [];
-    PATTERNS.forEach((form, order) => {
-        form.pattern.lastIndex = 0;
-        for (const match of normal.matchAll(form.pattern)) {
-            const start = match.index ?? 0;
-            candidates.push({ start, end: start + match[0].length, order, match, form });
-        }
-    });
-    candidates.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.order - y.order || x.start - y.start);
-    const chosen: Array<(typeof candidates)[number] & { a: ReadQuantity; b?: ReadQuantity; kinds?: Bound[] }> = [];
+    const chosen: Array<Candidate & { a: ReadQuantity; b?: ReadQuantity; kinds?: Bound[] }> = [];
     for (const candidate of candidates) {
         const { start, end, match } = candidate;
         if (!candidate.form.nested && taken.some(([s, e]) => start < e && end > s)) continue;
@@ -344,6 +333,52 @@ export function parseThresholds(text: string, parameterFor: ParameterNamer, lead
     result.parsed = seen.filter(([s, e]) => chosen.some(({ start, end }) => s < end && e > start)).length;
     return result;
 }
+
+interface Candidate { start: number; end: number; order: number; match: RegExpMatchArray; form: PhrasePattern }
+
+interface PhraseMatches {
+    /** Where the text has something like a threshold phrase (to count those read). */
+    seen: ReadonlyArray<[number, number]>;
+    /** Every form's matches, in the order they compete: read only, as they are shared. */
+    candidates: readonly Candidate[];
+}
+
+/**
+ * The forms' matches in a normalised text. Matching the sixty forms is most of an import's time,
+ * and the same texts recur in every edition (import --all reads 27), so they are matched once per
+ * text: kept for the texts of about the last two editions, in two generations (bounded memory).
+ */
+function phraseMatches(normal: string): PhraseMatches {
+    const recent = recentMatches.get(normal);
+    if (recent) return recent;
+    const found = olderMatches.get(normal) ?? matchForms(normal);
+    if (recentMatches.size >= MATCHES_PER_GENERATION) {
+        olderMatches = recentMatches;
+        recentMatches = new Map();
+    }
+    recentMatches.set(normal, found);
+    return found;
+}
+
+function matchForms(normal: string): PhraseMatches {
+    // Every form's matches compete; the longest wins (then the earlier form), so "equal to or
+    // exceeding X" is never read as its tail "exceeding X", whatever order the forms are listed in.
+    const candidates: Candidate[] = [];
+    PATTERNS.forEach((form, order) => {
+        form.pattern.lastIndex = 0;
+        for (const match of normal.matchAll(form.pattern)) {
+            const start = match.index ?? 0;
+            candidates.push({ start, end: start + match[0].length, order, match, form });
+        }
+    });
+    candidates.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.order - y.order || x.start - y.start);
+    return { seen: phraseSpans(normal), candidates };
+}
+
+/** About the texts with a number of one edition (2,500 items and their notes). */
+const MATCHES_PER_GENERATION = 4_000;
+let recentMatches = new Map<string, PhraseMatches>();
+let olderMatches = new Map<string, PhraseMatches>();
 
 interface NamedPhrase { start: number; end: number; phrase: string; bounds: Bound[]; union: boolean; parameter: string }
 
