@@ -9,6 +9,8 @@ export default defineConfig({
         globalSetup: ['./test/setup/reference-readers.ts'],
         testTimeout: 30000,
         hookTimeout: 60000,
-        pool: 'forks'
+        pool: 'forks',
+        // global.gc, for the tests that check what an edit leaves alive (test/parser/edit-memory.test.ts).
+        poolOptions: { forks: { execArgv: ['--expose-gc'] } }
     }
 });

@@ -105,13 +105,13 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
                 if (isPrecedent(node)) readsOthers = true;
                 return runChecks(node, record);
             });
-            if (!readsOthers) findings.set(block, { reported, container: block.$container });
+            if (!readsOthers) findings.set(block, { reported, container: block.$container && new WeakRef(block.$container) });
             return SKIP_CHILDREN;
         };
         await forEachAstNodeInterruptibly(rootNode, cancelToken, node => {
             if (!isBlock(node)) return runChecks(node, acceptor);
             const known = findings.get(node);
-            if (!known || (isItem(node) && known.container !== node.$container)) return checkBlock(node);
+            if (!known || (isItem(node) && known.container?.deref() !== node.$container)) return checkBlock(node);
             for (const args of known.reported) acceptor(...args);
             return SKIP_CHILDREN;
         });
@@ -128,10 +128,15 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-/** What a block's checks reported (the acceptor's arguments), and what held the block then. */
+/**
+ * What a block's checks reported (the acceptor's arguments), and what held the block then. Held
+ * weakly: an edit elsewhere replaces the containers above an unchanged block (incremental-parse.ts),
+ * and a strong reference kept each replaced container, with the whole tree above and the blocks
+ * it held then, alive as long as the block: a tree's worth of memory per few keystrokes.
+ */
 interface BlockFindings {
     reported: Array<Parameters<ValidationAcceptor>>;
-    container: AstNode | undefined;
+    container: WeakRef<AstNode> | undefined;
 }
 
 function incompleteCheck(err: unknown): Diagnostic {

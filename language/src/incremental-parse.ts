@@ -1,4 +1,5 @@
 import { type AstNode, type CompositeCstNode, type CstNode, GrammarAST, type LangiumParser, type ParseResult, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { detached } from './detached-text.js';
 import { type ControlList, isCategory, isControlList, isEntry, isGroup, isItem } from './generated/ast.js';
 
 /**
@@ -29,7 +30,8 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const oldCst = block.$cstNode;
     const start = oldCst.offset;
     const newEnd = oldCst.end + change.delta;
-    const source = newText.slice(start, newEnd);
+    // (A copy: the block's strings are cut from it, and must not keep this version's whole text; detached-text.ts.)
+    const source = detached(newText.slice(start, newEnd));
     if (!/[};]$/.test(source)) return undefined;
     // Parsed with the rule that parsed it in place (`CategoryMember`, `GroupMember`), so that the
     // CST has the same levels as a full parse's.

@@ -1,5 +1,6 @@
 import type { AstNode, CstNode } from 'langium';
 import { GrammarUtils } from 'langium';
+import { detached } from './detached-text.js';
 import { isEntry, isItem, isNote, isTermDef } from './generated/ast.js';
 
 /** A "defined term" or 'local term' found inside a text, with its offsets in the document. */
@@ -48,7 +49,8 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
     const found: TermOccurrence[] = [];
     const add = (kind: TermOccurrence['kind'], name: string, valueStart: number) => {
         if (name.trim().length === 0) return;
-        found.push({ kind, name, start: tokenOffset + at(valueStart), end: tokenOffset + at(valueStart + name.length - 1) + 1 });
+        // (The name is kept with its node across edits: not cut from this version's whole text.)
+        found.push({ kind, name: detached(name), start: tokenOffset + at(valueStart), end: tokenOffset + at(valueStart + name.length - 1) + 1 });
     };
     // The patterns are run only on texts that have their quote marks (most have neither kind).
     if (/["\u201C]/.test(text)) for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
+import type { Range } from 'vscode-languageserver-protocol';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
 import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
@@ -94,18 +95,28 @@ function checkTermUses(node: AstNode, accept: ValidationAcceptor): void {
     if (!property) return;
     resolvedTermsOf(node, property).forEach(({ occurrence, definition }, index) => {
         if (definition) return;
-        const range = () => {
-            const onOneLine = termRangeOf(node, property, index);
-            if (onOneLine) return onOneLine;
-            const now = termsInNodeText(node, property)[index];
-            return rangeOf(node, now.start, now.end);
-        };
         if (occurrence.kind === 'defined') {
-            accept('warning', l10n.t('"{0}" is not defined: add it to the definitions block.', occurrence.name), { node, get range() { return range(); }, code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } });
+            accept('warning', l10n.t('"{0}" is not defined: add it to the definitions block.', occurrence.name), termFinding(node, property, index, { code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } }));
         } else {
-            accept('info', l10n.t("'{0}' has no local definition in this entry (`term '{0}' \"...\"`).", occurrence.name), { node, get range() { return range(); }, code: 'local-term-undefined' });
+            accept('info', l10n.t("'{0}' has no local definition in this entry (`term '{0}' \"...\"`).", occurrence.name), termFinding(node, property, index, { code: 'local-term-undefined' }));
         }
     });
+}
+
+/**
+ * Where the finding on a node's `index`-th term is, worked out when asked. Made here, apart from
+ * the check: the finding is kept with its block, and a getter made inside the check would keep the
+ * check's acceptor alive with it, and through that every finding of that whole validation (a
+ * list's findings again for each keystroke).
+ */
+function termFinding<T extends object>(node: AstNode, property: string, index: number, rest: T): T & { node: AstNode; readonly range: Range } {
+    const range = (): Range => {
+        const onOneLine = termRangeOf(node, property, index);
+        if (onOneLine) return onOneLine;
+        const now = termsInNodeText(node, property)[index];
+        return rangeOf(node, now.start, now.end);
+    };
+    return Object.assign({ node, get range() { return range(); } }, rest);
 }
 
 function rangeOf(node: AstNode, start: number, end: number) {
