@@ -13,6 +13,7 @@ import { registerFollowRequests } from './follow-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { l10nFolder, useDisplayLanguage } from './display-language.js';
+import { collectGarbageSoonerForLargeLists } from './heap-growth.js';
 
 const job = (workerData as { cldPrecedentIndex?: IndexJob } | undefined)?.cldPrecedentIndex;
 if (!isMainThread && job) {
@@ -34,5 +35,6 @@ if (!isMainThread && job) {
     registerNewListRequests(connection, shared);
     registerFollowRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
+    collectGarbageSoonerForLargeLists(shared, message => connection.console.log(message));
     startLanguageServer(shared);
 }

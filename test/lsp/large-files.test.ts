@@ -40,6 +40,12 @@ describe('a list near the file-size limit', () => {
         expect(smallTokens.data.length).toBeGreaterThan(100);
     }, 60000);
 
+    test('with lists this large open, the server collects memory sooner (server/src/heap-growth.ts), and says so in its log once', () => {
+        const sooner = client.logs.filter(l => l.includes('memory is collected sooner'));
+        expect(sooner).toHaveLength(1);
+        expect(sooner[0]).toMatch(/^The lists open hold \d{7,} characters/);
+    });
+
     test('the user is told once what is left out, and why', async () => {
         await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } });
         const told = client.messages.filter(m => m.startsWith('cld-large-list.cld is 8.'));
