@@ -1,5 +1,5 @@
-import * as v8 from 'node:v8';
 import { DocumentState, type LangiumSharedCoreServices } from 'langium';
+import { heapGrowthOnCommandLine, limitHeapGrowth } from '../../language/src/heap-growth.js';
 
 /**
  * How much V8 lets the heap grow past what the last full collection kept, in percent, once the
@@ -23,15 +23,14 @@ const LARGE_TEXT = 2_000_000;
  * sets it wins.
  */
 export function collectGarbageSoonerForLargeLists(shared: LangiumSharedCoreServices, log: (message: string) => void): void {
-    if (process.execArgv.some(arg => /^--heap[-_]growing[-_]percent\b/.test(arg))) return;
+    if (heapGrowthOnCommandLine()) return;
     let sooner = false;
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => {
         let held = 0;
         for (const document of shared.workspace.LangiumDocuments.all) held += document.textDocument.getText().length;
         if (held > LARGE_TEXT === sooner) return;
         sooner = !sooner;
-        // 0 is V8's own factor.
-        v8.setFlagsFromString(`--heap-growing-percent=${sooner ? HEAP_GROWING_PERCENT : 0}`);
+        limitHeapGrowth(sooner ? HEAP_GROWING_PERCENT : 0);
         log(sooner ? `The lists open hold ${held} characters: memory is collected sooner (the heap grows by ${HEAP_GROWING_PERCENT}% at most).` : 'The lists open are small again: memory is collected as V8 chooses.');
     });
 }
