@@ -3,7 +3,8 @@
 // its size, against the 8 KB example as the baseline, measured in the same run: completion (after
 // a threshold's number, where units are offered, and at the start of an item's line, where
 // keywords and parameters are), document symbols (the outline), semantic tokens and folding.
-// Each request is timed from sending to its answer once the list's diagnostics have arrived;
+// Each request is timed from sending to its answer once the list's diagnostics have arrived (for
+// "after a key", a letter is typed before each request and its diagnostics awaited);
 // p50 and p95 over the runs.
 // Usage: npm run build && node bench/editor-requests.mjs [runs]   (default 20)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,18 +38,34 @@ function positions(text) {
 async function measure(name, text) {
     const uri = pathToFileURL(join(dir, name)).toString();
     let diagnosed;
+    let diagnosedVersion = () => {};
     const ready = new Promise(res => { diagnosed = res; });
     const { server, connection } = await startServer({
-        'textDocument/publishDiagnostics': params => { if (params.uri === uri) diagnosed(); },
+        'textDocument/publishDiagnostics': params => { if (params.uri === uri) { diagnosed(); diagnosedVersion(params.version); } },
     });
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cld', version: 1, text } });
     await ready;
     const at = positions(text);
+    // A letter typed into an item's text, as an incremental change; resolves when its diagnostics are published.
+    const lines = text.split('\n');
+    const itemLines = lines.map((l, i) => [l, i]).filter(([l]) => /^\s*item \w+ "/.test(l)).map(([, i]) => i);
+    let version = 1;
+    const typeKey = async () => {
+        const line = itemLines[(version * 7919) % itemLines.length];
+        const character = lines[line].indexOf('"') + 1;
+        lines[line] = lines[line].slice(0, character) + 'x' + lines[line].slice(character);
+        version++;
+        const published = new Promise(res => { diagnosedVersion = v => { if (v === version) res(); }; });
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
+        await published;
+    };
     const requests = {
         'completion (unit)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.unit(k) }),
         'completion (line start)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.start(k) }),
         'document symbols': () => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
         'semantic tokens': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
+        // As VS Code asks: after each keystroke (typed first, its diagnostics awaited; the request alone is timed).
+        'semantic tokens (after a key)': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
         'folding': () => connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
     };
     const figures = {};
@@ -56,6 +73,7 @@ async function measure(name, text) {
         await send(0); // the first answer compiles the code paths
         const times = [];
         for (let k = 1; k <= runs; k++) {
+            if (request.endsWith('(after a key)')) await typeKey();
             const start = performance.now();
             await send(k);
             times.push(performance.now() - start);

@@ -1,6 +1,7 @@
 import { type AstNode, AstUtils, type CstNode, GrammarAST, isCompositeCstNode, type LangiumDocument } from 'langium';
-import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from '../../language/src/ast-walk.js';
-import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions } from 'langium/lsp';
+import { SKIP_CHILDREN, forEachAstNode, forEachAstNodeInterruptibly } from '../../language/src/ast-walk.js';
+import { isBlock } from '../../language/src/blocks.js';
+import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor, type SemanticTokenPropertyOptions, type SemanticTokensBuilder } from 'langium/lsp';
 import { type CancellationToken, SemanticTokenModifiers, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensDeltaParams, type SemanticTokensParams, type SemanticTokensRangeParams, SemanticTokenTypes } from 'vscode-languageserver';
 import { isCategory, isEntry, isItem, isNote, isParameterDecl, isPrecedent, isQuantity, isReference, isTermDef, isThreshold, isTierSpec } from '../../language/src/generated/ast.js';
 import { termsInNodeText } from '../../language/src/text-terms.js';
@@ -29,15 +30,50 @@ export class CldSemanticTokenProvider extends AbstractSemanticTokenProvider {
         return this.largeFiles.reduced(document) ? Promise.resolve(NONE) : super.semanticHighlightDelta(document, params, cancelToken);
     }
 
-    /** Langium's walk, on the faster one (ast-walk.ts); a range request skips the nodes outside it. */
+    /**
+     * Langium's walk, on the faster one (ast-walk.ts); a range request skips the nodes outside it.
+     * A whole-document request takes a block's tokens from the last time, when the block is the
+     * one an edit kept (incremental-parse.ts): VS Code asks again after every keystroke, and a list
+     * ten times a WA edition has 160,000 tokens, nearly all in blocks the keystroke did not touch.
+     */
     protected override async computeHighlighting(document: LangiumDocument, acceptor: SemanticTokenAcceptor, cancelToken: CancellationToken): Promise<void> {
         const range = this.currentRange;
         await forEachAstNodeInterruptibly(document.parseResult.value, cancelToken, node => {
             const cst = node.$cstNode;
             if (range && cst && (cst.range.end.line < range.start.line || cst.range.start.line > range.end.line)) return SKIP_CHILDREN;
+            if (!range && cst && isBlock(node)) {
+                this.highlightBlock(node, cst.range.start, acceptor);
+                return SKIP_CHILDREN;
+            }
             this.highlightElement(node, acceptor);
             return undefined;
         });
+    }
+
+    /** A block's tokens: those it had last time, moved to where it starts now, or worked out and kept. */
+    private highlightBlock(block: AstNode, start: { line: number; character: number }, acceptor: SemanticTokenAcceptor): void {
+        const builder = this.currentTokensBuilder!;
+        const known = blockTokens.get(block);
+        // (A block's tokens depend on its own text alone; a kept block's text is unchanged. Columns
+        // stay unless the text before it on its first line changed.)
+        if (known && known.character === start.character) {
+            const data = known.data;
+            for (let i = 0; i < data.length; i += 5) builder.push(start.line + data[i], data[i + 1], data[i + 2], data[i + 3], data[i + 4]);
+            return;
+        }
+        const data: number[] = [];
+        this.currentTokensBuilder = {
+            push: (line: number, char: number, length: number, type: number, modifiers: number) => {
+                data.push(line - start.line, char, length, type, modifiers);
+                builder.push(line, char, length, type, modifiers);
+            },
+        } as SemanticTokensBuilder;
+        try {
+            forEachAstNode(block, node => { this.highlightElement(node, acceptor); });
+        } finally {
+            this.currentTokensBuilder = builder;
+        }
+        blockTokens.set(block, { character: start.character, data });
     }
 
     /**
@@ -79,6 +115,9 @@ export class CldSemanticTokenProvider extends AbstractSemanticTokenProvider {
         }
     }
 }
+
+/** Each block's tokens as last worked out: lines counted from the block's first, and the column it started at. */
+const blockTokens = new WeakMap<AstNode, { character: number; data: number[] }>();
 
 const assignedFeature = new Map<unknown, string | undefined>();
 
