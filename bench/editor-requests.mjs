@@ -67,6 +67,7 @@ async function measure(name, text) {
         // As VS Code asks: after each keystroke (typed first, its diagnostics awaited; the request alone is timed).
         'semantic tokens (after a key)': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
         'folding': () => connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
+        'folding (after a key)': () => connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
     };
     const figures = {};
     for (const [request, send] of Object.entries(requests)) {

@@ -4,6 +4,7 @@ import { EmptyFileSystem, URI } from 'langium';
 import { DefaultFoldingRangeProvider } from 'langium/lsp';
 import { expect, test } from 'vitest';
 import { createCldServices } from '../../server/src/cld-lsp-module.js';
+import { checkAfterEdits, editingServices, typedInBlocks, withBlocksOnOneLine } from './kept-block-edits.js';
 
 // Folding ranges are found faster than Langium finds them (folding.ts); they must be the same.
 
@@ -44,4 +45,17 @@ test.each(lists)('folding ranges of %s: the same as Langium finds them', async (
     const order = (r: object) => JSON.stringify(r);
     expect(ours.map(order).sort()).toEqual((await langium.getFoldingRanges(document, params)).map(order).sort());
     await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
+});
+
+// A block an edit kept gives the ranges it gave last time, moved to the line it starts on now
+// (folding.ts): after edits, the ranges are those Langium finds.
+test('after edits, the folding ranges are those worked out from scratch', async () => {
+    const editing = editingServices();
+    const fromScratch = new DefaultFoldingRangeProvider(editing.Cld);
+    const start = withBlocksOnOneLine(lists[0][1]);
+    await checkAfterEdits(editing, start, typedInBlocks(start), async document => {
+        const params = { textDocument: { uri: document.uri.toString() } };
+        const order = (r: object) => JSON.stringify(r);
+        expect((await editing.Cld.lsp.FoldingRangeProvider!.getFoldingRanges(document, params)).map(order).sort()).toEqual((await fromScratch.getFoldingRanges(document, params)).map(order).sort());
+    });
 });
