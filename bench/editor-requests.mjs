@@ -63,6 +63,7 @@ async function measure(name, text) {
         'completion (unit)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.unit(k) }),
         'completion (line start)': k => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at.start(k) }),
         'document symbols': () => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+        'document symbols (after a key)': () => connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
         'semantic tokens': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),
         // As VS Code asks: after each keystroke (typed first, its diagnostics awaited; the request alone is timed).
         'semantic tokens (after a key)': () => connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }),

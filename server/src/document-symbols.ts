@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { type AstNode, type LangiumDocument, interruptAndCheck } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { isBlock } from '../../language/src/blocks.js';
 import { fullCode } from '../../language/src/codes.js';
 import { isCategory, isDefinitions, isEntry, isGroup, isItem, isParameterDecl, isTermDef } from '../../language/src/generated/ast.js';
 import type { LargeFiles } from './large-files.js';
@@ -28,16 +29,51 @@ export class CldDocumentSymbolProvider implements DocumentSymbolProvider {
             const children = (node as { members?: AstNode[] }).members ?? (isDefinitions(node) ? node.terms : []);
             const symbols: DocumentSymbol[] = [];
             for (const child of children) {
+                const kept = entriesOnly ? undefined : keptSymbol(child);
+                if (kept) {
+                    symbols.push(kept);
+                    continue;
+                }
                 const symbol = symbolFor(child);
                 if (!symbol) continue;
                 await checked();
                 if (!isParameterDecl(child) && !isTermDef(child) && !(entriesOnly && isEntry(child))) symbol.children = await symbolsOf(child);
+                if (!entriesOnly && isBlock(child)) keep(child, symbol);
                 symbols.push(symbol);
             }
             return symbols;
         };
         return symbolsOf(document.parseResult.value);
     }
+}
+
+/**
+ * Each block's symbol (with its items) as last made, and where the block started then. A block
+ * an edit kept has the same text, so the same symbols: where it has not moved (a keystroke
+ * without a line break moves nothing but the rest of its own line) they are the same objects,
+ * else they are moved down or up by whole lines. VS Code asks for the outline after keystrokes,
+ * and a list ten times a WA edition has 25,000 symbols.
+ */
+const blockSymbols = new WeakMap<AstNode, { line: number; character: number; symbol: DocumentSymbol }>();
+
+function keep(block: AstNode, symbol: DocumentSymbol): void {
+    blockSymbols.set(block, { line: symbol.range.start.line, character: symbol.range.start.character, symbol });
+}
+
+function keptSymbol(block: AstNode): DocumentSymbol | undefined {
+    const known = blockSymbols.get(block);
+    const start = block.$cstNode?.range.start;
+    if (!known || !start || start.character !== known.character) return undefined;
+    if (start.line === known.line) return known.symbol;
+    const moved = movedDown(known.symbol, start.line - known.line);
+    keep(block, moved);
+    return moved;
+}
+
+function movedDown(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+    const range = { start: { line: symbol.range.start.line + lines, character: symbol.range.start.character }, end: { line: symbol.range.end.line + lines, character: symbol.range.end.character } };
+    // (Every symbol's selection range is its range: symbolFor.)
+    return { ...symbol, range, selectionRange: range, children: symbol.children?.map(child => movedDown(child, lines)) };
 }
 
 /** The node's symbol, its children still to fill. */
