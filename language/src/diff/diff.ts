@@ -234,7 +234,7 @@ export function sameLimitsRenamed(before: FlatItem, after: FlatItem): boolean {
  * 7.A.2.a.1.a writes the 0.5 degree per hour. The sub-items are reported on their own.
  */
 function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Scopes): boolean {
-    const below = (item: FlatItem, items: FlatItem[]) => limitsBelow(items).get(matchKey(item.code)) ?? new Set<string>();
+    const below = (item: FlatItem, items: FlatItem[]) => new Set((itemsBelow(items).get(matchKey(item.code)) ?? []).flatMap(limits));
     const oldLimits = limits(before);
     const newLimits = limits(after);
     const onlyOld = oldLimits.filter(l => !newLimits.includes(l));
@@ -246,29 +246,29 @@ function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Sco
 }
 
 /**
- * The limits of all the items below each code (WA form) of a list, worked out once per list when
- * first asked: one walk instead of one per changed limit (26 diffs of a trend asked it thousands of times).
+ * The items with limits below each code (WA form) of a list, found once per list when first
+ * asked: one walk instead of one per changed limit (26 diffs of a trend asked it thousands of
+ * times). Their limits are worked out only for the codes asked about (exact values are not cheap).
  */
-function limitsBelow(items: FlatItem[]): Map<string, Set<string>> {
+function itemsBelow(items: FlatItem[]): Map<string, FlatItem[]> {
     let below = limitsBelowCache.get(items);
     if (below) return below;
     below = new Map();
     for (const item of items) {
         if (item.thresholds.length === 0) continue;
         const key = matchKey(item.code);
-        const own = limits(item);
         for (let dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
             const ancestor = key.slice(0, dot);
-            let set = below.get(ancestor);
-            if (!set) below.set(ancestor, set = new Set());
-            for (const limit of own) set.add(limit);
+            const under = below.get(ancestor);
+            if (under) under.push(item);
+            else below.set(ancestor, [item]);
         }
     }
     limitsBelowCache.set(items, below);
     return below;
 }
 
-const limitsBelowCache = new WeakMap<FlatItem[], Map<string, Set<string>>>();
+const limitsBelowCache = new WeakMap<FlatItem[], Map<string, FlatItem[]>>();
 
 /**
  * The same numbers, where one side gave a limit no unit and the other writes it ("'Sounding
@@ -290,6 +290,15 @@ function unitNowWritten(bare: FlatItem, written: FlatItem): boolean {
 
 /** An item's limits, each as exact values in base units ("> 15240 length or < 10 length"). */
 function limits(item: FlatItem): string[] {
+    let found = limitsOf.get(item);
+    if (!found) limitsOf.set(item, found = limitsIn(item));
+    return found;
+}
+
+/** Each item's limits, worked out once (asked for each change, and for the items below a changed one). */
+const limitsOf = new WeakMap<FlatItem, string[]>();
+
+function limitsIn(item: FlatItem): string[] {
     // (A limit in an `either` choice is another limit than the same one outside it.)
     return item.thresholds.map(t => `${t.either ? `either ${t.either.join('.')}${t.kind !== undefined ? ` for ${kindKey(t.kind)}` : ''}: ` : ''}${[t, ...(t.alternatives ?? [])].map(exactBound).join(' or ')}`);
 }
