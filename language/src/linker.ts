@@ -1,15 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { type AstNodeDescription, DefaultLinker, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { CancellationToken } from 'vscode-languageserver-protocol';
-import { forEachAstNodeInterruptibly, referencesOf } from './ast-walk.js';
+import { forEachReference } from './block-references.js';
 
 /** Linking errors in a drafter's words: which code or parameter is missing, and where to look. */
 export class CldLinker extends DefaultLinker {
-    /** Langium's linking over its own streams, on the faster walk (ast-walk.ts). */
+    /** Langium's linking over its own streams, on the faster walk, each block's references collected once (block-references.ts). */
     override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
-        await forEachAstNodeInterruptibly(document.parseResult.value, cancelToken, node => {
-            for (const reference of referencesOf(node)) this.doLink(reference, document);
-        });
+        await forEachReference(document.parseResult.value, cancelToken, reference => this.doLink(reference, document));
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
