@@ -17,10 +17,10 @@ const HEAP_GROWING_PERCENT = 50;
 const LARGE_TEXT = 2_000_000;
 
 /**
- * Watches what the server holds once each build has parsed, and sets V8's growth factor to match. Set in the
- * server itself, so that every way of starting it (the extension, the tests, the benchmarks,
- * another editor) runs the same; V8 reads the flag at each full collection. A command line that
- * sets it wins.
+ * Watches what the server holds once each build has parsed (the lists open, and those of the
+ * workspace it reads), and sets V8's growth factor to match. Set in the server itself, so that
+ * every way of starting it (the extension, the tests, the benchmarks, another editor) runs the
+ * same; V8 reads the flag at each full collection. A command line that sets it wins.
  */
 export function collectGarbageSoonerForLargeLists(shared: LangiumSharedCoreServices, log: (message: string) => void): void {
     if (heapGrowthOnCommandLine()) return;
@@ -31,6 +31,6 @@ export function collectGarbageSoonerForLargeLists(shared: LangiumSharedCoreServi
         if (held > LARGE_TEXT === sooner) return;
         sooner = !sooner;
         limitHeapGrowth(sooner ? HEAP_GROWING_PERCENT : 0);
-        log(sooner ? `The lists open hold ${held} characters: memory is collected sooner (the heap grows by ${HEAP_GROWING_PERCENT}% at most).` : 'The lists open are small again: memory is collected as V8 chooses.');
+        log(sooner ? `The lists the server holds (open, or in the workspace) have ${held} characters: memory is collected sooner (the heap grows by ${HEAP_GROWING_PERCENT}% at most).` : 'The lists the server holds are small again: memory is collected as V8 chooses.');
     });
 }
