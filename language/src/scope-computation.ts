@@ -1,6 +1,6 @@
 import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap, type NameProvider, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver-protocol';
-import { namedNodes } from './named-nodes.js';
+import { CancellationToken } from 'vscode-languageserver-protocol';
+import { namedNodes, namedNodesInterruptibly } from './named-nodes.js';
 
 /**
  * Entries and items are named by their full code (3B001.f.1.a), computed from the labels above
@@ -12,7 +12,12 @@ export class CldScopeComputation extends DefaultScopeComputation {
     /** Both phases need the same descriptions; they are made once per parsed list (an edit makes a new AST). */
     private readonly descriptionsByRoot = new WeakMap<AstNode, AstNodeDescription[]>();
 
-    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        if (!this.descriptionsByRoot.has(root)) {
+            const named = await namedNodesInterruptibly(root, cancelToken);
+            this.descriptionsByRoot.set(root, named.map(([name, node]) => this.describeNode(node, name, document)));
+        }
         return this.describe(document);
     }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { type AstNode, AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, URI } from 'langium';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { CancellationToken, Range } from 'vscode-languageserver-protocol';
 import type { CldCoreServices } from '../cld-module.js';
 import { eccnRegime, enclosing, fullCode, numberingOf, parseCode, toWassenaarCode } from '../codes.js';
 import { type CldAstType, type ControlList, type Entry, type Item, type ListHeader, type Precedent, type TierSpec, isControlList, isDefinitions, isEntry, isItem } from '../generated/ast.js';
@@ -72,14 +72,14 @@ function checkTiers(spec: TierSpec, accept: ValidationAcceptor): void {
 // ------------------------------------------------------------------ terms
 
 /** Terms defined twice, and definitions no text uses (each text's own terms: checkTermUses). */
-function checkTerms(list: ControlList, accept: ValidationAcceptor): void {
+async function checkTerms(list: ControlList, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
     const index = definedTerms(list);
     for (const term of list.members.filter(isDefinitions).flatMap(d => d.terms)) {
         if (term.name !== undefined && index.get(termKey(term.name)) !== term) {
             accept('warning', l10n.t('"{0}" is defined twice.', term.name), { node: term, property: 'name', code: 'duplicate-term' });
         }
     }
-    const used = definitionsUsedIn(list);
+    const used = await definitionsUsedIn(list, cancelToken);
     for (const term of index.values()) {
         if (!used.has(term)) accept('hint', l10n.t('"{0}" is defined but no text uses it.', term.name ?? ''), { node: term, property: 'name', code: 'term-unused', tags: [1] });
     }
