@@ -2,7 +2,8 @@
 // `npm run bench:large-file`: the language server on a list at the file-size limit (9.9 MB,
 // 135,000 entries and items) against a small list (90 entries) as the baseline, each in a
 // fresh server over stdio: time to first diagnostics, the server's peak memory (VmHWM), hover
-// latency while the list is analysed, and outline and semantic tokens once it is.
+// latency while the list is analysed, outline and semantic tokens once it is, and how long the
+// server stalls (a small list beside it hovered) while the list is read again from scratch.
 // Usage: npm run build && node bench/large-file.mjs [entries]   (default 27000)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,38 @@ import { syntheticList } from './synthetic-list.mjs';
 
 const entries = Number(process.argv[2] ?? 27000);
 const dir = mkdtempSync(join(tmpdir(), 'cld-large-'));
+
+/**
+ * How long the server is unavailable while it reads the list again from scratch: a small list open
+ * beside it is hovered every 50 ms while the large one is built anew (its text replaced by itself
+ * plus a comment line, so that it is parsed whole), and each wait over 100 ms is a stall. The
+ * longest is the parse; the others, the parts of the build that do not let other requests through.
+ */
+async function stalls(connection, uri, text) {
+    const smallUri = uri.replace(/[^/]*$/, 'beside.cld');
+    const small = syntheticList(90);
+    let version = 1;
+    let rebuilt;
+    const done = new Promise(res => { rebuilt = res; });
+    connection.onNotification('textDocument/publishDiagnostics', params => {
+        if (params.uri === uri && params.version === 2) rebuilt();
+    });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'cld', version: 1, text: small } });
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 10, character: 20 } });
+    version++;
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `// again\n${text}` }] });
+    let finished = false;
+    void done.then(() => { finished = true; });
+    const waits = [];
+    while (!finished) {
+        const start = performance.now();
+        await connection.sendRequest('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 10, character: 20 } });
+        waits.push(performance.now() - start);
+        await new Promise(r => setTimeout(r, 50));
+    }
+    const stalled = waits.filter(w => w > 100).sort((a, b) => b - a);
+    return { stallCount: stalled.length, stallMaxMs: stalled[0] ?? 0, stallSecondMs: stalled[1] ?? 0 };
+}
 
 async function measure(name, text) {
     const file = join(dir, name);
@@ -44,6 +77,8 @@ async function measure(name, text) {
         outlineMs: await timed('textDocument/documentSymbol'), tokensMs: await timed('textDocument/semanticTokens/full'),
         peakMb: peakMb(), messages,
     };
+    // Last: the rebuild's own memory is not the first build's peak.
+    Object.assign(row, await stalls(connection, uri, text));
     server.kill();
     return row;
 }
@@ -51,9 +86,9 @@ async function measure(name, text) {
 const base = await measure('baseline.cld', syntheticList(90));
 const large = await measure('large.cld', syntheticList(entries));
 rmSync(dir, { recursive: true, force: true });
-console.log('list\tMB\tdiagnostics ms\tx base\thover max ms\toutline ms\ttokens ms\tpeak MB\tx base');
+console.log('list\tMB\tdiagnostics ms\tx base\thover max ms\toutline ms\ttokens ms\tpeak MB\tx base\trebuilt: stalls over 100 ms\tlongest ms\tnext ms');
 for (const r of [base, large]) {
     console.log([r.name, r.mb.toFixed(1), r.diagnosticsMs.toFixed(0), (r.diagnosticsMs / base.diagnosticsMs).toFixed(1), r.hoverMaxMs.toFixed(0),
-        r.outlineMs.toFixed(0), r.tokensMs.toFixed(0), r.peakMb.toFixed(0), (r.peakMb / base.peakMb).toFixed(1)].join('\t'));
+        r.outlineMs.toFixed(0), r.tokensMs.toFixed(0), r.peakMb.toFixed(0), (r.peakMb / base.peakMb).toFixed(1), r.stallCount, r.stallMaxMs.toFixed(0), r.stallSecondMs.toFixed(0)].join('\t'));
 }
 for (const message of large.messages) console.log(`server said: ${message}`);
