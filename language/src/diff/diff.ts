@@ -251,7 +251,7 @@ function limitsMovedBetweenLevels(before: FlatItem, after: FlatItem, scopes: Sco
  * times). Their limits are worked out only for the codes asked about (exact values are not cheap).
  */
 function itemsBelow(items: FlatItem[]): Map<string, FlatItem[]> {
-    let below = limitsBelowCache.get(items);
+    let below = itemsBelowCache.get(items);
     if (below) return below;
     below = new Map();
     for (const item of items) {
@@ -264,11 +264,11 @@ function itemsBelow(items: FlatItem[]): Map<string, FlatItem[]> {
             else below.set(ancestor, [item]);
         }
     }
-    limitsBelowCache.set(items, below);
+    itemsBelowCache.set(items, below);
     return below;
 }
 
-const limitsBelowCache = new WeakMap<FlatItem[], Map<string, FlatItem[]>>();
+const itemsBelowCache = new WeakMap<FlatItem[], Map<string, FlatItem[]>>();
 
 /**
  * The same numbers, where one side gave a limit no unit and the other writes it ("'Sounding
