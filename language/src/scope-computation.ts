@@ -1,6 +1,6 @@
 import { type AstNode, type AstNodeDescription, type AstNodeLocator, CstUtils, DefaultScopeComputation, type DocumentSegment, type LangiumCoreServices, type LangiumDocument, type LocalSymbols, MultiMap, type NameProvider, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver-protocol';
-import { namedNodes, namedNodesInterruptibly } from './named-nodes.js';
+import { namedNodesInterruptibly } from './named-nodes.js';
 
 /**
  * Entries and items are named by their full code (3B001.f.1.a), computed from the labels above
@@ -13,26 +13,22 @@ export class CldScopeComputation extends DefaultScopeComputation {
     private readonly descriptionsByRoot = new WeakMap<AstNode, AstNodeDescription[]>();
 
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
-        const root = document.parseResult.value;
-        if (!this.descriptionsByRoot.has(root)) {
-            const named = await namedNodesInterruptibly(root, cancelToken);
-            this.descriptionsByRoot.set(root, named.map(([name, node]) => this.describeNode(node, name, document)));
-        }
-        return this.describe(document);
+        return this.describe(document, cancelToken);
     }
 
-    override async collectLocalSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         const root = document.parseResult.value;
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        symbols.addAll(root, this.describe(document));
+        symbols.addAll(root, await this.describe(document, cancelToken));
         return symbols;
     }
 
-    private describe(document: LangiumDocument): AstNodeDescription[] {
+    /** The list's named nodes described, walked in pieces (named-nodes.ts) the first time for a parsed list. */
+    private async describe(document: LangiumDocument, cancelToken: CancellationToken): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
         let descriptions = this.descriptionsByRoot.get(root);
         if (!descriptions) {
-            descriptions = namedNodes(root).map(([name, node]) => this.describeNode(node, name, document));
+            descriptions = (await namedNodesInterruptibly(root, cancelToken)).map(([name, node]) => this.describeNode(node, name, document));
             this.descriptionsByRoot.set(root, descriptions);
         }
         return descriptions;
