@@ -1,4 +1,5 @@
-import { type AstNode, type CompositeCstNode, type CstNode, GrammarAST, type LangiumParser, type ParseResult, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { type AstNode, type CompositeCstNode, type CstNode, GrammarAST, type LangiumParser, type ParseResult, isLeafCstNode } from 'langium';
+import { type Writable, asComposite, forEachNode, forgetRange, hasParseErrors, moveLeaf, movePiece } from './cst-surgery.js';
 import { detached } from './detached-text.js';
 import { type ControlList, isCategory, isControlList, isEntry, isGroup, isItem } from './generated/ast.js';
 
@@ -22,7 +23,7 @@ import { type ControlList, isCategory, isControlList, isEntry, isGroup, isItem }
  */
 export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string): ParseResult<ControlList> | undefined {
     const root = previous.value;
-    if (!isControlList(root) || !root.$cstNode || hasErrors(previous) || root.$cstNode.root.fullText !== oldText) return undefined;
+    if (!isControlList(root) || !root.$cstNode || hasParseErrors(previous) || root.$cstNode.root.fullText !== oldText) return undefined;
     const change = changedRange(oldText, newText);
     if (!change) return undefined;
     const block = blockAround(root, change.start, change.oldEnd);
@@ -38,12 +39,8 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const rule = GrammarAST.isRuleCall(oldCst.grammarSource) ? oldCst.grammarSource.rule.ref?.name : undefined;
     if (!rule) return undefined;
     const parsed = parser.parse(source, { rule });
-    if (hasErrors(parsed) || parsed.value.$type !== block.$type || !parsed.value.$cstNode) return undefined;
+    if (hasParseErrors(parsed) || parsed.value.$type !== block.$type || !parsed.value.$cstNode) return undefined;
     return splice(root, block, parsed.value, { start, oldEnd: oldCst.end, newEnd, newText, oldEndPosition: oldCst.range.end });
-}
-
-function hasErrors(result: ParseResult<AstNode>): boolean {
-    return result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
 }
 
 /** Where two texts differ: the longest common prefix and suffix left out, in old and new offsets. */
@@ -91,8 +88,8 @@ function splice(root: ControlList, block: AstNode, fresh: AstNode, at: Splice): 
     const rootCst = root.$cstNode!;
     const startPosition = block.$cstNode!.range.start;
     // The fresh block's positions count from its own first character.
-    forEachLeaf(fresh.$cstNode!, leaf => moveLeaf(leaf, at.start, startPosition.line, line => line === 0 ? startPosition.character : 0));
-    const freshCst = asComposite(fresh.$cstNode!, block.$cstNode!);
+    movePiece(fresh.$cstNode!, at.start, startPosition.line, startPosition.character);
+    const freshCst = asComposite(fresh.$cstNode!, block.$cstNode!, block.$cstNode!.grammarSource);
     (fresh as Writable<AstNode>).$cstNode = freshCst;
     (freshCst as Writable<CompositeCstNode>).astNode = fresh;
     // Everything after the block moves by the change in length, lines and (on the block's last line) columns.
@@ -143,55 +140,11 @@ function isAst(value: unknown): value is AstNode {
     return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
 
-/** The fresh parse's root CST node as an ordinary composite node in the place of `old`. */
-function asComposite(freshRoot: CstNode, old: CstNode): CompositeCstNode {
-    // Made by the class's own constructor, so that it has the shape of the nodes the parser makes.
-    const composite = new (old.constructor as new () => CompositeCstNode)();
-    (composite as Writable<CompositeCstNode>).grammarSource = old.grammarSource;
-    const content = (freshRoot as CompositeCstNode).content;
-    for (const child of content) (child as { container: CompositeCstNode }).container = composite;
-    (composite as Writable<CompositeCstNode>).content = content;
-    return composite;
-}
-
 function replaceCstChild(old: CstNode, fresh: CompositeCstNode): void {
     const parent = old.container!;
     const index = parent.content.indexOf(old);
     (parent.content as CstNode[])[index] = fresh;
     (fresh as { container: CompositeCstNode }).container = parent;
-}
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-type MutableLeaf = { _offset: number; _startLine: number; _startColumn: number; _endLine: number; _endColumn: number };
-
-function moveLeaf(leaf: CstNode, offset: number, lines: number, columnsOnLine: (line: number) => number): void {
-    const l = leaf as unknown as MutableLeaf;
-    l._offset += offset;
-    l._startColumn += columnsOnLine(l._startLine);
-    l._endColumn += columnsOnLine(l._endLine);
-    l._startLine += lines;
-    l._endLine += lines;
-}
-
-/** A composite node's range is cached; it is worked out again after its leaves moved. */
-function forgetRange(node: CstNode): void {
-    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
-}
-
-/** Every leaf under `node`. */
-function forEachLeaf(node: CstNode, visit: (leaf: CstNode) => void): void {
-    forEachNode(node, current => { if (isLeafCstNode(current)) visit(current); });
-}
-
-/** Every CST node under `node`, and the node itself. */
-function forEachNode(node: CstNode, visit: (node: CstNode) => void): void {
-    const stack: CstNode[] = [node];
-    while (stack.length > 0) {
-        const current = stack.pop()!;
-        visit(current);
-        if (isCompositeCstNode(current)) for (const child of current.content) stack.push(child);
-    }
 }
 
 /** Every CST node that comes after `node` in the text (the later siblings of it and of each of its ancestors, and all under them). */

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { type AstNode, type CstNode, type ParseResult, isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
+import { type AstNode, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { reparseIncrementally } from '../../language/src/incremental-parse.js';
+import { shapeOf } from './tree-shape.js';
 
 // Reparsing only the block an edit falls in must give the tree a full parse gives: the same AST
 // (types, properties, containers), the same CST (every leaf's offset, position, token type and
@@ -27,37 +28,6 @@ category ML1 "Smooth-bore weapons" {
   item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
 }
 `;
-
-/** The tree as plain data: every AST node with its properties, and every CST leaf with its place. */
-function shapeOf(result: ParseResult<AstNode>): unknown {
-    const text = result.value.$cstNode!.root.fullText;
-    const ast = (node: AstNode, parent?: AstNode): unknown => {
-        expect(node.$container).toBe(parent);
-        const out: Record<string, unknown> = { type: node.$type, property: node.$containerProperty, index: node.$containerIndex, range: node.$cstNode?.range, offset: node.$cstNode?.offset, end: node.$cstNode?.end };
-        expect(node.$cstNode?.astNode).toBe(node);
-        for (const [key, value] of Object.entries(node)) {
-            if (key.startsWith('$')) continue;
-            if (Array.isArray(value)) out[key] = value.map(v => (typeof v === 'object' && v !== null && '$type' in v ? ast(v as AstNode, node) : v));
-            else if (isReference(value)) out[key] = { ref: value.$refText, at: value.$refNode?.offset };
-            else if (typeof value === 'object' && value !== null && '$type' in value) out[key] = ast(value as AstNode, node);
-            else out[key] = value;
-        }
-        return out;
-    };
-    const leaves: unknown[] = [];
-    const walk = (node: CstNode, parent?: CstNode): void => {
-        expect(node.container).toBe(parent);
-        if (isLeafCstNode(node)) {
-            expect(node.text).toBe(text.slice(node.offset, node.end));
-            leaves.push([node.offset, node.length, node.range, node.hidden, node.tokenType.name, node.astNode.$type, node.astNode.$cstNode?.offset]);
-        } else if (isCompositeCstNode(node)) {
-            leaves.push(['composite', node.range, node.offset, node.end]);
-            for (const child of node.content) walk(child, node);
-        }
-    };
-    walk(result.value.$cstNode!.root);
-    return { ast: ast(result.value), leaves };
-}
 
 const pieces = ['x', ' ', '\n', '"', '}', '{', ';', '0.5', ' GHz', 'item z "New" { frequency > 1 GHz }\n', '// c\n', '/*', '*/', "'local'", 'tier sensitive ', '\r\n', '\r', '`', 'é'];
 const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 6 })), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });

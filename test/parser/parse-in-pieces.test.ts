@@ -1,0 +1,174 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { type AstNode, type LangiumParser, type ParseResult, URI, isOperationCancelled } from 'langium';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { PARSE_IN_PIECES_FROM } from '../../language/src/document-factory.js';
+import { importEdition } from '../../language/src/importer/edition.js';
+import { writeEdition } from '../../language/src/importer/write-cld.js';
+import { parseInPieces } from '../../language/src/parse-in-pieces.js';
+import { syntheticList } from '../../bench/synthetic-list.mjs';
+import { shapeOf } from './tree-shape.js';
+
+// A large list's first parse, block by block with pauses between, must give the tree a full
+// parse gives (the same AST and CST, every leaf's place and grammar element), or nothing, and
+// then the caller parses the whole text. Compared on the examples, on WA editions imported from
+// the official documents, and on random mutations of lists.
+
+const { Cld } = createCldCoreServices();
+const parser = Cld.parser.LangiumParser;
+const inPieces = (text: string, pause: () => Promise<void> = async () => {}) => parseInPieces(parser, Cld.Grammar, text, pause);
+
+const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
+const examples = fs.readdirSync(examplesDir, { recursive: true, encoding: 'utf-8' })
+    .filter(file => file.endsWith('.cld') && !file.includes('errors'))
+    .map(file => [file, fs.readFileSync(path.join(examplesDir, file), 'utf-8')] as const);
+
+const munitions = `list "M" edition "1"
+parameter calibre: length unit mm
+// a comment before the first category
+category ML1 "Smooth-bore weapons" {
+  note "ML1 does not control smooth-bore weapons used for hunting."
+  item a "Rifles and combination guns" { calibre < 12.7 mm }
+  // before a block
+  item b "Smooth-bore weapons" tier munitions {
+    item 1 "Of 'automatic' type" { calibre < 20 mm } // after an item
+    term 'automatic' "firing more than one round"
+  }
+  /* a comment */ item c "Weapons using caseless ammunition";
+  item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
+  entry ML1.f "An entry in a munitions category" { item a "x"; }
+  item g "Bodyless, without a semicolon"
+  item h "After it" { calibre > 2 mm }
+}
+category 1 "Special materials" {
+  group A "Systems" {
+    /* first */ entry 1A001 "Components" { item a "Seals" { calibre > 3 mm } } /* last */
+    note "A note between entries"
+    entry 1A002 "Composites";
+    entry 1A003 "Bodyless" entry 1A004 "Next" { item a "x"; }
+    entry 1A005 "Braces in text: { } ; and a // not-comment" { item a \`back } quoted\`; }
+  }
+}
+// trailing
+`;
+
+describe('parse in pieces', () => {
+    test('a munitions and dual-use list with comments everywhere, bodyless blocks and braces in texts: the same tree as a full parse', async () => {
+        const pieces = await inPieces(munitions);
+        expect(pieces).toBeDefined();
+        expect(shapeOf(pieces!)).toEqual(shapeOf(parser.parse(munitions)));
+    });
+
+    for (const [name, text] of examples) {
+        test(`the example ${name}: the same tree as a full parse`, async () => {
+            const pieces = await inPieces(text);
+            expect(pieces).toBeDefined();
+            expect(shapeOf(pieces!)).toEqual(shapeOf(parser.parse(text)));
+        });
+    }
+
+    test('a generated list of 300 entries, with line breaks \\r\\n and \\r: the same tree as a full parse', async () => {
+        for (const text of [syntheticList(300), syntheticList(300).replace(/\n/g, '\r\n'), syntheticList(300).replace(/\n/g, '\r')]) {
+            const pieces = await inPieces(text);
+            expect(pieces).toBeDefined();
+            expect(shapeOf(pieces!)).toEqual(shapeOf(parser.parse(text)));
+        }
+    });
+
+    const mutations = ['x', ' ', '\n', '"', '}', '{', ';', '0.5', ' GHz', 'item z "New" { frequency > 1 GHz }\n', 'entry 1A999 "New";', '// c\n', '/*', '*/', "'local'", 'tier sensitive ', '\r\n', '\r', '`', 'é', 'group B {', 'category 2 {'];
+    const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 12 })), insert: fc.constantFrom(...mutations) });
+    test('random mutations: the same tree as a full parse, or nothing', async () => {
+        const examplia = examples.find(([name]) => name.includes('examplia-2025'))![1];
+        const start = munitions + examplia.slice(examplia.search(/^(parameter|category)/m));
+        let same = 0;
+        let none = 0;
+        await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async edits => {
+            let text = start;
+            for (const { at, cut, insert } of edits) {
+                const offset = at % (text.length + 1);
+                text = text.slice(0, offset) + insert + text.slice(Math.min(text.length, offset + cut));
+            }
+            const pieces = await inPieces(text);
+            const full = parser.parse(text);
+            if (pieces) {
+                same++;
+                expect(full.lexerErrors.length + full.parserErrors.length).toBe(0);
+                expect(shapeOf(pieces)).toEqual(shapeOf(full));
+            } else {
+                none++;
+            }
+        }), { numRuns: 120, seed: 20261207 });
+        // The property says nothing unless both outcomes were common.
+        expect(same).toBeGreaterThan(20);
+        expect(none).toBeGreaterThan(20);
+    });
+
+    test('a list with a syntax error, one nested too deep, or one without blocks is left to the full parse', async () => {
+        expect(await inPieces(munitions.replace('item d "Silencers" {', 'item d "Silencers" { {'))).toBeUndefined();
+        expect(await inPieces(munitions.replace('calibre > 2 mm', 'calibre > 2 mm ' + 'item x {'.repeat(70) + '}'.repeat(70)))).toBeUndefined();
+        expect(await inPieces('list "Empty" category 1 { }')).toBeUndefined();
+    });
+
+    test('it pauses between blocks, and a pause that throws (a cancelled build) stops it', async () => {
+        const text = syntheticList(300);
+        let pauses = 0;
+        await inPieces(text, async () => { pauses++; });
+        expect(pauses).toBeGreaterThan(300);
+        let calls = 0;
+        await expect(inPieces(text, async () => { if (++calls === 10) throw new Error('cancelled'); })).rejects.toThrow('cancelled');
+        expect(calls).toBe(10);
+    });
+});
+
+describe('the document factory', () => {
+    // Counts the parser's calls: one for a whole text, one per block (and the skeleton) in pieces.
+    const counted = () => {
+        const services = createCldCoreServices().Cld;
+        const langiumParser: LangiumParser = services.parser.LangiumParser;
+        const parse = langiumParser.parse.bind(langiumParser);
+        const calls = { count: 0 };
+        langiumParser.parse = <T extends AstNode>(input: string, options?: Parameters<LangiumParser['parse']>[1]): ParseResult<T> => { calls.count++; return parse<T>(input, options); };
+        return { factory: services.shared.workspace.LangiumDocumentFactory, calls };
+    };
+    const entriesFor = (characters: number) => Math.ceil(characters / syntheticList(100).length * 100);
+
+    test('a list of 1 MB or more is parsed in pieces, to the tree a full parse gives; a smaller one whole', async () => {
+        const large = syntheticList(entriesFor(PARSE_IN_PIECES_FROM));
+        expect(large.length).toBeGreaterThanOrEqual(PARSE_IN_PIECES_FROM);
+        const { factory, calls } = counted();
+        const document = await factory.fromString(large, URI.parse('file:///large.cld'), new CancellationTokenSource().token);
+        expect(calls.count).toBeGreaterThan(1000);
+        expect(shapeOf(document.parseResult)).toEqual(shapeOf(parser.parse(large)));
+        calls.count = 0;
+        await factory.fromString(syntheticList(100), URI.parse('file:///small.cld'), new CancellationTokenSource().token);
+        expect(calls.count).toBe(1);
+    });
+
+    test('a cancelled build stops the parse in pieces', async () => {
+        const large = syntheticList(entriesFor(3 * PARSE_IN_PIECES_FROM));
+        const { factory, calls } = counted();
+        const source = new CancellationTokenSource();
+        const parsing = factory.fromString(large, URI.parse('file:///large.cld'), source.token);
+        source.cancel();
+        const error = await parsing.then(() => undefined, (e: unknown) => e);
+        expect(isOperationCancelled(error)).toBe(true);
+        // Stopped at one of its pauses, well before the end.
+        expect(calls.count).toBeLessThan(entriesFor(3 * PARSE_IN_PIECES_FROM) / 2);
+    });
+});
+
+const corpus = path.resolve(__dirname, '../../../shared/data/wassenaar');
+const editions = ['WA-LIST-97-1', 'WA-LIST-21-1', 'WA-LIST-25-1-Corr'];
+describe.skipIf(!fs.existsSync(corpus))('parse in pieces: WA editions imported from the official documents', () => {
+    for (const edition of editions) {
+        test(`${edition}: the same tree as a full parse`, async () => {
+            const text = writeEdition((await importEdition(path.join(corpus, edition))).model).text;
+            const pieces = await inPieces(text);
+            expect(pieces).toBeDefined();
+            expect(shapeOf(pieces!)).toEqual(shapeOf(parser.parse(text)));
+        }, 60_000);
+    }
+});
