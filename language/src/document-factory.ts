@@ -1,6 +1,7 @@
 import { type AstNode, DefaultLangiumDocumentFactory, type LangiumDocument, type ParseResult, type URI, interruptAndCheck } from 'langium';
 import { reparseIncrementally } from './incremental-parse.js';
-import { parseInPieces } from './parse-in-pieces.js';
+import { type ControlList } from './generated/ast.js';
+import { parseInPieces, runPieces } from './parse-in-pieces.js';
 
 /**
  * Texts at least this long are first parsed in pieces (parse-in-pieces.ts), letting other
@@ -27,6 +28,12 @@ type CancellationToken = Parameters<DefaultLangiumDocumentFactory['update']>[1];
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The parse each document had before the update under way, by URI. */
     private readonly previous = new Map<string, ParseResult<AstNode>>();
+    /**
+     * The parse in pieces under way or stopped by a cancelled build. Opening or typing into another
+     * document cancels the build; starting a large list's parse again each time, it might never end.
+     * One at a time: a stopped one is dropped when another list or another text is read.
+     */
+    private reading: { uri: string; text: string; steps: Generator<void, ParseResult<ControlList> | undefined> } | undefined;
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const uri = document.uri.toString();
@@ -51,8 +58,15 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     private async parseLargeText<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
-        const services = this.serviceRegistry.getServices(uri);
-        const pieces = await parseInPieces(services.parser.LangiumParser, services.Grammar, text, pauseEvery(PIECES_PAUSE_MS, cancellationToken));
+        const key = uri.toString();
+        if (this.reading?.uri !== key || this.reading.text !== text) {
+            const services = this.serviceRegistry.getServices(uri);
+            this.reading = { uri: key, text, steps: parseInPieces(services.parser.LangiumParser, services.Grammar, text) };
+        }
+        const reading = this.reading;
+        // A cancelled build leaves `reading` where it stopped; the next build of the same text goes on from there.
+        const pieces = await runPieces(reading.steps, pauseEvery(PIECES_PAUSE_MS, cancellationToken));
+        if (this.reading === reading) this.reading = undefined;
         return pieces ? pieces as unknown as ParseResult<T> : super.parseAsync<T>(uri, text, cancellationToken);
     }
 }

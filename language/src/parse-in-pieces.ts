@@ -28,8 +28,12 @@ import { MAX_NESTING } from './parser-guard.js';
  * block on the same tokens. A list with a syntax error anywhere, or an unusual shape, is parsed
  * whole as before. The tests compare it with a full parse on every WA edition and on mutated
  * lists (test/parser/parse-in-pieces.test.ts).
+ *
+ * The steps are a generator that yields where it may pause (after each block), so that a build
+ * cancelled meanwhile (another document changed) can resume it rather than start again:
+ * `runPieces` drives it.
  */
-export async function parseInPieces(parser: LangiumParser, grammar: Grammar, text: string, pause: () => Promise<void>): Promise<ParseResult<ControlList> | undefined> {
+export function* parseInPieces(parser: LangiumParser, grammar: Grammar, text: string): Generator<void, ParseResult<ControlList> | undefined> {
     if (text.length > MAX_SOURCE_BYTES) return undefined;
     const spans: Span[] = [];
     const blanked: string[] = [];
@@ -41,13 +45,13 @@ export async function parseInPieces(parser: LangiumParser, grammar: Grammar, tex
         spans.push(span);
         blanked.push(text.slice(copied, span.start), blank(text.slice(span.start, span.end)));
         copied = span.end;
-        if ((spans.length & 255) === 0) await pause();
+        if ((spans.length & 255) === 0) yield;
     }
     if (spans.length === 0) return undefined;
     blanked.push(text.slice(copied));
     const skeleton = parser.parse<ControlList>(blanked.join(''));
     if (hasParseErrors(skeleton) || !isControlList(skeleton.value) || !skeleton.value.$cstNode) return undefined;
-    await pause();
+    yield;
     const root = skeleton.value;
     const parents = containersOf(root);
     const memberCall = { Category: memberRuleCall(grammar, 'Category'), Group: memberRuleCall(grammar, 'Group') };
@@ -73,12 +77,23 @@ export async function parseInPieces(parser: LangiumParser, grammar: Grammar, tex
         let blocks = placed.get(parent);
         if (!blocks) placed.set(parent, blocks = []);
         blocks.push(block);
-        await pause();
+        yield;
     }
     for (const [parent, blocks] of placed) putInPlace(parent, blocks);
     for (const node of [root.$cstNode!, ...parents.flatMap(parent => [parent.$cstNode!, bodyOf(parent)])]) forgetRange(node);
     (root.$cstNode!.root as unknown as { _text: string })._text = text;
     return { ...skeleton, value: root };
+}
+
+/**
+ * Runs the steps of parseInPieces with `pause` between them. When `pause` throws (a cancelled
+ * build), the steps stay where they are, and a later call goes on from there.
+ */
+export async function runPieces(steps: Generator<void, ParseResult<ControlList> | undefined>, pause: () => Promise<void>): Promise<ParseResult<ControlList> | undefined> {
+    for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        await pause();
+    }
 }
 
 interface Span { start: number; end: number }

@@ -8,7 +8,7 @@ import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { PARSE_IN_PIECES_FROM } from '../../language/src/document-factory.js';
 import { importEdition } from '../../language/src/importer/edition.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
-import { parseInPieces } from '../../language/src/parse-in-pieces.js';
+import { parseInPieces, runPieces } from '../../language/src/parse-in-pieces.js';
 import { syntheticList } from '../../bench/synthetic-list.mjs';
 import { shapeOf } from './tree-shape.js';
 
@@ -19,7 +19,7 @@ import { shapeOf } from './tree-shape.js';
 
 const { Cld } = createCldCoreServices();
 const parser = Cld.parser.LangiumParser;
-const inPieces = (text: string, pause: () => Promise<void> = async () => {}) => parseInPieces(parser, Cld.Grammar, text, pause);
+const inPieces = (text: string, pause: () => Promise<void> = async () => {}) => runPieces(parseInPieces(parser, Cld.Grammar, text), pause);
 
 const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
 const examples = fs.readdirSync(examplesDir, { recursive: true, encoding: 'utf-8' })
@@ -112,14 +112,19 @@ describe('parse in pieces', () => {
         expect(await inPieces('list "Empty" category 1 { }')).toBeUndefined();
     });
 
-    test('it pauses between blocks, and a pause that throws (a cancelled build) stops it', async () => {
+    test('it pauses between blocks; a pause that throws (a cancelled build) stops it, and running the same steps again goes on from there', async () => {
         const text = syntheticList(300);
         let pauses = 0;
         await inPieces(text, async () => { pauses++; });
         expect(pauses).toBeGreaterThan(300);
+        const steps = parseInPieces(parser, Cld.Grammar, text);
         let calls = 0;
-        await expect(inPieces(text, async () => { if (++calls === 10) throw new Error('cancelled'); })).rejects.toThrow('cancelled');
+        await expect(runPieces(steps, async () => { if (++calls === 10) throw new Error('cancelled'); })).rejects.toThrow('cancelled');
         expect(calls).toBe(10);
+        const resumed = await runPieces(steps, async () => { calls++; });
+        // Each step once: the pauses before and after the stop add up to those of a run without one.
+        expect(calls).toBe(pauses);
+        expect(shapeOf(resumed!)).toEqual(shapeOf(parser.parse(text)));
     });
 });
 
@@ -147,16 +152,24 @@ describe('the document factory', () => {
         expect(calls.count).toBe(1);
     });
 
-    test('a cancelled build stops the parse in pieces', async () => {
-        const large = syntheticList(entriesFor(3 * PARSE_IN_PIECES_FROM));
+    test('a cancelled build stops the parse in pieces; the next build of the same text goes on from there', async () => {
+        const entries = entriesFor(3 * PARSE_IN_PIECES_FROM);
+        const large = syntheticList(entries);
         const { factory, calls } = counted();
+        const uri = URI.parse('file:///large.cld');
         const source = new CancellationTokenSource();
-        const parsing = factory.fromString(large, URI.parse('file:///large.cld'), source.token);
+        const parsing = factory.fromString(large, uri, source.token);
         source.cancel();
         const error = await parsing.then(() => undefined, (e: unknown) => e);
         expect(isOperationCancelled(error)).toBe(true);
         // Stopped at one of its pauses, well before the end.
-        expect(calls.count).toBeLessThan(entriesFor(3 * PARSE_IN_PIECES_FROM) / 2);
+        const before = calls.count;
+        expect(before).toBeLessThan(entries / 2);
+        const document = await factory.fromString(large, uri, new CancellationTokenSource().token);
+        // The skeleton and each entry parsed once in all: nothing parsed again.
+        expect(calls.count).toBe(entries + 1);
+        expect(document.parseResult.parserErrors).toEqual([]);
+        expect((document.parseResult.value as unknown as { members: unknown[] }).members).toHaveLength(11); // two parameters, nine categories
     });
 });
 
