@@ -14,6 +14,7 @@ import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { l10nFolder, useDisplayLanguage } from './display-language.js';
 import { collectGarbageSoonerForLargeLists } from './heap-growth.js';
+import { answerHoversWhileReading } from './reading-hover.js';
 
 const job = (workerData as { cldPrecedentIndex?: IndexJob } | undefined)?.cldPrecedentIndex;
 if (!isMainThread && job) {
@@ -37,4 +38,5 @@ if (!isMainThread && job) {
     publishDiagnosticsWithVersions(connection, shared);
     collectGarbageSoonerForLargeLists(shared, message => connection.console.log(message));
     startLanguageServer(shared);
+    answerHoversWhileReading(connection, shared);
 }

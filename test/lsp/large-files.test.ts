@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DocumentSymbol, SemanticTokens } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { syntheticList } from '../../bench/synthetic-list.mjs';
 import { LspTestClient } from './lsp-client.js';
 
@@ -11,15 +11,30 @@ describe('a list near the file-size limit', () => {
     const large = pathToFileURL('/tmp/cld-large-list.cld').toString();
     const small = pathToFileURL('/tmp/cld-small-list.cld').toString();
     const text = syntheticList(23500);
+    const itemText = { line: 10, character: 26 };
+    let hoverWhileReading: Promise<Hover | null>;
 
     beforeAll(async () => {
         expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
         await client.initialize();
         client.open(large, text);
+        hoverWhileReading = client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: large }, position: itemText });
         client.open(small, syntheticList(90));
         await client.waitForDiagnostics(large, 120000);
     }, 150000);
     afterAll(() => client.shutdown());
+
+    test('a hover while it is first read says so at once (server/src/reading-hover.ts); once read, a hover shows the item', async () => {
+        const reading = await hoverWhileReading;
+        expect((reading?.contents as { value: string }).value).toBe('CLD is still reading this list (8.6 MB) for the first time; hovers show its items and their WA precedent once it is read.');
+        const read = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: large }, position: itemText });
+        expect((read?.contents as { value: string }).value).toContain('**1.A.1.b.1**');
+        // After an edit, a hover waits for the build under way (a block's reparse) rather than saying it is reading.
+        client.change(large, text.replace('"Sub-item one"', '"Sub-item One"'));
+        const edited = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: large }, position: itemText });
+        expect((edited?.contents as { value: string }).value).toContain('Sub-item One');
+        client.change(large, text);
+    }, 60000);
 
     test('is checked as any other: no diagnostics for a valid list', async () => {
         expect(await client.waitForDiagnostics(large, 120000)).toEqual([]);
