@@ -14,6 +14,7 @@ import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { l10nFolder, useDisplayLanguage } from './display-language.js';
 import { collectGarbageSoonerForLargeLists } from './heap-growth.js';
+import { stopPretenuring } from '../../language/src/heap-growth.js';
 import { answerHoversWhileReading } from './reading-hover.js';
 
 const job = (workerData as { cldPrecedentIndex?: IndexJob } | undefined)?.cldPrecedentIndex;
@@ -37,6 +38,7 @@ if (!isMainThread && job) {
     registerFollowRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
     collectGarbageSoonerForLargeLists(shared, message => connection.console.log(message));
+    stopPretenuring();
     startLanguageServer(shared);
     answerHoversWhileReading(connection, shared);
 }
