@@ -32,3 +32,8 @@ export function terminalSafe(text: string): string {
     // eslint-disable-next-line no-control-regex
     return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ch => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
+
+/** Text matched as itself inside a regular expression. */
+export function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

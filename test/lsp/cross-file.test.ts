@@ -38,4 +38,28 @@ describe('diagnostics that depend on another document', () => {
         await client.notify('textDocument/didClose', { textDocument: { uri: waUri } });
         expect(await unresolved()).toBe(0);
     });
+
+    test('a change to a list that never had, and does not now have, the id of the edition is not a reason to check the national list again', async () => {
+        const otherUri = 'file:///cross-file/other.cld';
+        const other = (name: string) => `list "${name}"\nid "OTHER"\nnumbering eccn\ncategory 1 {\n    group A {\n        entry 1A001 "Seals";\n    }\n}\n`;
+        client.open(waUri, wa('WA-LIST (21) 1'));
+        client.open(otherUri, other('Other'));
+        await client.waitForDiagnostics(otherUri);
+        client.forgetDiagnostics(nationalUri);
+        client.change(nationalUri, NATIONAL);
+        expect(await unresolved()).toBe(1);
+        // Its slow (conformance) checks follow once typing pauses, and publish again.
+        client.forgetDiagnostics(nationalUri);
+        await client.waitForDiagnostics(nationalUri, 5000);
+
+        client.forgetDiagnostics(nationalUri);
+        client.change(otherUri, other('Other, renamed'));
+        await client.waitForDiagnostics(otherUri);
+        // Had it been checked again, its diagnostics would have been published in the same build.
+        await expect(client.waitForDiagnostics(nationalUri, 2000)).rejects.toThrow(/no diagnostics/);
+
+        // A change that gives the other list the edition's id is one.
+        client.change(otherUri, other('Other').replace('OTHER', 'WA-LIST (21) 1'));
+        expect(await client.waitForDiagnostics(nationalUri)).toBeDefined();
+    });
 });

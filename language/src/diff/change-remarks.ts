@@ -7,6 +7,7 @@
  * (diff.ts) makes the changes from the matcher's pairs; these remarks are set on them after.
  */
 import type { FlatItem } from '../model/flat-items.js';
+import { escapeRegExp } from '../text-safety.js';
 import type { Change } from './diff.js';
 import { type ItemPair, MIN_SIMILARITY } from './match.js';
 import { categoryOf, isReserved, isTechnology, matchKey } from './match-keys.js';
@@ -364,10 +365,6 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         const item = items.find(i => i.notes.some(n => definedBy(n.text)));
         if (item) change.definedInNoteOf = item.code;
     }
-}
-
-function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Telling words a removed note must have, all written in the added one, to count as moved there. */
