@@ -10,14 +10,6 @@ import { parseInPieces, runPieces } from './parse-in-pieces.js';
  */
 export const PARSE_IN_PIECES_FROM = 1024 * 1024;
 
-/**
- * How long the parse in pieces runs between pauses. Langium pauses every 10 ms; pausing that often
- * while a 10 MB list's tree is built made the garbage collector's work two to three times dearer
- * (the parse 5.7-6.6 s against 3.2-3.7 s, in the server, measured with bench/large-file.mjs);
- * every 50 ms costs nothing measurable, and other requests wait at most that long.
- */
-const PIECES_PAUSE_MS = 50;
-
 type CancellationToken = Parameters<DefaultLangiumDocumentFactory['update']>[1];
 
 /**
@@ -65,18 +57,9 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         const reading = this.reading;
         // A cancelled build leaves `reading` where it stopped; the next build of the same text goes on from there.
-        const pieces = await runPieces(reading.steps, pauseEvery(PIECES_PAUSE_MS, cancellationToken));
+        const pieces = await runPieces(reading.steps, () => interruptAndCheck(cancellationToken));
         if (this.reading === reading) this.reading = undefined;
         return pieces ? pieces as unknown as ParseResult<T> : super.parseAsync<T>(uri, text, cancellationToken);
     }
 }
 
-/** A pause for Langium's interruptAndCheck (which lets other work run, and throws when the build is cancelled) once every `ms`. */
-function pauseEvery(ms: number, cancellationToken: CancellationToken): () => Promise<void> {
-    let last = performance.now();
-    return async () => {
-        if (performance.now() - last < ms) return;
-        await interruptAndCheck(cancellationToken);
-        last = performance.now();
-    };
-}

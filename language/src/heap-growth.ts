@@ -23,10 +23,10 @@ export function limitHeapGrowth(percent: number): void {
 /**
  * V8 stops moving objects from the allocation sites whose objects mostly survive straight to the
  * old generation ("pretenuring"). A list of 10 MB parsed in pieces in the server (parse-in-pieces.ts)
- * made those guesses go wrong in about half of all runs: the parse took 6.2-7.8 s instead of 3.4-4.1 s,
- * with a quarter of a gigabyte more to collect (bench/large-file.mjs, eight runs each way). Without
- * it every run was the fast one, and keystrokes cost the same (bench/keystroke.mjs). A command line
- * that sets the flag wins.
+ * made those guesses go wrong, with a quarter of a gigabyte more to collect: first diagnostics
+ * 9.3-9.9 s with it, 6.3-6.6 s without (four interleaved runs each; in-process, without the
+ * server's pauses, both are fast). Keystrokes cost the same either way (bench/keystroke.mjs).
+ * A command line that sets the flag wins.
  */
 export function stopPretenuring(): void {
     if (process.execArgv.some(arg => /allocation[-_]site[-_]pretenuring/.test(arg))) return;
