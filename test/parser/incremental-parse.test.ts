@@ -5,7 +5,7 @@ import { type AstNode, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { reparseIncrementally } from '../../language/src/incremental-parse.js';
-import { shapeOf } from './tree-shape.js';
+import { munitions, shapeOf } from './tree-shape.js';
 
 // Reparsing only the block an edit falls in must give the tree a full parse gives: the same AST
 // (types, properties, containers), the same CST (every leaf's offset, position, token type and
@@ -15,19 +15,6 @@ import { shapeOf } from './tree-shape.js';
 const parser = createCldCoreServices().Cld.parser.LangiumParser;
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 const dualUse = fs.readFileSync(path.join(examples, 'examplia', 'examplia-2025.cld'), 'utf-8');
-const munitions = `list "M" edition "1"
-parameter calibre: length unit mm
-category ML1 "Smooth-bore weapons" {
-  note "ML1 does not control smooth-bore weapons used for hunting."
-  item a "Rifles and combination guns" { calibre < 12.7 mm }
-  item b "Smooth-bore weapons" tier munitions {
-    item 1 "Of 'automatic' type" { calibre < 20 mm }
-    term 'automatic' "firing more than one round"
-  }
-  /* a comment */ item c "Weapons using caseless ammunition";
-  item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
-}
-`;
 
 const pieces = ['x', ' ', '\n', '"', '}', '{', ';', '0.5', ' GHz', 'item z "New" { frequency > 1 GHz }\n', '// c\n', '/*', '*/', "'local'", 'tier sensitive ', '\r\n', '\r', '`', 'é'];
 const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 6 })), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });

@@ -10,7 +10,7 @@ import { importEdition } from '../../language/src/importer/edition.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
 import { parseInPieces, runPieces } from '../../language/src/parse-in-pieces.js';
 import { syntheticList } from '../../bench/synthetic-list.mjs';
-import { shapeOf } from './tree-shape.js';
+import { munitions, shapeOf } from './tree-shape.js';
 
 // A large list's first parse, block by block with pauses between, must give the tree a full
 // parse gives (the same AST and CST, every leaf's place and grammar element), or nothing, and
@@ -26,34 +26,6 @@ const examples = fs.readdirSync(examplesDir, { recursive: true, encoding: 'utf-8
     .filter(file => file.endsWith('.cld') && !file.includes('errors'))
     .map(file => [file, fs.readFileSync(path.join(examplesDir, file), 'utf-8')] as const);
 
-const munitions = `list "M" edition "1"
-parameter calibre: length unit mm
-// a comment before the first category
-category ML1 "Smooth-bore weapons" {
-  note "ML1 does not control smooth-bore weapons used for hunting."
-  item a "Rifles and combination guns" { calibre < 12.7 mm }
-  // before a block
-  item b "Smooth-bore weapons" tier munitions {
-    item 1 "Of 'automatic' type" { calibre < 20 mm } // after an item
-    term 'automatic' "firing more than one round"
-  }
-  /* a comment */ item c "Weapons using caseless ammunition";
-  item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
-  entry ML1.f "An entry in a munitions category" { item a "x"; }
-  item g "Bodyless, without a semicolon"
-  item h "After it" { calibre > 2 mm }
-}
-category 1 "Special materials" {
-  group A "Systems" {
-    /* first */ entry 1A001 "Components" { item a "Seals" { calibre > 3 mm } } /* last */
-    note "A note between entries"
-    entry 1A002 "Composites";
-    entry 1A003 "Bodyless" entry 1A004 "Next" { item a "x"; }
-    entry 1A005 "Braces in text: { } ; and a // not-comment" { item a \`back } quoted\`; }
-  }
-}
-// trailing
-`;
 
 describe('parse in pieces', () => {
     test('a munitions and dual-use list with comments everywhere, bodyless blocks and braces in texts: the same tree as a full parse', async () => {

@@ -45,3 +45,36 @@ export function shapeOf(result: ParseResult<AstNode>): unknown {
     walk(result.value.$cstNode!.root);
     return { ast: ast(result.value), leaves };
 }
+
+/**
+ * A list of both kinds with comments everywhere, blocks without bodies, several blocks on one
+ * line and braces inside texts: what a parse in pieces must get right.
+ */
+export const munitions = `list "M" edition "1"
+parameter calibre: length unit mm
+// a comment before the first category
+category ML1 "Smooth-bore weapons" {
+  note "ML1 does not control smooth-bore weapons used for hunting."
+  item a "Rifles and combination guns" { calibre < 12.7 mm }
+  // before a block
+  item b "Smooth-bore weapons" tier munitions {
+    item 1 "Of 'automatic' type" { calibre < 20 mm } // after an item
+    term 'automatic' "firing more than one round"
+  }
+  /* a comment */ item c "Weapons using caseless ammunition";
+  item d "Silencers" { calibre > 1 mm } item e "Mounts"; note "Two items on one line."
+  entry ML1.f "An entry in a munitions category" { item a "x"; }
+  item g "Bodyless, without a semicolon"
+  item h "After it" { calibre > 2 mm }
+}
+category 1 "Special materials" {
+  group A "Systems" {
+    /* first */ entry 1A001 "Components" { item a "Seals" { calibre > 3 mm } } /* last */
+    note "A note between entries"
+    entry 1A002 "Composites";
+    entry 1A003 "Bodyless" entry 1A004 "Next" { item a "x"; }
+    entry 1A005 "Braces in text: { } ; and a // not-comment" { item a \`back } quoted\`; }
+  }
+}
+// trailing
+`;
