@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { syntheticList } from '../../bench/synthetic-list.mjs';
 import { cld, repositoryRoot } from './run-cld.js';
 
 const series = join(repositoryRoot, 'examples', 'wa-series');
@@ -80,5 +81,16 @@ describe('cld history', () => {
         expect(again.code).toBe(0);
         expect(again.stderr).toContain('could not be read; it is built again');
         expect(again.stdout).toBe(first.stdout);
+    });
+
+    test('a file larger than any WA edition in the folder is left out, and said once', () => {
+        const folder = join(scratch, 'with-a-large-list');
+        mkdirSync(folder);
+        cpSync(series, folder, { recursive: true });
+        writeFileSync(join(folder, 'large.cld'), syntheticList(12000));
+        const result = cld('history', '3.A.1.a.3', '--precedents', folder);
+        expect(result.code).toBe(0);
+        expect(result.stderr.match(/large\.cld: 4\.\d MB, larger than any WA edition \(precedents are read up to 4 MB\); left out of the precedents/g)).toHaveLength(1);
+        expect(result.stdout).toBe(cld('history', '3.A.1.a.3', '--precedents', series).stdout);
     });
 });

@@ -79,11 +79,23 @@ export async function loadPrecedentsInTurns(services: LangiumCoreServices, folde
     }
 }
 
+/**
+ * The largest file read as a precedent edition. WA editions are 0.2-0.8 MB; a list at the 10 MB
+ * limit in the same folder (a national list's folder is read as its editions) took the server's
+ * indexing worker another 900 MB and 5 s, beside the same list open in the editor.
+ */
+export const MAX_PRECEDENT_BYTES = 4 * 1024 * 1024;
+
 function readSources(folder: string): { sources: Array<{ file: string; text: string }>; problems: string[] } {
     const problems: string[] = [];
     const sources: Array<{ file: string; text: string }> = [];
     for (const file of editionFiles(folder)) {
         try {
+            const bytes = fs.statSync(file).size;
+            if (bytes > MAX_PRECEDENT_BYTES) {
+                problems.push(`${file}: ${(bytes / 1048576).toFixed(1)} MB, larger than any WA edition (precedents are read up to ${MAX_PRECEDENT_BYTES / 1048576} MB); left out of the precedents`);
+                continue;
+            }
             const source = decodeSource(readInputFile(file));
             if (source.ok) sources.push({ file, text: source.text });
             else problems.push(`${file}:${source.line}:${source.column}: ${source.message}; left out of the precedents`);
