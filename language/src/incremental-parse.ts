@@ -7,7 +7,9 @@ import { type ControlList, isCategory, isControlList, isEntry, isGroup, isItem }
  * Reparsing only the block an edit falls in. A keystroke in a full WA edition (700 KB, 24,000
  * tokens) paid a whole parse, about half of what it took to answer with diagnostics; the list is
  * made of independent blocks (`entry ... { }`, and a munitions category's `item ... { }`), so an
- * edit inside one is parsed as that block alone and spliced into the previous tree.
+ * edit inside one is parsed as that block alone, or as the innermost item inside it that holds
+ * the edit (the same reasoning holds for any item that ends with `}` or `;`), and spliced into
+ * the previous tree.
  *
  * The result is the tree a full parse of the new text gives, or nothing (and the caller parses
  * the whole text): the edit must lie strictly inside one block, which must still parse as one
@@ -26,7 +28,7 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     if (!isControlList(root) || !root.$cstNode || hasParseErrors(previous) || root.$cstNode.root.fullText !== oldText) return undefined;
     const change = changedRange(oldText, newText);
     if (!change) return undefined;
-    const block = blockAround(root, change.start, change.oldEnd);
+    const block = innermostAround(blockAround(root, change.start, change.oldEnd), change.start, change.oldEnd, oldText);
     if (!block?.$cstNode) return undefined;
     const oldCst = block.$cstNode;
     const start = oldCst.offset;
@@ -73,6 +75,28 @@ function blockAround(root: ControlList, start: number, end: number): AstNode | u
         }
     }
     return undefined;
+}
+
+/**
+ * Within the block, the innermost item the edit lies strictly inside that ends with `}` or `;`
+ * (so that it too can be parsed alone), or the block itself. A keystroke in a large entry (3.A.1
+ * of the 2021 edition is 78 KB) then reparses one item, and every other item of the entry is kept,
+ * with what was worked out for it; the entry's checks still run again (see "Keystrokes").
+ */
+function innermostAround(block: AstNode | undefined, start: number, end: number, text: string): AstNode | undefined {
+    let node = block;
+    for (let deeper = node; deeper; ) {
+        node = deeper;
+        deeper = undefined;
+        const members = (node as { members?: AstNode[] }).members ?? [];
+        for (const member of members) {
+            const cst = member.$cstNode;
+            if (!isItem(member) || !cst || !(cst.offset < start && end < cst.end)) continue;
+            if (text[cst.end - 1] === '}' || text[cst.end - 1] === ';') deeper = member;
+            break;
+        }
+    }
+    return node;
 }
 
 interface Splice {
