@@ -64,6 +64,27 @@ describe('incremental reparse', () => {
         expect(reparsed!.value).not.toBe(first.value);
     });
 
+    test('an edit inside an item with a body reparses that item only: the entry is new, its other items are kept', () => {
+        const first = parser.parse(dualUse);
+        const at = dualUse.indexOf('"', dualUse.indexOf('item b "Signal generators')) + 1;
+        const next = dualUse.slice(0, at) + 'New ' + dualUse.slice(at);
+        const reparsed = reparseIncrementally(parser, first, dualUse, next);
+        expect(reparsed).toBeDefined();
+        const entryOf = (root: AstNode) => (function find(n: AstNode): AstNode | undefined {
+            if ((n as { code?: string }).code === '3A001') return n;
+            for (const child of (n as { members?: AstNode[] }).members ?? []) { const found = find(child); if (found) return found; }
+            return undefined;
+        })(root) as AstNode & { members: Array<AstNode & { text?: string }> };
+        const before = entryOf(first.value);
+        const after = entryOf(reparsed!.value);
+        // (Compared as booleans: a failing toBe would try to print two syntax trees.)
+        expect(after === before).toBe(false);
+        expect(after.members[0] === before.members[0]).toBe(true);
+        expect(after.members[1] === before.members[1]).toBe(false);
+        expect(after.members[1].text).toMatch(/^New Signal/);
+        expect(shapeOf(reparsed!)).toEqual(shapeOf(parser.parse(next)));
+    });
+
     test('an edit that opens a string or crosses two entries is parsed whole', () => {
         const first = parser.parse(dualUse);
         const at = dualUse.indexOf('"', dualUse.indexOf('entry 3A001')) + 1;
