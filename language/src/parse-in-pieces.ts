@@ -26,7 +26,7 @@ import { MAX_NESTING } from './parser-guard.js';
  * tree: outside the blocks the texts are equal, so the lexer finds the same tokens; inside a
  * block it starts at a token boundary and ends on one; and the parser enters and leaves each
  * block on the same tokens. A list with a syntax error anywhere, or an unusual shape, is parsed
- * whole as before. The tests compare it with a full parse on every WA edition and on mutated
+ * whole as before. The tests compare it with a full parse on WA editions, the examples and mutated
  * lists (test/parser/parse-in-pieces.test.ts).
  *
  * The steps are a generator that yields where it may pause (after each block), so that a build
