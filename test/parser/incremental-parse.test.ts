@@ -48,12 +48,18 @@ describe('incremental reparse', () => {
         });
     }
 
-    test('an edit inside an entry reparses that entry only; the nodes of other entries are kept', () => {
+    /** The example parsed, then "New " typed at the start of the text after `needle`, and reparsed incrementally. */
+    const typeNewAfter = (needle: string) => {
         const first = parser.parse(dualUse);
-        const at = dualUse.indexOf('"', dualUse.indexOf('entry 3A001')) + 1;
+        const at = dualUse.indexOf('"', dualUse.indexOf(needle)) + 1;
         const next = dualUse.slice(0, at) + 'New ' + dualUse.slice(at);
         const reparsed = reparseIncrementally(parser, first, dualUse, next);
         expect(reparsed).toBeDefined();
+        return { first, next, reparsed };
+    };
+
+    test('an edit inside an entry reparses that entry only; the nodes of other entries are kept', () => {
+        const { first, reparsed } = typeNewAfter('entry 3A001');
         const codes = (root: AstNode) => [...(function* all(n: AstNode): Generator<AstNode> { yield n; for (const v of Object.values(n)) for (const c of Array.isArray(v) ? v : [v]) if (typeof c === 'object' && c?.$type && c !== n.$container && !String(Object.keys(n).find(k => n[k as keyof AstNode] === c)).startsWith('$')) yield* all(c); })(root)].filter(n => n.$type === 'Entry') as Array<AstNode & { code: string; text?: string }>;
         const before = codes(first.value);
         const after = codes(reparsed!.value);
@@ -65,11 +71,7 @@ describe('incremental reparse', () => {
     });
 
     test('an edit inside an item with a body reparses that item only: the entry is new, its other items are kept', () => {
-        const first = parser.parse(dualUse);
-        const at = dualUse.indexOf('"', dualUse.indexOf('item b "Signal generators')) + 1;
-        const next = dualUse.slice(0, at) + 'New ' + dualUse.slice(at);
-        const reparsed = reparseIncrementally(parser, first, dualUse, next);
-        expect(reparsed).toBeDefined();
+        const { first, next, reparsed } = typeNewAfter('item b "Signal generators');
         const entryOf = (root: AstNode) => (function find(n: AstNode): AstNode | undefined {
             if ((n as { code?: string }).code === '3A001') return n;
             for (const child of (n as { members?: AstNode[] }).members ?? []) { const found = find(child); if (found) return found; }
