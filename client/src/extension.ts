@@ -6,7 +6,7 @@ import { CrashPolicy } from './crash-policy.js';
 import { registerHistoryCommand } from './history-view.js';
 import { registerConformanceCommand } from './conformance-view.js';
 import { registerNewListCommand } from './new-list-command.js';
-import { registerFollowCommand } from './follow-command.js';
+import { registerFollowCommand } from './follow-wa-edition.js';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 /**

@@ -13,7 +13,7 @@ import { registerFollowRequests } from './follow-requests.js';
 import { type IndexJob, runIndexWorker } from './precedent-worker.js';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { l10nFolder, useDisplayLanguage } from './display-language.js';
-import { collectGarbageSoonerForLargeLists } from './heap-growth.js';
+import { collectGarbageSoonerForLargeLists } from './large-list-memory.js';
 import { stopPretenuring } from '../../language/src/heap-growth.js';
 import { answerHoversWhileReading } from './reading-hover.js';
 

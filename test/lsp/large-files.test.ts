@@ -55,7 +55,7 @@ describe('a list near the file-size limit', () => {
         expect(smallTokens.data.length).toBeGreaterThan(100);
     }, 60000);
 
-    test('with lists this large open, the server collects memory sooner (server/src/heap-growth.ts), and says so in its log once', () => {
+    test('with lists this large open, the server collects memory sooner (server/src/large-list-memory.ts), and says so in its log once', () => {
         const sooner = client.logs.filter(l => l.includes('memory is collected sooner'));
         expect(sooner).toHaveLength(1);
         expect(sooner[0]).toMatch(/^The lists the server holds \(open, or in the workspace\) have \d{7,} characters/);

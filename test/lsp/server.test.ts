@@ -52,7 +52,7 @@ const at = (needle: string, shift = 0) => ({ textDocument: { uri }, position: po
 describe('language server over stdio', () => {
     test('a clean document gets an empty diagnostics list', async () => {
         expect(await client.waitForDiagnostics(uri)).toEqual([]);
-        // Small lists leave V8's memory policy as it is (server/src/heap-growth.ts).
+        // Small lists leave V8's memory policy as it is (server/src/large-list-memory.ts).
         expect(client.logs.filter(l => l.includes('collected sooner'))).toEqual([]);
     });
 
