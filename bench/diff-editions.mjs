@@ -1,12 +1,15 @@
 // Time and peak memory of `cld diff` and `cld trend`, with ratios against the diff of the two
 // small bundled examples measured in the same run. Each run is measured cold (--no-cache: every
 // file parsed) and warm (the files' parsed models read from a cache folder of this run's own,
-// filled by a run before). The WA editions must be imported first
+// filled by a run before); each figure is the median of three runs (the peak, their largest).
+// The issue's other baseline: git's word diff of the two editions exported as JSON (`cld export
+// --format json`, as bench/parse-ratio.mjs), the same median of three, and the warm diff's ratio to it.
+// The WA editions must be imported first
 // (npx cld import --all ../shared/data/wassenaar --out .cache/wa); without them only the
 // examples are measured.
 // Usage: npm run build && node bench/diff-editions.mjs [folder of imported editions]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,12 +34,36 @@ const measure = (args) => {
 };
 console.log('run\tms\tx base\tpeak MB\tx base\texit');
 let base;
+let warm2021;
 for (const [name, ...args] of runs) {
     measure(args);
     for (const [how, extra] of [['cold', ['--no-cache']], ['warm', []]]) {
-        const { ms, peakMb, status } = measure([...args, ...extra]);
+        const three = [0, 1, 2].map(() => measure([...args, ...extra]));
+        const ms = three.map(r => r.ms).sort((a, b) => a - b)[1];
+        const peakMb = Math.max(...three.map(r => r.peakMb));
+        const status = three.find(r => r.status !== 0)?.status ?? 0;
         base ??= { ms, peakMb };
+        if (name === 'WA 2019 -> 2021' && how === 'warm') warm2021 = ms;
         console.log(`${name} (${how})\t${ms.toFixed(0)}\t${(ms / base.ms).toFixed(2)}\t${peakMb.toFixed(0)}\t${(peakMb / base.peakMb).toFixed(2)}\t${status}`);
     }
+}
+if (imported.includes('WA-LIST-19-1.cld') && imported.includes('WA-LIST-21-1.cld')) {
+    const exported = ['19', '21'].map(year => {
+        const file = join(cache, `${year}.json`);
+        writeFileSync(file, spawnSync(process.execPath, [cli, 'export', join(editions, `WA-LIST-${year}-1.cld`), '--format', 'json'], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 }).stdout);
+        return file;
+    });
+    const git = () => {
+        const started = process.hrtime.bigint();
+        const run = spawnSync('git', ['diff', '--no-index', '--word-diff', ...exported], { stdio: 'ignore' });
+        return { ms: Number(process.hrtime.bigint() - started) / 1e6, status: run.status };
+    };
+    git();
+    const three = [git(), git(), git()];
+    const ms = three.map(r => r.ms).sort((a, b) => a - b)[1];
+    // (git diff exits 1 when the files differ, 0 when they do not; anything else is a failure.)
+    const status = three.find(r => r.status !== 0 && r.status !== 1)?.status ?? 0;
+    console.log(`git diff --word-diff of the two exports (JSON)\t${ms.toFixed(0)}\t${(ms / base.ms).toFixed(2)}\t\t\t${status}`);
+    console.log(`WA 2019 -> 2021 (warm), as a multiple of git's word diff: ${(warm2021 / ms).toFixed(1)}x`);
 }
 rmSync(cache, { recursive: true, force: true });

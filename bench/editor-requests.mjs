@@ -5,7 +5,8 @@
 // keywords and parameters are), document symbols (the outline), semantic tokens and folding.
 // Each request is timed from sending to its answer once the list's diagnostics have arrived (for
 // "after a key", a letter is typed before each request and its diagnostics awaited);
-// p50 and p95 over the runs.
+// p50 and p95 over the runs. For the outline, also the size of its answer and what encoding and
+// decoding that much JSON costs in this process: the floor of its time over LSP.
 // Usage: npm run build && node bench/editor-requests.mjs [runs]   (default 20)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,8 +72,10 @@ async function measure(name, text) {
         'folding (after a key)': () => connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
     };
     const figures = {};
+    let outline;
     for (const [request, send] of Object.entries(requests)) {
-        await send(0); // the first answer compiles the code paths
+        const first = await send(0); // the first answer compiles the code paths
+        if (request === 'document symbols') outline = jsonCost(first);
         const times = [];
         for (let k = 1; k <= runs; k++) {
             if (request.endsWith('(after a key)')) await typeKey();
@@ -85,7 +88,26 @@ async function measure(name, text) {
     }
     await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), new Promise(r => setTimeout(r, 2000))]);
     server.kill();
-    return { name, kb: text.length / 1024, figures };
+    return { name, kb: text.length / 1024, figures, outline };
+}
+
+/**
+ * What the outline's answer costs to encode and decode as JSON, in this process (the server
+ * stringifies it, the client parses it): the part of its time no server-side work can remove
+ * while the protocol carries every symbol. The median of five.
+ */
+function jsonCost(answer) {
+    const count = symbols => symbols.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+    const times = [];
+    let bytes = 0;
+    for (let k = 0; k < 5; k++) {
+        const start = performance.now();
+        const json = JSON.stringify({ jsonrpc: '2.0', id: 1, result: answer });
+        JSON.parse(json);
+        times.push(performance.now() - start);
+        bytes = Buffer.byteLength(json);
+    }
+    return { symbols: count(answer), mb: bytes / 1048576, ms: times.sort((a, b) => a - b)[2] };
 }
 
 const example = readFileSync(join(root, 'examples', 'examplia', 'examplia-2025.cld'), 'utf-8');
@@ -102,3 +124,6 @@ for (const request of Object.keys(rows[0].figures)) {
         console.log([request, r.name, r.kb.toFixed(0), f.p50.toFixed(1), f.p95.toFixed(1), (f.p95 / base).toFixed(1)].join('\t'));
     }
 }
+console.log('');
+console.log('outline answer\tlist\tsymbols\tMB of JSON\tJSON.stringify + JSON.parse ms');
+for (const r of rows) console.log(['document symbols', r.name, r.outline.symbols, r.outline.mb.toFixed(2), r.outline.ms.toFixed(1)].join('\t'));

@@ -4,6 +4,9 @@
 // services `cld validate` and the server use, and its `cld export --format json` is parsed with
 // JSON.parse, both in this process, start-up excluded; the median of several runs of each and
 // their ratio (the issue's goal: at most 10x). A fresh set of services per run, as a first open.
+// A second table says where the time goes (the median of each step over the same runs): making
+// the services (the parser is built on first use), Langium's parse (lexing, parsing, building the
+// tree), indexing and scopes, linking, and validation, each also as a multiple of JSON.parse.
 // Usage: npm run build && node bench/parse-ratio.mjs [runs]   (default 7)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,14 +30,25 @@ if (file !== edition) {
 const entry = `
 import './scripts/node20-compat.mjs';
 import { NodeFileSystem } from 'langium/node';
-import { URI } from 'langium';
+import { DocumentState, URI } from 'langium';
 import { createCldCoreServices } from './language/src/cld-module.js';
 export async function parseAndValidate(text, path) {
+    const steps = {};
+    let last = performance.now();
+    const step = name => { const now = performance.now(); steps[name] = now - last; last = now; };
     const services = createCldCoreServices(NodeFileSystem);
+    services.Cld.parser.LangiumParser;
+    step('services and parser');
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(path));
+    step('parse');
     services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    return document.diagnostics?.length ?? 0;
+    const builder = services.shared.workspace.DocumentBuilder;
+    builder.onBuildPhase(DocumentState.ComputedScopes, () => step('index and scopes'));
+    builder.onBuildPhase(DocumentState.Linked, () => step('link'));
+    builder.onBuildPhase(DocumentState.Validated, () => step('index references and validate'));
+    last = performance.now();
+    await builder.build([document], { validation: true });
+    return { diagnostics: document.diagnostics?.length ?? 0, steps };
 }`;
 const bundle = join(dir, 'core.mjs');
 await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, define: { __CLD_BUILD__: '"bench"' }, logLevel: 'error', banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
@@ -55,9 +69,17 @@ async function time(run) {
     return median(times);
 }
 let diagnostics = 0;
+const steps = {};
 const jsonMs = await time(async () => JSON.parse(json));
-const cldMs = await time(async () => { diagnostics = await parseAndValidate(text, file); });
+const cldMs = await time(async () => {
+    const result = await parseAndValidate(text, file);
+    diagnostics = result.diagnostics;
+    for (const [name, ms] of Object.entries(result.steps)) (steps[name] ??= []).push(ms);
+});
 
 console.log('list\tKB\tJSON KB\tJSON.parse ms\tparse+validate ms\tx JSON.parse\tdiagnostics');
 console.log([file === edition ? 'WA-LIST-21-1.cld' : 'generated.cld', (text.length / 1024).toFixed(0), (json.length / 1024).toFixed(0), jsonMs.toFixed(1), cldMs.toFixed(0), (cldMs / jsonMs).toFixed(1), diagnostics].join('\t'));
+console.log('');
+console.log('step\tms (median)\tx JSON.parse');
+for (const [name, times] of Object.entries(steps)) console.log([name, median(times.slice(1)).toFixed(1), (median(times.slice(1)) / jsonMs).toFixed(1)].join('\t'));
 rmSync(dir, { recursive: true, force: true });
