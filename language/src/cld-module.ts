@@ -3,6 +3,7 @@ import { CldDocumentValidator } from './document-validator.js';
 import { CldLexerErrorMessageProvider, CldParserErrorMessageProvider } from './error-messages.js';
 import { CldGeneratedModule, CldGeneratedSharedModule } from './generated/module.js';
 import { CldLinker } from './linker.js';
+import { CldLookaheadStrategy } from './lookahead.js';
 import { CldNameProvider } from './name-provider.js';
 import { createGuardedParser } from './parser-guard.js';
 import { CldScopeComputation } from './scope-computation.js';
@@ -25,12 +26,8 @@ export type CldCoreServices = LangiumCoreServices & CldAddedServices;
  */
 export const CldCoreModule: Module<CldCoreServices, DeepPartial<LangiumCoreServices> & CldAddedServices> = {
     parser: {
-        // Chevrotain's LL(1) lookahead, built when the parser is, instead of Langium's default
-        // LL(*), which learns its lookahead while it parses: the grammar needs one token
-        // everywhere (a rule that needed more would fail to build, and the tests with it), the
-        // trees are the same (every WA edition, the examples, 600 mutated lists compared), and a
-        // first parse, as every CLI command does, costs about 15 ms less (bench/parse-ratio.mjs).
-        ParserConfig: () => ({ maxLookahead: 1 }),
+        // One token of lookahead, two before a unit (lookahead.ts).
+        ParserConfig: () => ({ lookaheadStrategy: new CldLookaheadStrategy() }),
         ValueConverter: () => new CldValueConverter(),
         ParserErrorMessageProvider: () => new CldParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new CldLexerErrorMessageProvider(),

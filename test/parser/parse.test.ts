@@ -38,3 +38,56 @@ category 3 "Electronics" {
         expect(item1.members[2].target.ref?.label).toBe('a');
     });
 });
+
+describe('a number without a unit, then the next threshold', () => {
+    /** The thresholds of each item of a one-entry list: [parameter, value, unit] (a range: its low end). */
+    async function thresholdsOf(body: string): Promise<{ errors: string[]; items: unknown[][] }> {
+        const document = await parse(`list "L"
+parameter channels: count
+parameter power: power
+parameter temperature: temperature
+category 1 "C" {
+  group A "G" {
+    entry 1.A.1 "E" {
+${body}
+    }
+  }
+}`);
+        const { parseResult } = document;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a known tree of the fixture
+        const entry = (parseResult.value.members[3] as any).members[0].members[0];
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+        const items = (entry?.members ?? []).map((item: any) => item.members.map((t: any) => {
+            const value = t.value ?? t.low;
+            return [t.parameter?.$refText, value?.value ?? t.formula?.expression, value?.unit ?? t.formula?.unit];
+        }));
+        return { errors: [...parseResult.lexerErrors, ...parseResult.parserErrors].map(e => e.message), items };
+    }
+
+    test('the word after a number is the next parameter when a comparator or `from` follows it, else a unit', async () => {
+        const { errors, items } = await thresholdsOf(`
+      item a "A" { channels = 4 power > 5 W }
+      item b "B" { channels = 4 power from 1 kW to 2 kW }
+      item c "C" { power > 5 W channels = 4 }
+      item d "D" { temperature < 228 K or > 358 K channels = 2 }
+      item e "E" { channels < formula "N/2" power > 2 W }
+      item f "F" { power from 1 kW to 2 kW power > 3 W }`);
+        expect(errors).toEqual([]);
+        expect(items).toEqual([
+            [['channels', '4', undefined], ['power', '5', 'W']],
+            [['channels', '4', undefined], ['power', '1', 'kW']],
+            [['power', '5', 'W'], ['channels', '4', undefined]],
+            [['temperature', '228', 'K'], ['channels', '2', undefined]],
+            [['channels', 'N/2', undefined], ['power', '2', 'W']],
+            [['power', '1', 'kW'], ['power', '3', 'W']],
+        ]);
+    });
+
+    test('a word followed by neither is the unit, even a parameter\'s name (validation then says the unit is unknown)', async () => {
+        const { errors, items } = await thresholdsOf(`
+      item a "A" { channels = 4 W "four" }
+      item b "B" { channels = 4 power }`);
+        expect(errors).toEqual([]);
+        expect(items).toEqual([[['channels', '4', 'W']], [['channels', '4', 'power']]]);
+    });
+});
