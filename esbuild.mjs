@@ -49,11 +49,19 @@ const options = {
 // The CLI runs where its dependencies are installed (npm ci): the libraries it loads only for
 // some commands (exceljs for spreadsheets, docx for Word output) stay in node_modules, so that
 // every command does not compile them at start-up (they were half of its bundle). The server,
-// shipped in the VSIX without node_modules, keeps them bundled.
+// shipped in the VSIX without node_modules, keeps them bundled. The CLI is ES modules split at
+// its dynamic imports (out/cli/main.mjs and chunks beside it): each command loads its own code,
+// and a diff of cached editions neither Langium nor the importer (cli/src/main.ts). Bundled
+// CommonJS libraries still call require() and read __dirname: each chunk defines them first.
 const cliOptions = {
     ...options,
-    entryPoints: { cli: 'cli/src/main.ts' },
-    external: [...options.external, 'exceljs', 'docx']
+    entryPoints: { main: 'cli/src/main.ts' },
+    outdir: 'out/cli',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    external: [...options.external, 'exceljs', 'docx'],
+    banner: { js: "import { createRequire as __cldRequire } from 'node:module'; import { dirname as __cldDirname } from 'node:path'; import { fileURLToPath as __cldPath } from 'node:url'; const require = __cldRequire(import.meta.url); const __filename = __cldPath(import.meta.url); const __dirname = __cldDirname(__filename);" }
 };
 
 // The end-to-end driver (out/e2e.cjs) and the extension tests VS Code loads

@@ -5,7 +5,7 @@ import { FileError, writeOutputFile } from '../../language/src/files.js';
 import { readPrecedents } from './precedents-option.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { conformanceBlocks, wordDocument } from '../../language/src/export/word-report.js';
-import { flatCache, lazyServices, loadList } from './diff-command.js';
+import { flatCache, lazyParse, loadList } from './diff-command.js';
 
 export const CONFORMANCE_USAGE = `Usage: cld conformance <list.cld> [--precedents DIR] [--against <list id>] [--format text|json|md|html|csv|docx] [-o FILE] [--exit-code] [--no-cache]
 
@@ -50,7 +50,7 @@ export async function conformanceCommand(args: string[]): Promise<number> {
         return 2;
     }
     const [file] = parsed.positionals;
-    const loaded = loadList(lazyServices(), file, flatCache(parsed.values['no-cache']));
+    const loaded = await loadList(lazyParse(), file, flatCache(parsed.values['no-cache']));
     if (!loaded.ok) {
         console.error(loaded.message);
         return 2;

@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { decodeSource } from '../../language/src/documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../../language/src/files.js';
 import { terminalSafe } from '../../language/src/text-safety.js';
 import { diffLists } from '../../language/src/diff/diff.js';
 import { BUILD_ID } from '../../language/src/build-id.js';
 import { type FlatCache, parseFlatListCached } from '../../language/src/model/flat-cache.js';
-import { defaultCacheFolder } from '../../language/src/history/precedent-library.js';
+import { defaultCacheFolder } from '../../language/src/cache-folder.js';
 import { DIFF_FORMATS, type DiffFormat, listName, renderDiff } from '../../language/src/diff/diff-format.js';
 import { diffBlocks, wordDocument } from '../../language/src/export/word-report.js';
 import { computeTrend, type EditionFile, renderTrend } from '../../language/src/diff/trend.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
+import type { ParsedList } from '../../language/src/model/parse-list.js';
 
 export const DIFF_USAGE = `Usage: cld diff <old.cld> <new.cld> [--format text|json|md|html|docx] [-o FILE] [--exit-code] [--no-cache]
 
@@ -33,12 +33,24 @@ Exit codes: 0 done, 2 fewer than two editions, or a file could not be read or pa
 
 type Loaded = { ok: true; list: FlatList } | { ok: false; message: string };
 
-/** Services are created only when a file must be parsed (not when its flat model is in the cache). */
-type Services = () => ReturnType<typeof createCldCoreServices>['Cld'];
+/** A text's flat model, parsed. */
+export type Parse = (text: string) => Promise<ParsedList>;
 
-export function lazyServices(): Services {
-    let services: ReturnType<Services> | undefined;
-    return () => (services ??= createCldCoreServices().Cld);
+/**
+ * The parser of flat models, loaded (with Langium and the core's services) when the first file
+ * must be parsed: a diff or trend of editions whose models are cached never loads it, about a
+ * fifth of a warm `cld diff` (bench/diff-editions.mjs).
+ */
+export function lazyParse(): Parse {
+    let loading: Promise<(text: string) => ParsedList> | undefined;
+    return async text => {
+        loading ??= Promise.all([import('../../language/src/cld-module.js'), import('../../language/src/model/parse-list.js')])
+            .then(([{ createCldCoreServices }, { parseFlatList }]) => {
+                const services = createCldCoreServices().Cld;
+                return (source: string) => parseFlatList(services, source);
+            });
+        return (await loading)(text);
+    };
 }
 
 /** The flat-model cache unless --no-cache (and none for a build without an id). */
@@ -46,7 +58,7 @@ export function flatCache(noCache: boolean | undefined): FlatCache | undefined {
     return noCache || !BUILD_ID ? undefined : { dir: defaultCacheFolder(), build: BUILD_ID };
 }
 
-export function loadList(services: Services, file: string, cache: FlatCache | undefined): Loaded {
+export async function loadList(parse: Parse, file: string, cache: FlatCache | undefined): Promise<Loaded> {
     let bytes: Buffer;
     try {
         bytes = readInputFile(file);
@@ -56,7 +68,7 @@ export function loadList(services: Services, file: string, cache: FlatCache | un
     }
     const source = decodeSource(bytes);
     if (!source.ok) return { ok: false, message: `${file}:${source.line}:${source.column}: ${source.message}` };
-    const parsed = parseFlatListCached(services, source.text, cache);
+    const parsed = await parseFlatListCached(parse, source.text, cache);
     if (!parsed.ok) {
         const shown = parsed.problems.slice(0, 5).map(p => `${file}:${p.line}:${p.column}: ${p.message}`);
         const more = parsed.problems.length > 5 ? [`... and ${parsed.problems.length - 5} more`] : [];
@@ -117,10 +129,10 @@ export async function diffCommand(args: string[]): Promise<number> {
         console.error(`cld diff: name two .cld files, the old edition and the new\n\n${DIFF_USAGE}`);
         return 2;
     }
-    const services = lazyServices();
+    const parse = lazyParse();
     const cache = flatCache(parsed.values['no-cache']);
     const [oldFile, newFile] = parsed.positionals;
-    const loaded = [loadList(services, oldFile, cache), loadList(services, newFile, cache)];
+    const loaded = [await loadList(parse, oldFile, cache), await loadList(parse, newFile, cache)];
     const failures = loaded.filter((l): l is { ok: false; message: string } => !l.ok);
     if (failures.length > 0) {
         failures.forEach(f => console.error(f.message));
@@ -150,12 +162,12 @@ export async function trendCommand(args: string[]): Promise<number> {
         console.error(`cld trend: need at least two editions, found ${files.length}${parsed.positionals.length ? ` in ${parsed.positionals.join(', ')}` : ''}\n\n${TREND_USAGE}`);
         return 2;
     }
-    const services = lazyServices();
+    const parse = lazyParse();
     const cache = flatCache(parsed.values['no-cache']);
     const editions: EditionFile[] = [];
     let failed = false;
     for (const file of files) {
-        const loaded = loadList(services, file, cache);
+        const loaded = await loadList(parse, file, cache);
         if (loaded.ok) editions.push({ file, list: loaded.list });
         else {
             console.error(loaded.message);

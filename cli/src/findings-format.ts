@@ -28,9 +28,10 @@ const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warni
  */
 export function diagnosticDocs(): Map<string, { text: string; helpUri: string }> {
     const docs = new Map<string, { text: string; helpUri: string }>();
-    // The CLI runs bundled (out/cli.cjs) or from its sources (cli/src) in tests.
-    const page = [resolve(__dirname, '..', 'docs', 'diagnostics.md'), resolve(__dirname, '..', '..', 'docs', 'diagnostics.md')].find(existsSync);
-    if (!page) return docs;
+    // The CLI runs bundled (out/cli/, where __dirname is defined by esbuild.mjs's banner) or from
+    // its sources (cli/src) in tests: docs/ is two folders up from either.
+    const page = resolve(__dirname, '..', '..', 'docs', 'diagnostics.md');
+    if (!existsSync(page)) return docs;
     const url = pathToFileURL(page).href;
     readFileSync(page, 'utf8').split('\n').forEach((line, index) => {
         const row = /^\| `([a-z-]+)` \| (.*) \|$/.exec(line);

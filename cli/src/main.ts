@@ -1,16 +1,4 @@
 import '../../scripts/node20-compat.mjs';
-import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
-import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { formatJson, formatSarif, formatText } from './findings-format.js';
-import { collectCldFiles, validateFiles } from './validate-command.js';
-import { importCommand } from './import-command.js';
-import { exportCommand } from './export-command.js';
-import { diffCommand, trendCommand } from './diff-command.js';
-import { historyCommand } from './history-command.js';
-import { conformanceCommand } from './conformance-command.js';
-import { newCommand } from './new-command.js';
-import { followCommand } from './follow-command.js';
 
 const VERSION = '0.1.0';
 
@@ -56,58 +44,32 @@ export async function main(argv: string[]): Promise<number> {
         console.log(VERSION);
         return 0;
     }
-    if (command === 'validate') return validateCommand(rest);
-    if (command === 'import') return importCommand(rest);
-    if (command === 'export') return exportCommand(rest);
-    if (command === 'diff') return diffCommand(rest);
-    if (command === 'trend') return trendCommand(rest);
-    if (command === 'history') return historyCommand(rest);
-    if (command === 'conformance') return conformanceCommand(rest);
-    if (command === 'new') return newCommand(rest);
-    if (command === 'follow') return followCommand(rest);
-    console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
-    return 2;
+    const load = COMMANDS[command];
+    if (!load) {
+        console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+    return (await load())(rest);
 }
 
-async function validateCommand(args: string[]): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (e) {
-        console.error(`cld validate: ${(e as Error).message}`);
-        return 2;
-    }
-    if (parsed.values.help) {
-        console.log('Usage: cld validate <files or folders...> [--format text|json|sarif]');
-        return 0;
-    }
-    const format = parsed.values.format ?? 'text';
-    if (!['text', 'json', 'sarif'].includes(format)) {
-        console.error(`cld validate: unknown format '${format}' (use text, json or sarif)`);
-        return 2;
-    }
-    if (parsed.positionals.length === 0) {
-        console.error('cld validate: name at least one .cld file or folder');
-        return 2;
-    }
-    const { files, problems } = collectCldFiles(parsed.positionals);
-    if (files.length === 0 && problems.length === 0) {
-        console.error(`cld validate: no .cld files in ${parsed.positionals.join(', ')}`);
-        return 2;
-    }
-    const services = createCldCoreServices(NodeFileSystem);
-    const { findings, ioFailures } = await validateFiles(services, files);
-    const all = [...problems, ...findings];
-    const output = format === 'json' ? formatJson(all) : format === 'sarif' ? formatSarif(all, VERSION) : formatText(all);
-    if (output) console.log(output);
-    if (format === 'text') {
-        const errors = all.filter(f => f.severity === 'error').length;
-        const warnings = all.filter(f => f.severity === 'warning').length;
-        console.error(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
-    }
-    if (problems.length > 0 || ioFailures > 0) return 2;
-    return all.some(f => f.severity === 'error') ? 1 : 0;
-}
+type Command = (args: string[]) => Promise<number>;
+
+/**
+ * Each command's module, loaded when it runs: the bundle is split along these imports
+ * (esbuild.mjs), so that a command compiles and starts only what it uses (a diff of cached
+ * editions neither the importer nor Langium).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+    validate: async () => { const { validateCommand } = await import('./validate-command.js'); return args => validateCommand(args, VERSION); },
+    import: async () => (await import('./import-command.js')).importCommand,
+    export: async () => (await import('./export-command.js')).exportCommand,
+    diff: async () => (await import('./diff-command.js')).diffCommand,
+    trend: async () => (await import('./diff-command.js')).trendCommand,
+    history: async () => (await import('./history-command.js')).historyCommand,
+    conformance: async () => (await import('./conformance-command.js')).conformanceCommand,
+    new: async () => (await import('./new-command.js')).newCommand,
+    follow: async () => (await import('./follow-command.js')).followCommand,
+};
 
 /**
  * Standard output that cannot be written (a closed pipe, as in `cld validate | head -1`, or a full

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { FileError } from '../../language/src/files.js';
 import type { PrecedentHistory } from '../../language/src/history/lineage.js';
-import { defaultCacheFolder, loadPrecedents } from '../../language/src/history/precedent-library.js';
+import { defaultCacheFolder } from '../../language/src/cache-folder.js';
+import { loadPrecedents } from '../../language/src/history/precedent-library.js';
 
 export type PrecedentsRead = { ok: true; history: PrecedentHistory; folder: string } | { ok: false; folder: string; missing: boolean; message: string };
 

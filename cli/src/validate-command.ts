@@ -4,7 +4,10 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import { decodeSource } from '../../language/src/documents.js';
 import { FileError, readInputFile } from '../../language/src/files.js';
-import type { createCldCoreServices } from '../../language/src/cld-module.js';
+import { parseArgs } from 'node:util';
+import { NodeFileSystem } from 'langium/node';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { formatJson, formatSarif, formatText } from './findings-format.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -111,4 +114,45 @@ export async function validateFiles(services: ReturnType<typeof createCldCoreSer
         }
     }
     return { findings, ioFailures };
+}
+
+/** `cld validate`: the findings of every file named, in the format asked for (`version` for SARIF). */
+export async function validateCommand(args: string[], version: string): Promise<number> {
+    let parsed;
+    try {
+        parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (e) {
+        console.error(`cld validate: ${(e as Error).message}`);
+        return 2;
+    }
+    if (parsed.values.help) {
+        console.log('Usage: cld validate <files or folders...> [--format text|json|sarif]');
+        return 0;
+    }
+    const format = parsed.values.format ?? 'text';
+    if (!['text', 'json', 'sarif'].includes(format)) {
+        console.error(`cld validate: unknown format '${format}' (use text, json or sarif)`);
+        return 2;
+    }
+    if (parsed.positionals.length === 0) {
+        console.error('cld validate: name at least one .cld file or folder');
+        return 2;
+    }
+    const { files, problems } = collectCldFiles(parsed.positionals);
+    if (files.length === 0 && problems.length === 0) {
+        console.error(`cld validate: no .cld files in ${parsed.positionals.join(', ')}`);
+        return 2;
+    }
+    const services = createCldCoreServices(NodeFileSystem);
+    const { findings, ioFailures } = await validateFiles(services, files);
+    const all = [...problems, ...findings];
+    const output = format === 'json' ? formatJson(all) : format === 'sarif' ? formatSarif(all, version) : formatText(all);
+    if (output) console.log(output);
+    if (format === 'text') {
+        const errors = all.filter(f => f.severity === 'error').length;
+        const warnings = all.filter(f => f.severity === 'warning').length;
+        console.error(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+    }
+    if (problems.length > 0 || ioFailures > 0) return 2;
+    return all.some(f => f.severity === 'error') ? 1 : 0;
 }

@@ -15,7 +15,8 @@ import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import { URI } from 'langium';
 import type { InitializeParams } from 'vscode-languageserver';
 import { type Lineage, PrecedentHistory } from '../../language/src/history/lineage.js';
-import { type LoadedLibrary, defaultCacheFolder, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
+import { defaultCacheFolder } from '../../language/src/cache-folder.js';
+import { type LoadedLibrary, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
 import { buildIndexInWorker } from './precedent-worker.js';
 
 /** The editor's import command wrote editions to `folder` (a fallback precedent library). */

@@ -35,7 +35,7 @@ category 3 "Electronics" {
 
 beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cld-cli-'));
-    if (!fs.existsSync(path.join(root, 'out', 'cli.cjs'))) throw new Error('out/cli.cjs is missing: run `npm run build` first (npm test does)');
+    if (!fs.existsSync(path.join(root, 'out', 'cli', 'main.mjs'))) throw new Error('out/cli/main.mjs is missing: run `npm run build` first (npm test does)');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -2,9 +2,10 @@
  * The semantic diff of two lists: per matched item, what changed and in which direction.
  * Works on the flat model, so national and WA lists, and lists in either numbering, compare alike.
  */
-import { type FlatBound, type FlatDefinition, type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
+import type { FlatBound, FlatDefinition, FlatItem, FlatList, FlatThreshold } from '../model/flat-items.js';
+import { withoutUndefined } from '../without-undefined.js';
 import { thresholdSummary } from '../export/export-format.js';
-import { kindKey } from '../scopes/item-scope.js';
+import { kindKey } from '../scopes/kind-scope.js';
 import { type Scope, compareScopes } from '../scopes/scope.js';
 import { FlatScopes, baseValue, formulaKey, scopeOfThresholds } from './flat-scope.js';
 import { inTermsOfRate } from './inverse-limits.js';

@@ -6,7 +6,7 @@ import type { FlatBound, FlatItem, FlatThreshold } from '../model/flat-items.js'
 import { Rational } from '../quantities/rational.js';
 import { dimensionOf, lookupUnit } from '../quantities/units.js';
 import { IntervalSet } from '../scopes/interval-set.js';
-import { kindScope } from '../scopes/item-scope.js';
+import { kindScope } from '../scopes/kind-scope.js';
 import { Scope } from '../scopes/scope.js';
 
 interface BaseValue {

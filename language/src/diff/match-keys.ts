@@ -1,4 +1,4 @@
-import { parseCode, toWassenaarCode } from '../codes.js';
+import { parseCode, toWassenaarCode } from '../code-syntax.js';
 import type { FlatItem } from '../model/flat-items.js';
 
 /**

@@ -12,7 +12,8 @@ import { matchKey } from '../diff/match-keys.js';
 import { editionYear } from '../diff/trend.js';
 import { normaliseText } from '../diff/words.js';
 import { boundSummary } from '../export/export-format.js';
-import { type FlatItem, type FlatList, type FlatThreshold, withoutUndefined } from '../model/flat-items.js';
+import type { FlatItem, FlatList, FlatThreshold } from '../model/flat-items.js';
+import { withoutUndefined } from '../without-undefined.js';
 
 export interface PrecedentEdition {
     /** The list id, "WA-LIST (21) 1". */

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LangiumCoreServices } from 'langium';
 import { decodeSource } from '../documents.js';
@@ -31,12 +30,6 @@ export interface LoadOptions {
     cacheDir?: string;
     /** Called as editions are read and pairs diffed (for progress reports). */
     progress?: (done: number, total: number, what: string) => void;
-}
-
-/** Where indexes live: CLD_CACHE_DIR, else $XDG_CACHE_HOME/cld, else ~/.cache/cld (the CLI and the server alike). */
-export function defaultCacheFolder(): string {
-    if (process.env.CLD_CACHE_DIR) return process.env.CLD_CACHE_DIR;
-    return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cld');
 }
 
 /** The .cld files of a folder, sorted; an error names the folder when it cannot be read. */

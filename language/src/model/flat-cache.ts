@@ -8,13 +8,12 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LangiumCoreServices } from 'langium';
 import { writeOutputFile } from '../files.js';
 import type { FlatList } from './flat-items.js';
-import { type ParsedList, parseFlatList } from './parse-list.js';
+import type { ParsedList } from './parse-list.js';
 
 export interface FlatCache {
-    /** The cache folder (see defaultCacheFolder). */
+    /** The cache folder (see cache-folder.ts). */
     dir: string;
     /** What identifies the code that builds flat models: a cached model from other code is not read. */
     build: string;
@@ -24,13 +23,17 @@ export interface FlatCache {
 const MAX_CACHED_MODELS = 64;
 const PREFIX = 'flat-';
 
-/** `services` is asked for only when the text must be parsed. */
-export function parseFlatListCached(services: () => LangiumCoreServices, text: string, cache: FlatCache | undefined): ParsedList {
-    if (!cache) return parseFlatList(services(), text);
+/**
+ * The text's flat model from the cache, else from `parse` (kept for next time). `parse` is called
+ * only for a text not in the cache: the CLI loads the parser for it (parse-list.ts and Langium)
+ * only then, so that a command on cached editions does not load it at all.
+ */
+export async function parseFlatListCached(parse: (text: string) => Promise<ParsedList>, text: string, cache: FlatCache | undefined): Promise<ParsedList> {
+    if (!cache) return parse(text);
     const file = path.join(cache.dir, `${PREFIX}${createHash('sha256').update(cache.build).update('\0').update(text).digest('hex').slice(0, 40)}.json`);
     const cached = readModel(file);
     if (cached) return { ok: true, list: cached };
-    const parsed = parseFlatList(services(), text);
+    const parsed = await parse(text);
     if (parsed.ok) writeModel(cache.dir, file, parsed.list);
     return parsed;
 }

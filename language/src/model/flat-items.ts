@@ -10,6 +10,7 @@ import type { BoundModel, CategoryModel, EditionModel, ItemModel, NoteModel, Qua
 import { definitionText } from '../importer/write-cld.js';
 import type { ThresholdBound } from '../scopes/item-scope.js';
 import { effectiveTiers } from '../tiers.js';
+import { withoutUndefined } from '../without-undefined.js';
 
 /** One set of values a threshold admits. */
 export interface FlatBound {
@@ -200,7 +201,3 @@ function modelQuantity(q: QuantityModel): { value: string; unit?: string } {
     return withoutUndefined({ value: q.value, unit: q.unit });
 }
 
-/** Absent fields are left out rather than written as undefined, so both sources compare equal. */
-export function withoutUndefined<T extends object>(value: T): T {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

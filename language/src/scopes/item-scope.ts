@@ -3,6 +3,7 @@ import { formatQuantity, quantityFromAst, toBaseValue } from '../quantities/quan
 import { dimensionOf } from '../quantities/units.js';
 import { IntervalSet } from './interval-set.js';
 import { Scope } from './scope.js';
+import { kindScope } from './kind-scope.js';
 import { Rational } from '../quantities/rational.js';
 
 /** The set of base-unit values a threshold admits, clipped to its dimension's domain; undefined if unresolvable. */
@@ -91,15 +92,6 @@ export function scopeOfChoice(choice: ThresholdChoice): Scope {
     return Scope.anyOf(choice.options.map(option => Scope.allOf([...option.thresholds.map(scopeOfThreshold), ...(option.kind !== undefined ? [kindScope(option.kind)] : [])])));
 }
 
-/** The condition "is of this kind" ("aluminized compositions"): a condition of its own, as a formula is. */
-export function kindScope(kind: string): Scope {
-    return Scope.of(`kind ${kindKey(kind)}`, IntervalSet.point(Rational.ONE));
-}
-
-/** A kind as compared: in any case and spacing, and spelt -ised or -ized alike ("aluminised", 1997-2000; "aluminized", 2001-2012). */
-export function kindKey(kind: string): string {
-    return kind.normalize('NFKC').toLowerCase().replace(/(?<=[a-z])is(?=ed\b|ation\b|ing\b)/g, 'iz').replace(/\s+/g, ' ').trim();
-}
 
 /** A threshold as written and as the exact set it means, e.g. `wavelength < 193 nm = [0, 0.000000193) m`. */
 export function describeThreshold(threshold: Threshold): string {
