@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         console.log(VERSION);
         return 0;
     }
-    const load = COMMANDS[command];
+    const load = COMMANDS.get(command);
     if (!load) {
         console.error(`cld: unknown command '${command}'\n\n${USAGE}`);
         return 2;
@@ -59,17 +59,17 @@ type Command = (args: string[]) => Promise<number>;
  * (esbuild.mjs), so that a command compiles and starts only what it uses (a diff of cached
  * editions neither the importer nor Langium).
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-    validate: async () => { const { validateCommand } = await import('./validate-command.js'); return args => validateCommand(args, VERSION); },
-    import: async () => (await import('./import-command.js')).importCommand,
-    export: async () => (await import('./export-command.js')).exportCommand,
-    diff: async () => (await import('./diff-command.js')).diffCommand,
-    trend: async () => (await import('./diff-command.js')).trendCommand,
-    history: async () => (await import('./history-command.js')).historyCommand,
-    conformance: async () => (await import('./conformance-command.js')).conformanceCommand,
-    new: async () => (await import('./new-command.js')).newCommand,
-    follow: async () => (await import('./follow-command.js')).followCommand,
-};
+const COMMANDS = new Map<string, () => Promise<Command>>([
+    ['validate', async () => { const { validateCommand } = await import('./validate-command.js'); return args => validateCommand(args, VERSION); }],
+    ['import', async () => (await import('./import-command.js')).importCommand],
+    ['export', async () => (await import('./export-command.js')).exportCommand],
+    ['diff', async () => (await import('./diff-command.js')).diffCommand],
+    ['trend', async () => (await import('./diff-command.js')).trendCommand],
+    ['history', async () => (await import('./history-command.js')).historyCommand],
+    ['conformance', async () => (await import('./conformance-command.js')).conformanceCommand],
+    ['new', async () => (await import('./new-command.js')).newCommand],
+    ['follow', async () => (await import('./follow-command.js')).followCommand],
+]);
 
 /**
  * Standard output that cannot be written (a closed pipe, as in `cld validate | head -1`, or a full

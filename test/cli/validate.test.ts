@@ -134,7 +134,12 @@ describe('cld validate', () => {
         const badFormat = cld('validate', '--format', 'xml', 'x.cld');
         expect(badFormat.code).toBe(2);
         expect(badFormat.stderr).toContain("unknown format 'xml'");
-        expect(cld('frobnicate').code).toBe(2);
+        // (Names an object has of its own, such as toString, are not commands either.)
+        for (const unknown of ['frobnicate', 'toString', '__proto__', 'constructor']) {
+            const r = cld(unknown);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toContain(`unknown command '${unknown}'`);
+        }
         expect(cld('validate', '--nope', 'x.cld').code).toBe(2);
     });
 
