@@ -296,6 +296,14 @@ describe('TextMate grammar', () => {
         expect(scopesOf(units, '%')).toContain('keyword.other.unit.cld');
         expect(scopesOf(units, '1e9')).toContain('constant.numeric.cld');
 
+        // A word after a number is the next threshold's parameter when a comparator or `from`
+        // follows it, as the parser reads it (language/src/lookahead.ts), else the number's unit.
+        const unitless = line('{ channels = 4 power > 5 W count = 2 band from 1 GHz to 2 GHz }');
+        expect(scopesOf(unitless, 'power')).toContain('variable.other.parameter.cld');
+        expect(scopesOf(unitless, 'W')).toContain('keyword.other.unit.cld');
+        expect(scopesOf(unitless, 'band')).toContain('variable.other.parameter.cld');
+        expect(scopesOf(line('{ channels = 4 power }'), 'power')).toContain('keyword.other.unit.cld');
+
         const reserved = line('item c reserved since 2015 tier sensitive;');
         expect(scopesOf(reserved, 'reserved')).toContain('storage.modifier.reserved.cld');
         expect(scopesOf(reserved, '2015')).toContain('constant.numeric.cld');
