@@ -28,7 +28,7 @@ export class CldLookaheadStrategy extends LLkLookaheadStrategy {
 }
 
 /** The tokens that begin a threshold's bound after its parameter (the grammar's Comparator and `from`). */
-const BEGINS_BOUND = new Set(['<', '<=', '>', '>=', '=', 'from']);
+export const BEGINS_BOUND = new Set(['<', '<=', '>', '>=', '=', 'from']);
 
 function findOption(productions: IProduction[], occurrence: number): Option | undefined {
     for (const production of productions) {

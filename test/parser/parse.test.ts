@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { parseHelper } from 'langium/test';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
 import type { ControlList } from '../../language/src/generated/ast.js';
+import { AstUtils, GrammarAST } from 'langium';
+import { BEGINS_BOUND } from '../../language/src/lookahead.js';
 
 const services = createCldCoreServices();
 const parse = parseHelper<ControlList>(services.Cld);
@@ -81,6 +83,12 @@ ${body}
             [['channels', 'N/2', undefined], ['power', '2', 'W']],
             [['power', '1', 'kW'], ['power', '3', 'W']],
         ]);
+    });
+
+    test('the words that begin a bound are the grammar\'s comparators and `from`', () => {
+        const comparator = services.Cld.Grammar.rules.find(rule => rule.name === 'Comparator');
+        const keywords = AstUtils.streamAllContents(comparator!).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
+        expect([...BEGINS_BOUND].sort()).toEqual([...keywords, 'from'].sort());
     });
 
     test('a word followed by neither is the unit, even a parameter\'s name (validation then says the unit is unknown)', async () => {
