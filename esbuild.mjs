@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI into out/ (CommonJS, Node 20).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -84,6 +84,8 @@ if (watch) {
     await Promise.all([esbuild.context(options), esbuild.context(cliOptions)].map(async context => (await context).watch()));
 } else {
     await esbuild.build(options);
+    // (The chunks' names change with their contents: those of earlier builds are removed first.)
+    rmSync('out/cli', { recursive: true, force: true });
     await esbuild.build(cliOptions);
     if (!minify) await esbuild.build(testOptions);
 }
