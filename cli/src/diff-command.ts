@@ -38,8 +38,8 @@ export type Parse = (text: string) => Promise<ParsedList>;
 
 /**
  * The parser of flat models, loaded (with Langium and the core's services) when the first file
- * must be parsed: a diff or trend of editions whose models are cached never loads it, about a
- * fifth of a warm `cld diff` (bench/diff-editions.mjs).
+ * must be parsed: a diff or trend of editions whose models are cached never loads it, about an
+ * eighth of a warm `cld diff` (bench/fixes.md).
  */
 export function lazyParse(): Parse {
     let loading: Promise<(text: string) => ParsedList> | undefined;

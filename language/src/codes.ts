@@ -10,7 +10,6 @@ import type { Numbering } from './code-syntax.js';
 // (the flat model, diff and history use it without Langium); they are exported from here too.
 export { type Numbering, type ParsedCode, eccnRegime, parseCode, toEccnCode, toWassenaarCode } from './code-syntax.js';
 
-
 /** The numbering a list declares; `wassenaar` when it declares none. */
 export function numberingOf(node: AstNode): Numbering {
     let root: AstNode = node;

@@ -7,7 +7,7 @@ import { repositoryRoot } from './run-cld.js';
  * The CLI is split at its dynamic imports (esbuild.mjs): each command loads its own code, and a
  * diff or trend of editions whose flat models are cached loads the parser (Langium, the AST,
  * the core's services) only for a file it must parse. A static import that reaches the AST from
- * what diff and trend load first would load Langium on every run again, a fifth of a warm diff;
+ * what diff and trend load first would load Langium on every run again, about an eighth of a warm diff;
  * nothing else would notice, so this reads the bundler's import graph.
  */
 async function staticImportsOf(entry: string): Promise<Set<string>> {
