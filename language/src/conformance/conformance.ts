@@ -77,14 +77,20 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
     const paired = new Set(pairs.map(p => p.new!));
     // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the
     // reverse; and an excerpt (a dataset of categories 1, 3, 4 and 5) is not short of the others.
-    const munitions = (item: FlatItem) => categoryOf(item.code).startsWith('ML');
+    const categories = new Map<FlatItem, string>();
+    const category = (item: FlatItem) => {
+        let found = categories.get(item);
+        if (found === undefined) categories.set(item, found = categoryOf(item.code));
+        return found;
+    };
+    const munitions = (item: FlatItem) => category(item).startsWith('ML');
     const hasMunitions = national.items.some(munitions);
     const hasDualUse = national.items.some(i => !munitions(i));
-    const nationalCategories = new Set(national.items.map(i => categoryOf(i.code)));
-    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse) && nationalCategories.has(categoryOf(item.code));
+    const nationalCategories = new Set(national.items.map(category));
+    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse) && nationalCategories.has(category(item));
     if (wa && !hasMunitions && wa.items.some(munitions)) problems.push('the list has no munitions categories: the WA Munitions List is not compared');
     if (wa && !hasDualUse && wa.items.some(i => !munitions(i))) problems.push('the list has no dual-use categories: the WA dual-use list is not compared');
-    const absent = [...new Set((wa?.items ?? []).filter(i => (munitions(i) ? hasMunitions : hasDualUse) && !compared(i)).map(i => categoryOf(i.code)))];
+    const absent = [...new Set((wa?.items ?? []).filter(i => (munitions(i) ? hasMunitions : hasDualUse) && !compared(i)).map(category))];
     if (absent.length > 0) problems.push(`the list has no ${absent.length === 1 ? 'category' : 'categories'} ${absent.join(', ')}: ${absent.length === 1 ? 'its' : 'their'} WA items are not compared`);
     for (const waItem of wa?.items ?? []) {
         if (isReserved(waItem) || !compared(waItem)) continue;
@@ -97,7 +103,7 @@ export function checkConformance(input: ConformanceInput): ConformanceReport {
     }
     if (!wa) problems.push('no WA edition to compare with: only the items of other regimes and the national ones are listed');
     markNewUnderOlder(findings, history);
-    return { nationalId: national.id, waId: wa?.id, problems, findings: findings.sort(byCode) };
+    return { nationalId: national.id, waId: wa?.id, problems, findings: sortedByCode(findings) };
 }
 
 /** Uncovered WA items newer than the edition the national item above them follows (see Finding.newUnder). */
@@ -141,7 +147,7 @@ function sameLimitsOf(waItem: FlatItem, nationalItem: FlatItem): boolean {
 function coveredFinding(waItem: FlatItem, nationalItem: FlatItem, history: PrecedentHistory | undefined, waId: string | undefined): Finding {
     const base = findingOf(waItem, nationalItem);
     const sameLimits = sameLimitsOf(waItem, nationalItem);
-    const sameText = textKey(waItem.text) === textKey(nationalItem.text);
+    const sameText = waItem.text === nationalItem.text || textKey(waItem.text) === textKey(nationalItem.text);
     if (sameLimits && sameText) return { ...base, kind: 'equal' };
     const follows = olderVersion(waItem, nationalItem, history, waId, sameLimits);
     if (follows) return { ...base, kind: 'older', follows };
@@ -233,7 +239,10 @@ function textKey(text: string | undefined): string {
         .replace(/[\s;,.:]*(?:\b(?:or|and)\b)?[\s;,.:]*$/, '');
 }
 
-function byCode(a: Finding, b: Finding): number {
-    const key = (f: Finding) => matchKey(f.waCode ?? f.nationalCode ?? '');
-    return key(a).localeCompare(key(b), 'en', { numeric: true });
+/** In code order (3.A.2 before 3.A.10), each code's key worked out once: the sort compares each finding many times. */
+function sortedByCode(findings: Finding[]): Finding[] {
+    const collator = new Intl.Collator('en', { numeric: true });
+    return findings.map(finding => ({ finding, key: matchKey(finding.waCode ?? finding.nationalCode ?? '') }))
+        .sort((a, b) => collator.compare(a.key, b.key))
+        .map(keyed => keyed.finding);
 }
