@@ -62,14 +62,20 @@ export class CldConformance implements ConformanceSource {
         this.checked.add(root);
         const answer = await this.report(document, undefined, false);
         if (!answer.ok) {
-            // Still indexing: checked again once the library is read (once, however often typing pauses meanwhile).
+            // Still indexing: checked again once the library is read (once, however often typing
+            // pauses meanwhile), when the build this check is part of has ended: the library may be
+            // read already, and a build of a document being built is not started.
+            this.checked.delete(root);
             const key = document.uri.toString();
             if (!this.waiting.has(key)) {
                 this.waiting.add(key);
-                void this.cld.precedents.Library.ready(document).then(() => {
-                    this.waiting.delete(key);
-                    return this.recheck([document]);
-                });
+                void this.cld.precedents.Library.ready(document)
+                    .then(() => this.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, document.uri))
+                    .catch(() => undefined) // the document is gone: recheck leaves it out
+                    .then(() => {
+                        this.waiting.delete(key);
+                        return this.recheck([document]);
+                    });
             }
             return undefined;
         }
@@ -93,6 +99,8 @@ export class CldConformance implements ConformanceSource {
         if (!isControlList(root) || !root.header?.implements.some(i => i.regime === 'wassenaar') || this.checked.has(root)) return;
         if (this.cld.limits.LargeFiles.reduced(document)) return;
         const key = document.uri.toString();
+        // Checked once the library is read (see check).
+        if (this.waiting.has(key)) return;
         clearTimeout(this.timers.get(key));
         this.timers.set(key, setTimeout(() => {
             this.timers.delete(key);
