@@ -8,8 +8,8 @@ import { StreamMessageReader, StreamMessageWriter, createMessageConnection } fro
 
 const root = resolve(import.meta.dirname, '..');
 
-/** Starts and initialises a server; `notifications` maps a method to its handler. */
-export async function startServer(notifications = {}) {
+/** Starts and initialises a server; `notifications` maps a method to its handler; `initializationOptions` as a client sends them. */
+export async function startServer(notifications = {}, initializationOptions = undefined) {
     const server = spawn(process.execPath, [...(process.env.CLD_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean), join(root, 'out', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     for (const [method, handler] of Object.entries(notifications)) connection.onNotification(method, handler);
@@ -17,7 +17,7 @@ export async function startServer(notifications = {}) {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
     await connection.sendNotification('initialized', {});
     const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf-8'))[1]) / 1024;
     return { server, connection, peakMb };

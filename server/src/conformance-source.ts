@@ -6,11 +6,13 @@
  * paused for a moment, when the library has been read, and when the setting changes.
  */
 import * as l10n from '@vscode/l10n';
-import { DocumentState, type LangiumDocument } from 'langium';
+import { type BuildOptions, DocumentState, type LangiumDocument, OperationCancelled } from 'langium';
+import { CancellationToken, CancellationTokenSource } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type ConformanceReport, type FindingKind, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { type ConformanceSeverity, type ConformanceSource, registerConformanceChecks } from '../../language/src/conformance/conformance-diagnostics.js';
 import { type ControlList, isControlList } from '../../language/src/generated/ast.js';
+import { matchItems } from '../../language/src/diff/match.js';
 import { type FlatList, flattenList } from '../../language/src/model/flat-items.js';
 import type { CldServices } from './cld-lsp-module.js';
 
@@ -21,6 +23,8 @@ export type ConformanceAnswer = { ok: true; report: ConformanceReport; wa?: Flat
 
 export class CldConformance implements ConformanceSource {
     private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+    /** The builds this class started (conformance worked out), by document, to cancel when it changes. */
+    private readonly running = new Map<string, CancellationTokenSource>();
     /** Documents waiting for their library to be read before their conformance is worked out. */
     private readonly waiting = new Set<string>();
     /** The parses whose conformance was worked out (a new parse is a new root). */
@@ -31,6 +35,10 @@ export class CldConformance implements ConformanceSource {
     constructor(private readonly shared: LangiumSharedServices, private readonly cld: CldServices) {
         registerConformanceChecks(cld, this);
         shared.lsp.LanguageServer.onInitialized(() => { this.initialized = true; });
+        // Not DocumentBuilder.onUpdate: every build, this class's own too, starts with an update.
+        const cancel = (event: { document: { uri: string } }) => this.running.get(event.document.uri)?.cancel();
+        shared.workspace.TextDocuments?.onDidChangeContent(cancel);
+        shared.workspace.TextDocuments?.onDidClose(cancel);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
             for (const document of documents) this.schedule(document);
         });
@@ -41,26 +49,37 @@ export class CldConformance implements ConformanceSource {
         });
     }
 
-    /** The report for an open list, against `against` or the WA edition its header implements; why there is none, in words. */
-    async report(document: LangiumDocument, against?: string, wait = true): Promise<ConformanceAnswer> {
-        const national = flattenList(document.parseResult.value as ControlList);
+    /**
+     * The report for an open list, against `against` or the WA edition its header implements; why
+     * there is none, in words. With a cancellation token, the event loop runs between the steps
+     * (flatten, pair, compare: 20-80 ms each on a list the size of a WA edition, 100-250 ms on one
+     * of 6 MB) and a cancellation ends it there.
+     */
+    async report(document: LangiumDocument, against?: string, wait = true, cancelToken = CancellationToken.None): Promise<ConformanceAnswer> {
+        await letMessagesIn(cancelToken);
         const precedents = this.cld.precedents.Library;
         if (wait) await precedents.ready(document);
         const library = await precedents.library(document);
         if (library.status === 'indexing') return { ok: false, message: l10n.t('the WA editions are still being indexed; try again in a moment') };
+        await letMessagesIn(cancelToken);
+        const national = flattenList(document.parseResult.value as ControlList);
+        await letMessagesIn(cancelToken);
         const history = library.status === 'ready' ? library.history : undefined;
         const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
-        return { ok: true, report: checkConformance({ national, wa, history, problems }), wa };
+        await letMessagesIn(cancelToken);
+        const pairs = wa && matchItems(wa.items, national.items);
+        await letMessagesIn(cancelToken);
+        return { ok: true, report: checkConformance({ national, wa, history, problems, pairs }), wa };
     }
 
-    async check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {
+    async check(document: LangiumDocument, cancelToken: CancellationToken): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {
         // Near the size limit the check is left out (large-files.ts says so): on 9.9 MB it held the
         // server for four seconds in one stretch each time typing paused.
         if (!this.initialized || this.cld.limits.LargeFiles.reduced(document)) return undefined;
         const root = document.parseResult.value as ControlList;
         this.checked.add(root);
-        const answer = await this.report(document, undefined, false);
+        const answer = await this.report(document, undefined, false, cancelToken);
         if (!answer.ok) {
             // Still indexing: checked again once the library is read (once, however often typing
             // pauses meanwhile), when the build this check is part of has ended: the library may be
@@ -105,16 +124,51 @@ export class CldConformance implements ConformanceSource {
         this.timers.set(key, setTimeout(() => {
             this.timers.delete(key);
             if (document.parseResult.value !== root || document.state !== DocumentState.Validated || this.checked.has(root)) return;
-            void this.shared.workspace.DocumentBuilder.build([document], { validation: { categories: ['slow'] } }).catch(() => undefined);
+            void this.build([document], { validation: { categories: ['slow'] } });
         }, PAUSE_MS));
     }
 
     private async recheck(documents: LangiumDocument[]): Promise<void> {
         const current = documents.filter(d => this.shared.workspace.LangiumDocuments.hasDocument(d.uri) && d.state === DocumentState.Validated);
-        if (current.length > 0) await this.shared.workspace.DocumentBuilder.build(current, { validation: true }).catch(() => undefined);
+        if (current.length > 0) await this.build(current, { validation: true });
+    }
+
+    /**
+     * A build of these documents that a change to any of them cancels. It runs beside Langium's
+     * builds, not under the workspace lock, where it would cancel theirs (the first read of a large
+     * list beside it); the cancellation makes the next keystroke wait for one step of the check at
+     * most, not for a whole list's conformance, and no finding of the text before is published.
+     */
+    private async build(documents: LangiumDocument[], options: BuildOptions): Promise<void> {
+        const source = new CancellationTokenSource();
+        const keys = documents.map(d => d.uri.toString());
+        for (const key of keys) {
+            this.running.get(key)?.cancel();
+            this.running.set(key, source);
+        }
+        try {
+            await this.shared.workspace.DocumentBuilder.build(documents, options, source.token);
+        } catch {
+            // Cancelled, or the build failed: the next change builds the documents again.
+        } finally {
+            for (const key of keys) if (this.running.get(key) === source) this.running.delete(key);
+            source.dispose();
+        }
     }
 
     private implementingDocuments(): LangiumDocument[] {
         return this.shared.workspace.LangiumDocuments.all.filter(d => isControlList(d.parseResult.value) && (d.parseResult.value as ControlList).header?.implements.some(i => i.regime === 'wassenaar') === true).toArray();
     }
+}
+
+/**
+ * Lets a message that came meanwhile (a keystroke) be read and handled before the next step, and
+ * ends the work if it cancelled it. Langium's interruptAndCheck resumes with setImmediate, ahead of
+ * the message the poll phase has just read (vscode-jsonrpc handles it in a setImmediate of its
+ * own), so a key waited for two steps; a timer resumes after it.
+ */
+async function letMessagesIn(cancelToken: CancellationToken): Promise<void> {
+    if (cancelToken === CancellationToken.None) return;
+    await new Promise(resolve => setTimeout(resolve, 0));
+    if (cancelToken.isCancellationRequested) throw OperationCancelled;
 }

@@ -10,7 +10,8 @@ import * as l10n from '@vscode/l10n';
  * severe each kind is, a ConformanceSource says (the language server's reads the precedent
  * library and the `cld.conformance.severity` setting).
  */
-import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks, interruptAndCheck } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { CldCoreServices } from '../cld-module.js';
 import { fullCode } from '../codes.js';
 import { matchKey } from '../diff/match-keys.js';
@@ -39,8 +40,12 @@ export const CONFORMANCE_DIAGNOSTIC_CODES: Record<string, string> = {
 
 /** What a conformance check needs from its host: the report for a document and the severity of each kind. */
 export interface ConformanceSource {
-    /** The report for the list in `document`, or undefined when there is none yet (no library, or still indexing). */
-    check(document: LangiumDocument): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined>;
+    /**
+     * The report for the list in `document`, or undefined when there is none yet (no library, or
+     * still indexing). Worked out in steps that let the event loop run between them and end with
+     * OperationCancelled once `cancelToken` is cancelled (a keystroke), as this check does itself.
+     */
+    check(document: LangiumDocument, cancelToken: CancellationToken): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined>;
 }
 
 /** What a conformance diagnostic carries for its quick fix. */
@@ -53,20 +58,25 @@ export interface ConformanceData {
 
 export function registerConformanceChecks(services: CldCoreServices, source: ConformanceSource): void {
     const checks: ValidationChecks<CldAstType> = {
-        ControlList: (list, accept) => reportConformance(list, accept, source),
+        ControlList: (list, accept, cancelToken) => reportConformance(list, accept, source, cancelToken),
     };
     services.validation.ValidationRegistry.register(checks, undefined, 'slow');
 }
 
-async function reportConformance(list: ControlList, accept: ValidationAcceptor, source: ConformanceSource): Promise<void> {
+/** How many findings become diagnostics between two chances for the event loop (and a keystroke) to run. */
+const FINDINGS_BETWEEN_CHECKS = 500;
+
+async function reportConformance(list: ControlList, accept: ValidationAcceptor, source: ConformanceSource, cancelToken: CancellationToken): Promise<void> {
     if (!list.header?.implements.some(i => i.regime === 'wassenaar')) return;
-    const result = await source.check(AstUtils.getDocument(list));
+    const result = await source.check(AstUtils.getDocument(list), cancelToken);
     if (!result) return;
     const { report } = result;
     const severity = (kind: FindingKind) => result.severity[kind] ?? DEFAULT_CONFORMANCE_SEVERITY[kind];
+    await interruptAndCheck(cancelToken);
     const nodes = nodesByCode(list);
     const implementsNode = list.header.implements.find(i => i.regime === 'wassenaar')!;
-    for (const finding of report.findings) {
+    for (const [index, finding] of report.findings.entries()) {
+        if (index % FINDINGS_BETWEEN_CHECKS === 0) await interruptAndCheck(cancelToken);
         const level = severity(finding.kind);
         if (level === 'off') continue;
         const data: ConformanceData = { code: `conformance-${finding.kind}`, kind: finding.kind, waCode: finding.waCode, waId: report.waId };

@@ -11,7 +11,7 @@
 import { eccnRegime, parseCode } from '../codes.js';
 import { sameLimitsRenamed } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
-import { matchItems } from '../diff/match.js';
+import { type ItemPair, matchItems } from '../diff/match.js';
 import { categoryOf, groupOf, isReserved, matchKey } from '../diff/match-keys.js';
 import { normaliseText, wordDiff, type WordSegment } from '../diff/words.js';
 import { thresholdSummary } from '../export/export-format.js';
@@ -66,13 +66,15 @@ export interface ConformanceInput {
     /** The WA editions' history, to say which older edition a national item follows. */
     history?: PrecedentHistory;
     problems?: string[];
+    /** `matchItems(wa.items, national.items)`, when the caller has worked it out already (the editor does, between pauses). */
+    pairs?: ItemPair[];
 }
 
 export function checkConformance(input: ConformanceInput): ConformanceReport {
     const { national, wa, history } = input;
     const problems = [...(input.problems ?? [])];
     const findings: Finding[] = [];
-    const pairs = (wa ? matchItems(wa.items, national.items) : []).filter(p => p.old && p.new);
+    const pairs = (wa ? input.pairs ?? matchItems(wa.items, national.items) : []).filter(p => p.old && p.new);
     const nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
     const paired = new Set(pairs.map(p => p.new!));
     // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the
