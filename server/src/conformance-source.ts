@@ -9,10 +9,9 @@ import * as l10n from '@vscode/l10n';
 import { type BuildOptions, DocumentState, type LangiumDocument, OperationCancelled } from 'langium';
 import { CancellationToken, CancellationTokenSource } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type ConformanceReport, type FindingKind, checkConformance, implementedEdition } from '../../language/src/conformance/conformance.js';
+import { type ConformanceReport, type FindingKind, conformanceInSteps, implementedEdition } from '../../language/src/conformance/conformance.js';
 import { type ConformanceSeverity, type ConformanceSource, registerConformanceChecks } from '../../language/src/conformance/conformance-diagnostics.js';
 import { type ControlList, isControlList } from '../../language/src/generated/ast.js';
-import { matchItems } from '../../language/src/diff/match.js';
 import { type FlatList, flattenList } from '../../language/src/model/flat-items.js';
 import type { CldServices } from './cld-lsp-module.js';
 
@@ -52,8 +51,8 @@ export class CldConformance implements ConformanceSource {
     /**
      * The report for an open list, against `against` or the WA edition its header implements; why
      * there is none, in words. With a cancellation token, the event loop runs between the steps
-     * (flatten, pair, compare: 20-80 ms each on a list the size of a WA edition, 100-250 ms on one
-     * of 6 MB) and a cancellation ends it there.
+     * (flatten, then conformanceInSteps's: up to 20-30 ms each on a list the size of a WA edition)
+     * and a cancellation ends it there.
      */
     async report(document: LangiumDocument, against?: string, wait = true, cancelToken = CancellationToken.None): Promise<ConformanceAnswer> {
         await letMessagesIn(cancelToken);
@@ -68,9 +67,12 @@ export class CldConformance implements ConformanceSource {
         const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
         await letMessagesIn(cancelToken);
-        const pairs = wa && matchItems(wa.items, national.items);
-        await letMessagesIn(cancelToken);
-        return { ok: true, report: checkConformance({ national, wa, history, problems, pairs }), wa };
+        const checking = conformanceInSteps({ national, wa, history, problems });
+        for (const step of checking.steps) {
+            step();
+            await letMessagesIn(cancelToken);
+        }
+        return { ok: true, report: checking.report(), wa };
     }
 
     async check(document: LangiumDocument, cancelToken: CancellationToken): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createCldCoreServices } from '../../language/src/cld-module.js';
-import { checkConformance, type ConformanceReport } from '../../language/src/conformance/conformance.js';
+import { checkConformance, type ConformanceReport, conformanceInSteps } from '../../language/src/conformance/conformance.js';
 import { renderConformance } from '../../language/src/conformance/conformance-format.js';
 import { PrecedentHistory, precedentEdition } from '../../language/src/history/lineage.js';
 import type { FlatList } from '../../language/src/model/flat-items.js';
@@ -136,5 +136,18 @@ describe('conformance: one hand-made pair per finding', () => {
         const report = checkConformance({ national: national('item a "x"\n', ''), problems: ['the list implements no WA edition'] });
         expect(report.problems).toEqual(['the list implements no WA edition', 'no WA edition to compare with: only the items of other regimes and the national ones are listed']);
         expect(kinds(report)).toEqual(['national-only - 3B001', 'national-only - 3B001.a']);
+    });
+});
+
+describe('conformance in steps (the editor lets a key in between them)', () => {
+    test('the steps give the report of checkConformance, one rule of the pairing or one part of the comparing at a time', () => {
+        const input = () => ({ wa: WA_2021, national: national('item a "Lithography ..." { mrf <= 30 nm }\nitem c "Masks;"\nitem f "Own item;"') });
+        const checking = conformanceInSteps(input());
+        expect(() => checking.report()).toThrow(/before its steps had run/);
+        // The matcher's eleven rules, then four parts of the comparing.
+        expect(checking.steps.length).toBeGreaterThanOrEqual(12);
+        for (const step of checking.steps) step();
+        expect(checking.report()).toEqual(checkConformance(input()));
+        expect(kinds(checking.report())).toContain('national-only - 3B001.f');
     });
 });
