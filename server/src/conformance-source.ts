@@ -51,8 +51,8 @@ export class CldConformance implements ConformanceSource {
     /**
      * The report for an open list, against `against` or the WA edition its header implements; why
      * there is none, in words. With a cancellation token, the event loop runs between the steps
-     * (flatten, then conformanceInSteps's: up to 20-30 ms each on a list the size of a WA edition)
-     * and a cancellation ends it there.
+     * (flatten, then conformanceInSteps's: up to about 20 ms each on a list the size of a WA
+     * edition) and a cancellation ends it there.
      */
     async report(document: LangiumDocument, against?: string, wait = true, cancelToken = CancellationToken.None): Promise<ConformanceAnswer> {
         await letMessagesIn(cancelToken);
@@ -68,11 +68,10 @@ export class CldConformance implements ConformanceSource {
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
         await letMessagesIn(cancelToken);
         const checking = conformanceInSteps({ national, wa, history, problems });
-        for (const step of checking.steps) {
-            step();
+        for (let step = checking.next(); ; step = checking.next()) {
+            if (step.done) return { ok: true, report: step.value, wa };
             await letMessagesIn(cancelToken);
         }
-        return { ok: true, report: checking.report(), wa };
     }
 
     async check(document: LangiumDocument, cancelToken: CancellationToken): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {

@@ -12,6 +12,7 @@ import { eccnRegime, parseCode } from '../codes.js';
 import { sameLimitsRenamed } from '../diff/diff.js';
 import { scopeOfThresholds } from '../diff/flat-scope.js';
 import { matchInSteps } from '../diff/match.js';
+import { type Steps, finished } from '../stepwise.js';
 import { categoryOf, groupOf, isReserved, matchKey } from '../diff/match-keys.js';
 import { normaliseText, wordDiff, type WordSegment } from '../diff/words.js';
 import { thresholdSummary } from '../export/export-format.js';
@@ -69,21 +70,22 @@ export interface ConformanceInput {
 }
 
 export function checkConformance(input: ConformanceInput): ConformanceReport {
-    const checking = conformanceInSteps(input);
-    for (const step of checking.steps) step();
-    return checking.report();
+    return finished(conformanceInSteps(input));
 }
 
 /**
- * The same check as steps to run in order (each rule of the pairing, then the comparing), and
- * the report once all have run: for a caller that lets other work in between (the editor's check
- * when typing pauses lets a key in). Each step is up to about 20-30 ms on a WA edition.
+ * The same check in steps (stepwise.ts): the pairing's (matchInSteps), then a step after every
+ * few hundred items compared. Up to about 20 ms a step on a WA edition.
  */
-export function conformanceInSteps(input: ConformanceInput): { steps: Array<() => void>; report: () => ConformanceReport } {
+export function* conformanceInSteps(input: ConformanceInput): Steps<ConformanceReport> {
     const { national, wa, history } = input;
-    const matching = wa ? matchInSteps(wa.items, national.items) : undefined;
     const problems = [...(input.problems ?? [])];
     const findings: Finding[] = [];
+    const pairs = (wa ? yield* matchInSteps(wa.items, national.items) : []).filter(p => p.old && p.new);
+    const nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
+    const paired = new Set(pairs.map(p => p.new!));
+    // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the
+    // reverse; and an excerpt (a dataset of categories 1, 3, 4 and 5) is not short of the others.
     const categories = new Map<FlatItem, string>();
     const category = (item: FlatItem) => {
         let found = categories.get(item);
@@ -91,54 +93,35 @@ export function conformanceInSteps(input: ConformanceInput): { steps: Array<() =
         return found;
     };
     const munitions = (item: FlatItem) => category(item).startsWith('ML');
-    let nationalOf = new Map<FlatItem, FlatItem>();
-    let paired = new Set<FlatItem>();
-    let compared: (item: FlatItem) => boolean = () => false;
-    let report: ConformanceReport | undefined;
-    const steps = [
-        ...(matching?.steps ?? []),
-        () => {
-            const pairs = (matching?.pairs() ?? []).filter(p => p.old && p.new);
-            nationalOf = new Map(pairs.map(p => [p.old!, p.new!]));
-            paired = new Set(pairs.map(p => p.new!));
-            // A list of dual-use items only (the EU's Annex I) is not short of the Munitions List, nor the
-            // reverse; and an excerpt (a dataset of categories 1, 3, 4 and 5) is not short of the others.
-            const hasMunitions = national.items.some(munitions);
-            const hasDualUse = national.items.some(i => !munitions(i));
-            const nationalCategories = new Set(national.items.map(category));
-            compared = item => (munitions(item) ? hasMunitions : hasDualUse) && nationalCategories.has(category(item));
-            if (wa && !hasMunitions && wa.items.some(munitions)) problems.push('the list has no munitions categories: the WA Munitions List is not compared');
-            if (wa && !hasDualUse && wa.items.some(i => !munitions(i))) problems.push('the list has no dual-use categories: the WA dual-use list is not compared');
-            const absent = [...new Set((wa?.items ?? []).filter(i => (munitions(i) ? hasMunitions : hasDualUse) && !compared(i)).map(category))];
-            if (absent.length > 0) problems.push(`the list has no ${absent.length === 1 ? 'category' : 'categories'} ${absent.join(', ')}: ${absent.length === 1 ? 'its' : 'their'} WA items are not compared`);
-        },
-        () => {
-            for (const waItem of wa?.items ?? []) {
-                if (isReserved(waItem) || !compared(waItem)) continue;
-                const nationalItem = nationalOf.get(waItem);
-                findings.push(nationalItem && !isReserved(nationalItem) ? coveredFinding(waItem, nationalItem, history, wa?.id) : notCovered(waItem, nationalItem));
-            }
-        },
-        () => {
-            for (const item of national.items) {
-                if (paired.has(item) || isReserved(item)) continue;
-                findings.push(unpairedFinding(item, national.numbering));
-            }
-            if (!wa) problems.push('no WA edition to compare with: only the items of other regimes and the national ones are listed');
-        },
-        () => {
-            markNewUnderOlder(findings, history);
-            report = { nationalId: national.id, waId: wa?.id, problems, findings: sortedByCode(findings) };
-        },
-    ];
-    return {
-        steps,
-        report: () => {
-            if (!report) throw new Error('the conformance report was asked for before its steps had run');
-            return report;
-        },
-    };
+    const hasMunitions = national.items.some(munitions);
+    const hasDualUse = national.items.some(i => !munitions(i));
+    const nationalCategories = new Set(national.items.map(category));
+    const compared = (item: FlatItem) => (munitions(item) ? hasMunitions : hasDualUse) && nationalCategories.has(category(item));
+    if (wa && !hasMunitions && wa.items.some(munitions)) problems.push('the list has no munitions categories: the WA Munitions List is not compared');
+    if (wa && !hasDualUse && wa.items.some(i => !munitions(i))) problems.push('the list has no dual-use categories: the WA dual-use list is not compared');
+    const absent = [...new Set((wa?.items ?? []).filter(i => (munitions(i) ? hasMunitions : hasDualUse) && !compared(i)).map(category))];
+    if (absent.length > 0) problems.push(`the list has no ${absent.length === 1 ? 'category' : 'categories'} ${absent.join(', ')}: ${absent.length === 1 ? 'its' : 'their'} WA items are not compared`);
+    yield;
+    let done = 0;
+    for (const waItem of wa?.items ?? []) {
+        if (++done % ITEMS_BETWEEN_STEPS === 0) yield;
+        if (isReserved(waItem) || !compared(waItem)) continue;
+        const nationalItem = nationalOf.get(waItem);
+        findings.push(nationalItem && !isReserved(nationalItem) ? coveredFinding(waItem, nationalItem, history, wa?.id) : notCovered(waItem, nationalItem));
+    }
+    yield;
+    for (const item of national.items) {
+        if (paired.has(item) || isReserved(item)) continue;
+        findings.push(unpairedFinding(item, national.numbering));
+    }
+    if (!wa) problems.push('no WA edition to compare with: only the items of other regimes and the national ones are listed');
+    yield;
+    markNewUnderOlder(findings, history);
+    return { nationalId: national.id, waId: wa?.id, problems, findings: sortedByCode(findings) };
 }
+
+/** conformanceInSteps takes a step after this many WA items compared (some are compared word by word). */
+const ITEMS_BETWEEN_STEPS = 400;
 
 /** Uncovered WA items newer than the edition the national item above them follows (see Finding.newUnder). */
 function markNewUnderOlder(findings: Finding[], history: PrecedentHistory | undefined): void {

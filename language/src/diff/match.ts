@@ -29,7 +29,8 @@
 import type { FlatItem } from '../model/flat-items.js';
 import { byKey, categoryOf, childrenByParent, isReserved, isTechnology, matchKey } from './match-keys.js';
 import { movedTo } from './stated-moves.js';
-import { containedIn, normaliseText, sharesTellingWord, tellingWordCount, tellingWordsWithin, textSimilarity } from './words.js';
+import { type Steps, finished } from '../stepwise.js';
+import { comparedWordCount, containedIn, lengthsAllow, normaliseText, sharesTellingWord, tellingWordCount, tellingWordsWithin, textSimilarity } from './words.js';
 
 export type MatchRule = 'moved' | 'relocated' | 'shifted' | 'nested' | 'parent' | 'code' | 'precedent' | 'text';
 
@@ -70,40 +71,41 @@ const STRANGER_WORDS = 3;
 const MAX_SHIFT_SIBLINGS = 60;
 /** Rule 8 compares at most this many pairs, so two unrelated lists cannot take long. */
 const MAX_SIMILARITY_PAIRS = 2_000_000;
+/** Rule 8 takes a step after about this many pairs (matchInSteps). */
+const PAIRS_BETWEEN_STEPS = 20_000;
 
 export function matchItems(oldItems: FlatItem[], newItems: FlatItem[]): ItemPair[] {
-    const matching = matchInSteps(oldItems, newItems);
-    for (const step of matching.steps) step();
-    return matching.pairs();
+    return finished(matchInSteps(oldItems, newItems));
 }
 
 /**
- * The same matching as steps to run in order, and the pairs once all have run: for a caller that
- * lets other work in between (the editor's conformance check, when typing pauses, lets a key in).
- * Each step is one rule over all the items: up to about 20 ms on a WA edition, the first time.
+ * The same matching in steps (stepwise.ts): a step after each rule, and within the rule that
+ * compares texts pair by pair, after every few items. Up to about 20 ms a step on a WA edition.
  */
-export function matchInSteps(oldItems: FlatItem[], newItems: FlatItem[]): { steps: Array<() => void>; pairs: () => ItemPair[] } {
-    let matcher: Matcher | undefined;
-    const started = () => matcher ??= new Matcher(oldItems, newItems);
-    return {
-        steps: [
-            () => started(),
-            () => started().byMovedNotes(),
-            () => started().byRelocatedText(normaliseText, MIN_TELLING_TEXT),
-            // Then blind to commas and the closing "; or", among the items left: a looser key meets more
-            // texts, so it takes longer ones ("Output power exceeding 2 kW; or", 6.A.5.a.6.a.1 in 2025, is
-            // 6.A.5.a.6.b.2's old "Output power exceeding 2 kW;" in words only).
-            () => started().byRelocatedText(relocationKey, 2 * MIN_TELLING_TEXT),
-            () => started().byShiftedSiblings(),
-            () => started().byNesting(),
-            () => started().byParent(),
-            () => started().byCode(),
-            () => started().byPrecedent(),
-            () => started().bySimilarText(),
-            () => started().bySubItems(),
-        ],
-        pairs: () => started().pairs(),
-    };
+export function* matchInSteps(oldItems: FlatItem[], newItems: FlatItem[]): Steps<ItemPair[]> {
+    const matcher = new Matcher(oldItems, newItems);
+    yield;
+    matcher.byMovedNotes();
+    yield;
+    matcher.byRelocatedText(normaliseText, MIN_TELLING_TEXT);
+    yield;
+    // Then blind to commas and the closing "; or", among the items left: a looser key meets more
+    // texts, so it takes longer ones ("Output power exceeding 2 kW; or", 6.A.5.a.6.a.1 in 2025, is
+    // 6.A.5.a.6.b.2's old "Output power exceeding 2 kW;" in words only).
+    matcher.byRelocatedText(relocationKey, 2 * MIN_TELLING_TEXT);
+    yield;
+    matcher.byShiftedSiblings();
+    yield;
+    matcher.byNesting();
+    matcher.byParent();
+    yield;
+    matcher.byCode();
+    matcher.byPrecedent();
+    yield;
+    yield* matcher.bySimilarText();
+    yield;
+    matcher.bySubItems();
+    return matcher.pairs();
 }
 
 class Matcher {
@@ -359,24 +361,33 @@ class Matcher {
         }
     }
 
-    bySimilarText(): void {
+    *bySimilarText(): Steps<void> {
         const olds = this.unmatchedOld().filter(i => !isReserved(i));
         const news = this.unmatchedNew().filter(i => !isReserved(i));
         if (olds.length * news.length > MAX_SIMILARITY_PAIRS) return;
+        let compared = 0;
         const candidates: Array<{ oldItem: FlatItem; newItem: FlatItem; score: number; tie: string }> = [];
         // Each new item's category, and whether its code is new, worked out once, not per pair.
-        const newSides = news.map(newItem => ({ newItem, category: categoryOf(newItem.code), isNew: !this.oldByKey.has(matchKey(newItem.code)) }));
+        const newSides = news.map(newItem => ({ newItem, category: categoryOf(newItem.code), isNew: !this.oldByKey.has(matchKey(newItem.code)), words: comparedWordCount(newItem.text) }));
         for (const oldItem of olds) {
+            if ((compared += newSides.length) > PAIRS_BETWEEN_STEPS) {
+                compared = 0;
+                yield;
+            }
             // An item whose code is gone from the new list may have moved to another category
             // (ML7.i.1 -> ML22.b.3 in 2004): there, only a new code and a nearly equal text.
             const gone = !this.newByKey.has(matchKey(oldItem.code));
             const category = categoryOf(oldItem.code);
-            for (const { newItem, category: newCategory, isNew } of newSides) {
+            const words = comparedWordCount(oldItem.text);
+            for (const { newItem, category: newCategory, isNew, words: newWords } of newSides) {
                 const across = category !== newCategory;
                 if (across && !(gone && isNew)) continue;
+                const least = across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY;
+                // Most pairs differ too much in length to be alike: not compared word by word.
+                if (!lengthsAllow(words, newWords, least)) continue;
                 const score = textSimilarity(oldItem.text, newItem.text);
                 // (Not two texts alike only in a lead-in: "Having any of the following characteristics:".)
-                if (score >= (across ? MIN_MOVE_SIMILARITY : MIN_SIMILARITY) && sharesTellingWord(oldItem.text, newItem.text)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
+                if (score >= least && sharesTellingWord(oldItem.text, newItem.text)) candidates.push({ oldItem, newItem, score, tie: [matchKey(oldItem.code), matchKey(newItem.code)].sort().join(' ') });
             }
         }
         // Best first; ties broken by a key that does not depend on which list is the old one.

@@ -110,6 +110,20 @@ export function textSimilarity(a: string | undefined, b: string | undefined): nu
     return (2 * shared) / (countsA.total + countsB.total);
 }
 
+/** How many words textSimilarity compares of a text. */
+export function comparedWordCount(text: string | undefined): number {
+    return wordCounts(text).total;
+}
+
+/**
+ * Whether texts of these many compared words can be `least` alike (textSimilarity) at all: the
+ * words two texts share are at most the shorter one's, so texts of very different lengths cannot.
+ * The same arithmetic as textSimilarity on that upper bound, so no pair it would find is left out.
+ */
+export function lengthsAllow(wordsA: number, wordsB: number, least: number): boolean {
+    return wordsA + wordsB === 0 || (2 * Math.min(wordsA, wordsB)) / (wordsA + wordsB) >= least;
+}
+
 /**
  * One spelling for the British and American forms of a word ("synthesised" and "synthesized",
  * "analyse" and "analyze"), which the documents mix from one edition to the next: for similarity
