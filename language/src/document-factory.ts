@@ -1,7 +1,8 @@
 import { type AstNode, DefaultLangiumDocumentFactory, type LangiumDocument, type ParseResult, type URI, interruptAndCheck } from 'langium';
 import { reparseIncrementally } from './incremental-parse.js';
 import { type ControlList } from './generated/ast.js';
-import { parseInPieces, runPieces } from './parse-in-pieces.js';
+import { parseInPieces } from './parse-in-pieces.js';
+import { type Steps, inTurns } from './stepwise.js';
 
 /**
  * Texts at least this long are first parsed in pieces (parse-in-pieces.ts), letting other
@@ -25,7 +26,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
      * document cancels the build; starting a large list's parse again each time, it might never end.
      * One at a time: a stopped one is dropped when another list or another text is read.
      */
-    private reading: { uri: string; text: string; steps: Generator<void, ParseResult<ControlList> | undefined> } | undefined;
+    private reading: { uri: string; text: string; steps: Steps<ParseResult<ControlList> | undefined> } | undefined;
 
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const uri = document.uri.toString();
@@ -57,7 +58,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         const reading = this.reading;
         // A cancelled build leaves `reading` where it stopped; the next build of the same text goes on from there.
-        const pieces = await runPieces(reading.steps, () => interruptAndCheck(cancellationToken));
+        const pieces = await inTurns(reading.steps, () => interruptAndCheck(cancellationToken));
         if (this.reading === reading) this.reading = undefined;
         return pieces ? pieces as unknown as ParseResult<T> : super.parseAsync<T>(uri, text, cancellationToken);
     }

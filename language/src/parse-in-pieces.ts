@@ -2,6 +2,7 @@ import { type AstNode, type CompositeCstNode, type CstNode, type Grammar, Gramma
 import { asComposite, forgetRange, hasParseErrors, movePiece } from './cst-surgery.js';
 import { MAX_SOURCE_BYTES } from './documents.js';
 import { type ControlList, isCategory, isControlList, isGroup } from './generated/ast.js';
+import { type Steps } from './stepwise.js';
 import { MAX_NESTING } from './parser-guard.js';
 
 /**
@@ -31,9 +32,9 @@ import { MAX_NESTING } from './parser-guard.js';
  *
  * The steps are a generator that yields where it may pause (after each block), so that a build
  * cancelled meanwhile (another document changed) can resume it rather than start again:
- * `runPieces` drives it.
+ * stepwise.ts's `inTurns` drives it.
  */
-export function* parseInPieces(parser: LangiumParser, grammar: Grammar, text: string): Generator<void, ParseResult<ControlList> | undefined> {
+export function* parseInPieces(parser: LangiumParser, grammar: Grammar, text: string): Steps<ParseResult<ControlList> | undefined> {
     if (text.length > MAX_SOURCE_BYTES) return undefined;
     const spans: Span[] = [];
     const blanked: string[] = [];
@@ -89,13 +90,6 @@ export function* parseInPieces(parser: LangiumParser, grammar: Grammar, text: st
  * Runs the steps of parseInPieces with `pause` between them. When `pause` throws (a cancelled
  * build), the steps stay where they are, and a later call goes on from there.
  */
-export async function runPieces(steps: Generator<void, ParseResult<ControlList> | undefined>, pause: () => Promise<void>): Promise<ParseResult<ControlList> | undefined> {
-    for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) return step.value;
-        await pause();
-    }
-}
-
 interface Span { start: number; end: number }
 
 const TOO_DEEP = Symbol('too deep');

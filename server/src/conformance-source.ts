@@ -13,6 +13,7 @@ import { type ConformanceReport, type FindingKind, conformanceInSteps, implement
 import { type ConformanceSeverity, type ConformanceSource, registerConformanceChecks } from '../../language/src/conformance/conformance-diagnostics.js';
 import { type ControlList, isControlList } from '../../language/src/generated/ast.js';
 import { type FlatList, flattenList } from '../../language/src/model/flat-items.js';
+import { inTurns } from '../../language/src/stepwise.js';
 import type { CldServices } from './cld-lsp-module.js';
 
 /** How long typing must pause before the conformance diagnostics are worked out again. */
@@ -62,16 +63,12 @@ export class CldConformance implements ConformanceSource {
         if (library.status === 'indexing') return { ok: false, message: l10n.t('the WA editions are still being indexed; try again in a moment') };
         await letMessagesIn(cancelToken);
         const national = flattenList(document.parseResult.value as ControlList);
-        await letMessagesIn(cancelToken);
         const history = library.status === 'ready' ? library.history : undefined;
         const { wa, problems } = implementedEdition(national, history, library.status === 'ready' ? library.folder : '', against);
         if (library.status === 'none') problems.push('no WA editions to compare with: set cld.precedents.path, or import the WA editions (CLD: Import WA Editions)');
         await letMessagesIn(cancelToken);
-        const checking = conformanceInSteps({ national, wa, history, problems });
-        for (let step = checking.next(); ; step = checking.next()) {
-            if (step.done) return { ok: true, report: step.value, wa };
-            await letMessagesIn(cancelToken);
-        }
+        const report = await inTurns(conformanceInSteps({ national, wa, history, problems }), () => letMessagesIn(cancelToken));
+        return { ok: true, report, wa };
     }
 
     async check(document: LangiumDocument, cancelToken: CancellationToken): Promise<{ report: ConformanceReport; severity: Partial<Record<FindingKind, ConformanceSeverity>> } | undefined> {

@@ -8,7 +8,8 @@ import { createCldCoreServices } from '../../language/src/cld-module.js';
 import { PARSE_IN_PIECES_FROM } from '../../language/src/document-factory.js';
 import { importEdition } from '../../language/src/importer/edition.js';
 import { writeEdition } from '../../language/src/importer/write-cld.js';
-import { parseInPieces, runPieces } from '../../language/src/parse-in-pieces.js';
+import { parseInPieces } from '../../language/src/parse-in-pieces.js';
+import { inTurns } from '../../language/src/stepwise.js';
 import { syntheticList } from '../../bench/synthetic-list.mjs';
 import { munitions, shapeOf } from './tree-shape.js';
 
@@ -19,7 +20,7 @@ import { munitions, shapeOf } from './tree-shape.js';
 
 const { Cld } = createCldCoreServices();
 const parser = Cld.parser.LangiumParser;
-const inPieces = (text: string, pause: () => Promise<void> = async () => {}) => runPieces(parseInPieces(parser, Cld.Grammar, text), pause);
+const inPieces = (text: string, pause: () => Promise<void> = async () => {}) => inTurns(parseInPieces(parser, Cld.Grammar, text), pause);
 
 const examplesDir = path.resolve(__dirname, '..', '..', 'examples');
 const examples = fs.readdirSync(examplesDir, { recursive: true, encoding: 'utf-8' })
@@ -91,9 +92,9 @@ describe('parse in pieces', () => {
         expect(pauses).toBeGreaterThan(300);
         const steps = parseInPieces(parser, Cld.Grammar, text);
         let calls = 0;
-        await expect(runPieces(steps, async () => { if (++calls === 10) throw new Error('cancelled'); })).rejects.toThrow('cancelled');
+        await expect(inTurns(steps, async () => { if (++calls === 10) throw new Error('cancelled'); })).rejects.toThrow('cancelled');
         expect(calls).toBe(10);
-        const resumed = await runPieces(steps, async () => { calls++; });
+        const resumed = await inTurns(steps, async () => { calls++; });
         // Each step once: the pauses before and after the stop add up to those of a run without one.
         expect(calls).toBe(pauses);
         expect(shapeOf(resumed!)).toEqual(shapeOf(parser.parse(text)));

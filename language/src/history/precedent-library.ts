@@ -13,6 +13,7 @@ import { decodeSource } from '../documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../files.js';
 import { parseFlatList } from '../model/parse-list.js';
 import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
+import { type Steps, finished, inTurns } from '../stepwise.js';
 
 /** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
 const INDEX_VERSION = 58;
@@ -45,11 +46,7 @@ export function editionFiles(folder: string): string[] {
 
 /** Reads the library at once (the CLI). */
 export function loadPrecedents(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): LoadedLibrary {
-    const loading = loadingSteps(services, folder, options);
-    for (;;) {
-        const next = loading.next();
-        if (next.done) return next.value;
-    }
+    return finished(loadingSteps(services, folder, options));
 }
 
 export interface LoadInTurnsOptions extends LoadOptions {
@@ -63,13 +60,8 @@ export interface LoadInTurnsOptions extends LoadOptions {
 
 /** Reads the library a unit of work at a time (an edition parsed, a pair diffed), letting other work run between (the language server). */
 export async function loadPrecedentsInTurns(services: LangiumCoreServices, folder: string, options: LoadInTurnsOptions = {}): Promise<LoadedLibrary> {
-    const loading = loadingSteps(services, folder, options);
-    for (;;) {
-        const next = loading.next();
-        if (next.done) return next.value;
-        if (next.value === 'index missing' && options.buildElsewhere) await options.buildElsewhere();
-        else await new Promise(resolve => setImmediate(resolve));
-    }
+    return inTurns(loadingSteps(services, folder, options), yielded =>
+        yielded === 'index missing' && options.buildElsewhere ? options.buildElsewhere() : new Promise(resolve => setImmediate(resolve)));
 }
 
 /**
@@ -101,7 +93,7 @@ function readSources(folder: string): { sources: Array<{ file: string; text: str
 }
 
 /** Yields between units of work; 'index missing' once, when the cache has no index for these editions. */
-function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Generator<'index missing' | void, LoadedLibrary> {
+function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Steps<LoadedLibrary, 'index missing' | void> {
     const { sources, problems } = readSources(folder);
     const key = indexKey(sources);
     const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
