@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createCldServices } from './cld-lsp-module.js';
 import { publishDiagnosticsWithVersions } from './document-versions.js';
+import { publishInProblemsOrder } from './problems-order.js';
 import { registerImportRequests } from './import-requests.js';
 import { registerDiffRequests } from './diff-requests.js';
 import { registerHistoryRequests } from './history-requests.js';
@@ -37,6 +38,7 @@ if (!isMainThread && job) {
     registerNewListRequests(connection, shared);
     registerFollowRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
+    publishInProblemsOrder(connection);
     collectGarbageSoonerForLargeLists(shared, message => connection.console.log(message));
     stopPretenuring();
     startLanguageServer(shared);

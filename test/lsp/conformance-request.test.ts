@@ -124,6 +124,21 @@ describe('conformance diagnostics', () => {
         expect(diagnostics.filter(d => d.severity === 1).map(d => d.code)).not.toEqual([]);
     });
 
+    test('with more than VS Code\'s 1,000 problems a file, the gaps come first among the information, uncovered WA items after the list\'s own', async () => {
+        // 1,100 'local terms' without a definition: information of the list's own, as in the EU's Annex I.
+        const terms = Array.from({ length: 1100 }, (_, i) => `'t${i}'`).join(' ');
+        const other = 'file:///national/many-findings.cld';
+        client.open(other, national.replace('entry 3A001 "Electronic items as follows:" {', `entry 3A001 "Electronic items as follows:" {\n            note "${terms}"`));
+        const diagnostics = await conformanceDiagnostics(other);
+        // VS Code keeps the first 1,000 of a severity in the order published (ExtHostDiagnostics).
+        const shown = diagnostics.filter(d => d.severity === 3).slice(0, 1000).map(d => String(d.code));
+        expect(shown.slice(0, 2).sort()).toEqual(['conformance-narrower', 'conformance-older']);
+        expect(shown.slice(2).every(code => code === 'local-term-undefined')).toBe(true);
+        const codes = diagnostics.map(d => String(d.code));
+        expect(codes.indexOf('conformance-not-covered')).toBeGreaterThan(codes.lastIndexOf('local-term-undefined'));
+        expect(codes.filter(code => code === 'local-term-undefined')).toHaveLength(1100);
+    });
+
     test('each kind\'s severity is a setting: a gap as a warning, equal items on, other kinds off', async () => {
         client.settings = { cld: { precedents: { path: series }, conformance: { severity: { narrower: 'warning', equal: 'hint', older: 'off' } } } };
         client.forgetDiagnostics(uri);
