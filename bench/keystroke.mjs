@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from './lsp-server.mjs';
+import { percentile } from './percentile.mjs';
 import { syntheticList } from './synthetic-list.mjs';
 import { tenTimes } from './ten-times.mjs';
 
@@ -90,9 +91,8 @@ async function measure(name, text, precedents) {
     const first = times.slice(0, WARM_UP);
     const warm = times.slice(WARM_UP).sort((a, b) => a - b);
     times.sort((a, b) => a - b);
-    const at = (list, q) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
     afterPause.sort((a, b) => a - b);
-    return { name, kb: text.length / 1024, p50: at(times, 0.5), p95: at(times, 0.95), firstMax: Math.max(...first), warmP50: at(warm, 0.5), warmP95: at(warm, 0.95), burst, peakMb: peak, afterPause: afterPause.length ? { p50: at(afterPause, 0.5), p95: at(afterPause, 0.95), max: afterPause.at(-1), count: afterPause.length } : undefined };
+    return { name, kb: text.length / 1024, p50: percentile(times, 0.5), p95: percentile(times, 0.95), firstMax: Math.max(...first), warmP50: percentile(warm, 0.5), warmP95: percentile(warm, 0.95), burst, peakMb: peak, afterPause: afterPause.length ? { p50: percentile(afterPause, 0.5), p95: percentile(afterPause, 0.95), max: afterPause.at(-1), count: afterPause.length } : undefined };
 }
 
 const WARM_UP = 3;

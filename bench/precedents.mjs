@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { percentile } from './percentile.mjs';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver-protocol/node';
 
 const root = resolve(import.meta.dirname, '..');
@@ -78,7 +79,7 @@ const uri = pathToFileURL(join(folder, newest)).toString();
         await new Promise(r => setTimeout(r, 20));
     }
     times.sort((a, b) => a - b);
-    console.log(`server, first read of the library: index ready in ${((Date.now() - started) / 1000).toFixed(2)} s; plain hovers meanwhile: p50 ${times[Math.floor(times.length * 0.5)]?.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]?.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms over ${times.length}`);
+    console.log(`server, first read of the library: index ready in ${((Date.now() - started) / 1000).toFixed(2)} s; plain hovers meanwhile: p50 ${percentile(times, 0.5)?.toFixed(1)} ms, p95 ${percentile(times, 0.95)?.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms over ${times.length}`);
     await cold.sendRequest('shutdown');
     await cold.sendNotification('exit');
     coldServer.kill();
@@ -125,7 +126,7 @@ const measure = async () => {
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     times.sort((a, b) => a - b);
-    return { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.floor(times.length * 0.95)] };
+    return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 };
 const withHistory = await measure();
 settings = { cld: { hover: { history: false } } };
