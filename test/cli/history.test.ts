@@ -35,7 +35,9 @@ describe('cld history', () => {
         const json = JSON.parse(cld('history', '4.A.3.a', '--precedents', copy, '--format', 'json').stdout);
         expect(json.versions).toHaveLength(3);
         const index = readdirSync(cache).find(f => f.startsWith('precedents-'))!;
-        const { editions } = JSON.parse(readFileSync(join(cache, index), 'utf8'));
+        // JSON Lines: a header, then the editions, then the steps between them.
+        const [header, ...rest] = readFileSync(join(cache, index), 'utf8').trimEnd().split('\n').map(line => JSON.parse(line));
+        const editions = rest.slice(0, header.editions);
         expect(editions.map((e: { file: string }) => e.file).sort()).toEqual(readdirSync(series).filter(f => f.endsWith('.cld')).sort());
     });
 

@@ -124,7 +124,7 @@ describe('WA precedent on hover', () => {
             plain.open(nationalUri, national);
             await plain.waitForDiagnostics(nationalUri);
             expect(await hoverWhenIndexed(at(national, 'item a "Digital'), plain)).toContain('**WA precedent** 4.A.3.a');
-            expect(readdirSync(fresh).filter(f => /^precedents-.*\.json$/.test(f))).toHaveLength(1);
+            expect(readdirSync(fresh).filter(f => /^precedents-.*\.jsonl$/.test(f))).toHaveLength(1);
             // Built by the worker and read here ("loaded"), not built on the server's thread ("built").
             expect(plain.logs.filter(l => l.includes('CLD precedents'))).toEqual([expect.stringMatching(/4 edition\(s\) from .* \(index loaded\)$/)]);
         } finally {

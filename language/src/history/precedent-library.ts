@@ -16,7 +16,7 @@ import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } 
 import { type Steps, finished, inTurns } from '../stepwise.js';
 
 /** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
-const INDEX_VERSION = 58;
+const INDEX_VERSION = 59;
 
 export interface LoadedLibrary {
     history: PrecedentHistory;
@@ -71,10 +71,12 @@ export async function loadPrecedentsInTurns(services: LangiumCoreServices, folde
  */
 export const MAX_PRECEDENT_BYTES = 4 * 1024 * 1024;
 
-function readSources(folder: string): { sources: Array<{ file: string; text: string }>; problems: string[] } {
+/** The editions' files, read one a step (27 editions are 18 MB: decoding them at once held the server). */
+function* readSources(folder: string): Steps<{ sources: Array<{ file: string; text: string }>; problems: string[] }> {
     const problems: string[] = [];
     const sources: Array<{ file: string; text: string }> = [];
     for (const file of editionFiles(folder)) {
+        yield;
         try {
             const bytes = fs.statSync(file).size;
             if (bytes > MAX_PRECEDENT_BYTES) {
@@ -94,12 +96,12 @@ function readSources(folder: string): { sources: Array<{ file: string; text: str
 
 /** Yields between units of work; 'index missing' once, when the cache has no index for these editions. */
 function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Steps<LoadedLibrary, 'index missing' | void> {
-    const { sources, problems } = readSources(folder);
-    const key = indexKey(sources);
-    const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.json`) : undefined;
+    const { sources, problems } = yield* readSources(folder);
+    const key = yield* indexKey(sources);
+    const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.jsonl`) : undefined;
     if (indexFile && !fs.existsSync(indexFile)) yield 'index missing';
     if (indexFile && fs.existsSync(indexFile)) {
-        const loaded = readIndex(indexFile, key, folder);
+        const loaded = yield* readIndex(indexFile, key, folder);
         if (loaded) return { history: loaded.history, problems: [...problems, ...loaded.problems], index: 'loaded' };
         problems.push(`the precedent index ${indexFile} could not be read; it is built again`);
     }
@@ -131,7 +133,7 @@ function* loadingSteps(services: LangiumCoreServices, folder: string, options: L
         history.step(k);
     }
     try {
-        writeOutputFile(indexFile, JSON.stringify(indexOf(history, key, problems)), { createFolders: true });
+        writeOutputFile(indexFile, indexLines(history, key, problems), { createFolders: true });
     } catch (e) {
         if (!(e instanceof FileError)) throw e;
         problems.push(`the precedent index could not be written (${e.message}); it will be built again next time`);
@@ -139,38 +141,71 @@ function* loadingSteps(services: LangiumCoreServices, folder: string, options: L
     return { history, problems, index: 'built' };
 }
 
-/** The editions' names and contents, hashed: the same folder gives the same key. */
-function indexKey(sources: Array<{ file: string; text: string }>): string {
+/** The editions' names and contents, hashed (one edition a step): the same folder gives the same key. */
+function* indexKey(sources: Array<{ file: string; text: string }>): Steps<string> {
     const hash = createHash('sha256').update(`cld-precedents ${INDEX_VERSION}\n`);
-    for (const { file, text } of sources) hash.update(`${path.basename(file)}\n${text.length}\n${text}\n`);
+    for (const { file, text } of sources) {
+        yield;
+        hash.update(`${path.basename(file)}\n${text.length}\n${text}\n`);
+    }
     return hash.digest('hex').slice(0, 24);
 }
 
-interface IndexFile {
+/**
+ * The index file: JSON Lines, so that it is read a line at a time (the server lets other work in
+ * between; one JSON.parse of the whole 24 MB held it for 0.3-0.8 s). The first line is the header,
+ * then one line per edition and one per step between two editions, in order.
+ */
+interface IndexHeader {
     version: number;
     key: string;
     problems: string[];
-    editions: PrecedentEdition[];
-    steps: Array<{ diff: Step['diff']; forward: Array<[string, string]> }>;
+    editions: number;
+    steps: number;
 }
+type IndexStep = { diff: Step['diff']; forward: Array<[string, string]> };
 
-function indexOf(history: PrecedentHistory, key: string, problems: string[]): IndexFile {
-    return {
-        version: INDEX_VERSION, key, problems: problems.filter(p => !p.includes('precedent index')),
+function indexLines(history: PrecedentHistory, key: string, problems: string[]): string {
+    const steps = history.allSteps();
+    const header: IndexHeader = { version: INDEX_VERSION, key, problems: problems.filter(p => !p.includes('precedent index')), editions: history.editions.length, steps: steps.length };
+    return [
+        JSON.stringify(header),
         // File names only: the same editions in another folder have the same key, and their files are there.
-        editions: history.editions.map(e => ({ ...e, file: path.basename(e.file) })),
-        steps: history.allSteps().map(s => ({ diff: s.diff, forward: [...s.forward] })),
-    };
+        ...history.editions.map(e => JSON.stringify({ ...e, file: path.basename(e.file) })),
+        ...steps.map(s => JSON.stringify({ diff: s.diff, forward: [...s.forward] } satisfies IndexStep)),
+    ].join('\n') + '\n';
 }
 
-function readIndex(file: string, key: string, folder: string): { history: PrecedentHistory; problems: string[] } | undefined {
+/** The index read back a line a step, or undefined when it is not this key's, not this version's or not whole. */
+function* readIndex(file: string, key: string, folder: string): Steps<{ history: PrecedentHistory; problems: string[] } | undefined> {
     try {
-        const index = JSON.parse(fs.readFileSync(file, 'utf8')) as IndexFile;
-        if (index.version !== INDEX_VERSION || index.key !== key || !Array.isArray(index.editions) || !Array.isArray(index.steps)) return undefined;
-        if (index.steps.length !== Math.max(0, index.editions.length - 1)) return undefined;
-        const steps = index.steps.map(s => ({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) }));
-        const editions = index.editions.map(e => ({ ...e, file: path.join(folder, path.basename(e.file)) }));
-        return { history: new PrecedentHistory(editions, steps), problems: index.problems ?? [] };
+        // Bytes, decoded a line at a time.
+        const bytes = fs.readFileSync(file);
+        let start = 0;
+        const nextLine = (): unknown => {
+            const end = bytes.indexOf(10, start);
+            if (end < 0) throw new Error('the index ends early');
+            const line = JSON.parse(bytes.toString('utf8', start, end));
+            start = end + 1;
+            return line;
+        };
+        const header = nextLine() as IndexHeader;
+        if (header.version !== INDEX_VERSION || header.key !== key || !Number.isInteger(header.editions) || !Number.isInteger(header.steps)) return undefined;
+        if (header.steps !== Math.max(0, header.editions - 1)) return undefined;
+        const editions: PrecedentEdition[] = [];
+        for (let k = 0; k < header.editions; k++) {
+            yield;
+            const edition = nextLine() as PrecedentEdition;
+            editions.push({ ...edition, file: path.join(folder, path.basename(edition.file)) });
+        }
+        const steps: Step[] = [];
+        for (let k = 0; k < header.steps; k++) {
+            yield;
+            const s = nextLine() as IndexStep;
+            steps.push({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) });
+        }
+        if (start !== bytes.length) return undefined;
+        return { history: new PrecedentHistory(editions, steps), problems: Array.isArray(header.problems) ? header.problems : [] };
     } catch {
         return undefined;
     }

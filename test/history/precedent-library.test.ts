@@ -1,0 +1,57 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createCldCoreServices } from '../../language/src/cld-module.js';
+import { loadPrecedents, loadPrecedentsInTurns } from '../../language/src/history/precedent-library.js';
+import { renderLineage } from '../../language/src/history/lineage-format.js';
+import { repositoryRoot } from '../cli/run-cld.js';
+
+const { Cld } = createCldCoreServices();
+const series = join(repositoryRoot, 'examples', 'wa-series');
+const codes = ['3.A.1.a.3', '4.A.3.a', '3.B.1.a'];
+let cache: string;
+
+beforeEach(() => { cache = mkdtempSync(join(tmpdir(), 'cld-library-')); });
+afterEach(() => rmSync(cache, { recursive: true, force: true }));
+
+const lineages = (library: ReturnType<typeof loadPrecedents>) => codes.map(code => {
+    const lineage = library.history.lineage(code);
+    return lineage ? renderLineage(lineage, 'json') : undefined;
+});
+
+describe('the precedent index', () => {
+    test('read back, it gives the lineages the editions give when built', async () => {
+        const built = loadPrecedents(Cld, series, { cacheDir: cache });
+        expect(built.index).toBe('built');
+        const loaded = await loadPrecedentsInTurns(Cld, series, { cacheDir: cache });
+        expect(loaded.index).toBe('loaded');
+        expect(lineages(loaded)).toEqual(lineages(built));
+        expect(lineages(built).every(Boolean)).toBe(true);
+        expect(loaded.history.editions.map(e => e.file)).toEqual(built.history.editions.map(e => e.file));
+    });
+
+    test('is read in turns: other work runs between its editions and steps (the server held for 0.3-0.8 s on the WA editions)', async () => {
+        loadPrecedents(Cld, series, { cacheDir: cache });
+        let turns = 0;
+        let counting = true;
+        const count = () => { if (!counting) return; turns++; setImmediate(count); };
+        setImmediate(count);
+        const loaded = await loadPrecedentsInTurns(Cld, series, { cacheDir: cache });
+        counting = false;
+        expect(loaded.index).toBe('loaded');
+        // 4 editions and 3 steps between them in the index, and the 4 files read and hashed.
+        expect(turns).toBeGreaterThan(4 + 3);
+    });
+
+    test('an index cut short is built again, and says so', () => {
+        loadPrecedents(Cld, series, { cacheDir: cache });
+        const [file] = readdirSync(cache);
+        const text = readFileSync(join(cache, file), 'utf8');
+        writeFileSync(join(cache, file), text.slice(0, text.lastIndexOf('\n', text.length - 2) + 1));
+        const again = loadPrecedents(Cld, series, { cacheDir: cache });
+        expect(again.index).toBe('built');
+        expect(again.problems.join('\n')).toContain('could not be read; it is built again');
+        expect(loadPrecedents(Cld, series, { cacheDir: cache }).index).toBe('loaded');
+    });
+});
