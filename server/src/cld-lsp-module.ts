@@ -48,7 +48,7 @@ export const CldLspModule: Module<CldServices, PartialLangiumServices & CldAdded
         CodeActionProvider: services => new CldCodeActionProvider(services),
         CompletionProvider: services => new CldCompletionProvider(services),
         DefinitionProvider: services => new CldDefinitionProvider(services),
-        DocumentSymbolProvider: services => new CldDocumentSymbolProvider(services.limits.LargeFiles),
+        DocumentSymbolProvider: services => new CldDocumentSymbolProvider(services.limits.LargeFiles, services.shared),
         FoldingRangeProvider: services => new CldFoldingRangeProvider(services),
         Formatter: () => new CldFormatter(),
         HoverProvider: services => new CldHoverProvider(services),

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { type AstNode, type LangiumDocument, interruptAndCheck } from 'langium';
-import type { DocumentSymbolProvider } from 'langium/lsp';
-import { CancellationToken, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { DocumentSymbolProvider, LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken, type DocumentSymbol, MessageType, ShowMessageNotification, SymbolKind } from 'vscode-languageserver';
 import { isBlock } from '../../language/src/blocks.js';
 import { fullCode } from '../../language/src/codes.js';
 import { isCategory, isDefinitions, isEntry, isGroup, isItem, isParameterDecl, isTermDef } from '../../language/src/generated/ast.js';
@@ -11,15 +11,37 @@ import type { LargeFiles } from './large-files.js';
 const SYMBOLS_BETWEEN_CHECKS = 500;
 
 /**
+ * How many symbols the outline lists unless `cld.outline.maxItems` says otherwise: two and a half
+ * times the largest real list's (the EU's Annex I has 4,077; a WA edition about 3,000). The
+ * answer is JSON that the server encodes and the editor decodes, about 280 bytes a symbol: for a
+ * list ten times a WA edition (21,700 symbols, 6 MB) that alone took 95 ms of the outline's
+ * 105-120, on every outline refresh as you type. VS Code's own JSON, HTML and CSS servers cap
+ * theirs the same way (`json.maxItemsComputed`, 5,000).
+ */
+export const DEFAULT_OUTLINE_MAX_ITEMS = 10_000;
+
+/**
  * The outline: categories > groups > entries > items, each named by its code and a short text.
  * On a list of 100,000 items it takes long enough that an editor may cancel it (the user moved
  * on); it then stops at the next check instead of finishing for nobody. Near the file-size
- * limit entries are listed without their items (large-files.ts).
+ * limit entries are listed without their items (large-files.ts). Past the most symbols it may
+ * list, it lists them level by level (firstLevels) and says so once per file.
  */
 export class CldDocumentSymbolProvider implements DocumentSymbolProvider {
-    constructor(private readonly largeFiles: LargeFiles) {}
+    private readonly told = new Set<string>();
+
+    constructor(private readonly largeFiles: LargeFiles, private readonly shared: LangiumSharedServices) {}
 
     async getSymbols(document: LangiumDocument, _params?: unknown, cancelToken: CancellationToken = CancellationToken.None): Promise<DocumentSymbol[]> {
+        const all = await this.allSymbols(document, cancelToken);
+        const limit = await this.maxItems();
+        const count = symbolCount(all);
+        if (count <= limit) return all;
+        this.tellOnce(document, limit, count);
+        return firstLevels(all, limit);
+    }
+
+    private async allSymbols(document: LangiumDocument, cancelToken: CancellationToken): Promise<DocumentSymbol[]> {
         const entriesOnly = this.largeFiles.reduced(document);
         let made = 0;
         const checked = async () => {
@@ -45,6 +67,52 @@ export class CldDocumentSymbolProvider implements DocumentSymbolProvider {
         };
         return symbolsOf(document.parseResult.value);
     }
+
+    /** `cld.outline.maxItems`, when it is a whole number of at least 1. */
+    private async maxItems(): Promise<number> {
+        // Without a client there are no settings (and the configuration is never ready).
+        if (!this.shared.lsp.Connection) return DEFAULT_OUTLINE_MAX_ITEMS;
+        try {
+            const outline = await this.shared.workspace.ConfigurationProvider.getConfiguration('cld', 'outline') as { maxItems?: unknown } | undefined;
+            const value = outline?.maxItems;
+            return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : DEFAULT_OUTLINE_MAX_ITEMS;
+        } catch {
+            return DEFAULT_OUTLINE_MAX_ITEMS;
+        }
+    }
+
+    private tellOnce(document: LangiumDocument, limit: number, count: number): void {
+        const key = `${document.uri.toString()} ${limit}`;
+        if (this.told.has(key)) return;
+        this.told.add(key);
+        const name = document.uri.path.split('/').pop() ?? '';
+        // A notification (window/showMessage), as for large files: nothing to answer.
+        void this.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message:
+            l10n.t('The outline of {0} lists {1} of its {2} symbols, level by level: categories, groups and entries first, then items as far as they fit. The setting cld.outline.maxItems raises the limit.', name, limit.toLocaleString('en'), count.toLocaleString('en')) });
+    }
+}
+
+function symbolCount(symbols: DocumentSymbol[]): number {
+    let count = symbols.length;
+    for (const symbol of symbols) if (symbol.children) count += symbolCount(symbol.children);
+    return count;
+}
+
+/**
+ * The first `limit` symbols level by level (breadth first), each in its place: the top level,
+ * then every symbol's children, then theirs, until the limit. Copies, so that the symbols kept
+ * for the next outline keep their children.
+ */
+export function firstLevels(symbols: DocumentSymbol[], limit: number): DocumentSymbol[] {
+    const result: DocumentSymbol[] = [];
+    const queue: Array<{ symbol: DocumentSymbol; into: DocumentSymbol[] }> = symbols.map(symbol => ({ symbol, into: result }));
+    for (let next = 0; next < queue.length && next < limit; next++) {
+        const { symbol, into } = queue[next];
+        const copy: DocumentSymbol = { ...symbol, children: [] };
+        into.push(copy);
+        for (const child of symbol.children ?? []) queue.push({ symbol: child, into: copy.children! });
+    }
+    return result;
 }
 
 /**

@@ -287,8 +287,11 @@ describe('cancellation', () => {
         expect(Array.isArray(outcome)).toBe(false);
         expect(outcome).toMatchObject({ code: LSPErrorCodes.RequestCancelled });
         expect(client.alive).toBe(true);
-        // Uncancelled, it answers in full, the part the cancelled one made included: 4 groups of 1,000 entries of 6 items.
+        // Uncancelled, it answers in full, the part the cancelled one made included: 4 groups of 1,000
+        // entries of 6 items (28,005 symbols: the outline's limit raised past them, outline-limit.test.ts).
+        await client.notify('workspace/didChangeConfiguration', { settings: { cld: { outline: { maxItems: 100000 } } } });
         const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: big } });
+        await client.notify('workspace/didChangeConfiguration', { settings: { cld: {} } });
         expect(symbols[0].children!.map(g => g.children!.length)).toEqual([1000, 1000, 1000, 1000]);
         expect(symbols[0].children!.every(g => g.children!.every(e => e.children!.length === 6))).toBe(true);
     }, 90000);
