@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -53,5 +53,34 @@ describe('the precedent index', () => {
         expect(again.index).toBe('built');
         expect(again.problems.join('\n')).toContain('could not be read; it is built again');
         expect(loadPrecedents(Cld, series, { cacheDir: cache }).index).toBe('loaded');
+    });
+
+    test('the cache keeps the four indexes used last: a fifth library removes the one unused longest, a read counts as a use', async () => {
+        // Six libraries, each the series with one edition changed by a comment (so each has its own key).
+        const libraries = [1, 2, 3, 4, 5, 6].map(n => {
+            const folder = join(cache, `library-${n}`);
+            cpSync(series, folder, { recursive: true });
+            appendFileSync(join(folder, readdirSync(folder).find(f => f.endsWith('.cld'))!), `\n// library ${n}\n`);
+            return folder;
+        });
+        const indexes = join(cache, 'indexes');
+        const indexFiles = () => readdirSync(indexes).filter(f => f.startsWith('precedents-')).sort();
+        const used: string[] = [];
+        // Each use a second apart (file times), oldest first.
+        const stamp = (k: number) => { for (const file of indexFiles()) if (!used.includes(file)) { used.push(file); utimesSync(join(indexes, file), 1_000_000 + k, 1_000_000 + k); } };
+        for (const [k, folder] of libraries.slice(0, 4).entries()) {
+            expect(loadPrecedents(Cld, folder, { cacheDir: indexes }).index).toBe('built');
+            stamp(k);
+        }
+        expect(indexFiles()).toHaveLength(4);
+        // The first library read again: now used last.
+        expect(loadPrecedents(Cld, libraries[0], { cacheDir: indexes }).index).toBe('loaded');
+        expect(loadPrecedents(Cld, libraries[4], { cacheDir: indexes }).index).toBe('built');
+        const left = indexFiles();
+        expect(left).toHaveLength(4);
+        expect(left).toContain(used[0]);
+        expect(left).not.toContain(used[1]);
+        expect(loadPrecedents(Cld, libraries[0], { cacheDir: indexes }).index).toBe('loaded');
+        expect(loadPrecedents(Cld, libraries[1], { cacheDir: indexes }).index).toBe('built');
     });
 });

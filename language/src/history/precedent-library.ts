@@ -9,11 +9,20 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumCoreServices } from 'langium';
+import { keepRecentlyUsed, touch } from '../cache-folder.js';
 import { decodeSource } from '../documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../files.js';
 import { parseFlatList } from '../model/parse-list.js';
 import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
 import { type Steps, finished, inTurns } from '../stepwise.js';
+
+/**
+ * The most indexes kept in the cache folder, the least recently used removed first: each is
+ * 24-34 MB for the 27 WA editions, and a new edition, or a new CLD whose matcher changed, makes a
+ * new one (the flat models are kept the same way: flat-cache.ts). Four covers a few libraries
+ * in use at once.
+ */
+const MAX_INDEXES = 4;
 
 /** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
 const INDEX_VERSION = 59;
@@ -134,6 +143,7 @@ function* loadingSteps(services: LangiumCoreServices, folder: string, options: L
     }
     try {
         writeOutputFile(indexFile, indexLines(history, key, problems), { createFolders: true });
+        keepRecentlyUsed(path.dirname(indexFile), name => /^precedents-[0-9a-f]+\.jsonl?$/.test(name), MAX_INDEXES);
     } catch (e) {
         if (!(e instanceof FileError)) throw e;
         problems.push(`the precedent index could not be written (${e.message}); it will be built again next time`);
@@ -205,6 +215,7 @@ function* readIndex(file: string, key: string, folder: string): Steps<{ history:
             steps.push({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) });
         }
         if (start !== bytes.length) return undefined;
+        touch(file);
         return { history: new PrecedentHistory(editions, steps), problems: Array.isArray(header.problems) ? header.problems : [] };
     } catch {
         return undefined;

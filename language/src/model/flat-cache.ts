@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { keepRecentlyUsed, touch } from '../cache-folder.js';
 import { writeOutputFile } from '../files.js';
 import type { FlatList } from './flat-items.js';
 import type { ParsedList } from './parse-list.js';
@@ -42,8 +43,7 @@ function readModel(file: string): FlatList | undefined {
     try {
         const model = JSON.parse(fs.readFileSync(file, 'utf-8')) as FlatList;
         if (!Array.isArray(model?.items) || !Array.isArray(model.definitions) || typeof model.numbering !== 'string') return undefined;
-        const now = new Date();
-        fs.utimesSync(file, now, now);
+        touch(file);
         return model;
     } catch {
         return undefined;
@@ -53,15 +53,8 @@ function readModel(file: string): FlatList | undefined {
 function writeModel(dir: string, file: string, list: FlatList): void {
     try {
         writeOutputFile(file, JSON.stringify(list), { createFolders: true });
-        prune(dir);
+        keepRecentlyUsed(dir, name => name.startsWith(PREFIX) && name.endsWith('.json'), MAX_CACHED_MODELS);
     } catch {
         // Not kept: the next run parses again.
     }
-}
-
-function prune(dir: string): void {
-    const models = fs.readdirSync(dir).filter(name => name.startsWith(PREFIX) && name.endsWith('.json'));
-    if (models.length <= MAX_CACHED_MODELS) return;
-    const byAge = models.map(name => ({ name, used: fs.statSync(path.join(dir, name)).mtimeMs })).sort((a, b) => a.used - b.used);
-    for (const { name } of byAge.slice(0, models.length - MAX_CACHED_MODELS)) fs.rmSync(path.join(dir, name), { force: true });
 }
