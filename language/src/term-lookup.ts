@@ -3,14 +3,22 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNode, forEachAstNodeInterruptibly } from './ast-walk.js';
 import { isBlock } from './blocks.js';
 import { enclosing } from './codes.js';
-import { type ControlList, type Definitions, type TermDef, isDefinitions, isTermDef } from './generated/ast.js';
-import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
+import { type ControlList, type Definitions, type Note, type TermDef, isDefinitions, isNote, isTermDef } from './generated/ast.js';
+import { type TermOccurrence, termKey, termMatches, termsDefinedIn, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
-export interface TermAt {
-    occurrence: TermOccurrence;
+export interface TermAt extends Resolved {
     node: AstNode;
+}
+
+/**
+ * What a term occurrence refers to: a `term` declaration, or (a 'local' term with none) a note of
+ * its entry that defines it in words (termsDefinedIn).
+ */
+export interface Resolved {
+    occurrence: TermOccurrence;
     definition?: TermDef;
+    note?: Note;
 }
 
 /** The "defined" or 'local' term under `offset`, when the offset is inside a text. */
@@ -19,25 +27,29 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
     if (!leaf || !/^["`]/.test(leaf.text)) return undefined;
     const occurrence = termsInTextSource(leaf.text, leaf.offset).find(o => o.start <= offset && offset <= o.end);
     if (!occurrence) return undefined;
-    return { occurrence, node: leaf.astNode, definition: definitionOf(leaf.astNode, occurrence) };
+    return { occurrence, node: leaf.astNode, ...lookUp(occurrence, definedTerms(AstUtils.findRootNode(leaf.astNode) as ControlList), localTerms(localScopeOf(leaf.astNode))) };
 }
 
 /** The definition a term occurrence refers to: the list's definitions, or a local `term '...'` in its entry. */
 export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'kind' | 'name'>): TermDef | undefined {
-    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node)));
+    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node))).definition;
 }
 
 function localScopeOf(node: AstNode): AstNode {
     return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
 }
 
-function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: Map<string, TermDef>): TermDef | undefined {
-    if (occurrence.kind === 'local') return local.get(termKey(occurrence.name));
+function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms): { definition?: TermDef; note?: Note } {
+    if (occurrence.kind === 'local') {
+        const key = termKey(occurrence.name);
+        const definition = local.declared.get(key);
+        return definition ? { definition } : { note: local.inNotes.get(key) };
+    }
     const key = termMatches(occurrence.name, defined);
-    return key === undefined ? undefined : defined.get(key);
+    return { definition: key === undefined ? undefined : defined.get(key) };
 }
 
-interface Resolution { defined: Map<string, TermDef>; local: Map<string, TermDef>; definitions: Array<TermDef | undefined> }
+interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; note?: Note }> }
 
 const resolutions = new WeakMap<AstNode, Resolution>();
 
@@ -46,21 +58,21 @@ const resolutions = new WeakMap<AstNode, Resolution>();
  * with the node while the definitions it can see stay the same (the same indexes: an edit in
  * another entry keeps them), so that term checks on every keystroke look up only what changed.
  */
-export function resolvedTermsOf(node: AstNode, property: string): Array<{ occurrence: TermOccurrence; definition?: TermDef }> {
+export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
     const occurrences = termsInNodeText(node, property);
     if (occurrences.length === 0) return [];
     const defined = definedTerms(AstUtils.findRootNode(node) as ControlList);
     const local = localTerms(localScopeOf(node));
     let resolution = resolutions.get(node);
-    if (!resolution || resolution.defined !== defined || resolution.local !== local || resolution.definitions.length !== occurrences.length) {
-        resolution = { defined, local, definitions: occurrences.map(occurrence => lookUp(occurrence, defined, local)) };
+    if (!resolution || resolution.defined !== defined || resolution.local !== local || resolution.resolved.length !== occurrences.length) {
+        resolution = { defined, local, resolved: occurrences.map(occurrence => lookUp(occurrence, defined, local)) };
         resolutions.set(node, resolution);
     }
-    const definitions = resolution.definitions;
-    return occurrences.map((occurrence, i) => ({ occurrence, definition: definitions[i] }));
+    const resolved = resolution.resolved;
+    return occurrences.map((occurrence, i) => ({ occurrence, ...resolved[i] }));
 }
 
-const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: Map<string, TermDef>; used: TermDef[] }>();
+const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: LocalTerms; used: TermDef[] }>();
 
 /**
  * The definitions the texts of a list use. What a block's texts use is kept with the block while
@@ -90,7 +102,13 @@ export async function definitionsUsedIn(list: ControlList, cancelToken: Cancella
     return used;
 }
 
-const localTermIndexes = new WeakMap<AstNode, Map<string, TermDef>>();
+/** The 'local' terms of a scope: declared (`term 'MRF' "..."`), and defined in words by its notes. */
+interface LocalTerms {
+    declared: Map<string, TermDef>;
+    inNotes: Map<string, Note>;
+}
+
+const localTermIndexes = new WeakMap<AstNode, LocalTerms>();
 
 /**
  * The 'local' terms defined in an entry (or a munitions category, or the list) by every key that
@@ -98,13 +116,17 @@ const localTermIndexes = new WeakMap<AstNode, Map<string, TermDef>>();
  * of a parsed list: walking the scope for every 'quoted' term made term checks more than half of
  * a full WA edition's validation.
  */
-function localTerms(scope: AstNode): Map<string, TermDef> {
+function localTerms(scope: AstNode): LocalTerms {
     let index = localTermIndexes.get(scope);
     if (!index) {
-        index = new Map();
-        for (const term of textNodes(scope).filter(isTermDef)) {
-            if (term.localName === undefined) continue;
-            for (const variant of termVariants(termKey(term.localName))) if (!index.has(variant)) index.set(variant, term);
+        index = { declared: new Map(), inNotes: new Map() };
+        const add = <T>(into: Map<string, T>, name: string, value: T) => {
+            for (const variant of termVariants(termKey(name))) if (!into.has(variant)) into.set(variant, value);
+        };
+        for (const node of textNodes(scope)) {
+            if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
+            // (A note's text holds a quoted term, if it defines one.)
+            else if (isNote(node) && /['‘]/.test(node.text)) for (const name of termsDefinedIn(node.text)) add(index.inNotes, name, node);
         }
         localTermIndexes.set(scope, index);
     }

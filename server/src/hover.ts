@@ -4,7 +4,7 @@ import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
-import { type Entry, type Item, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
+import { type Entry, type Item, type Note, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
 import { dimensionOf } from '../../language/src/quantities/units.js';
 import { describeThreshold } from '../../language/src/scopes/item-scope.js';
 import { termAtOffset } from '../../language/src/term-lookup.js';
@@ -29,7 +29,7 @@ export class CldHoverProvider implements HoverProvider {
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
-        if (term) return markdown(term.definition ? termHover(term.definition) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
+        if (term) return markdown(term.definition ? termHover(term.definition) : term.note ? noteTermHover(term.occurrence.name, term.note) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
@@ -115,6 +115,11 @@ function parameterHover(parameter: ParameterDecl): string {
 function termHover(term: TermDef): string {
     const name = term.name !== undefined ? `"${term.name}"` : `'${term.localName}'`;
     return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? l10n.t('(local term)') : l10n.t('(defined term)')}\n\n${escapeMarkdown(term.definition ?? '')}`;
+}
+
+/** A 'local' term that a note of its entry defines in words: the note. */
+function noteTermHover(name: string, note: Note): string {
+    return `**${escapeMarkdown(`'${name}'`)}** ${l10n.t('(local term, defined in a note)')}\n\n${escapeMarkdown(note.text)}`;
 }
 
 function escapeMarkdown(text: string): string {

@@ -20,15 +20,15 @@ export function rangeOfOffsets(node: AstNode, start: number, end: number): Range
     return { start: text.positionAt(start), end: text.positionAt(end) };
 }
 
-/** Go to definition also from a "term" inside text to its `term` declaration. */
+/** Go to definition also from a "term" inside text to its `term` declaration, or to the note that defines it in words. */
 export class CldDefinitionProvider extends DefaultDefinitionProvider {
     override getDefinition(document: LangiumDocument, params: DefinitionParams): MaybePromise<LocationLink[] | undefined> {
         const term = termAtOffset(document, document.textDocument.offsetAt(params.position));
         if (!term) return super.getDefinition(document, params);
-        const definition = term.definition;
+        const definition = term.definition ?? term.note;
         if (!definition?.$cstNode) return undefined;
         const target = AstUtils.getDocument(definition);
-        const nameRange = (this.nameProvider.getNameNode(definition) ?? definition.$cstNode).range;
+        const nameRange = (term.definition ? this.nameProvider.getNameNode(term.definition) ?? definition.$cstNode : definition.$cstNode).range;
         return [{
             originSelectionRange: rangeOfOffsets(term.node, term.occurrence.start, term.occurrence.end),
             targetUri: target.uri.toString(),

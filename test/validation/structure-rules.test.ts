@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { termsDefinedIn } from '../../language/src/text-terms.js';
 import { codesOf, inEntry } from './validation-helper.js';
 
 function list(body: string, header = 'numbering eccn\nimplements wassenaar "WA-LIST (21) 1"'): string {
@@ -42,6 +43,14 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(text)).toContain(code);
     });
 
+    test('a \'local\' term a note of its entry defines in words has a local definition; one a note only mentions has none', async () => {
+        const runOut = "technical-note \"Technical Notes: For the purposes of 3A001.a.: 1. 'Run-out' (out-of-true running) is the radial displacement. 2. 'Camming' (axial displacement) is axial displacement.\"";
+        expect(await codesOf(inEntry(`${runOut}\nitem a "Spindle 'run-out' and 'camming' less than 0,0004 mm";`))).toEqual([]);
+        // The same note in another entry defines nothing here.
+        expect(await codesOf(inEntry(`item a "Spindle 'run-out' less than 0,0004 mm";`))).toEqual(['local-term-undefined']);
+        expect(await codesOf(inEntry(`technical-note "Where the 'MRF' is less than 5 nm, see 3A002."\nitem a "the 'MRF' of it";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
+    });
+
     test('a well-formed list passes every rule', async () => {
         const text = list(`
 definitions { term "laser" "coherent light source" }
@@ -72,5 +81,21 @@ category ML1 "Weapons" tier munitions { item a "x"; item b "y"; }`);
 
     test('a defined term used in the plural or another case counts as used', async () => {
         expect(await codesOf(inEntry('item a `Two "Lasers"`;', 'definitions { term "laser" "x" }'))).toEqual([]);
+    });
+});
+
+describe('terms a note defines in words', () => {
+    test.each([
+        ["1. 'Run-out' (out-of-true running) is the radial displacement", ['Run-out']],
+        ["For the purposes of 3B001.j., 'Extreme Ultraviolet' ('EUV') refers to wavelengths", ['Extreme Ultraviolet', 'EUV']],
+        ["Technical Note: In 1A227 the term 'cold area' means the area", ['cold area']],
+        ["'Hard selectors': data or set of data", ['Hard selectors']],
+        ["For the purposes of 3E004 'SFQR' is the range", ['SFQR']],
+        ["2. A 'filament band' is a tow. 3. 'Tows' are bundles", ['filament band', 'Tows']],
+        ["Where the 'MRF' is less than 5 nm", []],
+        ["having a 'described security algorithm' is controlled", []],
+        ["Spindle 'run-out' and 'camming' less than 0,0004 mm", []],
+    ])('%s', (text, terms) => {
+        expect(termsDefinedIn(text)).toEqual(terms);
     });
 });

@@ -15,7 +15,7 @@ export const SEMANTIC_DIAGNOSTIC_CODES = {
     'duplicate-tier': 'The same tier is listed twice.',
     'term-undefined': 'A "quoted term" in text has no definition in the definitions block.',
     'term-unused': 'A definition no text uses.',
-    'local-term-undefined': "A 'single-quoted' term used in an entry with no `term '...'` definition in it.",
+    'local-term-undefined': "A 'single-quoted' term used in an entry with no `term '...'` definition in it, and no note of the entry defining it in words ('Run-out' (out-of-true running) is ...).",
     'duplicate-term': 'A term is defined twice.',
     'eccn-regime': "An ECCN's regime digit (0xx WA, 1xx MTCR, 2xx NSG, 3xx AG, 4xx CWC) names a regime the header does not implement.",
     'duplicate-implements': 'A regime is implemented twice in the header.',
@@ -93,8 +93,8 @@ async function checkTerms(list: ControlList, accept: ValidationAcceptor, cancelT
 function checkTermUses(node: AstNode, accept: ValidationAcceptor): void {
     const property = textPropertyOf(node);
     if (!property) return;
-    resolvedTermsOf(node, property).forEach(({ occurrence, definition }, index) => {
-        if (definition) return;
+    resolvedTermsOf(node, property).forEach(({ occurrence, definition, note }, index) => {
+        if (definition || note) return;
         if (occurrence.kind === 'defined') {
             accept('warning', l10n.t('"{0}" is not defined: add it to the definitions block.', occurrence.name), termFinding(node, property, index, { code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } }));
         } else {
