@@ -18,7 +18,13 @@ export interface TermAt extends Resolved {
 export interface Resolved {
     occurrence: TermOccurrence;
     definition?: TermDef;
-    note?: Note;
+    inNote?: NoteTerm;
+}
+
+/** A term a note defines in words, as the note writes it: one object per note and term, so uses compare by identity. */
+export interface NoteTerm {
+    note: Note;
+    name: string;
 }
 
 /** The "defined" or 'local' term under `offset`, when the offset is inside a text. */
@@ -39,17 +45,17 @@ function localScopeOf(node: AstNode): AstNode {
     return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
 }
 
-function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms): { definition?: TermDef; note?: Note } {
+function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms): { definition?: TermDef; inNote?: NoteTerm } {
     if (occurrence.kind === 'local') {
         const key = termKey(occurrence.name);
         const definition = local.declared.get(key);
-        return definition ? { definition } : { note: local.inNotes.get(key) };
+        return definition ? { definition } : { inNote: local.inNotes.get(key) };
     }
     const key = termMatches(occurrence.name, defined);
     return { definition: key === undefined ? undefined : defined.get(key) };
 }
 
-interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; note?: Note }> }
+interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; inNote?: NoteTerm }> }
 
 const resolutions = new WeakMap<AstNode, Resolution>();
 
@@ -105,7 +111,7 @@ export async function definitionsUsedIn(list: ControlList, cancelToken: Cancella
 /** The 'local' terms of a scope: declared (`term 'MRF' "..."`), and defined in words by its notes. */
 interface LocalTerms {
     declared: Map<string, TermDef>;
-    inNotes: Map<string, Note>;
+    inNotes: Map<string, NoteTerm>;
 }
 
 const localTermIndexes = new WeakMap<AstNode, LocalTerms>();
@@ -126,7 +132,7 @@ function localTerms(scope: AstNode): LocalTerms {
         for (const node of textNodes(scope)) {
             if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
             // (A note's text holds a quoted term, if it defines one.)
-            else if (isNote(node) && /['‘]/.test(node.text)) for (const name of termsDefinedIn(node.text)) add(index.inNotes, name, node);
+            else if (isNote(node) && /['‘]/.test(node.text)) for (const name of termsDefinedIn(node.text)) add(index.inNotes, name, { note: node, name });
         }
         localTermIndexes.set(scope, index);
     }
@@ -176,5 +182,16 @@ export function usesOfTerm(definition: TermDef): Array<{ node: AstNode; occurren
             }
         }
     }
+    return uses;
+}
+
+/** Every use of a term a note defines in words, in the note's entry (for references). */
+export function usesOfNoteTerm(term: NoteTerm): Array<{ node: AstNode; occurrence: TermOccurrence }> {
+    const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
+    forEachAstNode(localScopeOf(term.note), node => {
+        const property = textPropertyOf(node);
+        if (!property) return;
+        for (const resolved of resolvedTermsOf(node, property)) if (resolved.inNote === term) uses.push({ node, occurrence: resolved.occurrence });
+    });
     return uses;
 }

@@ -29,7 +29,7 @@ export class CldHoverProvider implements HoverProvider {
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
-        if (term) return markdown(term.definition ? termHover(term.definition) : term.note ? noteTermHover(term.occurrence.name, term.note) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
+        if (term) return markdown(term.definition ? termHover(term.definition) : term.inNote ? noteTermHover(term.occurrence.name, term.inNote.note) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {

@@ -2,7 +2,7 @@ import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, t
 import { DefaultDefinitionProvider, DefaultReferencesProvider } from 'langium/lsp';
 import type { DefinitionParams, Location, LocationLink, Range, ReferenceParams } from 'vscode-languageserver';
 import { type TermDef, isTermDef } from '../../language/src/generated/ast.js';
-import { termAtOffset, usesOfTerm } from '../../language/src/term-lookup.js';
+import { termAtOffset, usesOfNoteTerm, usesOfTerm } from '../../language/src/term-lookup.js';
 
 /** The term definition under the cursor: on its `term` declaration or on a use inside text. */
 export function termUnderCursor(document: LangiumDocument, offset: number): TermDef | undefined {
@@ -25,7 +25,7 @@ export class CldDefinitionProvider extends DefaultDefinitionProvider {
     override getDefinition(document: LangiumDocument, params: DefinitionParams): MaybePromise<LocationLink[] | undefined> {
         const term = termAtOffset(document, document.textDocument.offsetAt(params.position));
         if (!term) return super.getDefinition(document, params);
-        const definition = term.definition ?? term.note;
+        const definition = term.definition ?? term.inNote?.note;
         if (!definition?.$cstNode) return undefined;
         const target = AstUtils.getDocument(definition);
         const nameRange = (term.definition ? this.nameProvider.getNameNode(term.definition) ?? definition.$cstNode : definition.$cstNode).range;
@@ -38,12 +38,18 @@ export class CldDefinitionProvider extends DefaultDefinitionProvider {
     }
 }
 
-/** Find references also for terms: every use inside text, plus the declaration when asked. */
+/** Find references also for terms: every use inside text, plus the declaration (or the note that defines it) when asked. */
 export class CldReferencesProvider extends DefaultReferencesProvider {
     override findReferences(document: LangiumDocument, params: ReferenceParams): MaybePromise<Location[]> {
-        const term = termUnderCursor(document, document.textDocument.offsetAt(params.position));
-        if (!term) return super.findReferences(document, params);
+        const offset = document.textDocument.offsetAt(params.position);
         const uri = document.uri.toString();
+        const inNote = termAtOffset(document, offset)?.inNote;
+        if (inNote) {
+            const uses = usesOfNoteTerm(inNote).map(u => ({ uri, range: rangeOfOffsets(u.node, u.occurrence.start, u.occurrence.end) }));
+            return params.context.includeDeclaration && inNote.note.$cstNode ? [{ uri, range: inNote.note.$cstNode.range }, ...uses] : uses;
+        }
+        const term = termUnderCursor(document, offset);
+        if (!term) return super.findReferences(document, params);
         const uses = usesOfTerm(term).map(u => ({ uri, range: rangeOfOffsets(u.node, u.occurrence.start, u.occurrence.end) }));
         const nameNode = this.nameProvider.getNameNode(term);
         return params.context.includeDeclaration && nameNode ? [{ uri, range: nameNode.range }, ...uses] : uses;

@@ -130,16 +130,19 @@ describe('language server over stdio', () => {
         expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
     });
 
-    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it', async () => {
+    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it, references find its uses', async () => {
         const doc = 'file:///lsp-test/note-term.cld';
-        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'Run-out' (out-of-true running) is the radial displacement of the spindle.\"\n            item e \"Wafer handling systems with a 'run-out' below 1 um\";");
+        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.\"\n            item e \"Wafer handling systems with a 'run-out' below 1 um and 'camming' below 2 um\";");
         client.open(doc, text);
         expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
         const position = positionOf(text, "'run-out' below", 3);
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
-        expect((hover.contents as { value: string }).value).toBe("**'run-out'** (local term, defined in a note)\n\n1. 'Run-out' (out-of-true running) is the radial displacement of the spindle.");
+        expect((hover.contents as { value: string }).value).toBe("**'run-out'** (local term, defined in a note)\n\n1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.");
         const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
         expect(target.targetRange.start).toEqual(positionOf(text, 'technical-note "1.'));
+        // Its uses, the note's own included; not those of the other term the note defines.
+        const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position, context: { includeDeclaration: false } });
+        expect(references.map(r => r.range.start)).toEqual([positionOf(text, "Run-out' (out", 0), positionOf(text, "run-out' below", 0)]);
     });
 
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
