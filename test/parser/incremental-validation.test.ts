@@ -42,7 +42,7 @@ category ML1 "Smooth-bore weapons" {
   item d "Silencers" { frequency > 2 kHz } note "On one line with 'automatic' and \\"lasers\\"."
 }
 `;
-const pieces = ['x', ' ', '\n', '"', '}', ';', ' 0.5', ' GHz', ' nm', 'item z "New" { frequency > 1 GHz }\n', 'item a "Again";', '"laser"', "'local'", ' tier sensitive', ' tier very-sensitive', "term 'local' \"defined here\"\n", 'wavelength < 3 GHz\n'];
+const pieces = ['x', ' ', '\n', '"', '}', ';', ' 0.5', ' GHz', ' nm', 'item z "New" { frequency > 1 GHz }\n', 'item a "Again";', '"laser"', "'local'", ' tier sensitive', ' tier very-sensitive', "term 'local' \"defined here\"\n", "note \"'Local' means defined in words.\"\n", 'wavelength < 3 GHz\n'];
 const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 8 })), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });
 
 let run = 0;
@@ -114,3 +114,29 @@ function expectTermsWhereTheyAre(diagnostics: Diagnostic[], text: string): void 
         expect(text.slice(offset(d.range.start), offset(d.range.end))).toBe(named);
     }
 }
+
+test('a term a note defines in words, in one item of a munitions category, is found by the others at once', async () => {
+    // As above, with the definition in a note ("'Semi' means ..."); then the note edited so that
+    // it no longer defines the term, and the finding is back.
+    const uri = URI.parse('memory:/note-terms.cld');
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
+    files.texts.set(uri.toString(), start);
+    const document = LangiumDocumentFactory.fromString(start, uri);
+    LangiumDocuments.addDocument(document);
+    await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
+    const undefinedSemi = (diagnostics: Diagnostic[]) => shapes(diagnostics).some(d => d.includes("'semi' has no local definition"));
+    expect(undefinedSemi(document.diagnostics ?? [])).toBe(true);
+    const at = start.indexOf('{ frequency > 2 kHz }') + 1;
+    const steps = [
+        start.slice(0, at) + ` note "'Semi' means firing one round per pull."` + start.slice(at),
+        start.slice(0, at) + ` note "'Semi' rifles fire one round per pull."` + start.slice(at),
+    ];
+    for (const [k, text] of steps.entries()) {
+        files.texts.set(uri.toString(), text);
+        await DocumentBuilder.update([uri], []);
+        const after = LangiumDocuments.getDocument(uri)!;
+        expect(shapes(after.diagnostics ?? [])).toEqual(await fromScratch(text));
+        expect(undefinedSemi(after.diagnostics ?? [])).toBe(k === 1);
+    }
+    await DocumentBuilder.update([], [uri]);
+});
