@@ -4,7 +4,8 @@ import { SKIP_CHILDREN, forEachAstNode, forEachAstNodeInterruptibly } from './as
 import { isBlock } from './blocks.js';
 import { enclosing } from './codes.js';
 import { type ControlList, type Definitions, type Note, type TermDef, isDefinitions, isNote, isTermDef } from './generated/ast.js';
-import { type TermOccurrence, termKey, termMatches, termsDefinedIn, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
+import { termsDefinedIn } from './note-definitions.js';
+import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
 export interface TermAt extends Resolved {

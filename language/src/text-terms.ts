@@ -166,26 +166,3 @@ export function termMatches(usedName: string, definedKeys: { has(key: string): b
 export function termVariants(key: string): string[] {
     return [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies')];
 }
-
-/**
- * The 'local' terms a note defines in words, as Technical Notes do: "1. 'Run-out' (out-of-true
- * running) is the radial displacement ...", "For the purposes of 3B001.j., 'Extreme Ultraviolet'
- * ('EUV') refers to ...", "In 1A227 the term 'cold area' means ...", "'Hard selectors': data ...".
- * A term quoted inside the gloss ('EUV') is defined with it. The term must begin a sentence or a
- * clause (after a full stop, colon, semicolon, comma, a number, "In <code>" or "For the purposes
- * of <code>", with "the", "a", "an" or "the term" between): "where the 'MRF' is less than 5 nm"
- * says something of the term, it does not define it.
- */
-export function termsDefinedIn(text: string): string[] {
-    const names: string[] = [];
-    for (const match of text.matchAll(NOTE_DEFINITION)) {
-        if (!CLAUSE_START.test(text.slice(Math.max(0, match.index - 120), match.index))) continue;
-        names.push(match[1]);
-        const gloss = match[2] === undefined ? null : /^['‘]([^'’]{1,60})['’]$/.exec(match[2].trim());
-        if (gloss) names.push(gloss[1]);
-    }
-    return names;
-}
-
-const NOTE_DEFINITION = /['‘]([^'’\r\n]{1,80})['’](?:\s+in\s+\S+)?(?:\s*\(([^)]{1,80})\))?(?:,?\s+(?:means|is|are|refers to|consists? of|includes?)\b|\s*:\s|\s+[-–—]\s)/g;
-const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+)\s*(?:(?:the term|the|a|an)\s+)?$/i;

@@ -108,6 +108,10 @@ describe('one hand-made pair per change kind', () => {
         const colon = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "\'Hard selectors\': data or set of data, related to an individual." }')}`);
         const hard = list(`definitions {\n term "Hard selectors" "Data or set of data, related to an individual."\n}\n${base}`);
         expect(diffLists(colon, hard).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBe('3A001.a');
+        // The short form in the gloss is defined with it ("2. 'Circular Error Probable' ('CEP') - In a circular ...", 7.A.3, 2014).
+        const acronym = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "2. \'Circular Error Probable\' (\'CEP\') - In a circular normal distribution, the radius." }')}`);
+        const both = list(`definitions {\n term "Circular Error Probable" "The radius."\n term "CEP" "Short for Circular Error Probable."\n}\n${base}`);
+        expect(diffLists(acronym, both).changes.filter(c => c.kind === 'definition').map(c => `${c.code}: ${c.definedInNoteOf}`).sort()).toEqual(['CEP: 3A001.a', 'Circular Error Probable: 3A001.a']);
         // A term no note defines says nothing more.
         const plain = diffLists(list(`definitions {\n term "laser" "Coherent light."\n}\n${base}`), list(base));
         expect(plain.changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();

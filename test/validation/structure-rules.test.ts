@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { termsDefinedIn } from '../../language/src/text-terms.js';
+import { termsDefinedIn } from '../../language/src/note-definitions.js';
 import { codesOf, inEntry } from './validation-helper.js';
 
 function list(body: string, header = 'numbering eccn\nimplements wassenaar "WA-LIST (21) 1"'): string {

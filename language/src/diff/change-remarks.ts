@@ -8,6 +8,7 @@
  */
 import type { FlatItem } from '../model/flat-items.js';
 import { escapeRegExp } from '../text-safety.js';
+import { termsDefinedIn } from '../note-definitions.js';
 import type { Change } from './diff.js';
 import { type ItemPair, MIN_SIMILARITY } from './match.js';
 import { categoryOf, isReserved, isTechnology, matchKey } from './match-keys.js';
@@ -356,12 +357,8 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         const term = change.code.toLowerCase();
         // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
         // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
-        // (Made once per term, and tried only on notes that hold the term: every note of every item is asked.)
-        const definition = new RegExp(`['‘"“]${escapeRegExp(term)}['’"”](?:\\s+in\\s+\\S+)?(?:\\s*\\([^)]{1,60}\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of)\\b|\\s*:\\s|\\s+[-–—]\\s)`);
-        const definedBy = (text: string) => {
-            const lower = text.toLowerCase();
-            return lower.includes(term) && definition.test(lower);
-        };
+        // (Tried only on notes that hold the term: every note of every item is asked.)
+        const definedBy = (text: string) => text.toLowerCase().includes(term) && termsDefinedIn(text, true).some(name => name.toLowerCase() === term);
         const item = items.find(i => i.notes.some(n => definedBy(n.text)));
         if (item) change.definedInNoteOf = item.code;
     }

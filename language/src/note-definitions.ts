@@ -1,0 +1,30 @@
+// Plain text, no syntax tree: the diff reads notes from flat models (change-remarks.ts) and must
+// not load the parser for it (test/cli/lazy-loading.test.ts).
+
+/**
+ * The terms a note defines in words, as Technical Notes do: "1. 'Run-out' (out-of-true running)
+ * is the radial displacement ...", "For the purposes of 3B001.j., 'Extreme Ultraviolet' ('EUV')
+ * refers to ...", "In 1A227 the term 'cold area' means ...", "'Hard selectors': data ...". A term
+ * quoted inside the gloss ('EUV') is defined with it. The term must begin a sentence or a clause
+ * (after a full stop, colon, semicolon, comma, a number, "In <code>" or "For the purposes of
+ * <code>", with "the", "a", "an" or "the term" between): "where the 'MRF' is less than 5 nm" says
+ * something of the term, it does not define it. 'Local' terms are in single quotes; with
+ * `anyQuotes`, "defined terms" in double quotes too (a definition moved into a note: the diff).
+ */
+export function termsDefinedIn(text: string, anyQuotes = false): string[] {
+    const names: string[] = [];
+    for (const match of text.matchAll(anyQuotes ? DEFINITION_ANY_QUOTES : DEFINITION)) {
+        if (!CLAUSE_START.test(text.slice(Math.max(0, match.index - 120), match.index))) continue;
+        names.push(match[1]);
+        const gloss = match[2] === undefined ? null : (anyQuotes ? /^['‘"“]([^'’"”]{1,60})['’"”]$/ : /^['‘]([^'’]{1,60})['’]$/).exec(match[2].trim());
+        if (gloss) names.push(gloss[1]);
+    }
+    return names;
+}
+
+/** A quoted term, perhaps "in <code>" and a gloss in brackets, then what says it is defined. */
+const definitionPattern = (open: string, close: string) =>
+    new RegExp(`[${open}]([^${close}\\r\\n]{1,80})[${close}](?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—]\\s)`, 'g');
+const DEFINITION = definitionPattern("'‘", "'’");
+const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
+const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+)\s*(?:(?:the term|the|a|an)\s+)?$/i;
