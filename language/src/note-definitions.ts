@@ -8,16 +8,22 @@
  * quoted inside the gloss ('EUV') is defined with it. The term must begin a sentence or a clause
  * (after a full stop, colon, semicolon, comma, a number, "In <code>" or "For the purposes of
  * <code>", with "the", "a", "an" or "the term" between): "where the 'MRF' is less than 5 nm" says
- * something of the term, it does not define it. 'Local' terms are in single quotes; with
- * `anyQuotes`, "defined terms" in double quotes too (a definition moved into a note: the diff).
+ * something of the term, it does not define it. "The term 'X'" beginning a clause defines X
+ * whatever words come between ("the term 'alloy' when not accompanied by a specific elemental
+ * concentration is understood as ..."). 'Local' terms are in single quotes; with `anyQuotes`,
+ * "defined terms" in double quotes too (a definition moved into a note: the diff).
  */
 export function termsDefinedIn(text: string, anyQuotes = false): string[] {
     const names: string[] = [];
+    const beginsClause = (index: number) => CLAUSE_START.test(text.slice(Math.max(0, index - 120), index));
     for (const match of text.matchAll(anyQuotes ? DEFINITION_ANY_QUOTES : DEFINITION)) {
-        if (!CLAUSE_START.test(text.slice(Math.max(0, match.index - 120), match.index))) continue;
+        if (!beginsClause(match.index)) continue;
         names.push(match[1]);
         const gloss = match[2] === undefined ? null : (anyQuotes ? /^['‘"“]([^'’"”]{1,60})['’"”]$/ : /^['‘]([^'’]{1,60})['’]$/).exec(match[2].trim());
         if (gloss) names.push(gloss[1]);
+    }
+    for (const match of text.matchAll(anyQuotes ? THE_TERM_ANY_QUOTES : THE_TERM)) {
+        if (!names.includes(match[1]) && beginsClause(match.index)) names.push(match[1]);
     }
     return names;
 }
@@ -28,3 +34,5 @@ const definitionPattern = (open: string, close: string) =>
 const DEFINITION = definitionPattern("'‘", "'’");
 const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
 const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+)\s*(?:(?:the term|the|a|an)\s+)?$/i;
+const THE_TERM = /\bthe term ['‘]([^'’\r\n]{1,80})['’]/gi;
+const THE_TERM_ANY_QUOTES = /\bthe term ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;

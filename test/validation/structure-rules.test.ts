@@ -92,7 +92,9 @@ describe('terms a note defines in words', () => {
         ["'Hard selectors': data or set of data", ['Hard selectors']],
         ["For the purposes of 3E004 'SFQR' is the range", ['SFQR']],
         ["2. A 'filament band' is a tow. 3. 'Tows' are bundles", ['filament band', 'Tows']],
+        ["2. For the listed materials, the term 'alloy' when not accompanied by a concentration is understood as identifying those alloys", ['alloy']],
         ["Where the 'MRF' is less than 5 nm", []],
+        ["uses of the term 'MRF' vary", []],
         ["having a 'described security algorithm' is controlled", []],
         ["Spindle 'run-out' and 'camming' less than 0,0004 mm", []],
     ])('%s', (text, terms) => {
