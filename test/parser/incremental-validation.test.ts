@@ -81,16 +81,21 @@ function categoriesOf(root: AstNode): AstNode[] {
     return ((root as ControlList).members ?? []).flatMap(m => isCategory(m) ? m.members : []);
 }
 
-test('a term defined in one item of a munitions category is found by the others at once', async () => {
-    // Local terms of a munitions category are the category's: an edit inside item d that defines
-    // 'semi' answers item b's use, though item b's block was kept.
-    const uri = URI.parse('memory:/terms.cld');
+/** `start` opened as `name` and built as the server builds an opened document, so that later edits find what it kept. */
+async function opened(name: string) {
+    const uri = URI.parse(`memory:/${name}`);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
     files.texts.set(uri.toString(), start);
     const document = LangiumDocumentFactory.fromString(start, uri);
     LangiumDocuments.addDocument(document);
-    // Built as the server builds an opened document, so that later edits find what it kept.
     await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
+    return { uri, document, LangiumDocuments, DocumentBuilder };
+}
+
+test('a term defined in one item of a munitions category is found by the others at once', async () => {
+    // Local terms of a munitions category are the category's: an edit inside item d that defines
+    // 'semi' answers item b's use, though item b's block was kept.
+    const { uri, document, LangiumDocuments, DocumentBuilder } = await opened('terms.cld');
     expect(shapes(document.diagnostics ?? []).some(d => d.includes("'semi' has no local definition"))).toBe(true);
     const at = start.indexOf('{ frequency > 2 kHz }') + 1;
     const text = start.slice(0, at) + ` term 'semi' "firing one round per pull"` + start.slice(at);
@@ -118,12 +123,7 @@ function expectTermsWhereTheyAre(diagnostics: Diagnostic[], text: string): void 
 test('a term a note defines in words, in one item of a munitions category, is found by the others at once', async () => {
     // As above, with the definition in a note ("'Semi' means ..."); then the note edited so that
     // it no longer defines the term, and the finding is back.
-    const uri = URI.parse('memory:/note-terms.cld');
-    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
-    files.texts.set(uri.toString(), start);
-    const document = LangiumDocumentFactory.fromString(start, uri);
-    LangiumDocuments.addDocument(document);
-    await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
+    const { uri, document, LangiumDocuments, DocumentBuilder } = await opened('note-terms.cld');
     const undefinedSemi = (diagnostics: Diagnostic[]) => shapes(diagnostics).some(d => d.includes("'semi' has no local definition"));
     expect(undefinedSemi(document.diagnostics ?? [])).toBe(true);
     const at = start.indexOf('{ frequency > 2 kHz }') + 1;
