@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { termsDefinedIn } from '../../language/src/note-definitions.js';
+
+// Which terms a note defines in words (note-definitions.ts), over generated notes: a term that
+// begins a sentence or clause and is followed by what says it is defined, is defined; the same
+// term and words after a phrase that does not begin a clause are not. The worked cases from the
+// WA and EU documents are in structure-rules.test.ts.
+
+const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 /-]{0,38}[A-Za-z0-9]$/);
+const clauseStart = fc.constantFrom('', '1. ', 'Technical Note: ', 'Technical Notes: 2. ', 'For the purposes of 3A001.a., ', 'In 1A227 the term ', 'For the purposes of 3E004 ', 'the ', 'A ');
+const notClause = fc.constantFrom('where the ', 'having a ', 'uses of the ', 'equipment for ', 'The rate of ');
+const definer = fc.constantFrom(' means a thing', ' is the radial displacement', ' are bundles', ' refers to wavelengths', ' consists of layers', ' includes repair', ': data or set of data', ' - in a circular distribution', ' (out-of-true running) is the displacement', ' in 3A001 means the item');
+const quotes = fc.constantFrom(["'", "'"], ['‘', '’']);
+
+describe('terms a note defines in words, over generated notes', () => {
+    test('a quoted term beginning a clause, then what defines it, is defined', () => {
+        fc.assert(fc.property(name, clauseStart, definer, quotes, (term, start, words, [open, close]) => {
+            expect(termsDefinedIn(`Note. ${start}${open}${term}${close}${words}.`)).toContain(term);
+        }));
+    });
+
+    test('the same after words that do not begin a clause is not', () => {
+        fc.assert(fc.property(name, notClause, definer, (term, before, words) => {
+            expect(termsDefinedIn(`Note: ${before}'${term}'${words}.`)).not.toContain(term);
+        }));
+    });
+
+    test('"defined terms" in double quotes count only where the caller asks (a definition moved into a note)', () => {
+        fc.assert(fc.property(name, clauseStart, definer, (term, start, words) => {
+            const text = `${start}"${term}"${words}.`;
+            expect(termsDefinedIn(text)).not.toContain(term);
+            expect(termsDefinedIn(text, true)).toContain(term);
+        }));
+    });
+});
