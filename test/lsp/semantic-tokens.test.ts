@@ -13,8 +13,11 @@ import { checkAfterEdits, editingServices, typedInBlocks, withBlocksOnOneLine } 
 
 const services = createCldServices(EmptyFileSystem);
 
-/** The same provider with Langium's walk and property lookup. */
+/** The same provider with Langium's walk, property lookup and tokens builder. */
 class LangiumWay extends CldSemanticTokenProvider {
+    protected override getDocumentTokensBuilder(...args: Parameters<CldSemanticTokenProvider['getDocumentTokensBuilder']>) {
+        return (AbstractSemanticTokenProvider.prototype as unknown as { getDocumentTokensBuilder: (...a: typeof args) => ReturnType<CldSemanticTokenProvider['getDocumentTokensBuilder']> }).getDocumentTokensBuilder.apply(this, args);
+    }
     protected override computeHighlighting(...args: Parameters<CldSemanticTokenProvider['computeHighlighting']>) {
         return (AbstractSemanticTokenProvider.prototype as unknown as { computeHighlighting: (...a: typeof args) => Promise<void> }).computeHighlighting.apply(this, args);
     }
