@@ -4,7 +4,7 @@ import { type Range, type RenameParams, ResponseError, type TextDocumentPosition
 import { fullCode, parseCode } from '../../language/src/codes.js';
 import { type Entry, type Item, isEntry, isItem, isReference } from '../../language/src/generated/ast.js';
 import { expectsLetter, itemDepth } from '../../language/src/validation/structure-rules.js';
-import { termAtOffset, usesOfTerm } from '../../language/src/term-lookup.js';
+import { type NoteTerm, termAtOffset, usesOfNoteTerm, usesOfTerm } from '../../language/src/term-lookup.js';
 import { rangeOfOffsets, termUnderCursor } from './term-navigation.js';
 
 const INVALID_PARAMS = -32602;
@@ -18,7 +18,7 @@ export class CldRenameProvider extends DefaultRenameProvider {
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): MaybePromise<Range | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
         const used = termAtOffset(document, offset);
-        if (used?.definition) return rangeOfOffsets(used.node, used.occurrence.start, used.occurrence.end);
+        if (used?.definition || used?.inNote) return rangeOfOffsets(used.node, used.occurrence.start, used.occurrence.end);
         const term = termUnderCursor(document, offset);
         if (term) return this.nameProvider.getNameNode(term)?.range;
         const coded = this.codedNodeAt(document, offset);
@@ -28,6 +28,8 @@ export class CldRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
+        const inNote = termAtOffset(document, offset)?.inNote;
+        if (inNote) return this.renameNoteTerm(document, inNote, params.newName);
         const term = termUnderCursor(document, offset);
         if (term) return this.renameTerm(document, term, params.newName);
         const coded = this.codedNodeAt(document, offset);
@@ -44,13 +46,22 @@ export class CldRenameProvider extends DefaultRenameProvider {
     }
 
     private renameTerm(document: LangiumDocument, term: NonNullable<ReturnType<typeof termUnderCursor>>, newName: string): WorkspaceEdit {
-        if (!newName.trim() || /["'`\\\n\u201C\u201D]/.test(newName)) {
-            throw new ResponseError(INVALID_PARAMS, 'A term name cannot be empty or contain quotes, backslashes or line breaks.');
-        }
+        checkTermName(newName);
         const nameNode = this.nameProvider.getNameNode(term)!;
         const quote = nameNode.text[0];
         const edits: TextEdit[] = [{ range: nameNode.range, newText: `${quote}${newName}${quote === '`' ? '`' : quote}` }];
         for (const use of usesOfTerm(term)) edits.push({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName });
+        return { changes: { [document.uri.toString()]: edits } };
+    }
+
+    /**
+     * A 'local' term a note defines in words ("1. 'Run-out' (out-of-true running) is ..."): the
+     * quoted name in the note is its definition, so it is renamed there and in every use in the
+     * entry, and the rest of the note's words stay as written.
+     */
+    private renameNoteTerm(document: LangiumDocument, term: NoteTerm, newName: string): WorkspaceEdit {
+        checkTermName(newName);
+        const edits = usesOfNoteTerm(term).map(use => ({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName }));
         return { changes: { [document.uri.toString()]: edits } };
     }
 
@@ -77,5 +88,11 @@ export class CldRenameProvider extends DefaultRenameProvider {
             edits.push({ range: refNode.range, newText: newCode + text.slice(oldCode.length) });
         }
         return { changes: { [document.uri.toString()]: edits } };
+    }
+}
+
+function checkTermName(newName: string): void {
+    if (!newName.trim() || /["'`\\\n\u201C\u201D\u2018\u2019]/.test(newName)) {
+        throw new ResponseError(INVALID_PARAMS, 'A term name cannot be empty or contain quotes, backslashes or line breaks.');
     }
 }

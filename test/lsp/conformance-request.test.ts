@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { repositoryRoot } from '../cli/run-cld.js';
-import { LspTestClient } from './lsp-client.js';
+import { LspTestClient, applyEdits } from './lsp-client.js';
 
 // cld/conformance over a real LSP connection to the built server, with the hand-made series of
 // examples/wa-series as the precedent library (the same the hover reads).
@@ -151,13 +151,6 @@ describe('conformance diagnostics', () => {
         await client.notify('workspace/didChangeConfiguration', { settings: { cld: { precedents: { path: series } } } });
     });
 });
-
-/** `text` with LSP text edits applied (from the last, so earlier positions stay right). */
-function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
-    const lines = text.split('\n');
-    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
-}
 
 describe('the quick fix "Adopt WA <year> text and thresholds"', () => {
     test('rewrites the item from the WA version, keeps its notes, declares what the list lacks; the list then validates and the finding is gone', async () => {

@@ -118,3 +118,10 @@ export function positionOf(text: string, needle: string, shift = 0): { line: num
     const before = text.slice(0, offset + shift).split('\n');
     return { line: before.length - 1, character: before[before.length - 1].length };
 }
+
+/** `text` with LSP text edits applied (from the last, so earlier positions stay right). */
+export function applyEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+    const lines = text.split('\n');
+    const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}

@@ -3,9 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, LocationLink, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, LocationLink, Range, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf } from './lsp-client.js';
+import { LspTestClient, applyEdits, positionOf } from './lsp-client.js';
 
 const LIST = `list "LSP test list"
 numbering eccn
@@ -130,7 +130,7 @@ describe('language server over stdio', () => {
         expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
     });
 
-    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it, references find its uses', async () => {
+    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it, references find its uses, rename renames it', async () => {
         const doc = 'file:///lsp-test/note-term.cld';
         const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.\"\n            item e \"Wafer handling systems with a 'run-out' below 1 um and 'camming' below 2 um\";");
         client.open(doc, text);
@@ -143,6 +143,15 @@ describe('language server over stdio', () => {
         // Its uses, the note's own included; not those of the other term the note defines.
         const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position, context: { includeDeclaration: false } });
         expect(references.map(r => r.range.start)).toEqual([positionOf(text, "Run-out' (out", 0), positionOf(text, "run-out' below", 0)]);
+        // Rename, from a use or from the note: the name in the note and each use; the note's other words stay.
+        const renamed = applyEdits(text, (await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position, newName: 'Wobble' })).changes![doc]);
+        expect(renamed).toContain("technical-note \"1. 'Wobble' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.\"");
+        expect(renamed).toContain("with a 'Wobble' below 1 um and 'camming' below 2 um");
+        const fromNote = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position: positionOf(text, "Run-out' (out", 2), newName: 'Wobble' });
+        expect(applyEdits(text, fromNote.changes![doc])).toBe(renamed);
+        const range = await client.request<Range>('textDocument/prepareRename', { textDocument: { uri: doc }, position });
+        expect(range.start).toEqual(positionOf(text, "run-out' below", 0));
+        await expect(client.request('textDocument/rename', { textDocument: { uri: doc }, position, newName: "it's" })).rejects.toThrow(/cannot be empty or contain quotes/);
     });
 
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
