@@ -14,6 +14,7 @@ import { decodeSource } from '../documents.js';
 import { FileError, readInputFile, writeOutputFile } from '../files.js';
 import { parseFlatList } from '../model/parse-list.js';
 import { PrecedentHistory, type PrecedentEdition, type Step, precedentEdition } from './lineage.js';
+import { SharedStrings } from './shared-strings.js';
 import { type Steps, finished, inTurns } from '../stepwise.js';
 
 /**
@@ -55,7 +56,7 @@ export function editionFiles(folder: string): string[] {
 
 /** Reads the library at once (the CLI). */
 export function loadPrecedents(services: LangiumCoreServices, folder: string, options: LoadOptions = {}): LoadedLibrary {
-    return finished(loadingSteps(services, folder, options));
+    return finished(loadingSteps(services, folder, options, false));
 }
 
 export interface LoadInTurnsOptions extends LoadOptions {
@@ -69,7 +70,8 @@ export interface LoadInTurnsOptions extends LoadOptions {
 
 /** Reads the library a unit of work at a time (an edition parsed, a pair diffed), letting other work run between (the language server). */
 export async function loadPrecedentsInTurns(services: LangiumCoreServices, folder: string, options: LoadInTurnsOptions = {}): Promise<LoadedLibrary> {
-    return inTurns(loadingSteps(services, folder, options), yielded =>
+    // The server keeps the library as long as it runs: its repeated strings are kept once.
+    return inTurns(loadingSteps(services, folder, options, true), yielded =>
         yielded === 'index missing' && options.buildElsewhere ? options.buildElsewhere() : new Promise(resolve => setImmediate(resolve)));
 }
 
@@ -104,13 +106,13 @@ function* readSources(folder: string): Steps<{ sources: Array<{ file: string; te
 }
 
 /** Yields between units of work; 'index missing' once, when the cache has no index for these editions. */
-function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions): Steps<LoadedLibrary, 'index missing' | void> {
+function* loadingSteps(services: LangiumCoreServices, folder: string, options: LoadOptions, shareStrings: boolean): Steps<LoadedLibrary, 'index missing' | void> {
     const { sources, problems } = yield* readSources(folder);
     const key = yield* indexKey(sources);
     const indexFile = options.cacheDir ? path.join(options.cacheDir, `precedents-${key}.jsonl`) : undefined;
     if (indexFile && !fs.existsSync(indexFile)) yield 'index missing';
     if (indexFile && fs.existsSync(indexFile)) {
-        const loaded = yield* readIndex(indexFile, key, folder);
+        const loaded = yield* readIndex(indexFile, key, folder, shareStrings ? new SharedStrings() : undefined);
         if (loaded) return { history: loaded.history, problems: [...problems, ...loaded.problems], index: 'loaded' };
         problems.push(`the precedent index ${indexFile} could not be read; it is built again`);
     }
@@ -187,7 +189,7 @@ function indexLines(history: PrecedentHistory, key: string, problems: string[]):
 }
 
 /** The index read back a line a step, or undefined when it is not this key's, not this version's or not whole. */
-function* readIndex(file: string, key: string, folder: string): Steps<{ history: PrecedentHistory; problems: string[] } | undefined> {
+function* readIndex(file: string, key: string, folder: string, strings: SharedStrings | undefined): Steps<{ history: PrecedentHistory; problems: string[] } | undefined> {
     try {
         // Bytes, decoded a line at a time.
         const bytes = fs.readFileSync(file);
@@ -199,19 +201,20 @@ function* readIndex(file: string, key: string, folder: string): Steps<{ history:
             start = end + 1;
             return line;
         };
+        const shared = (line: unknown) => (strings ? strings.share(line) : line);
         const header = nextLine() as IndexHeader;
         if (header.version !== INDEX_VERSION || header.key !== key || !Number.isInteger(header.editions) || !Number.isInteger(header.steps)) return undefined;
         if (header.steps !== Math.max(0, header.editions - 1)) return undefined;
         const editions: PrecedentEdition[] = [];
         for (let k = 0; k < header.editions; k++) {
             yield;
-            const edition = nextLine() as PrecedentEdition;
+            const edition = shared(nextLine()) as PrecedentEdition;
             editions.push({ ...edition, file: path.join(folder, path.basename(edition.file)) });
         }
         const steps: Step[] = [];
         for (let k = 0; k < header.steps; k++) {
             yield;
-            const s = nextLine() as IndexStep;
+            const s = shared(nextLine()) as IndexStep;
             steps.push({ diff: s.diff, forward: new Map(s.forward), backward: new Map(s.forward.map(([a, b]) => [b, a] as [string, string])) });
         }
         if (start !== bytes.length) return undefined;
