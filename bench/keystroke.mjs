@@ -9,7 +9,9 @@
 // in typing has the server work out the list's conformance (a 'slow' check, 600 ms after a key),
 // so keys are typed in pairs with pauses of 600-800 ms, the first key after a pause landing while
 // that check runs; its keys are shown apart. They are sent as VS Code sends them, the inserted
-// letter alone (the other lists' keys send the whole text).
+// letter alone (the other lists' keys send the whole text). Last, the ten-times list as a national
+// list implementing WA 2021, the editions in reach: the server's peak memory where a drafter would
+// meet it, with the library read and the list's conformance worked out.
 // Usage: npm run build && node bench/keystroke.mjs [keys]   (default 40)
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,11 +111,12 @@ if (existsSync(edition)) {
     rows.push(await measure('national-21.cld', implementing(full), join(root, '.cache', 'wa')));
     // A real national list: the EU's, which implements WA 2025 (1,400 items of other regimes or national only).
     rows.push(await measure('eu-annex-i.cld', readFileSync(eu, 'utf-8'), join(root, '.cache', 'wa')));
+    rows.push(await measure('national-21-x10.cld', implementing(tenTimes(full)), join(root, '.cache', 'wa')));
 }
 rmSync(dir, { recursive: true, force: true });
 console.log(`list\tKB\tp50 ms\tp95 ms\tx base p95\tfirst ${WARM_UP} keys: max ms\tlater keys: p50 ms\tp95 ms\t5 keys: validations\tlast after ms\tserver peak MB`);
 for (const r of rows) console.log([r.name, r.kb.toFixed(0), r.p50.toFixed(0), r.p95.toFixed(0), (r.p95 / rows[0].p95).toFixed(1), r.firstMax.toFixed(0), r.warmP50.toFixed(0), r.warmP95.toFixed(0), r.burst.validations, r.burst.lastAfterMs.toFixed(0), r.peakMb.toFixed(0)].join('\t'));
 const paused = rows.filter(r => r.afterPause);
 if (paused.length === 0) console.log('\nNo imported WA editions in .cache/wa: the national lists implementing them were not measured.');
-else console.log('\nNational lists with the WA editions of .cache/wa in reach (national-21.cld implements WA-LIST (21) 1, eu-annex-i.cld WA-LIST (25) 1 Corr.): the keys after a pause of 600-800 ms');
+else console.log('\nNational lists with the WA editions of .cache/wa in reach (national-21.cld and national-21-x10.cld implement WA-LIST (21) 1, eu-annex-i.cld WA-LIST (25) 1 Corr.): the keys after a pause of 600-800 ms');
 for (const r of paused) console.log(`${r.name}: ${r.afterPause.count} keys, p50 ${r.afterPause.p50.toFixed(0)} ms, p95 ${r.afterPause.p95.toFixed(0)} ms, max ${r.afterPause.max.toFixed(0)} ms`);
