@@ -22,9 +22,18 @@ export function termsDefinedIn(text: string, anyQuotes = false): string[] {
         const gloss = match[2] === undefined ? null : (anyQuotes ? /^['‘"“]([^'’"”]{1,60})['’"”]$/ : /^['‘]([^'’]{1,60})['’]$/).exec(match[2].trim());
         if (gloss) names.push(gloss[1]);
     }
+    const add = (name: string | undefined) => { if (name !== undefined && !names.includes(name)) names.push(name); };
     for (const match of text.matchAll(anyQuotes ? THE_TERM_ANY_QUOTES : THE_TERM)) {
-        if (!names.includes(match[1]) && beginsClause(match.index)) names.push(match[1]);
+        if (beginsClause(match.index)) add(match[1]);
     }
+    for (const match of text.matchAll(anyQuotes ? FOR_THE_PURPOSES_ANY_QUOTES : FOR_THE_PURPOSES)) {
+        add(match[1]);
+        add(match[2]);
+    }
+    // "For the purposes of 1C002.b.: 1. 'Stress-rupture life' should be measured ... 2. 'Low cycle
+    // fatigue life' should be measured ...": each numbered paragraph under the heading is about its term.
+    const heading = PURPOSES_HEADING.exec(text);
+    if (heading) for (const match of text.slice(heading.index).matchAll(anyQuotes ? NUMBERED_ANY_QUOTES : NUMBERED)) add(match[1]);
     return names;
 }
 
@@ -36,3 +45,18 @@ const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
 const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+)\s*(?:(?:the term|the|a|an)\s+)?$/i;
 const THE_TERM = /\bthe term ['‘]([^'’\r\n]{1,80})['’]/gi;
 const THE_TERM_ANY_QUOTES = /\bthe term ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;
+/**
+ * "For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity'
+ * should be determined using ...", "For the purposes of 1B001.b., 'tape-laying machines' have ...":
+ * the terms right after the words that say where they hold are what the note is about, whatever
+ * words follow (two joined by "and", "or" or a comma).
+ */
+const forThePurposes = (open: string, close: string) => {
+    const term = `(?:the\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
+    return new RegExp(`\\bpurposes? of [^${open}:\\r\\n]{1,120}?[,:]\\s*(?:\\d{1,2}\\.\\s*)?${term}(?:\\s*(?:,|and|or)\\s*${term})?`, 'gi');
+};
+const FOR_THE_PURPOSES = forThePurposes("'‘", "'’");
+const FOR_THE_PURPOSES_ANY_QUOTES = forThePurposes('\'‘"“', '\'’"”');
+const PURPOSES_HEADING = /\bpurposes? of [^'‘"“:\r\n]{1,120}?:/i;
+const NUMBERED = /(?:^|\s)\d{1,2}\.\s*['‘]([^'’\r\n]{1,80})['’]/g;
+const NUMBERED_ANY_QUOTES = /(?:^|\s)\d{1,2}\.\s*['‘"“]([^'’"”\r\n]{1,80})['’"”]/g;

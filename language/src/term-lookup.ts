@@ -14,7 +14,8 @@ export interface TermAt extends Resolved {
 
 /**
  * What a term occurrence refers to: a `term` declaration, or (a 'local' term with none) a note of
- * its entry that defines it in words (termsDefinedIn).
+ * its entry that defines it in words (termsDefinedIn), or the definition of a term in its scope
+ * whose N.B. does.
  */
 export interface Resolved {
     occurrence: TermOccurrence;
@@ -22,9 +23,13 @@ export interface Resolved {
     inNote?: NoteTerm;
 }
 
-/** A term a note defines in words, as the note writes it: one object per note and term, so uses compare by identity. */
+/**
+ * A term defined in words, as the words write it: by a note, or by an N.B. inside another term's
+ * definition ("[Cat 2] means grippers, 'active tooling units' and ... N.B. 'Active tooling unit'
+ * means a device ..."). One object per text and term, so uses compare by identity.
+ */
 export interface NoteTerm {
-    note: Note;
+    definedIn: Note | TermDef;
     name: string;
 }
 
@@ -109,7 +114,7 @@ export async function definitionsUsedIn(list: ControlList, cancelToken: Cancella
     return used;
 }
 
-/** The 'local' terms of a scope: declared (`term 'MRF' "..."`), and defined in words by its notes. */
+/** The 'local' terms of a scope: declared (`term 'MRF' "..."`), and defined in words by its notes (or in its terms' definitions). */
 interface LocalTerms {
     declared: Map<string, TermDef>;
     inNotes: Map<string, NoteTerm>;
@@ -132,8 +137,9 @@ function localTerms(scope: AstNode): LocalTerms {
         };
         for (const node of textNodes(scope)) {
             if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
-            // (A note's text holds a quoted term, if it defines one.)
-            else if (isNote(node) && /['‘]/.test(node.text)) for (const name of termsDefinedIn(node.text)) add(index.inNotes, name, { note: node, name });
+            // (A text holds a quoted term, if it defines one.)
+            const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
+            if (words?.text && /['‘]/.test(words.text)) for (const name of termsDefinedIn(words.text)) add(index.inNotes, name, { definedIn: words.definedIn, name });
         }
         localTermIndexes.set(scope, index);
     }
@@ -186,10 +192,10 @@ export function usesOfTerm(definition: TermDef): Array<{ node: AstNode; occurren
     return uses;
 }
 
-/** Every use of a term a note defines in words, in the note's entry (for references). */
+/** Every use of a term defined in words, in its scope (the note's entry; for references and rename). */
 export function usesOfNoteTerm(term: NoteTerm): Array<{ node: AstNode; occurrence: TermOccurrence }> {
     const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
-    forEachAstNode(localScopeOf(term.note), node => {
+    forEachAstNode(localScopeOf(term.definedIn), node => {
         const property = textPropertyOf(node);
         if (!property) return;
         for (const resolved of resolvedTermsOf(node, property)) if (resolved.inNote === term) uses.push({ node, occurrence: resolved.occurrence });

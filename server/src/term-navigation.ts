@@ -25,7 +25,7 @@ export class CldDefinitionProvider extends DefaultDefinitionProvider {
     override getDefinition(document: LangiumDocument, params: DefinitionParams): MaybePromise<LocationLink[] | undefined> {
         const term = termAtOffset(document, document.textDocument.offsetAt(params.position));
         if (!term) return super.getDefinition(document, params);
-        const definition = term.definition ?? term.inNote?.note;
+        const definition = term.definition ?? term.inNote?.definedIn;
         if (!definition?.$cstNode) return undefined;
         const target = AstUtils.getDocument(definition);
         const nameRange = (term.definition ? this.nameProvider.getNameNode(term.definition) ?? definition.$cstNode : definition.$cstNode).range;
@@ -46,7 +46,7 @@ export class CldReferencesProvider extends DefaultReferencesProvider {
         const inNote = termAtOffset(document, offset)?.inNote;
         if (inNote) {
             const uses = usesOfNoteTerm(inNote).map(u => ({ uri, range: rangeOfOffsets(u.node, u.occurrence.start, u.occurrence.end) }));
-            return params.context.includeDeclaration && inNote.note.$cstNode ? [{ uri, range: inNote.note.$cstNode.range }, ...uses] : uses;
+            return params.context.includeDeclaration && inNote.definedIn.$cstNode ? [{ uri, range: inNote.definedIn.$cstNode.range }, ...uses] : uses;
         }
         const term = termUnderCursor(document, offset);
         if (!term) return super.findReferences(document, params);

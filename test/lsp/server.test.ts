@@ -154,6 +154,18 @@ describe('language server over stdio', () => {
         await expect(client.request('textDocument/rename', { textDocument: { uri: doc }, position, newName: "it's" })).rejects.toThrow(/cannot be empty or contain quotes/);
     });
 
+    test('a \'local\' term an N.B. inside a defined term\'s definition defines: the hover says which definition, go to definition goes to it', async () => {
+        const doc = 'file:///lsp-test/definition-term.cld';
+        const text = LIST.replace('term "laser" "A source of coherent light."', 'term "laser" "A source of coherent light, with \'active tooling units\'. N.B. \'Active tooling unit\' means a device for applying motive power."');
+        client.open(doc, text);
+        expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
+        const position = positionOf(text, "active tooling units'", 3);
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
+        expect((hover.contents as { value: string }).value).toBe("**'active tooling units'** (local term, defined in the definition of \"laser\")\n\nA source of coherent light, with 'active tooling units'. N.B. 'Active tooling unit' means a device for applying motive power.");
+        const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
+        expect(target.targetRange.start).toEqual(positionOf(text, 'term "laser"'));
+    });
+
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
     async function completionAt(name: string, text: string, needle: string, shift: number): Promise<CompletionItem[]> {
         const doc = `file:///lsp-test/${name}.cld`;

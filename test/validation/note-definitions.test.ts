@@ -26,6 +26,18 @@ describe('terms a note defines in words, over generated notes', () => {
         }));
     });
 
+    test('the terms right after "For the purposes of <where>," are defined whatever words follow; under a heading "For the purposes of <where>:", so is each numbered paragraph\'s term', () => {
+        const anyWords = fc.constantFrom(' should be measured per ASTM E-139', ' have the ability to lay tape', ' axes control the position', ' materials are those', ' equals one half of the sum');
+        fc.assert(fc.property(name, name, anyWords, fc.constantFrom('1B001.b.', '1.C.5.', 'ML4.b.2.', '5A002.a. Note 2.a.2.'), (a, b, words, where) => {
+            expect(termsDefinedIn(`Technical Note: For the purposes of ${where}, '${a}'${words}.`)).toContain(a);
+            expect(termsDefinedIn(`For the purpose of ${where}, the '${a}' and '${b}'${words}.`)).toEqual(expect.arrayContaining([a, b]));
+            expect(termsDefinedIn(`Technical Notes: For the purposes of ${where}: 1. '${a}'${words}. 2. '${b}'${words}.`)).toEqual(expect.arrayContaining([a, b]));
+            // Not after other words, nor a numbered paragraph with no such heading.
+            expect(termsDefinedIn(`For the purposes of ${where}, equipment having a '${a}'${words}.`)).not.toContain(a);
+            expect(termsDefinedIn(`Technical Notes: 1. Equipment of any kind. 2. '${a}'${words}.`)).not.toContain(a);
+        }));
+    });
+
     test('"defined terms" in double quotes count only where the caller asks (a definition moved into a note)', () => {
         fc.assert(fc.property(name, clauseStart, definer, (term, start, words) => {
             const text = `${start}"${term}"${words}.`;

@@ -49,6 +49,18 @@ describe('structural and semantic rules', () => {
         // The same note in another entry defines nothing here.
         expect(await codesOf(inEntry(`item a "Spindle 'run-out' less than 0,0004 mm";`))).toEqual(['local-term-undefined']);
         expect(await codesOf(inEntry(`technical-note "Where the 'MRF' is less than 5 nm, see 3A002."\nitem a "the 'MRF' of it";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
+        // EU Annex I, 1C001.c and 1C002.b: what a note says its terms are for, and numbered paragraphs under such a heading.
+        const purposes = "technical-note \"Technical Note: For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity' should be determined using ASTM D-257.\"";
+        expect(await codesOf(inEntry(`${purposes}\nitem a "A 'bulk electrical conductivity' exceeding 10000 S/m or a 'sheet (surface) resistivity' below 100 ohms/square";`))).toEqual([]);
+        const numbered = "technical-note \"Technical Notes: For the purposes of 1C002.b.: 1. 'Stress-rupture life' should be measured per ASTM E-139. 2. 'Low cycle fatigue life' should be measured per ASTM E-606.\"";
+        expect(await codesOf(inEntry(`${numbered}\nitem a "A 'stress-rupture life' of 10000 hours or a 'low cycle fatigue life' of 10000 cycles";`))).toEqual([]);
+    });
+
+    test('a \'local\' term an N.B. inside a defined term\'s definition defines counts as defined in the definitions (WA: "End-effectors", "Biopolymers")', async () => {
+        const definitions = "definitions { term \"End-effectors\" \"[Cat 2] means grippers, 'active tooling units' and any other tooling. N.B. 'Active tooling unit' means a device for applying motive power.\" }";
+        expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions))).toEqual([]);
+        // Without the N.B., the term is used and defined nowhere.
+        expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions.replace(" N.B. 'Active tooling unit' means a device for applying motive power.", '')))).toEqual(['local-term-undefined']);
     });
 
     test('a well-formed list passes every rule', async () => {
