@@ -4,14 +4,16 @@
 /**
  * The terms a note defines in words, as Technical Notes do: "1. 'Run-out' (out-of-true running)
  * is the radial displacement ...", "For the purposes of 3B001.j., 'Extreme Ultraviolet' ('EUV')
- * refers to ...", "In 1A227 the term 'cold area' means ...", "'Hard selectors': data ...". A term
- * quoted inside the gloss ('EUV') is defined with it. The term must begin a sentence or a clause
- * (after a full stop, colon, semicolon, comma, a number, "In <code>" or "For the purposes of
- * <code>", with "the", "a", "an" or "the term" between): "where the 'MRF' is less than 5 nm" says
- * something of the term, it does not define it. "The term 'X'" beginning a clause defines X
- * whatever words come between ("the term 'alloy' when not accompanied by a specific elemental
- * concentration is understood as ..."). 'Local' terms are in single quotes; with `anyQuotes`,
- * "defined terms" in double quotes too (a definition moved into a note: the diff).
+ * refers to ...", "In 1A227 the term 'cold area' means ...", "'Hard selectors': data ...",
+ * "'Peak power' = ...", "'System synthesis scale' denotes ...". A term quoted inside the gloss
+ * ('EUV') is defined with it. The term must begin a sentence or a clause (after a full stop,
+ * colon, semicolon, comma, a number, "while", "In <code>" or "For the purposes of <code>", with
+ * "the", "a", "an" or "the term" between): "where the 'MRF' is less than 5 nm" says something of
+ * the term, it does not define it. "The term 'X'" or "the phrase 'X'" beginning a clause defines
+ * X whatever words come between ("the term 'alloy' when not accompanied by a specific elemental
+ * concentration is understood as ..."), as does "For the purposes of <where>, 'X'" (below).
+ * 'Local' terms are in single quotes; with `anyQuotes`, "defined terms" in double quotes too (a
+ * definition moved into a note: the diff).
  */
 export function termsDefinedIn(text: string, anyQuotes = false): string[] {
     const names: string[] = [];
@@ -39,12 +41,12 @@ export function termsDefinedIn(text: string, anyQuotes = false): string[] {
 
 /** A quoted term, perhaps "in <code>" and a gloss in brackets, then what says it is defined. */
 const definitionPattern = (open: string, close: string) =>
-    new RegExp(`[${open}]([^${close}\\r\\n]{1,80})[${close}](?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—]\\s)`, 'g');
+    new RegExp(`[${open}]([^${close}\\r\\n]{1,80})[${close}](?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—=]\\s)`, 'g');
 const DEFINITION = definitionPattern("'‘", "'’");
 const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
-const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+)\s*(?:(?:the term|the|a|an)\s+)?$/i;
-const THE_TERM = /\bthe term ['‘]([^'’\r\n]{1,80})['’]/gi;
-const THE_TERM_ANY_QUOTES = /\bthe term ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;
+const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+|\bwhile)\s*(?:(?:the term|the|a|an)\s+)?$/i;
+const THE_TERM = /\bthe (?:term|phrase(?: \w+)?) ['‘]([^'’\r\n]{1,80})['’]/gi;
+const THE_TERM_ANY_QUOTES = /\bthe (?:term|phrase(?: \w+)?) ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;
 /**
  * "For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity'
  * should be determined using ...", "For the purposes of 1B001.b., 'tape-laying machines' have ...":
@@ -52,8 +54,11 @@ const THE_TERM_ANY_QUOTES = /\bthe term ['‘"“]([^'’"”\r\n]{1,80})['’"�
  * words follow (two joined by "and", "or" or a comma).
  */
 const forThePurposes = (open: string, close: string) => {
-    const term = `(?:the\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
-    return new RegExp(`\\bpurposes? of [^${open}:\\r\\n]{1,120}?[,:]\\s*(?:\\d{1,2}\\.\\s*)?${term}(?:\\s*(?:,|and|or)\\s*${term})?`, 'gi');
+    const term = `(?:(?:the|an?)\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
+    // Where: up to a comma or colon, or a code alone ("For the purposes of 1C005 'filaments' may be ...").
+    const where = `(?:[^${open}:\\r\\n]{1,120}?[,:]\\s*|[0-9A-Z][0-9A-Za-z.]*\\s+)`;
+    const joined = `(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+)`;
+    return new RegExp(`\\bpurposes? of ${where}(?:\\d{1,2}\\.\\s*)?${term}(?:${joined}${term})?`, 'gi');
 };
 const FOR_THE_PURPOSES = forThePurposes("'‘", "'’");
 const FOR_THE_PURPOSES_ANY_QUOTES = forThePurposes('\'‘"“', '\'’"”');

@@ -8,9 +8,9 @@ import { termsDefinedIn } from '../../language/src/note-definitions.js';
 // WA and EU documents are in structure-rules.test.ts.
 
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 /-]{0,38}[A-Za-z0-9]$/);
-const clauseStart = fc.constantFrom('', '1. ', 'Technical Note: ', 'Technical Notes: 2. ', 'For the purposes of 3A001.a., ', 'In 1A227 the term ', 'For the purposes of 3E004 ', 'the ', 'A ');
+const clauseStart = fc.constantFrom('', '1. ', 'Technical Note: ', 'Technical Notes: 2. ', 'For the purposes of 3A001.a., ', 'In 1A227 the term ', 'For the purposes of 3E004 ', 'the ', 'A ', 'Single mode refers to one, while ');
 const notClause = fc.constantFrom('where the ', 'having a ', 'uses of the ', 'equipment for ', 'The rate of ');
-const definer = fc.constantFrom(' means a thing', ' is the radial displacement', ' are bundles', ' refers to wavelengths', ' consists of layers', ' includes repair', ': data or set of data', ' - in a circular distribution', ' (out-of-true running) is the displacement', ' in 3A001 means the item');
+const definer = fc.constantFrom(' means a thing', ' is the radial displacement', ' are bundles', ' refers to wavelengths', ' consists of layers', ' includes repair', ': data or set of data', ' - in a circular distribution', ' (out-of-true running) is the displacement', ' in 3A001 means the item', ' denotes the elimination of microbes', ' = horizontal FOV / number of elements');
 const quotes = fc.constantFrom(["'", "'"], ['‘', '’']);
 
 describe('terms a note defines in words, over generated notes', () => {
@@ -30,12 +30,22 @@ describe('terms a note defines in words, over generated notes', () => {
         const anyWords = fc.constantFrom(' should be measured per ASTM E-139', ' have the ability to lay tape', ' axes control the position', ' materials are those', ' equals one half of the sum');
         fc.assert(fc.property(name, name, anyWords, fc.constantFrom('1B001.b.', '1.C.5.', 'ML4.b.2.', '5A002.a. Note 2.a.2.'), (a, b, words, where) => {
             expect(termsDefinedIn(`Technical Note: For the purposes of ${where}, '${a}'${words}.`)).toContain(a);
+            expect(termsDefinedIn(`Technical Note: For the purposes of ${where}, a '${a}'${words}.`)).toContain(a);
+            expect(termsDefinedIn(`For the purposes of ${where}, '${a}', or '${b}',${words}.`)).toEqual(expect.arrayContaining([a, b]));
             expect(termsDefinedIn(`For the purpose of ${where}, the '${a}' and '${b}'${words}.`)).toEqual(expect.arrayContaining([a, b]));
             expect(termsDefinedIn(`Technical Notes: For the purposes of ${where}: 1. '${a}'${words}. 2. '${b}'${words}.`)).toEqual(expect.arrayContaining([a, b]));
             // Not after other words, nor a numbered paragraph with no such heading.
             expect(termsDefinedIn(`For the purposes of ${where}, equipment having a '${a}'${words}.`)).not.toContain(a);
             expect(termsDefinedIn(`Technical Notes: 1. Equipment of any kind. 2. '${a}'${words}.`)).not.toContain(a);
         }));
+    });
+
+    test('worked cases: a code alone before the term, "the phrase"', () => {
+        expect(termsDefinedIn("Technical Note: For the purposes of 1C005 'filaments' may be in wire, cylinder, film, tape or ribbon form.")).toEqual(['filaments']);
+        expect(termsDefinedIn("Technical Note: The phrase alloys 'capable of' encompasses alloys before or after heat treatment.")).toEqual(['capable of']);
+        expect(termsDefinedIn("Note: 3A201.b. does not control magnets exported 'as parts of' imaging systems. The phrase 'as part of' does not necessarily mean physical part.")).toEqual(['as part of']);
+        // Words, not a code, before the term: it is only mentioned.
+        expect(termsDefinedIn("For the purposes of equipment having a 'scan direction' defined as the axis.")).toEqual([]);
     });
 
     test('"defined terms" in double quotes count only where the caller asks (a definition moved into a note)', () => {
