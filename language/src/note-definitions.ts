@@ -15,7 +15,7 @@
  * 'Local' terms are in single quotes; with `anyQuotes`, "defined terms" in double quotes too (a
  * definition moved into a note: the diff).
  */
-export function termsDefinedIn(text: string, anyQuotes = false): string[] {
+export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote = false }: { anyQuotes?: boolean; technicalNote?: boolean } = {}): string[] {
     const names: string[] = [];
     const beginsClause = (index: number) => CLAUSE_START.test(text.slice(Math.max(0, index - 120), index));
     for (const match of text.matchAll(anyQuotes ? DEFINITION_ANY_QUOTES : DEFINITION)) {
@@ -36,6 +36,15 @@ export function termsDefinedIn(text: string, anyQuotes = false): string[] {
     // fatigue life' should be measured ...": each numbered paragraph under the heading is about its term.
     const heading = PURPOSES_HEADING.exec(text);
     if (heading) for (const match of text.slice(heading.index).matchAll(anyQuotes ? NUMBERED_ANY_QUOTES : NUMBERED)) add(match[1]);
+    // "Definitions of terms between 'single quotes' are given in a Technical Note to the relevant
+    // item" (the WA's lists): a Technical Note, or a numbered paragraph of one, that begins with a
+    // term is about it ("'Bulk electrical conductivity' and 'sheet (surface) resistivity' should be
+    // determined using ...", "2. 'Stress-rupture life' should be measured ..."). Other notes that
+    // begin so only say something of it ("'Microbolometer' ... are only specified by 6.A.2.a.3.f.").
+    if (technicalNote) for (const match of text.matchAll(anyQuotes ? TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : TECHNICAL_NOTE_SUBJECT)) {
+        add(match[1]);
+        add(match[2]);
+    }
     return names;
 }
 
@@ -65,3 +74,10 @@ const FOR_THE_PURPOSES_ANY_QUOTES = forThePurposes('\'‘"“', '\'’"”');
 const PURPOSES_HEADING = /\bpurposes? of [^'‘"“:\r\n]{1,120}?:/i;
 const NUMBERED = /(?:^|\s)\d{1,2}\.\s*['‘]([^'’\r\n]{1,80})['’]/g;
 const NUMBERED_ANY_QUOTES = /(?:^|\s)\d{1,2}\.\s*['‘"“]([^'’"”\r\n]{1,80})['’"”]/g;
+/** A term beginning a Technical Note (after its "Technical Note:" heading) or a numbered paragraph of one, and a second joined to it. */
+const technicalNoteSubject = (open: string, close: string) => {
+    const term = `(?:(?:the|an?)\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
+    return new RegExp(`(?:^(?:Technical Notes?\\s*\\d*\\s*:?\\s*)?(?:\\d{1,2}\\.\\s*)?|\\s\\d{1,2}\\.\\s*)${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi');
+};
+const TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’");
+const TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”');

@@ -139,7 +139,9 @@ function localTerms(scope: AstNode): LocalTerms {
             if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
             // (A text holds a quoted term, if it defines one.)
             const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
-            if (words?.text && /['‘]/.test(words.text)) for (const name of termsDefinedIn(words.text)) add(index.inNotes, name, { definedIn: words.definedIn, name });
+            if (words?.text && /['‘]/.test(words.text)) {
+                for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.inNotes, name, { definedIn: words.definedIn, name });
+            }
         }
         localTermIndexes.set(scope, index);
     }

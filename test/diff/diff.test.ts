@@ -112,6 +112,11 @@ describe('one hand-made pair per change kind', () => {
         const acronym = list(`${entry('item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n technical-note "2. \'Circular Error Probable\' (\'CEP\') - In a circular normal distribution, the radius." }')}`);
         const both = list(`definitions {\n term "Circular Error Probable" "The radius."\n term "CEP" "Short for Circular Error Probable."\n}\n${base}`);
         expect(diffLists(acronym, both).changes.filter(c => c.kind === 'definition').map(c => `${c.code}: ${c.definedInNoteOf}`).sort()).toEqual(['CEP: 3A001.a', 'Circular Error Probable: 3A001.a']);
+        // A Technical Note beginning with the term ("'Variable geometry airfoils' use trailing edge flaps ...", 7.E.4.c.3, 2017); a plain note so beginning does not define it.
+        const subject = (kind: string) => list(`${entry(`item a "Amplifiers above 27 GHz" { frequency > 27 GHz\n ${kind} "'Variable geometry airfoils' use trailing edge flaps or tabs." }`)}`);
+        const airfoils = list(`definitions {\n term "Variable geometry airfoils" "Use trailing edge flaps or tabs."\n}\n${base}`);
+        expect(diffLists(airfoils, subject('technical-note')).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBe('3A001.a');
+        expect(diffLists(airfoils, subject('note')).changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();
         // A term no note defines says nothing more.
         const plain = diffLists(list(`definitions {\n term "laser" "Coherent light."\n}\n${base}`), list(base));
         expect(plain.changes.find(c => c.kind === 'definition')?.definedInNoteOf).toBeUndefined();

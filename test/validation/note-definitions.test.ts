@@ -48,11 +48,23 @@ describe('terms a note defines in words, over generated notes', () => {
         expect(termsDefinedIn("For the purposes of equipment having a 'scan direction' defined as the axis.")).toEqual([]);
     });
 
+    test('a term beginning a Technical Note, or a numbered paragraph of one, is defined whatever words follow; beginning another note, it is not', () => {
+        const anyWords = fc.constantFrom(' should be determined using ASTM D-257', ' materials in 1.C.3.c. are those materials', ' components are designed to limit crack growth', ' non-space-qualified arrays are only specified by 6.A.2.a.3.f');
+        fc.assert(fc.property(name, name, anyWords, fc.constantFrom('', 'Technical Note: ', 'Technical Notes: 1. ', '1. '), (a, b, words, heading) => {
+            expect(termsDefinedIn(`${heading}'${a}'${words}.`, { technicalNote: true })).toContain(a);
+            expect(termsDefinedIn(`${heading}'${a}' and '${b}'${words}.`, { technicalNote: true })).toEqual(expect.arrayContaining([a, b]));
+            expect(termsDefinedIn(`Secondary axes are not counted. 2. '${a}'${words}. 3. An '${b}'${words}.`, { technicalNote: true })).toEqual(expect.arrayContaining([a, b]));
+            expect(termsDefinedIn(`${heading}'${a}'${words}.`)).not.toContain(a);
+            // Inside a sentence, even of a Technical Note: mentioned, not defined.
+            expect(termsDefinedIn(`Equipment having a '${a}'${words}.`, { technicalNote: true })).not.toContain(a);
+        }));
+    });
+
     test('"defined terms" in double quotes count only where the caller asks (a definition moved into a note)', () => {
         fc.assert(fc.property(name, clauseStart, definer, (term, start, words) => {
             const text = `${start}"${term}"${words}.`;
             expect(termsDefinedIn(text)).not.toContain(term);
-            expect(termsDefinedIn(text, true)).toContain(term);
+            expect(termsDefinedIn(text, { anyQuotes: true })).toContain(term);
         }));
     });
 });

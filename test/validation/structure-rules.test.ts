@@ -54,6 +54,11 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry(`${purposes}\nitem a "A 'bulk electrical conductivity' exceeding 10000 S/m or a 'sheet (surface) resistivity' below 100 ohms/square";`))).toEqual([]);
         const numbered = "technical-note \"Technical Notes: For the purposes of 1C002.b.: 1. 'Stress-rupture life' should be measured per ASTM E-139. 2. 'Low cycle fatigue life' should be measured per ASTM E-606.\"";
         expect(await codesOf(inEntry(`${numbered}\nitem a "A 'stress-rupture life' of 10000 hours or a 'low cycle fatigue life' of 10000 cycles";`))).toEqual([]);
+        // WA 2021, 1.C.1.c: a Technical Note beginning with its terms; the same words in a plain note (an N.B. to 6.A.2) only mention them.
+        const subject = "'Bulk electrical conductivity' and 'sheet (surface) resistivity' should be determined using ASTM D-257.";
+        const uses = `item a "A 'bulk electrical conductivity' exceeding 10000 S/m or a 'sheet (surface) resistivity' below 100 ohms/square";`;
+        expect(await codesOf(inEntry(`technical-note "${subject}"\n${uses}`))).toEqual([]);
+        expect(await codesOf(inEntry(`nb "${subject}"\n${uses}`))).toEqual(['local-term-undefined', 'local-term-undefined', 'local-term-undefined', 'local-term-undefined']);
     });
 
     test('a \'local\' term an N.B. inside a defined term\'s definition defines counts as defined in the definitions (WA: "End-effectors", "Biopolymers")', async () => {

@@ -358,8 +358,8 @@ function markDefinitionsInNotes(changes: Change[], oldItems: FlatItem[], newItem
         // "'library' (parametric technical database) means" (1.E.2.g's Technical Note, 2013): a gloss may stand between.
         // "'Hard selectors': data or set of data, ..." (5.A.1.j's Technical Note, 2018): a colon or dash too.
         // (Tried only on notes that hold the term: every note of every item is asked.)
-        const definedBy = (text: string) => text.toLowerCase().includes(term) && termsDefinedIn(text, true).some(name => name.toLowerCase() === term);
-        const item = items.find(i => i.notes.some(n => definedBy(n.text)));
+        const definedBy = (note: { kind: string; text: string }) => note.text.toLowerCase().includes(term) && termsDefinedIn(note.text, { anyQuotes: true, technicalNote: note.kind === 'technical-note' }).some(name => name.toLowerCase() === term);
+        const item = items.find(i => i.notes.some(definedBy));
         if (item) change.definedInNoteOf = item.code;
     }
 }
