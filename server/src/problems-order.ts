@@ -7,7 +7,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
  * in: errors first, then warnings, then information, each in the order published (its
  * ExtHostDiagnostics). A national list that implements a WA edition easily has more: the EU's
  * Annex I had 1,050 pieces of information of its own as you type ('local terms' without a
- * definition; 205 since terms defined in notes count) and has 2,000 conformance findings, so none
+ * definition; 54 since terms defined in notes count) and has 2,000 conformance findings, so none
  * of the findings showed; a small list that covers a few entries of each category has 2,000
  * uncovered WA items, and hid most of its gaps.
  *
