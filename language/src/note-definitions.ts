@@ -41,9 +41,15 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
     // term is about it ("'Bulk electrical conductivity' and 'sheet (surface) resistivity' should be
     // determined using ...", "2. 'Stress-rupture life' should be measured ..."). Other notes that
     // begin so only say something of it ("'Microbolometer' ... are only specified by 6.A.2.a.3.f.").
-    if (technicalNote) for (const match of text.matchAll(anyQuotes ? TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : TECHNICAL_NOTE_SUBJECT)) {
-        add(match[1]);
-        add(match[2]);
+    // The same for a Technical Note inside another text, under its own heading (a defined term's
+    // definition: "Grippers, 'active tooling units' and ... \nTechnical Note\n'Active tooling units' are devices ...").
+    const subjects = technicalNote ? [anyQuotes ? TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : TECHNICAL_NOTE_SUBJECT] : [];
+    subjects.push(anyQuotes ? EMBEDDED_TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : EMBEDDED_TECHNICAL_NOTE_SUBJECT);
+    for (const subject of subjects) {
+        for (const match of text.matchAll(subject)) {
+            add(match[1]);
+            add(match[2]);
+        }
     }
     return names;
 }
@@ -75,9 +81,12 @@ const PURPOSES_HEADING = /\bpurposes? of [^'‘"“:\r\n]{1,120}?:/i;
 const NUMBERED = /(?:^|\s)\d{1,2}\.\s*['‘]([^'’\r\n]{1,80})['’]/g;
 const NUMBERED_ANY_QUOTES = /(?:^|\s)\d{1,2}\.\s*['‘"“]([^'’"”\r\n]{1,80})['’"”]/g;
 /** A term beginning a Technical Note (after its "Technical Note:" heading) or a numbered paragraph of one, and a second joined to it. */
-const technicalNoteSubject = (open: string, close: string) => {
+const technicalNoteSubject = (open: string, close: string, embedded: boolean) => {
     const term = `(?:(?:the|an?)\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
-    return new RegExp(`(?:^(?:Technical Notes?\\s*\\d*\\s*:?\\s*)?(?:\\d{1,2}\\.\\s*)?|\\s\\d{1,2}\\.\\s*)${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi');
+    const start = embedded ? '(?:^|\\n)\\s*Technical Notes?\\s*\\d*\\s*:?\\s*(?:\\d{1,2}\\.\\s*)?' : '(?:^(?:Technical Notes?\\s*\\d*\\s*:?\\s*)?(?:\\d{1,2}\\.\\s*)?|\\s\\d{1,2}\\.\\s*)';
+    return new RegExp(`${start}${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi');
 };
-const TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’");
-const TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”');
+const TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’", false);
+const TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”', false);
+const EMBEDDED_TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’", true);
+const EMBEDDED_TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”', true);

@@ -66,6 +66,10 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions))).toEqual([]);
         // Without the N.B., the term is used and defined nowhere.
         expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions.replace(" N.B. 'Active tooling unit' means a device for applying motive power.", '')))).toEqual(['local-term-undefined']);
+        // WA 2021: a Technical Note under its own heading inside the definition, beginning with the term.
+        const embedded = "definitions { term \"End-effectors\" \"[Cat 2, ML17] Grippers, 'active tooling units' and any other tooling.\\nTechnical Note\\n'Active tooling units' are devices for applying motive power.\" }";
+        expect(await codesOf(inEntry('item a `"End-effectors"`;', embedded))).toEqual([]);
+        expect(await codesOf(inEntry('item a `"End-effectors"`;', embedded.replace('Technical Note\\n', 'Note\\n')))).toEqual(['local-term-undefined', 'local-term-undefined']);
     });
 
     test('a well-formed list passes every rule', async () => {
