@@ -59,7 +59,7 @@ const definitionPattern = (open: string, close: string) =>
     new RegExp(`[${open}]([^${close}\\r\\n]{1,80})[${close}](?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—=]\\s)`, 'g');
 const DEFINITION = definitionPattern("'‘", "'’");
 const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
-const CLAUSE_START = /(?:^|[.:;,]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+|\bwhile)\s*(?:(?:the term|the|a|an)\s+)?$/i;
+const CLAUSE_START = /(?:^|[.:;,\n]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+|\bwhile)\s*(?:(?:the term|the|a|an)\s+)?$/i;
 const THE_TERM = /\bthe (?:term|phrase(?: \w+)?) ['‘]([^'’\r\n]{1,80})['’]/gi;
 const THE_TERM_ANY_QUOTES = /\bthe (?:term|phrase(?: \w+)?) ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;
 /**

@@ -3,7 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNode, forEachAstNodeInterruptibly } from './ast-walk.js';
 import { isBlock } from './blocks.js';
 import { enclosing } from './codes.js';
-import { type ControlList, type Definitions, type Note, type TermDef, isDefinitions, isNote, isTermDef } from './generated/ast.js';
+import { type ControlList, type Definitions, type Note, type TermDef, isDefinitions, isEntry, isGroup, isItem, isNote, isTermDef } from './generated/ast.js';
 import { termsDefinedIn } from './note-definitions.js';
 import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
@@ -39,23 +39,29 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
     if (!leaf || !/^["`]/.test(leaf.text)) return undefined;
     const occurrence = termsInTextSource(leaf.text, leaf.offset).find(o => o.start <= offset && offset <= o.end);
     if (!occurrence) return undefined;
-    return { occurrence, node: leaf.astNode, ...lookUp(occurrence, definedTerms(AstUtils.findRootNode(leaf.astNode) as ControlList), localTerms(localScopeOf(leaf.astNode))) };
+    return { occurrence, node: leaf.astNode, ...lookUp(occurrence, definedTerms(AstUtils.findRootNode(leaf.astNode) as ControlList), localTerms(localScopeOf(leaf.astNode)), aroundEntry(leaf.astNode)) };
 }
 
 /** The definition a term occurrence refers to: the list's definitions, or a local `term '...'` in its entry. */
 export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'kind' | 'name'>): TermDef | undefined {
-    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node))).definition;
+    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node)), aroundEntry(node)).definition;
 }
 
 function localScopeOf(node: AstNode): AstNode {
     return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
 }
 
-function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms): { definition?: TermDef; inNote?: NoteTerm } {
+/** What a term refers to; a 'local' term not defined in its entry, to what its category's own notes define (`around`). */
+function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): { definition?: TermDef; inNote?: NoteTerm } {
     if (occurrence.kind === 'local') {
         const key = termKey(occurrence.name);
-        const definition = local.declared.get(key);
-        return definition ? { definition } : { inNote: local.inNotes.get(key) };
+        for (const terms of around ? [local, around] : [local]) {
+            const definition = terms.declared.get(key);
+            if (definition) return { definition };
+            const inNote = terms.inNotes.get(key);
+            if (inNote) return { inNote };
+        }
+        return {};
     }
     const key = termMatches(occurrence.name, defined);
     return { definition: key === undefined ? undefined : defined.get(key) };
@@ -81,7 +87,14 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
         resolutions.set(node, resolution);
     }
     const resolved = resolution.resolved;
-    return occurrences.map((occurrence, i) => ({ occurrence, ...resolved[i] }));
+    // (What the category's own notes define is looked up for the few terms the entry leaves undefined, each time:
+    // an edit in another entry makes a new category, and the entry's resolutions are kept across it.)
+    return occurrences.map((occurrence, i) => {
+        const found = resolved[i];
+        if (occurrence.kind !== 'local' || found.definition || found.inNote) return { occurrence, ...found };
+        const around = aroundEntry(node);
+        return { occurrence, ...(around ? lookUp(occurrence, defined, EMPTY_TERMS, around) : found) };
+    });
 }
 
 const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: LocalTerms; used: TermDef[] }>();
@@ -121,6 +134,8 @@ interface LocalTerms {
 }
 
 const localTermIndexes = new WeakMap<AstNode, LocalTerms>();
+const categoryTermIndexes = new WeakMap<AstNode, LocalTerms>();
+const EMPTY_TERMS: LocalTerms = { declared: new Map(), inNotes: new Map() };
 
 /**
  * The 'local' terms defined in an entry (or a munitions category, or the list) by every key that
@@ -130,20 +145,40 @@ const localTermIndexes = new WeakMap<AstNode, LocalTerms>();
  */
 function localTerms(scope: AstNode): LocalTerms {
     let index = localTermIndexes.get(scope);
+    if (!index) localTermIndexes.set(scope, index = termsDefinedBy(textNodes(scope)));
+    return index;
+}
+
+/**
+ * Around an entry of a dual-use category: the 'local' terms its category's own notes and term
+ * declarations define, and those of its groups (not those of other entries). Category 4's
+ * Technical Note "ON 'ADJUSTED PEAK PERFORMANCE' ('APP')" defines the 'APP' of 4.A.3, 4.D.1 and
+ * 4.E.1; a munitions category is the scope of its items' terms already.
+ */
+function aroundEntry(node: AstNode): LocalTerms | undefined {
+    const { category, entry } = enclosing(node);
+    if (!category || !entry) return undefined;
+    let index = categoryTermIndexes.get(category);
     if (!index) {
-        index = { declared: new Map(), inNotes: new Map() };
-        const add = <T>(into: Map<string, T>, name: string, value: T) => {
-            for (const variant of termVariants(termKey(name))) if (!into.has(variant)) into.set(variant, value);
-        };
-        for (const node of textNodes(scope)) {
-            if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
-            // (A text holds a quoted term, if it defines one.)
-            const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
-            if (words?.text && /['‘]/.test(words.text)) {
-                for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.inNotes, name, { definedIn: words.definedIn, name });
-            }
+        const own = category.members.flatMap(member => (isGroup(member) ? member.members.filter(isNote) : isEntry(member) || isItem(member) ? [] : [member]));
+        categoryTermIndexes.set(category, index = termsDefinedBy(own));
+    }
+    return index;
+}
+
+/** The 'local' terms `nodes` declare or define in words (a note's, or a term definition's). */
+function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
+    const index: LocalTerms = { declared: new Map(), inNotes: new Map() };
+    const add = <T>(into: Map<string, T>, name: string, value: T) => {
+        for (const variant of termVariants(termKey(name))) if (!into.has(variant)) into.set(variant, value);
+    };
+    for (const node of nodes) {
+        if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);
+        // (A text holds a quoted term, if it defines one.)
+        const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
+        if (words?.text && /['‘]/.test(words.text)) {
+            for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.inNotes, name, { definedIn: words.definedIn, name });
         }
-        localTermIndexes.set(scope, index);
     }
     return index;
 }

@@ -166,6 +166,18 @@ describe('language server over stdio', () => {
         expect(target.targetRange.start).toEqual(positionOf(text, 'term "laser"'));
     });
 
+    test('a \'local\' term its category\'s own note defines: the hover shows the note, go to definition goes to it', async () => {
+        const doc = 'file:///lsp-test/category-term.cld';
+        const text = LIST.replace('group B "Equipment" {', "technical-note \"'Wafer' means a slice of semiconductor.\"\n    group B \"Equipment\" {").replace('item e "Wafer handling systems";', "item e \"Handling systems for each 'wafer'\";");
+        client.open(doc, text);
+        expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
+        const position = positionOf(text, "wafer'\"", 2);
+        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
+        expect((hover.contents as { value: string }).value).toBe("**'wafer'** (local term, defined in a note)\n\n'Wafer' means a slice of semiconductor.");
+        const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
+        expect(target.targetRange.start).toEqual(positionOf(text, "technical-note \"'Wafer'"));
+    });
+
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
     async function completionAt(name: string, text: string, needle: string, shift: number): Promise<CompletionItem[]> {
         const doc = `file:///lsp-test/${name}.cld`;

@@ -8,7 +8,7 @@ import { termsDefinedIn } from '../../language/src/note-definitions.js';
 // WA and EU documents are in structure-rules.test.ts.
 
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 /-]{0,38}[A-Za-z0-9]$/);
-const clauseStart = fc.constantFrom('', '1. ', 'Technical Note: ', 'Technical Notes: 2. ', 'For the purposes of 3A001.a., ', 'In 1A227 the term ', 'For the purposes of 3E004 ', 'the ', 'A ', 'Single mode refers to one, while ');
+const clauseStart = fc.constantFrom('', '1. ', 'Technical Note: ', 'Technical Notes: 2. ', 'For the purposes of 3A001.a., ', 'In 1A227 the term ', 'For the purposes of 3E004 ', 'the ', 'A ', 'Single mode refers to one, while ', 'ON APP\n');
 const notClause = fc.constantFrom('where the ', 'having a ', 'uses of the ', 'equipment for ', 'The rate of ');
 const definer = fc.constantFrom(' means a thing', ' is the radial displacement', ' are bundles', ' refers to wavelengths', ' consists of layers', ' includes repair', ': data or set of data', ' - in a circular distribution', ' (out-of-true running) is the displacement', ' in 3A001 means the item', ' denotes the elimination of microbes', ' = horizontal FOV / number of elements');
 const quotes = fc.constantFrom(["'", "'"], ['‘', '’']);

@@ -61,13 +61,23 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry(`nb "${subject}"\n${uses}`))).toEqual(['local-term-undefined', 'local-term-undefined', 'local-term-undefined', 'local-term-undefined']);
     });
 
+    test('a \'local\' term its category\'s own notes define counts as defined in the category\'s entries (WA 2021, Category 4: "ON \'ADJUSTED PEAK PERFORMANCE\' (\'APP\')")', async () => {
+        const category = (notes: string, entries: string) => list(`category 4 "Computers" {\n${notes}\ngroup A {\n${entries}\n}\n}`);
+        const app = "technical-note \"ON ADJUSTED PEAK PERFORMANCE (APP)\\n'APP' is an adjusted peak rate at which digital computers perform floating point operations.\"";
+        const computers = 'entry 4A003 "Digital computers having an \'APP\' exceeding 70 WT";\nentry 4A004 "Computers with an \'APP\' exceeding 1 WT";';
+        expect(await codesOf(category(app, computers))).toEqual([]);
+        // In a group's own notes too; not in another entry's.
+        expect(await codesOf(list(`category 4 "Computers" {\ngroup A {\n${app}\n${computers}\n}\n}`))).toEqual([]);
+        expect(await codesOf(category('', `entry 4A003 "Digital computers having an 'APP' exceeding 70 WT" { ${app} }\nentry 4A004 "Computers with an 'APP' exceeding 1 WT";`))).toEqual(['local-term-undefined']);
+    });
+
     test('a \'local\' term an N.B. inside a defined term\'s definition defines counts as defined in the definitions (WA: "End-effectors", "Biopolymers")', async () => {
         const definitions = "definitions { term \"End-effectors\" \"[Cat 2] means grippers, 'active tooling units' and any other tooling. N.B. 'Active tooling unit' means a device for applying motive power.\" }";
         expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions))).toEqual([]);
         // Without the N.B., the term is used and defined nowhere.
         expect(await codesOf(inEntry('item a `"End-effectors"`;', definitions.replace(" N.B. 'Active tooling unit' means a device for applying motive power.", '')))).toEqual(['local-term-undefined']);
         // WA 2021: a Technical Note under its own heading inside the definition, beginning with the term.
-        const embedded = "definitions { term \"End-effectors\" \"[Cat 2, ML17] Grippers, 'active tooling units' and any other tooling.\\nTechnical Note\\n'Active tooling units' are devices for applying motive power.\" }";
+        const embedded = "definitions { term \"End-effectors\" \"[Cat 2, ML17] Grippers, 'active tooling units' and any other tooling.\\nTechnical Note\\n'Active tooling units' apply motive power.\" }";
         expect(await codesOf(inEntry('item a `"End-effectors"`;', embedded))).toEqual([]);
         expect(await codesOf(inEntry('item a `"End-effectors"`;', embedded.replace('Technical Note\\n', 'Note\\n')))).toEqual(['local-term-undefined', 'local-term-undefined']);
     });
