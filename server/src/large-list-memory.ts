@@ -3,34 +3,52 @@ import { heapGrowthOnCommandLine, limitHeapGrowth } from '../../language/src/hea
 
 /**
  * How much V8 lets the heap grow past what the last full collection kept, in percent, once the
- * lists the server holds are large.
+ * server holds much.
  *
  * The server holds one tree per list and makes short-lived garbage on every keystroke (a relink and
  * revalidation of the list). V8's own growth factor, tuned for throughput, let the heap reach three
  * times what is live: 700 MB while typing into a list ten times a WA edition, with about 250 MB in
- * use. Growing by half at most keeps the peak near 370 MB there, for about a tenth more time per
- * keystroke; on a list the size of one WA edition the same costs a fifth, for memory nobody misses
- * (220 MB), so below LARGE_TEXT V8 keeps its own (bench/keystroke.mjs; CLD_SERVER_NODE_FLAGS to compare).
+ * use. Growing by half at most keeps the peak near 350 MB there. The WA precedent library counts
+ * too: a national list with it read (its conformance worked out as you pause) peaked at 342-373
+ * MB with V8's own factor, 224-249 MB growing by half, its keys as fast (bench/keystroke.mjs,
+ * national-21.cld and eu-annex-i.cld); and ten times a WA edition with the library peaked at
+ * 419-425 MB growing by half, 378-398 MB growing by 30%, with keys p95 281-413 ms (goal 500).
+ * Small lists alone keep V8's own factor (bench/keystroke.mjs; CLD_SERVER_NODE_FLAGS to compare).
  */
 const HEAP_GROWING_PERCENT = 50;
+const HUGE_HEAP_GROWING_PERCENT = 30;
 /** Characters of list text held, above which the heap grows by HEAP_GROWING_PERCENT (three WA editions). */
 const LARGE_TEXT = 2_000_000;
+/** Characters of list text held, above which it grows by HUGE_HEAP_GROWING_PERCENT (seven WA editions). */
+const HUGE_TEXT = 5_000_000;
+
+/** What the server holds besides its lists: the precedent libraries it has read (precedents.ts). */
+export interface HeldLibraries {
+    holdsLibrary(): boolean;
+    onLibraryRead(listener: () => void): void;
+}
 
 /**
  * Watches what the server holds once each build has parsed (the lists open, and those of the
- * workspace it reads), and sets V8's growth factor to match. Set in the server itself, so that
- * every way of starting it (the extension, the tests, the benchmarks, another editor) runs the
- * same; V8 reads the flag at each full collection. A command line that sets it wins.
+ * workspace it reads) and once a library is read, and sets V8's growth factor to match. Set in
+ * the server itself, so that every way of starting it (the extension, the tests, the benchmarks,
+ * another editor) runs the same; V8 reads the flag at each full collection. A command line that
+ * sets it wins.
  */
-export function collectGarbageSoonerForLargeLists(shared: LangiumSharedCoreServices, log: (message: string) => void): void {
+export function collectGarbageSoonerForLargeLists(shared: LangiumSharedCoreServices, libraries: HeldLibraries, log: (message: string) => void): void {
     if (heapGrowthOnCommandLine()) return;
-    let sooner = false;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, () => {
+    let percent = 0;
+    const update = () => {
         let held = 0;
         for (const document of shared.workspace.LangiumDocuments.all) held += document.textDocument.getText().length;
-        if (held > LARGE_TEXT === sooner) return;
-        sooner = !sooner;
-        limitHeapGrowth(sooner ? HEAP_GROWING_PERCENT : 0);
-        log(sooner ? `The lists the server holds (open, or in the workspace) have ${held} characters: memory is collected sooner (the heap grows by ${HEAP_GROWING_PERCENT}% at most).` : 'The lists the server holds are small again: memory is collected as V8 chooses.');
-    });
+        const library = libraries.holdsLibrary();
+        const wanted = held > HUGE_TEXT ? HUGE_HEAP_GROWING_PERCENT : held > LARGE_TEXT || library ? HEAP_GROWING_PERCENT : 0;
+        if (wanted === percent) return;
+        percent = wanted;
+        limitHeapGrowth(percent);
+        const holds = `The lists the server holds (open, or in the workspace) have ${held} characters${library ? ', and it holds the WA editions of a precedent library' : ''}`;
+        log(percent ? `${holds}: memory is collected sooner (the heap grows by ${percent}% at most).` : 'The lists the server holds are small again: memory is collected as V8 chooses.');
+    };
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Parsed, update);
+    libraries.onLibraryRead(update);
 }

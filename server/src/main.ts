@@ -39,7 +39,7 @@ if (!isMainThread && job) {
     registerFollowRequests(connection, shared, Cld);
     publishDiagnosticsWithVersions(connection, shared);
     publishInProblemsOrder(connection);
-    collectGarbageSoonerForLargeLists(shared, message => connection.console.log(message));
+    collectGarbageSoonerForLargeLists(shared, Cld.precedents.Library, message => connection.console.log(message));
     stopPretenuring();
     startLanguageServer(shared);
     answerHoversWhileReading(connection, shared);

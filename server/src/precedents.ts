@@ -40,6 +40,7 @@ export class CldPrecedents {
     historyCommand = false;
     /** Where the editor's import command last wrote editions (its default: the extension's storage). */
     private importedPath: string | undefined;
+    private readonly readListeners: Array<() => void> = [];
 
     constructor(private readonly shared: LangiumSharedServices, private readonly language: LangiumServices) {
         shared.lsp.LanguageServer.onInitialize((params: InitializeParams) => {
@@ -51,6 +52,16 @@ export class CldPrecedents {
         shared.lsp.Connection?.onNotification(PRECEDENTS_IMPORTED, (params: { folder?: unknown }) => {
             if (typeof params?.folder === 'string') this.importedPath = params.folder;
         });
+    }
+
+    /** Whether a library with editions is being read or has been (large-list-memory.ts: it is much to hold, and reading it more). */
+    holdsLibrary(): boolean {
+        return [...this.libraries.values()].some(entry => !entry.library || entry.library.history.editions.length > 0);
+    }
+
+    /** Called each time a library starts being read, and once it has been. */
+    onLibraryRead(listener: () => void): void {
+        this.readListeners.push(listener);
     }
 
     /** Whether hovers show the history part (`cld.hover.history`, on unless set false). */
@@ -127,12 +138,14 @@ export class CldPrecedents {
             .then(library => {
                 entry.library = library;
                 this.report(folder, library);
+                for (const listener of this.readListeners) listener();
             })
             .catch((e: Error) => {
                 entry.library = { history: emptyHistory(), problems: [e.message], index: 'none' };
                 this.report(folder, entry.library);
             });
         this.libraries.set(folder, entry);
+        for (const listener of this.readListeners) listener();
         return entry;
     }
 

@@ -63,6 +63,8 @@ describe('cld/conformance', () => {
         expect(of('4.A.3.a')).toMatchObject({ kind: 'older', follows: { listId: 'WA-SERIES (17) 1' } });
         expect(of('3.B.1.a')?.kind).toBe('not-covered');
         expect(result.markdown).toContain('# Conformance: NL-2020 against WA-SERIES (19) 1');
+        // A library read is much to hold: memory is collected sooner from when it starts being read (server/src/large-list-memory.ts).
+        expect(client.logs.filter(l => l.includes('memory is collected sooner'))).toEqual([expect.stringMatching(/have \d+ characters, and it holds the WA editions of a precedent library: memory is collected sooner \(the heap grows by 50% at most\)\.$/)]);
     });
 
     test('another edition with against, one not in the library told, a list never opened refused', async () => {
