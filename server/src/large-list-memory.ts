@@ -8,12 +8,13 @@ import { heapGrowthOnCommandLine, limitHeapGrowth } from '../../language/src/hea
  * The server holds one tree per list and makes short-lived garbage on every keystroke (a relink and
  * revalidation of the list). V8's own growth factor, tuned for throughput, let the heap reach three
  * times what is live: 700 MB while typing into a list ten times a WA edition, with about 250 MB in
- * use. Growing by half at most keeps the peak near 350 MB there. The WA precedent library counts
- * too: a national list with it read (its conformance worked out as you pause) peaked at 342-373
- * MB with V8's own factor, 224-249 MB growing by half, its keys as fast (bench/keystroke.mjs,
- * national-21.cld and eu-annex-i.cld); and ten times a WA edition with the library peaked at
- * 419-425 MB growing by half, 378-398 MB growing by 30%, with keys p95 281-413 ms (goal 500).
- * Small lists alone keep V8's own factor (bench/keystroke.mjs; CLD_SERVER_NODE_FLAGS to compare).
+ * use. Growing by half at most keeps the peak near 350 MB there, by 30% near 330 MB. The WA
+ * precedent library counts too: a national list with it read (its conformance worked out as you
+ * pause) peaked at 342-384 MB with V8's own factor, 229-276 MB growing by half from when the
+ * library starts being read, its keys as fast (bench/keystroke.mjs, national-21.cld and
+ * eu-annex-i.cld); ten times a WA edition with the library peaked at 419-425 MB growing by half,
+ * 374-420 MB by 30%, keys p95 281-413 ms (goal 500). Small lists alone keep V8's own factor
+ * (bench/keystroke.mjs; CLD_SERVER_NODE_FLAGS to compare).
  */
 const HEAP_GROWING_PERCENT = 50;
 const HUGE_HEAP_GROWING_PERCENT = 30;
@@ -30,7 +31,7 @@ export interface HeldLibraries {
 
 /**
  * Watches what the server holds once each build has parsed (the lists open, and those of the
- * workspace it reads) and once a library is read, and sets V8's growth factor to match. Set in
+ * workspace it reads) and as a library starts being read and is read, and sets V8's growth factor to match. Set in
  * the server itself, so that every way of starting it (the extension, the tests, the benchmarks,
  * another editor) runs the same; V8 reads the flag at each full collection. A command line that
  * sets it wins.

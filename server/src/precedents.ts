@@ -138,12 +138,12 @@ export class CldPrecedents {
             .then(library => {
                 entry.library = library;
                 this.report(folder, library);
-                for (const listener of this.readListeners) listener();
             })
             .catch((e: Error) => {
                 entry.library = { history: emptyHistory(), problems: [e.message], index: 'none' };
                 this.report(folder, entry.library);
-            });
+            })
+            .finally(() => { for (const listener of this.readListeners) listener(); });
         this.libraries.set(folder, entry);
         for (const listener of this.readListeners) listener();
         return entry;
