@@ -114,13 +114,18 @@ function parameterHover(parameter: ParameterDecl): string {
 
 function termHover(term: TermDef): string {
     const name = term.name !== undefined ? `"${term.name}"` : `'${term.localName}'`;
-    return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? l10n.t('(local term)') : l10n.t('(defined term)')}\n\n${escapeMarkdown(term.definition ?? '')}`;
+    return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? l10n.t('(local term)') : l10n.t('(defined term)')}\n\n${asWritten(term.definition ?? '')}`;
 }
 
 /** A 'local' term that a note of its entry defines in words: the note. */
 function noteTermHover(name: string, definedIn: Note | TermDef): string {
     const where = isNote(definedIn) ? l10n.t('(local term, defined in a note)') : l10n.t('(local term, defined in the definition of {0})', `"${definedIn.name ?? definedIn.localName}"`);
-    return `**${escapeMarkdown(`'${name}'`)}** ${where}\n\n${escapeMarkdown(isNote(definedIn) ? definedIn.text : definedIn.definition)}`;
+    return `**${escapeMarkdown(`'${name}'`)}** ${where}\n\n${asWritten(isNote(definedIn) ? definedIn.text : definedIn.definition)}`;
+}
+
+/** A note's or a definition's words with their line breaks (Markdown runs single lines together: "Abbreviations used in this Technical Note n number of processors ..."). */
+function asWritten(text: string): string {
+    return escapeMarkdown(text).replace(/\r?\n/g, '  \n');
 }
 
 function escapeMarkdown(text: string): string {

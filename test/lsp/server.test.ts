@@ -156,12 +156,13 @@ describe('language server over stdio', () => {
 
     test('a \'local\' term an N.B. inside a defined term\'s definition defines: the hover says which definition, go to definition goes to it', async () => {
         const doc = 'file:///lsp-test/definition-term.cld';
-        const text = LIST.replace('term "laser" "A source of coherent light."', 'term "laser" "A source of coherent light, with \'active tooling units\'. N.B. \'Active tooling unit\' means a device for applying motive power."');
+        const text = LIST.replace('term "laser" "A source of coherent light."', 'term "laser" "A source of coherent light, with \'active tooling units\'.\\nN.B. \'Active tooling unit\' means a device for applying motive power."');
         client.open(doc, text);
         expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
         const position = positionOf(text, "active tooling units'", 3);
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
-        expect((hover.contents as { value: string }).value).toBe("**'active tooling units'** (local term, defined in the definition of \"laser\")\n\nA source of coherent light, with 'active tooling units'. N.B. 'Active tooling unit' means a device for applying motive power.");
+        // The definition's line breaks kept (Markdown would run its lines together).
+        expect((hover.contents as { value: string }).value).toBe("**'active tooling units'** (local term, defined in the definition of \"laser\")\n\nA source of coherent light, with 'active tooling units'.  \nN.B. 'Active tooling unit' means a device for applying motive power.");
         const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
         expect(target.targetRange.start).toEqual(positionOf(text, 'term "laser"'));
     });
