@@ -16,26 +16,26 @@
  * definition moved into a note: the diff).
  */
 export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote = false }: { anyQuotes?: boolean; technicalNote?: boolean } = {}): string[] {
+    const patterns = anyQuotes ? ANY_QUOTES : SINGLE_QUOTES;
     const names: string[] = [];
-    const beginsClause = (index: number) => CLAUSE_START.test(text.slice(Math.max(0, index - 120), index));
-    for (const match of text.matchAll(anyQuotes ? DEFINITION_ANY_QUOTES : DEFINITION)) {
-        if (!beginsClause(match.index)) continue;
-        names.push(match[1]);
-        const gloss = match[2] === undefined ? null : (anyQuotes ? /^['‘"“]([^'’"”]{1,60})['’"”]$/ : /^['‘]([^'’]{1,60})['’]$/).exec(match[2].trim());
-        if (gloss) names.push(gloss[1]);
-    }
     const add = (name: string | undefined) => { if (name !== undefined && !names.includes(name)) names.push(name); };
-    for (const match of text.matchAll(anyQuotes ? THE_TERM_ANY_QUOTES : THE_TERM)) {
+    const beginsClause = (index: number) => CLAUSE_START.test(text.slice(Math.max(0, index - 120), index));
+    for (const match of text.matchAll(patterns.definition)) {
+        if (!beginsClause(match.index)) continue;
+        add(match[1]);
+        if (match[2] !== undefined) add(patterns.gloss.exec(match[2].trim())?.[1]);
+    }
+    for (const match of text.matchAll(patterns.theTerm)) {
         if (beginsClause(match.index)) add(match[1]);
     }
-    for (const match of text.matchAll(anyQuotes ? FOR_THE_PURPOSES_ANY_QUOTES : FOR_THE_PURPOSES)) {
+    for (const match of text.matchAll(patterns.forThePurposes)) {
         add(match[1]);
         add(match[2]);
     }
     // "For the purposes of 1C002.b.: 1. 'Stress-rupture life' should be measured ... 2. 'Low cycle
     // fatigue life' should be measured ...": each numbered paragraph under the heading is about its term.
     const heading = PURPOSES_HEADING.exec(text);
-    if (heading) for (const match of text.slice(heading.index).matchAll(anyQuotes ? NUMBERED_ANY_QUOTES : NUMBERED)) add(match[1]);
+    if (heading) for (const match of text.slice(heading.index).matchAll(patterns.numbered)) add(match[1]);
     // "Definitions of terms between 'single quotes' are given in a Technical Note to the relevant
     // item" (the WA's lists): a Technical Note, or a numbered paragraph of one, that begins with a
     // term is about it ("'Bulk electrical conductivity' and 'sheet (surface) resistivity' should be
@@ -43,9 +43,7 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
     // begin so only say something of it ("'Microbolometer' ... are only specified by 6.A.2.a.3.f.").
     // The same for a Technical Note inside another text, under its own heading (a defined term's
     // definition: "Grippers, 'active tooling units' and ... \nTechnical Note\n'Active tooling units' are devices ...").
-    const subjects = technicalNote ? [anyQuotes ? TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : TECHNICAL_NOTE_SUBJECT] : [];
-    subjects.push(anyQuotes ? EMBEDDED_TECHNICAL_NOTE_SUBJECT_ANY_QUOTES : EMBEDDED_TECHNICAL_NOTE_SUBJECT);
-    for (const subject of subjects) {
+    for (const subject of technicalNote ? [patterns.technicalNoteSubject, patterns.embeddedSubject] : [patterns.embeddedSubject]) {
         for (const match of text.matchAll(subject)) {
             add(match[1]);
             add(match[2]);
@@ -54,39 +52,34 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
     return names;
 }
 
-/** A quoted term, perhaps "in <code>" and a gloss in brackets, then what says it is defined. */
-const definitionPattern = (open: string, close: string) =>
-    new RegExp(`[${open}]([^${close}\\r\\n]{1,80})[${close}](?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—=]\\s)`, 'g');
-const DEFINITION = definitionPattern("'‘", "'’");
-const DEFINITION_ANY_QUOTES = definitionPattern('\'‘"“', '\'’"”');
 const CLAUSE_START = /(?:^|[.:;,\n]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+|\bwhile)\s*(?:(?:the term|the|a|an)\s+)?$/i;
-const THE_TERM = /\bthe (?:term|phrase(?: \w+)?) ['‘]([^'’\r\n]{1,80})['’]/gi;
-const THE_TERM_ANY_QUOTES = /\bthe (?:term|phrase(?: \w+)?) ['‘"“]([^'’"”\r\n]{1,80})['’"”]/gi;
-/**
- * "For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity'
- * should be determined using ...", "For the purposes of 1B001.b., 'tape-laying machines' have ...":
- * the terms right after the words that say where they hold are what the note is about, whatever
- * words follow (two joined by "and", "or" or a comma).
- */
-const forThePurposes = (open: string, close: string) => {
-    const term = `(?:(?:the|an?)\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
-    // Where: up to a comma or colon, or a code alone ("For the purposes of 1C005 'filaments' may be ...").
-    const where = `(?:[^${open}:\\r\\n]{1,120}?[,:]\\s*|[0-9A-Z][0-9A-Za-z.]*\\s+)`;
-    const joined = `(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+)`;
-    return new RegExp(`\\bpurposes? of ${where}(?:\\d{1,2}\\.\\s*)?${term}(?:${joined}${term})?`, 'gi');
-};
-const FOR_THE_PURPOSES = forThePurposes("'‘", "'’");
-const FOR_THE_PURPOSES_ANY_QUOTES = forThePurposes('\'‘"“', '\'’"”');
 const PURPOSES_HEADING = /\bpurposes? of [^'‘"“:\r\n]{1,120}?:/i;
-const NUMBERED = /(?:^|\s)\d{1,2}\.\s*['‘]([^'’\r\n]{1,80})['’]/g;
-const NUMBERED_ANY_QUOTES = /(?:^|\s)\d{1,2}\.\s*['‘"“]([^'’"”\r\n]{1,80})['’"”]/g;
-/** A term beginning a Technical Note (after its "Technical Note:" heading) or a numbered paragraph of one, and a second joined to it. */
-const technicalNoteSubject = (open: string, close: string, embedded: boolean) => {
-    const term = `(?:(?:the|an?)\\s+)?[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
-    const start = embedded ? '(?:^|\\n)\\s*Technical Notes?\\s*\\d*\\s*:?\\s*(?:\\d{1,2}\\.\\s*)?' : '(?:^(?:Technical Notes?\\s*\\d*\\s*:?\\s*)?(?:\\d{1,2}\\.\\s*)?|\\s\\d{1,2}\\.\\s*)';
-    return new RegExp(`${start}${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi');
-};
-const TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’", false);
-const TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”', false);
-const EMBEDDED_TECHNICAL_NOTE_SUBJECT = technicalNoteSubject("'‘", "'’", true);
-const EMBEDDED_TECHNICAL_NOTE_SUBJECT_ANY_QUOTES = technicalNoteSubject('\'‘"“', '\'’"”', true);
+
+/** The patterns for terms between the quotes `open` and `close` ('local' terms in single quotes; any, for the diff). */
+function patternsFor(open: string, close: string) {
+    const quoted = `[${open}]([^${close}\\r\\n]{1,80})[${close}]`;
+    // A term after "the", "a" or "an", perhaps.
+    const term = `(?:(?:the|an?)\\s+)?${quoted}`;
+    return {
+        /** A quoted term, perhaps "in <code>" and a gloss in brackets, then what says it is defined. */
+        definition: new RegExp(`${quoted}(?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—=]\\s)`, 'g'),
+        /** A short form quoted in the gloss ('EUV'). */
+        gloss: new RegExp(`^[${open}]([^${close}]{1,60})[${close}]$`),
+        theTerm: new RegExp(`\\bthe (?:term|phrase(?: \\w+)?) ${quoted}`, 'gi'),
+        /**
+         * "For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity'
+         * should be determined using ...", "For the purposes of 1B001.b., 'tape-laying machines' have ...":
+         * the terms right after the words that say where they hold are what the note is about, whatever
+         * words follow (two joined by "and", "or" or a comma). Where: up to a comma or colon, or a code
+         * alone ("For the purposes of 1C005 'filaments' may be ...").
+         */
+        forThePurposes: new RegExp(`\\bpurposes? of (?:[^${open}:\\r\\n]{1,120}?[,:]\\s*|[0-9A-Z][0-9A-Za-z.]*\\s+)(?:\\d{1,2}\\.\\s*)?${term}(?:(?:\\s*,\\s*(?:(?:and|or)\\s+)?|\\s+(?:and|or)\\s+)${term})?`, 'gi'),
+        numbered: new RegExp(`(?:^|\\s)\\d{1,2}\\.\\s*${quoted}`, 'g'),
+        /** A term beginning a Technical Note (after its "Technical Note:" heading) or a numbered paragraph of one, and a second joined to it. */
+        technicalNoteSubject: new RegExp(`(?:^(?:Technical Notes?\\s*\\d*\\s*:?\\s*)?(?:\\d{1,2}\\.\\s*)?|\\s\\d{1,2}\\.\\s*)${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi'),
+        /** The same after a "Technical Note" heading on a line of its own, inside another text. */
+        embeddedSubject: new RegExp(`(?:^|\\n)\\s*Technical Notes?\\s*\\d*\\s*:?\\s*(?:\\d{1,2}\\.\\s*)?${term}(?:\\s*,?\\s*(?:and|or)\\s+${term})?`, 'gi'),
+    };
+}
+const SINGLE_QUOTES = patternsFor("'‘", "'’");
+const ANY_QUOTES = patternsFor('\'‘"“', '\'’"”');

@@ -13,14 +13,14 @@ export interface TermAt extends Resolved {
 }
 
 /**
- * What a term occurrence refers to: a `term` declaration, or (a 'local' term with none) a note of
- * its entry that defines it in words (termsDefinedIn), or the definition of a term in its scope
- * whose N.B. does.
+ * What a term occurrence refers to: a `term` declaration, or (a 'local' term with none) words
+ * that define it (termsDefinedIn): a note of its entry, the definition of a term in its scope
+ * whose N.B. does, or a note of its category outside the entries.
  */
 export interface Resolved {
     occurrence: TermOccurrence;
     definition?: TermDef;
-    inNote?: NoteTerm;
+    inWords?: DefinedInWords;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface Resolved {
  * definition ("[Cat 2] means grippers, 'active tooling units' and ... N.B. 'Active tooling unit'
  * means a device ..."). One object per text and term, so uses compare by identity.
  */
-export interface NoteTerm {
+export interface DefinedInWords {
     definedIn: Note | TermDef;
     name: string;
 }
@@ -52,22 +52,22 @@ function localScopeOf(node: AstNode): AstNode {
 }
 
 /** What a term refers to; a 'local' term not defined in its entry, to what its category's own notes define (`around`). */
-function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): { definition?: TermDef; inNote?: NoteTerm } {
-    if (occurrence.kind === 'local') {
-        const key = termKey(occurrence.name);
-        for (const terms of around ? [local, around] : [local]) {
-            const definition = terms.declared.get(key);
-            if (definition) return { definition };
-            const inNote = terms.inNotes.get(key);
-            if (inNote) return { inNote };
-        }
-        return {};
-    }
+function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): { definition?: TermDef; inWords?: DefinedInWords } {
+    if (occurrence.kind === 'local') return inScope(occurrence.name, local) ?? (around && inScope(occurrence.name, around)) ?? {};
     const key = termMatches(occurrence.name, defined);
     return { definition: key === undefined ? undefined : defined.get(key) };
 }
 
-interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; inNote?: NoteTerm }> }
+/** What a 'local' term refers to among the terms of one scope, if anything. */
+function inScope(name: string, terms: LocalTerms): { definition?: TermDef; inWords?: DefinedInWords } | undefined {
+    const key = termKey(name);
+    const definition = terms.declared.get(key);
+    if (definition) return { definition };
+    const inWords = terms.definedInWords.get(key);
+    return inWords ? { inWords } : undefined;
+}
+
+interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; inWords?: DefinedInWords }> }
 
 const resolutions = new WeakMap<AstNode, Resolution>();
 
@@ -91,9 +91,9 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
     // an edit in another entry makes a new category, and the entry's resolutions are kept across it.)
     return occurrences.map((occurrence, i) => {
         const found = resolved[i];
-        if (occurrence.kind !== 'local' || found.definition || found.inNote) return { occurrence, ...found };
+        if (occurrence.kind !== 'local' || found.definition || found.inWords) return { occurrence, ...found };
         const around = aroundEntry(node);
-        return { occurrence, ...(around ? lookUp(occurrence, defined, EMPTY_TERMS, around) : found) };
+        return { occurrence, ...((around && inScope(occurrence.name, around)) ?? found) };
     });
 }
 
@@ -130,12 +130,11 @@ export async function definitionsUsedIn(list: ControlList, cancelToken: Cancella
 /** The 'local' terms of a scope: declared (`term 'MRF' "..."`), and defined in words by its notes (or in its terms' definitions). */
 interface LocalTerms {
     declared: Map<string, TermDef>;
-    inNotes: Map<string, NoteTerm>;
+    definedInWords: Map<string, DefinedInWords>;
 }
 
 const localTermIndexes = new WeakMap<AstNode, LocalTerms>();
 const categoryTermIndexes = new WeakMap<AstNode, LocalTerms>();
-const EMPTY_TERMS: LocalTerms = { declared: new Map(), inNotes: new Map() };
 
 /**
  * The 'local' terms defined in an entry (or a munitions category, or the list) by every key that
@@ -168,7 +167,7 @@ function aroundEntry(node: AstNode): LocalTerms | undefined {
 
 /** The 'local' terms `nodes` declare or define in words (a note's, or a term definition's). */
 function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
-    const index: LocalTerms = { declared: new Map(), inNotes: new Map() };
+    const index: LocalTerms = { declared: new Map(), definedInWords: new Map() };
     const add = <T>(into: Map<string, T>, name: string, value: T) => {
         for (const variant of termVariants(termKey(name))) if (!into.has(variant)) into.set(variant, value);
     };
@@ -177,7 +176,7 @@ function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
         // (A text holds a quoted term, if it defines one.)
         const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
         if (words?.text && /['‘]/.test(words.text)) {
-            for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.inNotes, name, { definedIn: words.definedIn, name });
+            for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.definedInWords, name, { definedIn: words.definedIn, name });
         }
     }
     return index;
@@ -230,12 +229,12 @@ export function usesOfTerm(definition: TermDef): Array<{ node: AstNode; occurren
 }
 
 /** Every use of a term defined in words, in its scope (the note's entry; for references and rename). */
-export function usesOfNoteTerm(term: NoteTerm): Array<{ node: AstNode; occurrence: TermOccurrence }> {
+export function usesOfTermDefinedInWords(term: DefinedInWords): Array<{ node: AstNode; occurrence: TermOccurrence }> {
     const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
     forEachAstNode(localScopeOf(term.definedIn), node => {
         const property = textPropertyOf(node);
         if (!property) return;
-        for (const resolved of resolvedTermsOf(node, property)) if (resolved.inNote === term) uses.push({ node, occurrence: resolved.occurrence });
+        for (const resolved of resolvedTermsOf(node, property)) if (resolved.inWords === term) uses.push({ node, occurrence: resolved.occurrence });
     });
     return uses;
 }

@@ -29,7 +29,7 @@ export class CldHoverProvider implements HoverProvider {
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
-        if (term) return markdown(term.definition ? termHover(term.definition) : term.inNote ? noteTermHover(term.occurrence.name, term.inNote.definedIn) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
+        if (term) return markdown(term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {
@@ -118,7 +118,7 @@ function termHover(term: TermDef): string {
 }
 
 /** A 'local' term that a note of its entry defines in words: the note. */
-function noteTermHover(name: string, definedIn: Note | TermDef): string {
+function definedInWordsHover(name: string, definedIn: Note | TermDef): string {
     const where = isNote(definedIn) ? l10n.t('(local term, defined in a note)') : l10n.t('(local term, defined in the definition of {0})', `"${definedIn.name ?? definedIn.localName}"`);
     return `**${escapeMarkdown(`'${name}'`)}** ${where}\n\n${asWritten(isNote(definedIn) ? definedIn.text : definedIn.definition)}`;
 }

@@ -4,7 +4,7 @@ import { type Range, type RenameParams, ResponseError, type TextDocumentPosition
 import { fullCode, parseCode } from '../../language/src/codes.js';
 import { type Entry, type Item, isEntry, isItem, isReference } from '../../language/src/generated/ast.js';
 import { expectsLetter, itemDepth } from '../../language/src/validation/structure-rules.js';
-import { type NoteTerm, termAtOffset, usesOfNoteTerm, usesOfTerm } from '../../language/src/term-lookup.js';
+import { type DefinedInWords, termAtOffset, usesOfTermDefinedInWords, usesOfTerm } from '../../language/src/term-lookup.js';
 import { rangeOfOffsets, termUnderCursor } from './term-navigation.js';
 
 const INVALID_PARAMS = -32602;
@@ -18,7 +18,7 @@ export class CldRenameProvider extends DefaultRenameProvider {
     override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): MaybePromise<Range | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
         const used = termAtOffset(document, offset);
-        if (used?.definition || used?.inNote) return rangeOfOffsets(used.node, used.occurrence.start, used.occurrence.end);
+        if (used?.definition || used?.inWords) return rangeOfOffsets(used.node, used.occurrence.start, used.occurrence.end);
         const term = termUnderCursor(document, offset);
         if (term) return this.nameProvider.getNameNode(term)?.range;
         const coded = this.codedNodeAt(document, offset);
@@ -28,8 +28,8 @@ export class CldRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         const offset = document.textDocument.offsetAt(params.position);
-        const inNote = termAtOffset(document, offset)?.inNote;
-        if (inNote) return this.renameNoteTerm(document, inNote, params.newName);
+        const inWords = termAtOffset(document, offset)?.inWords;
+        if (inWords) return this.renameTermDefinedInWords(document, inWords, params.newName);
         const term = termUnderCursor(document, offset);
         if (term) return this.renameTerm(document, term, params.newName);
         const coded = this.codedNodeAt(document, offset);
@@ -59,9 +59,9 @@ export class CldRenameProvider extends DefaultRenameProvider {
      * quoted name in the note is its definition, so it is renamed there and in every use in the
      * entry, and the rest of the note's words stay as written.
      */
-    private renameNoteTerm(document: LangiumDocument, term: NoteTerm, newName: string): WorkspaceEdit {
+    private renameTermDefinedInWords(document: LangiumDocument, term: DefinedInWords, newName: string): WorkspaceEdit {
         checkTermName(newName);
-        const edits = usesOfNoteTerm(term).map(use => ({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName }));
+        const edits = usesOfTermDefinedInWords(term).map(use => ({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName }));
         return { changes: { [document.uri.toString()]: edits } };
     }
 

@@ -2,7 +2,7 @@ import { type AstNode, AstUtils, CstUtils, GrammarUtils, type LangiumDocument, t
 import { DefaultDefinitionProvider, DefaultReferencesProvider } from 'langium/lsp';
 import type { DefinitionParams, Location, LocationLink, Range, ReferenceParams } from 'vscode-languageserver';
 import { type TermDef, isTermDef } from '../../language/src/generated/ast.js';
-import { termAtOffset, usesOfNoteTerm, usesOfTerm } from '../../language/src/term-lookup.js';
+import { termAtOffset, usesOfTermDefinedInWords, usesOfTerm } from '../../language/src/term-lookup.js';
 
 /** The term definition under the cursor: on its `term` declaration or on a use inside text. */
 export function termUnderCursor(document: LangiumDocument, offset: number): TermDef | undefined {
@@ -25,7 +25,7 @@ export class CldDefinitionProvider extends DefaultDefinitionProvider {
     override getDefinition(document: LangiumDocument, params: DefinitionParams): MaybePromise<LocationLink[] | undefined> {
         const term = termAtOffset(document, document.textDocument.offsetAt(params.position));
         if (!term) return super.getDefinition(document, params);
-        const definition = term.definition ?? term.inNote?.definedIn;
+        const definition = term.definition ?? term.inWords?.definedIn;
         if (!definition?.$cstNode) return undefined;
         const target = AstUtils.getDocument(definition);
         const nameRange = (term.definition ? this.nameProvider.getNameNode(term.definition) ?? definition.$cstNode : definition.$cstNode).range;
@@ -43,10 +43,10 @@ export class CldReferencesProvider extends DefaultReferencesProvider {
     override findReferences(document: LangiumDocument, params: ReferenceParams): MaybePromise<Location[]> {
         const offset = document.textDocument.offsetAt(params.position);
         const uri = document.uri.toString();
-        const inNote = termAtOffset(document, offset)?.inNote;
-        if (inNote) {
-            const uses = usesOfNoteTerm(inNote).map(u => ({ uri, range: rangeOfOffsets(u.node, u.occurrence.start, u.occurrence.end) }));
-            return params.context.includeDeclaration && inNote.definedIn.$cstNode ? [{ uri, range: inNote.definedIn.$cstNode.range }, ...uses] : uses;
+        const inWords = termAtOffset(document, offset)?.inWords;
+        if (inWords) {
+            const uses = usesOfTermDefinedInWords(inWords).map(u => ({ uri, range: rangeOfOffsets(u.node, u.occurrence.start, u.occurrence.end) }));
+            return params.context.includeDeclaration && inWords.definedIn.$cstNode ? [{ uri, range: inWords.definedIn.$cstNode.range }, ...uses] : uses;
         }
         const term = termUnderCursor(document, offset);
         if (!term) return super.findReferences(document, params);

@@ -93,8 +93,8 @@ async function checkTerms(list: ControlList, accept: ValidationAcceptor, cancelT
 function checkTermUses(node: AstNode, accept: ValidationAcceptor): void {
     const property = textPropertyOf(node);
     if (!property) return;
-    resolvedTermsOf(node, property).forEach(({ occurrence, definition, inNote }, index) => {
-        if (definition || inNote) return;
+    resolvedTermsOf(node, property).forEach(({ occurrence, definition, inWords }, index) => {
+        if (definition || inWords) return;
         if (occurrence.kind === 'defined') {
             accept('warning', l10n.t('"{0}" is not defined: add it to the definitions block.', occurrence.name), termFinding(node, property, index, { code: 'term-undefined', data: { code: 'term-undefined', term: occurrence.name } }));
         } else {
