@@ -130,16 +130,25 @@ describe('language server over stdio', () => {
         expect((hover.contents as { value: string }).value).toContain('A source of coherent light.');
     });
 
-    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it, references find its uses, rename renames it', async () => {
-        const doc = 'file:///lsp-test/note-term.cld';
-        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.\"\n            item e \"Wafer handling systems with a 'run-out' below 1 um and 'camming' below 2 um\";");
+    /**
+     * Opens `text` as a new document, checks it has no undefined 'local' term, and returns the hover
+     * text and the go-to-definition target start at `needle` + `shift`.
+     */
+    async function localTermAt(name: string, text: string, needle: string, shift: number) {
+        const doc = `file:///lsp-test/${name}.cld`;
         client.open(doc, text);
         expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
-        const position = positionOf(text, "'run-out' below", 3);
+        const position = positionOf(text, needle, shift);
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
-        expect((hover.contents as { value: string }).value).toBe("**'run-out'** (local term, defined in a note)\n\n1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.");
         const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
-        expect(target.targetRange.start).toEqual(positionOf(text, 'technical-note "1.'));
+        return { doc, position, hover: (hover.contents as { value: string }).value, definition: target.targetRange.start };
+    }
+
+    test('a \'local\' term a Technical Note defines in words: the hover shows the note, go to definition goes to it, references find its uses, rename renames it', async () => {
+        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.\"\n            item e \"Wafer handling systems with a 'run-out' below 1 um and 'camming' below 2 um\";");
+        const { doc, position, hover, definition } = await localTermAt('note-term', text, "'run-out' below", 3);
+        expect(hover).toBe("**'run-out'** (local term, defined in a note)\n\n1. 'Run-out' (out-of-true running) is the radial displacement of the spindle. 2. 'Camming' is the axial one.");
+        expect(definition).toEqual(positionOf(text, 'technical-note "1.'));
         // Its uses, the note's own included; not those of the other term the note defines.
         const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position, context: { includeDeclaration: false } });
         expect(references.map(r => r.range.start)).toEqual([positionOf(text, "Run-out' (out", 0), positionOf(text, "run-out' below", 0)]);
@@ -155,28 +164,18 @@ describe('language server over stdio', () => {
     });
 
     test('a \'local\' term an N.B. inside a defined term\'s definition defines: the hover says which definition, go to definition goes to it', async () => {
-        const doc = 'file:///lsp-test/definition-term.cld';
         const text = LIST.replace('term "laser" "A source of coherent light."', 'term "laser" "A source of coherent light, with \'active tooling units\'.\\nN.B. \'Active tooling unit\' means a device for applying motive power."');
-        client.open(doc, text);
-        expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
-        const position = positionOf(text, "active tooling units'", 3);
-        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
+        const { hover, definition } = await localTermAt('definition-term', text, "active tooling units'", 3);
         // The definition's line breaks kept (Markdown would run its lines together).
-        expect((hover.contents as { value: string }).value).toBe("**'active tooling units'** (local term, defined in the definition of \"laser\")\n\nA source of coherent light, with 'active tooling units'.  \nN.B. 'Active tooling unit' means a device for applying motive power.");
-        const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
-        expect(target.targetRange.start).toEqual(positionOf(text, 'term "laser"'));
+        expect(hover).toBe("**'active tooling units'** (local term, defined in the definition of \"laser\")\n\nA source of coherent light, with 'active tooling units'.  \nN.B. 'Active tooling unit' means a device for applying motive power.");
+        expect(definition).toEqual(positionOf(text, 'term "laser"'));
     });
 
     test('a \'local\' term its category\'s own note defines: the hover shows the note, go to definition goes to it', async () => {
-        const doc = 'file:///lsp-test/category-term.cld';
         const text = LIST.replace('group B "Equipment" {', "technical-note \"'Wafer' means a slice of semiconductor.\"\n    group B \"Equipment\" {").replace('item e "Wafer handling systems";', "item e \"Handling systems for each 'wafer'\";");
-        client.open(doc, text);
-        expect((await client.waitForDiagnostics(doc)).filter(d => d.code === 'local-term-undefined')).toEqual([]);
-        const position = positionOf(text, "wafer'\"", 2);
-        const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position });
-        expect((hover.contents as { value: string }).value).toBe("**'wafer'** (local term, defined in a note)\n\n'Wafer' means a slice of semiconductor.");
-        const [target] = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: doc }, position });
-        expect(target.targetRange.start).toEqual(positionOf(text, "technical-note \"'Wafer'"));
+        const { hover, definition } = await localTermAt('category-term', text, "wafer'\"", 2);
+        expect(hover).toBe("**'wafer'** (local term, defined in a note)\n\n'Wafer' means a slice of semiconductor.");
+        expect(definition).toEqual(positionOf(text, "technical-note \"'Wafer'"));
     });
 
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
