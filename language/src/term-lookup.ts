@@ -17,10 +17,16 @@ export interface TermAt extends Resolved {
  * that define it (termsDefinedIn): a note of its entry, the definition of a term in its scope
  * whose N.B. does, or a note of its category outside the entries.
  */
-export interface Resolved {
+export interface Resolved extends Found {
     occurrence: TermOccurrence;
+}
+
+/** What a term refers to, if anything. */
+interface Found {
     definition?: TermDef;
     inWords?: DefinedInWords;
+    /** Found by another name the text gives it ("'Magnetorheological finishing (MRF)'" by 'MRF'): renaming the term leaves this use as written. */
+    byOtherName?: string;
 }
 
 /**
@@ -42,24 +48,37 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
     return { occurrence, node: leaf.astNode, ...lookUp(occurrence, definedTerms(AstUtils.findRootNode(leaf.astNode) as ControlList), localTerms(localScopeOf(leaf.astNode)), aroundEntry(leaf.astNode)) };
 }
 
-/** The definition a term occurrence refers to: the list's definitions, or a local `term '...'` in its entry. */
-export function definitionOf(node: AstNode, occurrence: Pick<TermOccurrence, 'kind' | 'name'>): TermDef | undefined {
-    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node)), aroundEntry(node)).definition;
-}
-
 function localScopeOf(node: AstNode): AstNode {
     return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
 }
 
+type Occurrence = Pick<TermOccurrence, 'kind' | 'name' | 'aliases'>;
+
 /** What a term refers to; a 'local' term not defined in its entry, to what its category's own notes define (`around`). */
-function lookUp(occurrence: Pick<TermOccurrence, 'kind' | 'name'>, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): { definition?: TermDef; inWords?: DefinedInWords } {
-    if (occurrence.kind === 'local') return inScope(occurrence.name, local) ?? (around && inScope(occurrence.name, around)) ?? {};
+function lookUp(occurrence: Occurrence, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): Found {
+    if (occurrence.kind === 'local') return inScopes(occurrence, around ? [local, around] : [local]) ?? {};
     const key = termMatches(occurrence.name, defined);
     return { definition: key === undefined ? undefined : defined.get(key) };
 }
 
+/**
+ * A 'local' term in the first of `scopes` that has it, by its name or else by another name the
+ * text gives it (the entry's before its category's, as resolvedTermsOf looks them up).
+ */
+function inScopes(occurrence: Occurrence, scopes: LocalTerms[]): Found | undefined {
+    for (const scope of scopes) {
+        const found = inScope(occurrence.name, scope);
+        if (found) return found;
+        for (const alias of occurrence.aliases ?? []) {
+            const byAlias = inScope(alias, scope);
+            if (byAlias) return { ...byAlias, byOtherName: alias };
+        }
+    }
+    return undefined;
+}
+
 /** What a 'local' term refers to among the terms of one scope, if anything. */
-function inScope(name: string, terms: LocalTerms): { definition?: TermDef; inWords?: DefinedInWords } | undefined {
+function inScope(name: string, terms: LocalTerms): Found | undefined {
     const key = termKey(name);
     const definition = terms.declared.get(key);
     if (definition) return { definition };
@@ -67,7 +86,7 @@ function inScope(name: string, terms: LocalTerms): { definition?: TermDef; inWor
     return inWords ? { inWords } : undefined;
 }
 
-interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Array<{ definition?: TermDef; inWords?: DefinedInWords }> }
+interface Resolution { defined: Map<string, TermDef>; local: LocalTerms; resolved: Found[] }
 
 const resolutions = new WeakMap<AstNode, Resolution>();
 
@@ -93,7 +112,7 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
         const found = resolved[i];
         if (occurrence.kind !== 'local' || found.definition || found.inWords) return { occurrence, ...found };
         const around = aroundEntry(node);
-        return { occurrence, ...((around && inScope(occurrence.name, around)) ?? found) };
+        return { occurrence, ...((around && inScopes(occurrence, [around])) ?? found) };
     });
 }
 
@@ -176,7 +195,8 @@ function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
         // (A text holds a quoted term, if it defines one.)
         const words = isNote(node) ? { definedIn: node, text: node.text } : isTermDef(node) ? { definedIn: node, text: node.definition } : undefined;
         if (words?.text && /['‘]/.test(words.text)) {
-            for (const name of termsDefinedIn(words.text, { technicalNote: isNote(node) && node.kind === 'technical-note' })) add(index.definedInWords, name, { definedIn: words.definedIn, name });
+            const kind = { technicalNote: isNote(node) && node.kind === 'technical-note', termDefinition: isTermDef(node) };
+            for (const name of termsDefinedIn(words.text, kind)) add(index.definedInWords, name, { definedIn: words.definedIn, name });
         }
     }
     return index;
@@ -212,29 +232,36 @@ function indexOfDefinitions(root: ControlList): Map<string, TermDef> {
     return index;
 }
 
+/** A use of a term: where, and whether under another name the text gives it (rename leaves those). */
+export interface TermUse {
+    node: AstNode;
+    occurrence: TermOccurrence;
+    byOtherName?: string;
+}
+
 /** Every use of a term in the text of its list (for references and rename). */
-export function usesOfTerm(definition: TermDef): Array<{ node: AstNode; occurrence: TermOccurrence }> {
+export function usesOfTerm(definition: TermDef): TermUse[] {
     const root = AstUtils.findRootNode(definition);
-    const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
+    const uses: TermUse[] = [];
     for (const node of AstUtils.streamAllContents(root)) {
         const property = textPropertyOf(node);
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
-            if ((occurrence.kind === 'local') === (definition.localName !== undefined) && definitionOf(node, occurrence) === definition) {
-                uses.push({ node, occurrence });
-            }
+            if ((occurrence.kind === 'local') !== (definition.localName !== undefined)) continue;
+            const found = lookUp(occurrence, definedTerms(root as ControlList), localTerms(localScopeOf(node)), aroundEntry(node));
+            if (found.definition === definition) uses.push({ node, occurrence, byOtherName: found.byOtherName });
         }
     }
     return uses;
 }
 
 /** Every use of a term defined in words, in its scope (the note's entry; for references and rename). */
-export function usesOfTermDefinedInWords(term: DefinedInWords): Array<{ node: AstNode; occurrence: TermOccurrence }> {
-    const uses: Array<{ node: AstNode; occurrence: TermOccurrence }> = [];
+export function usesOfTermDefinedInWords(term: DefinedInWords): TermUse[] {
+    const uses: TermUse[] = [];
     forEachAstNode(localScopeOf(term.definedIn), node => {
         const property = textPropertyOf(node);
         if (!property) return;
-        for (const resolved of resolvedTermsOf(node, property)) if (resolved.inWords === term) uses.push({ node, occurrence: resolved.occurrence });
+        for (const { inWords, occurrence, byOtherName } of resolvedTermsOf(node, property)) if (inWords === term) uses.push({ node, occurrence, byOtherName });
     });
     return uses;
 }

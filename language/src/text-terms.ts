@@ -11,6 +11,12 @@ export interface TermOccurrence {
     /** document offsets of the phrase itself (without the quotes) */
     start: number;
     end: number;
+    /**
+     * Other names the text gives the same 'local' term: a short form in brackets, inside the
+     * quotes or after them ("'Magnetorheological finishing (MRF)'", "'Adjusted Peak Performance'
+     * ('APP')"), and the other way round.
+     */
+    aliases?: string[];
 }
 
 /**
@@ -54,8 +60,32 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
     };
     // The patterns are run only on texts that have their quote marks (most have neither kind).
     if (/["\u201C]/.test(text)) for (const m of text.matchAll(DEFINED)) add('defined', m[1], m.index! + 1);
-    if (/['\u2018]/.test(text)) for (const m of text.matchAll(LOCAL)) add('local', m[2], m.index! + m[1].length + 1);
+    if (/['\u2018]/.test(text)) {
+        const locals = [...text.matchAll(LOCAL)];
+        for (const [i, m] of locals.entries()) {
+            add('local', m[2], m.index! + m[1].length + 1);
+            const aliases = aliasesOf(m[2], text, m, locals[i - 1], locals[i + 1]);
+            if (aliases.length > 0 && found.at(-1)?.name === m[2]) found.at(-1)!.aliases = aliases;
+        }
+    }
     return found.sort((a, b) => a.start - b.start);
+}
+
+/** A short form in brackets inside a term's quotes: "Magnetorheological finishing (MRF)". */
+const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([^()]{1,20})\)$/;
+
+/**
+ * The other names of the 'local' term `name` that the text gives with it: the long and short
+ * forms of "'Magnetorheological finishing (MRF)'", and of "'Adjusted Peak Performance' ('APP')"
+ * (the next quoted term in brackets right after it, or this one in brackets after the one before).
+ */
+function aliasesOf(name: string, text: string, match: RegExpMatchArray, before: RegExpMatchArray | undefined, after: RegExpMatchArray | undefined): string[] {
+    const inside = SHORT_FORM_INSIDE.exec(name);
+    if (inside) return [inside[2], inside[1]];
+    const end = match.index! + match[0].length;
+    if (after && /^\s*\($/.test(text.slice(end, after.index! + after[1].length)) && text[after.index! + after[0].length] === ')') return [after[2]];
+    if (before && text[end] === ')' && /^\s*\($/.test(text.slice(before.index! + before[0].length, match.index! + match[1].length))) return [before[2]];
+    return [];
 }
 
 /** Which property of a node holds text that may use terms: `text` (items, entries, notes) or `definition` (terms). */
@@ -162,7 +192,10 @@ export function termMatches(usedName: string, definedKeys: { has(key: string): b
     return termVariants(termKey(usedName)).find(candidate => definedKeys.has(candidate));
 }
 
-/** A term's key and its other forms: singular and plural either way round ("propellant" finds "Propellants", "ADCs" finds "ADC"). */
+/**
+ * A term's key and its other forms: singular and plural either way round ("propellant" finds
+ * "Propellants", "ADCs" finds "ADC", "antennae" finds "antenna").
+ */
 export function termVariants(key: string): string[] {
-    return [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies')];
+    return [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), key.replace(/ae$/, 'a'), `${key}s`, `${key}es`, key.replace(/y$/, 'ies'), key.replace(/a$/, 'ae')];
 }

@@ -29,7 +29,11 @@ export class CldHoverProvider implements HoverProvider {
         if (!root.$cstNode) return undefined;
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
-        if (term) return markdown(term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`);
+        if (term) {
+            const found = term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`;
+            // Found by the other name the text gives it ("'Magnetorheological finishing (MRF)'" by 'MRF'): say which.
+            return markdown(term.byOtherName === undefined ? found : `${l10n.t('Defined as {0}, the name the text gives it in brackets.', escapeMarkdown(`'${term.byOtherName}'`))}\n\n${found}`);
+        }
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;
         for (let node: AstNode | undefined = leaf.astNode; node; node = node.$container) {

@@ -50,7 +50,8 @@ export class CldRenameProvider extends DefaultRenameProvider {
         const nameNode = this.nameProvider.getNameNode(term)!;
         const quote = nameNode.text[0];
         const edits: TextEdit[] = [{ range: nameNode.range, newText: `${quote}${newName}${quote === '`' ? '`' : quote}` }];
-        for (const use of usesOfTerm(term)) edits.push({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName });
+        // (A use under another name the text gives the term, "'Magnetorheological finishing (MRF)'" of 'MRF', keeps its words.)
+        for (const use of usesOfTerm(term)) if (!use.byOtherName) edits.push({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName });
         return { changes: { [document.uri.toString()]: edits } };
     }
 
@@ -61,7 +62,7 @@ export class CldRenameProvider extends DefaultRenameProvider {
      */
     private renameTermDefinedInWords(document: LangiumDocument, term: DefinedInWords, newName: string): WorkspaceEdit {
         checkTermName(newName);
-        const edits = usesOfTermDefinedInWords(term).map(use => ({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName }));
+        const edits = usesOfTermDefinedInWords(term).filter(use => !use.byOtherName).map(use => ({ range: rangeOfOffsets(use.node, use.occurrence.start, use.occurrence.end), newText: newName }));
         return { changes: { [document.uri.toString()]: edits } };
     }
 

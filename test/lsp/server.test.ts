@@ -178,6 +178,16 @@ describe('language server over stdio', () => {
         expect(definition).toEqual(positionOf(text, "technical-note \"'Wafer'"));
     });
 
+    test('a \'local\' term found by the short form the text gives it in brackets: the hover says so and shows the note; rename of the short form leaves the long form as written', async () => {
+        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'MRF' is a material removal process using an abrasive magnetic fluid.\"\n            item e \"Wafer finishing by 'Magnetorheological finishing (MRF)' or an 'MRF' tool\";");
+        const { doc, hover, definition } = await localTermAt('short-form-term', text, "Magnetorheological", 3);
+        expect(hover).toBe("Defined as 'MRF', the name the text gives it in brackets.\n\n**'Magnetorheological finishing (MRF)'** (local term, defined in a note)\n\n1. 'MRF' is a material removal process using an abrasive magnetic fluid.");
+        expect(definition).toEqual(positionOf(text, 'technical-note "1.'));
+        const renamed = applyEdits(text, (await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position: positionOf(text, "MRF' tool", 1), newName: 'MF' })).changes![doc]);
+        expect(renamed).toContain("technical-note \"1. 'MF' is a material removal process");
+        expect(renamed).toContain("by 'Magnetorheological finishing (MRF)' or an 'MF' tool");
+    });
+
     /** Opens `text` as a new document and returns the completion items at `needle` + `shift`. */
     async function completionAt(name: string, text: string, needle: string, shift: number): Promise<CompletionItem[]> {
         const doc = `file:///lsp-test/${name}.cld`;

@@ -62,6 +62,38 @@ describe('terms a note defines in words, over generated notes', () => {
         }));
     });
 
+    test('worked cases read wherever they stand: "is defined as", "=", "are considered \'X\' when", a heading "ON \'X\' (\'Y\')"', () => {
+        // 6.A.2.a.3.d's Technical Note: the second term after "and the".
+        expect(termsDefinedIn("For the purposes of 6.A.2.a.3.d., 'cross-scan direction' is defined as the axis parallel to the array and the 'scan direction' is defined as the axis perpendicular to it.")).toEqual(['cross-scan direction', 'scan direction']);
+        // WA 2007's "'Vertical IFOV'= ..." (no space before "=") at a line's start; not after other words.
+        expect(termsDefinedIn("'Horizontal IFOV' = horizontal FOV/number of horizontal detector elements\n'Vertical IFOV'= vertical FOV/number of vertical detector elements.")).toEqual(['Horizontal IFOV', 'Vertical IFOV']);
+        expect(termsDefinedIn("The rate of 'Vertical IFOV'= 5 mrad.")).toEqual([]);
+        expect(termsDefinedIn("Sensors are considered 'geographically dispersed' when each location is distant from any other more than 1,500 m in any direction.")).toEqual(['geographically dispersed']);
+        expect(termsDefinedIn("ON 'ADJUSTED PEAK PERFORMANCE' ('APP')\n'APP' is an adjusted peak rate at which \"digital computers\" perform additions.")).toEqual(['APP', 'ADJUSTED PEAK PERFORMANCE']);
+        // Said of the term, not defining it: not read.
+        expect(termsDefinedIn("Equipment whose 'scan direction' is defined by 6.A.2. Equipment is considered 'portable' by weight. See ON 'APP' in Category 4.")).toEqual([]);
+    });
+
+    test('after "For the purposes of <where>," one word may come before the term, and a short form in brackets after it', () => {
+        fc.assert(fc.property(name, name, fc.constantFrom('core', 'nominal', 'total'), (a, b, word) => {
+            expect(termsDefinedIn(`For the purposes of 6.C.5., the ${word} '${a}' ('${b}') is measured at the emission wavelengths of the fibre.`)).toEqual(expect.arrayContaining([a, b]));
+            // Two words: the term is only mentioned.
+            expect(termsDefinedIn(`For the purposes of 6.C.5., the ${word} fibre '${a}' is measured at the emission wavelengths.`)).not.toContain(a);
+        }));
+    });
+
+    test('each numbered paragraph under a Technical Note heading inside a text, and an N.B. beginning a term\'s definition, are about their term', () => {
+        fc.assert(fc.property(name, name, fc.constantFrom(' may take forms such as instruction', ' should be measured per ASTM E-139', ' means proteins'), (a, b, words) => {
+            // "Technology" (WA): "... Technical Notes\n1. 'Technical data' may take forms ...\n2. 'Technical assistance' may take forms ...".
+            expect(termsDefinedIn(`Specific information.\nTechnical Notes\n1. '${a}'${words}.\n2. '${b}'${words}.`)).toEqual(expect.arrayContaining([a, b]));
+            // The EU's: "N.B.1. 'Technical assistance' may take forms ...", and WA 1997's "N.B.1 'Anti-idiotypic antibodies' means ...".
+            expect(termsDefinedIn(`Specific information. N.B.1. '${a}'${words}. N.B.2 '${b}'${words}.`, { termDefinition: true })).toEqual(expect.arrayContaining([a, b]));
+            // Not an N.B. of a note ("'Microbolometer' ... are only specified by ..."), nor numbered paragraphs without the heading.
+            expect(termsDefinedIn(`N.B.1. '${a}' non-space-qualified arrays are only specified by 6.A.2.a.3.f.`)).not.toContain(a);
+            expect(termsDefinedIn(`Specific information.\n1. '${a}' non-space-qualified arrays are only specified by 6.A.2.a.3.f.`)).not.toContain(a);
+        }));
+    });
+
     test('"defined terms" in double quotes count only where the caller asks (a definition moved into a note)', () => {
         fc.assert(fc.property(name, clauseStart, definer, (term, start, words) => {
             const text = `${start}"${term}"${words}.`;

@@ -82,6 +82,29 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry('item a `"End-effectors"`;', embedded.replace('Technical Note\\n', 'Note\\n')))).toEqual(['local-term-undefined', 'local-term-undefined']);
     });
 
+    test('a \'local\' term is found by the other name the text gives it in brackets (WA 2021, 2.B.2.d: \'Magnetorheological finishing (MRF)\'; 4.A.3: \'Adjusted Peak Performance\' (\'APP\'))', async () => {
+        // (Item b: the first pair found by 'MRF'; neither name of the second defined, two findings.)
+        const mrf = "technical-note \"For the purposes of 2.B.2.:\\n1. 'MRF' is a material removal process using an abrasive magnetic fluid.\"";
+        expect(await codesOf(inEntry(`${mrf}\nitem a "'Magnetorheological finishing (MRF)';";\nitem b "'Electrorheological finishing' ('MRF') or 'Magnetorheological finishing' ('ERF');";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
+        // The same names with nothing in brackets, or a short form no note defines: undefined.
+        expect(await codesOf(inEntry(`${mrf}\nitem a "'Magnetorheological finishing';";\nitem b "'Ion beam finishing (IBF)';";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
+        // A long form defined, its short form in brackets after it is too.
+        expect(await codesOf(inEntry(`technical-note "'Adjusted Peak Performance' is an adjusted peak rate."\nitem a "Computers having an 'Adjusted Peak Performance' ('APP') exceeding 70 WT";`))).toEqual([]);
+    });
+
+    test('a term\'s plural in -ae finds its singular in -a, and the other way round ("antennae", "antenna")', async () => {
+        const definitions = 'definitions { term "Electronically steerable phased array antenna" "[Cat 5, 6] An antenna which forms a beam by phase coupling." }';
+        expect(await codesOf(inEntry('item a `Incorporating "electronically steerable phased array antennae";`;', definitions))).toEqual([]);
+        expect(await codesOf(inEntry('item a `Incorporating "electronically steerable phased array antennas";`;', definitions))).toEqual([]);
+        expect(await codesOf(inEntry('item a `Incorporating "electronically steerable phased array antenn";`;', definitions))).toEqual(['term-unused', 'term-undefined']);
+    });
+
+    test('a \'local\' term a numbered N.B. of a defined term\'s definition begins with counts as defined in the definitions (the EU\'s "Technology")', async () => {
+        const technology = "definitions { term \"Technology\" \"(GTN NTN All) means specific information. This information takes the form of 'technical data' or 'technical assistance'. N.B.1. 'Technical assistance' may take forms such as instructions. N.B.2. 'Technical data' may take forms such as blueprints.\" }";
+        expect(await codesOf(inEntry('item a `"Technology"`;', technology))).toEqual([]);
+        expect(await codesOf(inEntry('item a `"Technology"`;', technology.replace(/N\.B\.\d\. /g, '')))).toEqual(['local-term-undefined', 'local-term-undefined', 'local-term-undefined', 'local-term-undefined']);
+    });
+
     test('a well-formed list passes every rule', async () => {
         const text = list(`
 definitions { term "laser" "coherent light source" }

@@ -26,7 +26,7 @@ import { type Steps, finished, inTurns } from '../stepwise.js';
 const MAX_INDEXES = 4;
 
 /** Bumped when the index's shape or the analyses that fill it (the matcher, the diff) change, so old indexes are not read. */
-const INDEX_VERSION = 63;
+const INDEX_VERSION = 64;
 
 export interface LoadedLibrary {
     history: PrecedentHistory;
