@@ -2,8 +2,8 @@ import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium'
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { SKIP_CHILDREN, forEachAstNode, forEachAstNodeInterruptibly } from './ast-walk.js';
 import { isBlock } from './blocks.js';
-import { enclosing } from './codes.js';
-import { type ControlList, type Definitions, type Note, type TermDef, isDefinitions, isEntry, isGroup, isItem, isNote, isTermDef } from './generated/ast.js';
+import { enclosing, parseCode } from './codes.js';
+import { type ControlList, type Definitions, type Note, type TermDef, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isTermDef } from './generated/ast.js';
 import { termsDefinedIn } from './note-definitions.js';
 import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
@@ -45,20 +45,35 @@ export function termAtOffset(document: LangiumDocument, offset: number): TermAt 
     if (!leaf || !/^["`]/.test(leaf.text)) return undefined;
     const occurrence = termsInTextSource(leaf.text, leaf.offset).find(o => o.start <= offset && offset <= o.end);
     if (!occurrence) return undefined;
-    return { occurrence, node: leaf.astNode, ...lookUp(occurrence, definedTerms(AstUtils.findRootNode(leaf.astNode) as ControlList), localTerms(localScopeOf(leaf.astNode)), aroundEntry(leaf.astNode)) };
+    return { occurrence, node: leaf.astNode, ...lookUpFrom(leaf.astNode, occurrence) };
 }
 
 function localScopeOf(node: AstNode): AstNode {
     return enclosing(node).entry ?? enclosing(node).category ?? AstUtils.findRootNode(node);
 }
 
-type Occurrence = Pick<TermOccurrence, 'kind' | 'name' | 'aliases'>;
+type Occurrence = Pick<TermOccurrence, 'kind' | 'name' | 'aliases' | 'citedIn'>;
 
-/** What a term refers to; a 'local' term not defined in its entry, to what its category's own notes define (`around`). */
-function lookUp(occurrence: Occurrence, defined: Map<string, TermDef>, local: LocalTerms, around?: LocalTerms): Found {
-    if (occurrence.kind === 'local') return inScopes(occurrence, around ? [local, around] : [local]) ?? {};
+/** What a term used in `node`'s text refers to. */
+function lookUpFrom(node: AstNode, occurrence: Occurrence): Found {
+    return lookUp(occurrence, definedTerms(AstUtils.findRootNode(node) as ControlList), localTerms(localScopeOf(node)), beyondEntry(node, occurrence));
+}
+
+/** What a term refers to; a 'local' term not defined in its entry, to what the scopes `beyond` it define (beyondEntry). */
+function lookUp(occurrence: Occurrence, defined: Map<string, TermDef>, local: LocalTerms, beyond: LocalTerms[] = []): Found {
+    if (occurrence.kind === 'local') return inScopes(occurrence, [local, ...beyond]) ?? {};
     const key = termMatches(occurrence.name, defined);
     return { definition: key === undefined ? undefined : defined.get(key) };
+}
+
+/**
+ * Where a 'local' term its entry leaves undefined is looked up next: its category's own notes
+ * (aroundEntry), then the entry it is said to be specified by ("'syntactic foam' specified by 8.C.1.").
+ */
+function beyondEntry(node: AstNode, occurrence: Occurrence): LocalTerms[] {
+    const around = aroundEntry(node);
+    const cited = occurrence.citedIn === undefined ? undefined : scopeOfCode(node, occurrence.citedIn);
+    return [...(around ? [around] : []), ...(cited ? [localTerms(cited)] : [])];
 }
 
 /**
@@ -111,8 +126,7 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
     return occurrences.map((occurrence, i) => {
         const found = resolved[i];
         if (occurrence.kind !== 'local' || found.definition || found.inWords) return { occurrence, ...found };
-        const around = aroundEntry(node);
-        return { occurrence, ...((around && inScopes(occurrence, [around])) ?? found) };
+        return { occurrence, ...(inScopes(occurrence, beyondEntry(node, occurrence)) ?? found) };
     });
 }
 
@@ -184,6 +198,40 @@ function aroundEntry(node: AstNode): LocalTerms | undefined {
     return index;
 }
 
+const scopesByCode = new WeakMap<ControlList, Map<string, AstNode>>();
+
+/**
+ * The entry (or munitions category) of `node`'s list that `code` names, in either numbering
+ * (5.A.2.b is in 5.A.2; 5A002.b in 5A002). The list's entries by code are found once per parsed
+ * list, and only for a term said to be specified by another entry: a few in a WA edition.
+ */
+function scopeOfCode(node: AstNode, code: string): AstNode | undefined {
+    const key = scopeKey(code);
+    if (key === undefined) return undefined;
+    const root = AstUtils.findRootNode(node) as ControlList;
+    let byCode = scopesByCode.get(root);
+    if (!byCode) {
+        scopesByCode.set(root, byCode = new Map());
+        for (const category of root.members.filter(isCategory)) {
+            byCode.set(category.code, category);
+            for (const member of category.members) {
+                for (const entry of isGroup(member) ? member.members.filter(isEntry) : isEntry(member) ? [member] : []) {
+                    const key = scopeKey(entry.code);
+                    if (key !== undefined && !byCode.has(key)) byCode.set(key, entry);
+                }
+            }
+        }
+    }
+    return byCode.get(key);
+}
+
+/** An entry's code without its numbering's spelling (5.A.2 and 5A002 are 5A2); a munitions category's, as it is. */
+function scopeKey(code: string): string | undefined {
+    const parsed = parseCode(code);
+    if (!parsed) return undefined;
+    return parsed.scheme === 'munitions' ? parsed.category : `${parsed.category}${parsed.group}${parsed.number}`;
+}
+
 /** The 'local' terms `nodes` declare or define in words (a note's, or a term definition's). */
 function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
     const index: LocalTerms = { declared: new Map(), definedInWords: new Map() };
@@ -248,17 +296,17 @@ export function usesOfTerm(definition: TermDef): TermUse[] {
         if (!property) continue;
         for (const occurrence of termsInNodeText(node, property)) {
             if ((occurrence.kind === 'local') !== (definition.localName !== undefined)) continue;
-            const found = lookUp(occurrence, definedTerms(root as ControlList), localTerms(localScopeOf(node)), aroundEntry(node));
+            const found = lookUpFrom(node, occurrence);
             if (found.definition === definition) uses.push({ node, occurrence, byOtherName: found.byOtherName });
         }
     }
     return uses;
 }
 
-/** Every use of a term defined in words, in its scope (the note's entry; for references and rename). */
+/** Every use of a term defined in words (in the note's entry, and where it is said to be specified by it; for references and rename). */
 export function usesOfTermDefinedInWords(term: DefinedInWords): TermUse[] {
     const uses: TermUse[] = [];
-    forEachAstNode(localScopeOf(term.definedIn), node => {
+    forEachAstNode(AstUtils.findRootNode(term.definedIn), node => {
         const property = textPropertyOf(node);
         if (!property) return;
         for (const { inWords, occurrence, byOtherName } of resolvedTermsOf(node, property)) if (inWords === term) uses.push({ node, occurrence, byOtherName });

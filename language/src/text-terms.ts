@@ -17,6 +17,8 @@ export interface TermOccurrence {
      * ('APP')"), and the other way round.
      */
     aliases?: string[];
+    /** The code of the item a 'local' term is said to be specified by ("'syntactic foam' specified by 8.C.1."): it is defined there. */
+    citedIn?: string;
 }
 
 /**
@@ -64,12 +66,18 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
         const locals = [...text.matchAll(LOCAL)];
         for (const [i, m] of locals.entries()) {
             add('local', m[2], m.index! + m[1].length + 1);
+            const added = found.at(-1)?.name === m[2] ? found.at(-1)! : undefined;
             const aliases = aliasesOf(m[2], text, m, locals[i - 1], locals[i + 1]);
-            if (aliases.length > 0 && found.at(-1)?.name === m[2]) found.at(-1)!.aliases = aliases;
+            if (added && aliases.length > 0) added.aliases = aliases;
+            const cited = CITED_IN.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 80));
+            if (added && cited) added.citedIn = cited[1].replace(/\.$/, '');
         }
     }
     return found.sort((a, b) => a.start - b.start);
 }
+
+/** Where a term is said to be specified, right after it: "'cryptographic activation token' specified by 5.A.2.b." (the EU: "specified in 5A002.b."). */
+const CITED_IN = /^\s+(?:specified|controlled|described)\s+(?:by|in)\s+((?:[0-9]\.?[A-E]\.?[0-9]+|ML[0-9]+)(?:\.[a-z0-9]+)*\.?)/;
 
 /** A short form in brackets inside a term's quotes: "Magnetorheological finishing (MRF)". */
 const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([^()]{1,20})\)$/;

@@ -92,6 +92,15 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry(`technical-note "'Adjusted Peak Performance' is an adjusted peak rate."\nitem a "Computers having an 'Adjusted Peak Performance' ('APP') exceeding 70 WT";`))).toEqual([]);
     });
 
+    test('a \'local\' term said to be specified by another entry is defined where that entry defines it (WA 2021, 8.A.2.a.4: "\'syntactic foam\' specified by 8.C.1."; the EU: "specified in 5A002.b.")', async () => {
+        const list = (use: string) => `list "Test"\nnumbering eccn\nimplements wassenaar "WA-LIST (21) 1"\ncategory 8 "Marine" {\n    group A "Systems" {\n        entry 8A002 "Systems" {\n            item a "${use}";\n        }\n    }\n    group C "Materials" {\n        entry 8C001 "'Syntactic foam' for underwater use" {\n            technical-note "'Syntactic foam' consists of hollow spheres of plastic or glass embedded in a resin."\n        }\n    }\n}`;
+        expect(await codesOf(list("Not defeated by the export of 'syntactic foam' specified by 8C001."))).toEqual([]);
+        expect(await codesOf(list("Not defeated by the export of 'syntactic foam' specified in 8C001.a."))).toEqual([]);
+        // Not said to be specified there, or said of an entry that does not define it: undefined.
+        expect(await codesOf(list("Not defeated by the export of 'syntactic foam' of any kind."))).toEqual(['local-term-undefined']);
+        expect(await codesOf(list("Not defeated by the export of 'syntactic foam' specified by 8A002."))).toEqual(['local-term-undefined']);
+    });
+
     test('a term\'s plural in -ae finds its singular in -a, and the other way round ("antennae", "antenna")', async () => {
         const definitions = 'definitions { term "Electronically steerable phased array antenna" "[Cat 5, 6] An antenna which forms a beam by phase coupling." }';
         expect(await codesOf(inEntry('item a `Incorporating "electronically steerable phased array antennae";`;', definitions))).toEqual([]);
