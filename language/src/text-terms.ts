@@ -65,6 +65,7 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
     if (/['\u2018]/.test(text)) {
         const locals = [...text.matchAll(LOCAL)];
         for (const [i, m] of locals.entries()) {
+            if (isDocumentTitle(m[2], text.slice(Math.max(0, m.index! + m[1].length - 80), m.index! + m[1].length))) continue;
             add('local', m[2], m.index! + m[1].length + 1);
             const added = found.at(-1)?.name === m[2] ? found.at(-1)! : undefined;
             const aliases = aliasesOf(m[2], text, m, locals[i - 1], locals[i + 1]);
@@ -76,8 +77,19 @@ export function termsInTextSource(source: string, tokenOffset: number): TermOccu
     return found.sort((a, b) => a.start - b.start);
 }
 
-/** Where a term is said to be specified, right after it: "'cryptographic activation token' specified by 5.A.2.b." (the EU: "specified in 5A002.b."). */
-const CITED_IN = /^\s+(?:specified|controlled|described)\s+(?:by|in)\s+((?:[0-9]\.?[A-E]\.?[0-9]+|ML[0-9]+)(?:\.[a-z0-9]+)*\.?)/;
+/** A standard's name before a quoted title: "ISO 841, 'Numerical Control Machines - ...'", "ASTM Standard E-606 '...'", "(Reference: VDI/VDE 2617, Draft: '...'". */
+const STANDARD_BEFORE = /\b(?:ISO|IEC|ASTM|VDI\/VDE|IEEE|SAE|MIL-STD|RTCA|EIA|ANSI|DIN|JEDEC|CIE|ITU|ICAO|STANAG)\b[^'‘’.;]{0,40}?[,:]?\s*(?:Draft:\s*)?$/;
+
+/**
+ * Single quotes around a document's title, not a 'local' term: a standard's title after its name,
+ * and the WA's "Refer to 'Definitions of Terms used in these Lists'" (the definitions of the list).
+ */
+function isDocumentTitle(quoted: string, before: string): boolean {
+    return /^definitions? of terms\b/i.test(quoted) || STANDARD_BEFORE.test(before);
+}
+
+/** Where a term is said to be specified, right after it: "'cryptographic activation token' specified by 5.A.2.b." (the EU: "specified in 5A002.b."; "'small waterplane area vessels', specified by 8.A.1.f., ..."). */
+const CITED_IN = /^,?\s+(?:specified|controlled|described)\s+(?:by|in)\s+((?:[0-9]\.?[A-E]\.?[0-9]+|ML[0-9]+)(?:\.[a-z0-9]+)*\.?)/;
 
 /** A short form in brackets inside a term's quotes: "Magnetorheological finishing (MRF)". */
 const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([^()]{1,20})\)$/;
