@@ -26,12 +26,15 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
         if (match[2] !== undefined) add(patterns.gloss.exec(match[2].trim())?.[1]);
     }
     for (const match of text.matchAll(patterns.theTerm)) {
-        if (beginsClause(match.index)) add(match[1]);
+        if (!beginsClause(match.index)) continue;
+        add(match[1]);
+        add(match[2]);
     }
     // Wherever they stand: "... and the 'scan direction' is defined as the axis perpendicular to
-    // ...", "Sensors are considered 'geographically dispersed' when ...", and a heading "ON
-    // 'ADJUSTED PEAK PERFORMANCE' ('APP')" on a line of its own.
-    for (const pattern of [patterns.definedAs, patterns.consideredWhen, patterns.onHeading]) {
+    // ...", "Sensors are considered 'geographically dispersed' when ...", "... a single
+    // semiconducting piece of material, a so-called 'chip'", and a heading "ON 'ADJUSTED PEAK
+    // PERFORMANCE' ('APP')" on a line of its own.
+    for (const pattern of [patterns.definedAs, patterns.consideredWhen, patterns.soCalled, patterns.onHeading]) {
         for (const match of text.matchAll(pattern)) {
             add(match[1]);
             add(match[2]);
@@ -55,7 +58,9 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
     // take forms such as ...\n2. 'Technical assistance' may take forms such as ...", in "Technology"),
     // and, in a term's definition, an N.B. that begins with a term (the EU's "N.B.1. 'Technical
     // assistance' may take forms ...").
-    const embedded = EMBEDDED_HEADING.exec(text);
+    // The same under a table's notes ("TABLE - DEPOSITION TECHNIQUES - NOTES\n... 13. 'Titanium
+    // alloys' refers only to aerospace alloys ...").
+    const embedded = EMBEDDED_HEADING.exec(text) ?? NOTES_HEADING.exec(text);
     if (embedded) for (const match of text.slice(embedded.index).matchAll(patterns.numberedLine)) add(match[1]);
     const subjects = [patterns.embeddedSubject, ...(technicalNote ? [patterns.technicalNoteSubject] : []), ...(termDefinition ? [patterns.nbSubject] : [])];
     for (const subject of subjects) {
@@ -70,6 +75,8 @@ export function termsDefinedIn(text: string, { anyQuotes = false, technicalNote 
 const CLAUSE_START = /(?:^|[.:;,\n]|\d\.|\bin [^\s,]+|\bpurposes of [^\s,]+|\bwhile)\s*(?:(?:the term|the|a|an)\s+)?$/i;
 const PURPOSES_HEADING = /\bpurposes? of [^'‘"“:\r\n]{1,120}?:/i;
 const EMBEDDED_HEADING = /(?:^|\n)\s*Technical Notes?\s*\d*\s*:?\s*\n/i;
+/** A note's first line, a heading in capitals that says notes follow: "TABLE - DEPOSITION TECHNIQUES - NOTES" (2025: "– NOTES"). */
+const NOTES_HEADING = /^[A-Z][A-Z0-9 ,()–—-]*\bNOTES?\s*\n/;
 
 /** The patterns for terms between the quotes `open` and `close` ('local' terms in single quotes; any, for the diff). */
 function patternsFor(open: string, close: string) {
@@ -83,7 +90,10 @@ function patternsFor(open: string, close: string) {
         definition: new RegExp(`${quoted}(?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—]\\s|\\s*=\\s)`, 'g'),
         /** A short form quoted in the gloss ('EUV'). */
         gloss: new RegExp(`^[${open}]([^${close}]{1,60})[${close}]$`),
-        theTerm: new RegExp(`\\bthe (?:term|phrase(?: \\w+)?) ${quoted}`, 'gi'),
+        /** "The term 'X'", "the phrase 'X'", "the words 'metals' and 'alloys'". */
+        theTerm: new RegExp(`\\bthe (?:term|phrase(?: \\w+)?|words?) ${quoted}(?:\\s+(?:and|or)\\s+${quoted})?`, 'gi'),
+        /** "a so-called 'chip'": the words before say what it is. */
+        soCalled: new RegExp(`\\bso-called\\s+${quoted}`, 'gi'),
         /**
          * "For the purposes of 1C001.c., 'bulk electrical conductivity' and 'sheet (surface) resistivity'
          * should be determined using ...", "For the purposes of 1B001.b., 'tape-laying machines' have ...":

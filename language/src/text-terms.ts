@@ -92,7 +92,7 @@ function isDocumentTitle(quoted: string, before: string): boolean {
 const CITED_IN = /^,?\s+(?:specified|controlled|described)\s+(?:by|in)\s+((?:[0-9]\.?[A-E]\.?[0-9]+|ML[0-9]+)(?:\.[a-z0-9]+)*\.?)/;
 
 /** A short form in brackets inside a term's quotes: "Magnetorheological finishing (MRF)". */
-const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([^()]{1,20})\)$/;
+const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([A-Za-z][A-Za-z0-9/&.-]{0,19})\)$/;
 
 /**
  * The other names of the 'local' term `name` that the text gives with it: the long and short

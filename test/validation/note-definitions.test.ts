@@ -74,6 +74,17 @@ describe('terms a note defines in words, over generated notes', () => {
         expect(termsDefinedIn("Equipment whose 'scan direction' is defined by 6.A.2. Equipment is considered 'portable' by weight. See ON 'APP' in Category 4.")).toEqual([]);
     });
 
+    test('worked cases: "a so-called \'X\'", "the words \'X\' and \'Y\'", the numbered paragraphs of a table\'s notes', () => {
+        expect(termsDefinedIn("a. Are formed by deposition processes in or on a single semiconducting piece of material, a so-called 'chip';")).toEqual(['chip']);
+        expect(termsDefinedIn("Metals and alloys\nUnless provision to the contrary is made, the words 'metals' and 'alloys' cover crude and semi-fabricated forms.")).toEqual(['metals', 'alloys']);
+        for (const dash of ['-', '–']) {
+            const notes = `TABLE - DEPOSITION TECHNIQUES ${dash} NOTES\n1. The term 'coating process' includes coating repair.\n11. 'Polymers', as follows: polyimide, polyester.\n13. 'Titanium alloys' refers only to aerospace alloys.`;
+            expect(termsDefinedIn(notes)).toEqual(['coating process', 'Polymers', 'Titanium alloys']);
+            // Without the heading, numbered paragraphs of a note only mention their terms.
+            expect(termsDefinedIn(notes.replace(/^.*\n/, 'Table:\n'))).toEqual(['coating process']);
+        }
+    });
+
     test('after "For the purposes of <where>," one word may come before the term, and a short form in brackets after it', () => {
         fc.assert(fc.property(name, name, fc.constantFrom('core', 'nominal', 'total'), (a, b, word) => {
             expect(termsDefinedIn(`For the purposes of 6.C.5., the ${word} '${a}' ('${b}') is measured at the emission wavelengths of the fibre.`)).toEqual(expect.arrayContaining([a, b]));

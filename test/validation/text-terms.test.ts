@@ -33,6 +33,8 @@ describe('what a text says of its \'local\' terms', () => {
             { name: 'Adjusted Peak Performance', aliases: ['APP'], citedIn: undefined },
             { name: 'APP', aliases: ['Adjusted Peak Performance'], citedIn: undefined },
         ]);
+        // Numbers in brackets are not a short form (a table's cell, "(16)" its note's number).
+        expect(locals("'Cemented tungsten carbide (16), Silicon carbide (18)' substrates")[0].aliases).toBeUndefined();
         // Two terms with words between them are two terms.
         expect(locals("an 'APP' of the 'WT' (its 'unit')").map(o => o.aliases)).toEqual([undefined, undefined, undefined]);
     });
