@@ -3,7 +3,7 @@ import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium'
 import { effectiveTiers } from '../../language/src/tiers.js';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
+import { enclosing, fullCode, numberingOf, toWassenaarCode } from '../../language/src/codes.js';
 import { type Entry, type Item, type Note, type ParameterDecl, type TermDef, isEntry, isItem, isNote, isParameterDecl, isReference, isTermDef, isThreshold, isThresholdChoice } from '../../language/src/generated/ast.js';
 import { dimensionOf } from '../../language/src/quantities/units.js';
 import { describeThreshold } from '../../language/src/scopes/item-scope.js';
@@ -30,7 +30,7 @@ export class CldHoverProvider implements HoverProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const term = termAtOffset(document, offset);
         if (term) {
-            const found = term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`;
+            const found = term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn, term.node) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`;
             // Found by the other name the text gives it ("'Magnetorheological finishing (MRF)'" by 'MRF'): say which.
             return markdown(term.byOtherName === undefined ? found : `${l10n.t('Defined as {0}, the name the text gives it in brackets.', escapeMarkdown(`'${term.byOtherName}'`))}\n\n${found}`);
         }
@@ -121,9 +121,14 @@ function termHover(term: TermDef): string {
     return `**${escapeMarkdown(name)}** ${term.localName !== undefined ? l10n.t('(local term)') : l10n.t('(defined term)')}\n\n${asWritten(term.definition ?? '')}`;
 }
 
-/** A 'local' term that a note of its entry defines in words: the note. */
-function definedInWordsHover(name: string, definedIn: Note | TermDef): string {
-    const where = isNote(definedIn) ? l10n.t('(local term, defined in a note)') : l10n.t('(local term, defined in the definition of {0})', `"${definedIn.name ?? definedIn.localName}"`);
+/** A 'local' term defined in words: the note (saying whose, when it is another entry's) or the definition. */
+function definedInWordsHover(name: string, definedIn: Note | TermDef, usedIn: AstNode): string {
+    // (The note's own item or entry is named, when the use is in another entry: "'syntactic foam' specified by 8.C.1.")
+    const container = definedIn.$container;
+    const owner = isNote(definedIn) && (isItem(container) || isEntry(container)) ? container : undefined;
+    const elsewhere = owner && enclosing(owner).entry !== enclosing(usedIn).entry ? fullCode(owner) : undefined;
+    const where = !isNote(definedIn) ? l10n.t('(local term, defined in the definition of {0})', `"${definedIn.name ?? definedIn.localName}"`)
+        : elsewhere !== undefined ? l10n.t('(local term, defined in a note to {0})', elsewhere) : l10n.t('(local term, defined in a note)');
     return `**${escapeMarkdown(`'${name}'`)}** ${where}\n\n${asWritten(isNote(definedIn) ? definedIn.text : definedIn.definition)}`;
 }
 

@@ -189,12 +189,13 @@ describe('language server over stdio', () => {
     });
 
     test('a \'local\' term said to be specified by another entry: go to definition goes to that entry\'s note, references and rename reach the use', async () => {
-        const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"'Wafer chuck' means a fixture holding a wafer.\"\n            item e \"Wafer handling systems with a 'wafer chuck'\";")
+        const text = LIST.replace('item e "Wafer handling systems";', "item e \"Wafer handling systems with a 'wafer chuck'\" {\n                technical-note \"'Wafer chuck' means a fixture holding a wafer.\"\n            }")
             .replace('    group B "Equipment" {', "    group A \"Systems\" {\n        entry 3A001 \"Assemblies having a 'wafer chuck' specified by 3B001.e.\";\n    }\n    group B \"Equipment\" {");
-        const { doc, position, definition } = await localTermAt('cited-term', text, "wafer chuck' specified", 2);
+        const { doc, position, hover, definition } = await localTermAt('cited-term', text, "wafer chuck' specified", 2);
+        expect(hover).toBe("**'wafer chuck'** (local term, defined in a note to 3B001.e)\n\n'Wafer chuck' means a fixture holding a wafer.");
         expect(definition).toEqual(positionOf(text, "technical-note \"'Wafer chuck'"));
         const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: doc }, position, context: { includeDeclaration: false } });
-        expect(references.map(r => r.range.start)).toEqual([positionOf(text, "wafer chuck' specified", 0), positionOf(text, "Wafer chuck' means", 0), positionOf(text, "wafer chuck'\"", 0)]);
+        expect(references.map(r => r.range.start)).toEqual([positionOf(text, "wafer chuck' specified", 0), positionOf(text, "wafer chuck'\"", 0), positionOf(text, "Wafer chuck' means", 0)]);
         const renamed = applyEdits(text, (await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position, newName: 'chuck' })).changes![doc]);
         expect(renamed).toContain("having a 'chuck' specified by 3B001.e.");
         expect(renamed).toContain("\"'chuck' means a fixture");
