@@ -31,8 +31,10 @@ export class CldHoverProvider implements HoverProvider {
         const term = termAtOffset(document, offset);
         if (term) {
             const found = term.definition ? termHover(term.definition) : term.inWords ? definedInWordsHover(term.occurrence.name, term.inWords.definedIn, term.node) : `**${term.occurrence.name}**\n\n${l10n.t('Not defined in this list.')}`;
-            // Found by the other name the text gives it ("'Magnetorheological finishing (MRF)'" by 'MRF'): say which.
-            return markdown(term.byOtherName === undefined ? found : `${l10n.t('Defined as {0}, the name the text gives it in brackets.', escapeMarkdown(`'${term.byOtherName}'`))}\n\n${found}`);
+            if (term.byOtherName === undefined) return markdown(found);
+            // Found by the other name the text gives it ("'Magnetorheological finishing (MRF)'" by 'MRF'): said under the heading.
+            const [heading, ...rest] = found.split('\n\n');
+            return markdown([heading, l10n.t('Defined as {0}, the name the text gives it in brackets.', escapeMarkdown(`'${term.byOtherName}'`)), ...rest].join('\n\n'));
         }
         const leaf = CstUtils.findLeafNodeAtOffset(root.$cstNode, offset);
         if (!leaf) return undefined;

@@ -181,7 +181,7 @@ describe('language server over stdio', () => {
     test('a \'local\' term found by the short form the text gives it in brackets: the hover says so and shows the note; rename of the short form leaves the long form as written', async () => {
         const text = LIST.replace('item e "Wafer handling systems";', "technical-note \"1. 'MRF' is a material removal process using an abrasive magnetic fluid.\"\n            item e \"Wafer finishing by 'Magnetorheological finishing (MRF)' or an 'MRF' tool\";");
         const { doc, hover, definition } = await localTermAt('short-form-term', text, "Magnetorheological", 3);
-        expect(hover).toBe("Defined as 'MRF', the name the text gives it in brackets.\n\n**'Magnetorheological finishing (MRF)'** (local term, defined in a note)\n\n1. 'MRF' is a material removal process using an abrasive magnetic fluid.");
+        expect(hover).toBe("**'Magnetorheological finishing (MRF)'** (local term, defined in a note)\n\nDefined as 'MRF', the name the text gives it in brackets.\n\n1. 'MRF' is a material removal process using an abrasive magnetic fluid.");
         expect(definition).toEqual(positionOf(text, 'technical-note "1.'));
         const renamed = applyEdits(text, (await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: doc }, position: positionOf(text, "MRF' tool", 1), newName: 'MF' })).changes![doc]);
         expect(renamed).toContain("technical-note \"1. 'MF' is a material removal process");
