@@ -15,7 +15,8 @@ export interface TermAt extends Resolved {
 /**
  * What a term occurrence refers to: a `term` declaration, or (a 'local' term with none) words
  * that define it (termsDefinedIn): a note of its entry, the definition of a term in its scope
- * whose N.B. does, or a note of its category outside the entries.
+ * whose N.B. does, a note of its category outside the entries, or of the entry the text says it
+ * is specified by; by its name or by another the text gives it in brackets.
  */
 export interface Resolved extends Found {
     occurrence: TermOccurrence;
@@ -216,8 +217,8 @@ function scopeOfCode(node: AstNode, code: string): AstNode | undefined {
             byCode.set(category.code, category);
             for (const member of category.members) {
                 for (const entry of isGroup(member) ? member.members.filter(isEntry) : isEntry(member) ? [member] : []) {
-                    const key = scopeKey(entry.code);
-                    if (key !== undefined && !byCode.has(key)) byCode.set(key, entry);
+                    const entryKey = scopeKey(entry.code);
+                    if (entryKey !== undefined && !byCode.has(entryKey)) byCode.set(entryKey, entry);
                 }
             }
         }
