@@ -86,8 +86,8 @@ function patternsFor(open: string, close: string) {
     // After "For the purposes of <where>,", a word may come between: "the core 'Numerical Aperture' ('NA') is measured ...".
     const purposeTerm = `(?:(?:the|an?)\\s+(?:[a-z]+\\s+)?)?${quoted}`;
     return {
-        /** A quoted term, perhaps "in <code>" and a gloss in brackets, then what says it is defined. */
-        definition: new RegExp(`${quoted}(?:\\s+in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—]\\s|\\s*=\\s)`, 'g'),
+        /** A quoted term, perhaps "in <code>" ("described in <code>") and a gloss in brackets, then what says it is defined. */
+        definition: new RegExp(`${quoted}(?:\\s+(?:(?:described|specified)\\s+)?in\\s+\\S+)?(?:\\s*\\(([^)]{1,80})\\))?(?:,?\\s+(?:means|is|are|refers to|denotes|consists? of|includes?)\\b|\\s*:\\s|\\s+[-–—]\\s|\\s*=\\s)`, 'g'),
         /** A short form quoted in the gloss ('EUV'). */
         gloss: new RegExp(`^[${open}]([^${close}]{1,60})[${close}]$`),
         /** "The term 'X'", "the phrase 'X'", "the words 'metals' and 'alloys'". */

@@ -5,7 +5,7 @@ import { isBlock } from './blocks.js';
 import { enclosing, parseCode } from './codes.js';
 import { type ControlList, type Definitions, type Note, type TermDef, isCategory, isDefinitions, isEntry, isGroup, isItem, isNote, isTermDef } from './generated/ast.js';
 import { termsDefinedIn } from './note-definitions.js';
-import { type TermOccurrence, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
+import { type TermOccurrence, namesInside, termKey, termMatches, termsInNodeText, termsInTextSource, termVariants, textNodes, textPropertyOf } from './text-terms.js';
 
 /** A term used inside text, with the definition it refers to (if any). */
 export interface TermAt extends Resolved {
@@ -236,8 +236,12 @@ function scopeKey(code: string): string | undefined {
 /** The 'local' terms `nodes` declare or define in words (a note's, or a term definition's). */
 function termsDefinedBy(nodes: Iterable<AstNode>): LocalTerms {
     const index: LocalTerms = { declared: new Map(), definedInWords: new Map() };
+    // (By each name the definition gives it: 'Structural efficiency ratio (PV/W)' is also 'PV/W',
+    // and 'structural efficiency ratio', which the plural 'structural efficiency ratios (PV/W)' finds.)
     const add = <T>(into: Map<string, T>, name: string, value: T) => {
-        for (const variant of termVariants(termKey(name))) if (!into.has(variant)) into.set(variant, value);
+        for (const each of [name, ...namesInside(name)]) {
+            for (const variant of termVariants(termKey(each))) if (!into.has(variant)) into.set(variant, value);
+        }
     };
     for (const node of nodes) {
         if (isTermDef(node) && node.localName !== undefined) add(index.declared, node.localName, node);

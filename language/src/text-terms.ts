@@ -94,14 +94,20 @@ const CITED_IN = /^,?\s+(?:specified|controlled|described)\s+(?:by|in)\s+((?:[0-
 /** A short form in brackets inside a term's quotes: "Magnetorheological finishing (MRF)". */
 const SHORT_FORM_INSIDE = /^(.*\S)\s*\(([A-Za-z][A-Za-z0-9/&.-]{0,19})\)$/;
 
+/** The short and the long form a term's name holds ("Structural efficiency ratio (PV/W)": PV/W, Structural efficiency ratio), if it holds both. */
+export function namesInside(name: string): string[] {
+    const inside = SHORT_FORM_INSIDE.exec(name);
+    return inside ? [inside[2], inside[1]] : [];
+}
+
 /**
  * The other names of the 'local' term `name` that the text gives with it: the long and short
  * forms of "'Magnetorheological finishing (MRF)'", and of "'Adjusted Peak Performance' ('APP')"
  * (the next quoted term in brackets right after it, or this one in brackets after the one before).
  */
 function aliasesOf(name: string, text: string, match: RegExpMatchArray, before: RegExpMatchArray | undefined, after: RegExpMatchArray | undefined): string[] {
-    const inside = SHORT_FORM_INSIDE.exec(name);
-    if (inside) return [inside[2], inside[1]];
+    const inside = namesInside(name);
+    if (inside.length > 0) return inside;
     const end = match.index! + match[0].length;
     if (after && /^\s*\($/.test(text.slice(end, after.index! + after[1].length)) && text[after.index! + after[0].length] === ')') return [after[2]];
     if (before && text[end] === ')' && /^\s*\($/.test(text.slice(before.index! + before[0].length, match.index! + match[1].length))) return [before[2]];

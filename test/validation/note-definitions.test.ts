@@ -74,7 +74,8 @@ describe('terms a note defines in words, over generated notes', () => {
         expect(termsDefinedIn("Equipment whose 'scan direction' is defined by 6.A.2. Equipment is considered 'portable' by weight. See ON 'APP' in Category 4.")).toEqual([]);
     });
 
-    test('worked cases: "a so-called \'X\'", "the words \'X\' and \'Y\'", the numbered paragraphs of a table\'s notes', () => {
+    test('worked cases: "\'X\' described in <code> include", "a so-called \'X\'", "the words \'X\' and \'Y\'", the numbered paragraphs of a table\'s notes', () => {
+        expect(termsDefinedIn("'Imaging cameras' described in 6.A.3.b.4 include \"focal plane arrays\" combined with electronics.")).toEqual(['Imaging cameras']);
         expect(termsDefinedIn("a. Are formed by deposition processes in or on a single semiconducting piece of material, a so-called 'chip';")).toEqual(['chip']);
         expect(termsDefinedIn("Metals and alloys\nUnless provision to the contrary is made, the words 'metals' and 'alloys' cover crude and semi-fabricated forms.")).toEqual(['metals', 'alloys']);
         for (const dash of ['-', '–']) {

@@ -88,6 +88,10 @@ describe('structural and semantic rules', () => {
         expect(await codesOf(inEntry(`${mrf}\nitem a "'Magnetorheological finishing (MRF)';";\nitem b "'Electrorheological finishing' ('MRF') or 'Magnetorheological finishing' ('ERF');";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
         // The same names with nothing in brackets, or a short form no note defines: undefined.
         expect(await codesOf(inEntry(`${mrf}\nitem a "'Magnetorheological finishing';";\nitem b "'Ion beam finishing (IBF)';";`))).toEqual(['local-term-undefined', 'local-term-undefined']);
+        // A definition of 'X (Y)' defines X and Y: the plural 'structural efficiency ratios (PV/W)' finds it (WA 2021, 9.A.8.b).
+        const ratio = "technical-note \"'Structural efficiency ratio (PV/W)' is the burst pressure multiplied by the volume divided by the weight.\"";
+        expect(await codesOf(inEntry(`${ratio}\nitem a "Motor cases having 'structural efficiency ratios (PV/W)' exceeding 25 km or a 'PV/W' of 20 km";`))).toEqual([]);
+        expect(await codesOf(inEntry(`${ratio.replace(' (PV/W)', '')}\nitem a "Motor cases having a 'PV/W' of 20 km";`))).toEqual(['local-term-undefined']);
         // A long form defined, its short form in brackets after it is too.
         expect(await codesOf(inEntry(`technical-note "'Adjusted Peak Performance' is an adjusted peak rate."\nitem a "Computers having an 'Adjusted Peak Performance' ('APP') exceeding 70 WT";`))).toEqual([]);
     });

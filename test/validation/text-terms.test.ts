@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { termsInTextSource } from '../../language/src/text-terms.js';
+import { namesInside, termsInTextSource } from '../../language/src/text-terms.js';
 
 // Where a term inside a text is in the document: the source of the STRING token, at its offset.
 describe('term occurrences map back to document offsets', () => {
@@ -33,6 +33,8 @@ describe('what a text says of its \'local\' terms', () => {
             { name: 'Adjusted Peak Performance', aliases: ['APP'], citedIn: undefined },
             { name: 'APP', aliases: ['Adjusted Peak Performance'], citedIn: undefined },
         ]);
+        expect(namesInside('Structural efficiency ratio (PV/W)')).toEqual(['PV/W', 'Structural efficiency ratio']);
+        expect(namesInside('Structural efficiency ratio')).toEqual([]);
         // Numbers in brackets are not a short form (a table's cell, "(16)" its note's number).
         expect(locals("'Cemented tungsten carbide (16), Silicon carbide (18)' substrates")[0].aliases).toBeUndefined();
         // Two terms with words between them are two terms.
