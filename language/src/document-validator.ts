@@ -4,6 +4,7 @@ import { CancellationToken, type Diagnostic } from 'vscode-languageserver-protoc
 import { SKIP_CHILDREN, forEachAstNodeInterruptibly } from './ast-walk.js';
 import { isBlock } from './blocks.js';
 import { isItem, isPrecedent } from './generated/ast.js';
+import { citesAnotherEntry } from './term-lookup.js';
 
 /** The code of the diagnostic that says a check could not run: the file's findings are incomplete. */
 export const INCOMPLETE_CHECK = 'check-failed';
@@ -78,7 +79,8 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
      * which an edit in another block changes (an edit anywhere else makes a new tree); the items of
      * a munitions category share the category's 'local terms', so theirs are kept only while the
      * category is (an edit in one of them copies it). A block holding a `precedent` is always
-     * checked: that check reads other documents.
+     * checked: that check reads other documents; so is one whose text says a term is specified by
+     * another entry ("'syntactic foam' specified by 8.C.1."), where the term is looked up.
      */
     override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
@@ -102,7 +104,7 @@ export class CldDocumentValidator extends DefaultDocumentValidator {
             let readsOthers = false;
             const record: ValidationAcceptor = (...args) => { reported.push(args); acceptor(...args); };
             await forEachAstNodeInterruptibly(block, cancelToken, node => {
-                if (isPrecedent(node)) readsOthers = true;
+                if (isPrecedent(node) || citesAnotherEntry(node)) readsOthers = true;
                 return runChecks(node, record);
             });
             if (!readsOthers) findings.set(block, { reported, container: block.$container && new WeakRef(block.$container) });

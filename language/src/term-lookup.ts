@@ -131,6 +131,16 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
     });
 }
 
+/**
+ * Whether `node`'s text says a 'local' term of it is specified by another entry, where it is
+ * then looked up: its block's findings depend on that entry too, and are not kept across an
+ * edit of it (document-validator.ts). (The list's "defined terms" it uses do not: definitionsUsedIn keeps them.)
+ */
+export function citesAnotherEntry(node: AstNode): boolean {
+    const property = textPropertyOf(node);
+    return property !== undefined && termsInNodeText(node, property).some(o => o.citedIn !== undefined);
+}
+
 const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: LocalTerms; used: TermDef[] }>();
 
 /**

@@ -140,3 +140,30 @@ test('a term a note defines in words, in one item of a munitions category, is fo
     }
     await DocumentBuilder.update([], [uri]);
 });
+
+test('a term said to be specified by another entry follows edits of that entry, though its own block was kept', async () => {
+    // 8A001.a's "'syntactic foam' specified by 8C001" is defined where 8C001's note defines it: an
+    // edit of that note (in another block) changes the finding on 8A001.a, whose block was kept.
+    const at = start.indexOf('    }\n}\n\ncategory 9');
+    const base = start.slice(0, at) + `    }\n    group C "Materials" {\n        entry 8C001 "Foam for underwater use" {\n            technical-note "'Syntactic foam' consists of hollow spheres embedded in a resin."\n        }\n` + start.slice(at);
+    const text0 = base.replace('item a "Manned, tethered submersible vehicles', `item a "Made of 'syntactic foam' specified by 8C001. Manned, tethered submersible vehicles`);
+    const uri = URI.parse('memory:/cited.cld');
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
+    files.texts.set(uri.toString(), text0);
+    const document = LangiumDocumentFactory.fromString(text0, uri);
+    LangiumDocuments.addDocument(document);
+    await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
+    const undefinedFoam = (diagnostics: Diagnostic[]) => shapes(diagnostics).some(d => d.includes("'syntactic foam' has no local definition"));
+    expect(undefinedFoam(document.diagnostics ?? [])).toBe(false);
+    const steps = [text0.replace("'Syntactic foam' consists of", 'Foams consist of'), text0];
+    for (const [k, text] of steps.entries()) {
+        const kept = categoriesOf(LangiumDocuments.getDocument(uri)!.parseResult.value);
+        files.texts.set(uri.toString(), text);
+        await DocumentBuilder.update([uri], []);
+        const after = LangiumDocuments.getDocument(uri)!;
+        expect(categoriesOf(after.parseResult.value).filter(n => kept.includes(n)).length).toBeGreaterThan(0);
+        expect(shapes(after.diagnostics ?? [])).toEqual(await fromScratch(text));
+        expect(undefinedFoam(after.diagnostics ?? [])).toBe(k === 0);
+    }
+    await DocumentBuilder.update([], [uri]);
+});
