@@ -42,7 +42,7 @@ category ML1 "Smooth-bore weapons" {
   item d "Silencers" { frequency > 2 kHz } note "On one line with 'automatic' and \\"lasers\\"."
 }
 `;
-const pieces = ['x', ' ', '\n', '"', '}', ';', ' 0.5', ' GHz', ' nm', 'item z "New" { frequency > 1 GHz }\n', 'item a "Again";', '"laser"', "'local'", ' tier sensitive', ' tier very-sensitive', "term 'local' \"defined here\"\n", "note \"'Local' means defined in words.\"\n", 'wavelength < 3 GHz\n'];
+const pieces = ['x', ' ', '\n', '"', '}', ';', ' 0.5', ' GHz', ' nm', 'item z "New" { frequency > 1 GHz }\n', 'item a "Again";', '"laser"', "'local'", ' tier sensitive', ' tier very-sensitive', "term 'local' \"defined here\"\n", "note \"'Local' means defined in words.\"\n", 'wavelength < 3 GHz\n', "'local' specified by ML1.d", "'local' specified by 1C010"];
 const edit = fc.record({ at: fc.nat(), cut: fc.oneof(fc.constant(0), fc.nat({ max: 8 })), insert: fc.oneof(fc.constantFrom(...pieces), fc.constant('')) });
 
 let run = 0;
