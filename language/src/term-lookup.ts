@@ -138,7 +138,14 @@ export function resolvedTermsOf(node: AstNode, property: string): Resolved[] {
  */
 export function citesAnotherEntry(node: AstNode): boolean {
     const property = textPropertyOf(node);
-    return property !== undefined && termsInNodeText(node, property).some(o => o.citedIn !== undefined);
+    if (property === undefined) return false;
+    // (Only for a term its own entry leaves undefined, said to be specified by another entry, or by
+    // a code no entry has yet: 6.A.5's "'stacked arrays' specified by 6.A.5.d.1.e." is its own, and
+    // checking that large entry again on every keystroke cost the ten-times list a tenth.)
+    const citing = termsInNodeText(node, property).filter(o => o.citedIn !== undefined);
+    if (citing.length === 0) return false;
+    const scope = localScopeOf(node);
+    return citing.some(o => scopeOfCode(node, o.citedIn!) !== scope && !inScopes(o, [localTerms(scope)]));
 }
 
 const usedInBlocks = new WeakMap<AstNode, { defined: Map<string, TermDef>; local: LocalTerms; used: TermDef[] }>();
