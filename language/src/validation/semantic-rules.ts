@@ -15,7 +15,7 @@ export const SEMANTIC_DIAGNOSTIC_CODES = {
     'duplicate-tier': 'The same tier is listed twice.',
     'term-undefined': 'A "quoted term" in text has no definition in the definitions block.',
     'term-unused': 'A definition no text uses.',
-    'local-term-undefined': "A 'single-quoted' term used in an entry with no `term '...'` definition in it, and no note of the entry defining it in words ('Run-out' (out-of-true running) is ...).",
+    'local-term-undefined': "A 'single-quoted' term used in an entry with no `term '...'` definition in it, and no note defining it in words ('Run-out' (out-of-true running) is ...): of the entry, of its category outside the entries, or of the entry the text says it is specified by ('syntactic foam' specified by 8.C.1.); by its name or by another the text gives it in brackets ('Magnetorheological finishing (MRF)').",
     'duplicate-term': 'A term is defined twice.',
     'eccn-regime': "An ECCN's regime digit (0xx WA, 1xx MTCR, 2xx NSG, 3xx AG, 4xx CWC) names a regime the header does not implement.",
     'duplicate-implements': 'A regime is implemented twice in the header.',
