@@ -81,12 +81,12 @@ function categoriesOf(root: AstNode): AstNode[] {
     return ((root as ControlList).members ?? []).flatMap(m => isCategory(m) ? m.members : []);
 }
 
-/** `start` opened as `name` and built as the server builds an opened document, so that later edits find what it kept. */
-async function opened(name: string) {
+/** `text` (`start` unless given) opened as `name` and built as the server builds an opened document, so that later edits find what it kept. */
+async function opened(name: string, text = start) {
     const uri = URI.parse(`memory:/${name}`);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
-    files.texts.set(uri.toString(), start);
-    const document = LangiumDocumentFactory.fromString(start, uri);
+    files.texts.set(uri.toString(), text);
+    const document = LangiumDocumentFactory.fromString(text, uri);
     LangiumDocuments.addDocument(document);
     await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
     return { uri, document, LangiumDocuments, DocumentBuilder };
@@ -147,12 +147,7 @@ test('a term said to be specified by another entry follows edits of that entry, 
     const at = start.indexOf('    }\n}\n\ncategory 9');
     const base = start.slice(0, at) + `    }\n    group C "Materials" {\n        entry 8C001 "Foam for underwater use" {\n            technical-note "'Syntactic foam' consists of hollow spheres embedded in a resin."\n        }\n` + start.slice(at);
     const text0 = base.replace('item a "Manned, tethered submersible vehicles', `item a "Made of 'syntactic foam' specified by 8C001. Manned, tethered submersible vehicles`);
-    const uri = URI.parse('memory:/cited.cld');
-    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = editing.shared.workspace;
-    files.texts.set(uri.toString(), text0);
-    const document = LangiumDocumentFactory.fromString(text0, uri);
-    LangiumDocuments.addDocument(document);
-    await DocumentBuilder.build([document], DocumentBuilder.updateBuildOptions);
+    const { uri, document, LangiumDocuments, DocumentBuilder } = await opened('cited.cld', text0);
     const undefinedFoam = (diagnostics: Diagnostic[]) => shapes(diagnostics).some(d => d.includes("'syntactic foam' has no local definition"));
     expect(undefinedFoam(document.diagnostics ?? [])).toBe(false);
     const steps = [text0.replace("'Syntactic foam' consists of", 'Foams consist of'), text0];
